@@ -1,0 +1,222 @@
+import type { ReactNode } from "react";
+import { t } from "~/domain/texts";
+
+/** What the field components need of a Conform field; kept structural so any form's fields fit. */
+export interface FieldLike {
+  id: string;
+  name: string;
+  formId: string;
+  key?: string;
+  errors?: string[];
+  errorId: string;
+  descriptionId: string;
+  initialValue?: unknown;
+}
+
+interface FormLike {
+  id: string;
+  allErrors: Record<string, string[]>;
+}
+
+/** The list of errors at the top of a form; each links to its field. Focused after a failed submit. */
+export function ErrorSummary({ form, labels }: { form: FormLike; labels: Record<string, string> }) {
+  const entries = Object.entries(form.allErrors).filter(([, messages]) => messages && messages.length > 0);
+  if (entries.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} id={`${form.id}-summary`}>
+      <h2>{t.errors.summaryTitle}</h2>
+      <ul>
+        {entries.map(([name, messages]) => (
+          <li key={name}>
+            {name in labels ? (
+              <a href={`#${form.id}-${name}`}>
+                {labels[name]}: {messages[0]}
+              </a>
+            ) : (
+              messages[0]
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FieldShell({
+  field,
+  label,
+  hint,
+  children,
+}: {
+  field: FieldLike;
+  label: string;
+  hint?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field" data-invalid={field.errors ? "true" : undefined}>
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={field.descriptionId}>
+          {hint}
+        </span>
+      ) : null}
+      {field.errors ? (
+        <span className="field-error" id={field.errorId}>
+          {field.errors[0]}
+        </span>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(field: FieldLike, hint?: string) {
+  return (
+    [hint ? field.descriptionId : null, field.errors ? field.errorId : null].filter(Boolean).join(" ") ||
+    undefined
+  );
+}
+
+export function TextField({
+  field,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+}: {
+  field: FieldLike;
+  label: string;
+  hint?: string;
+  type?: "text" | "email" | "password" | "number" | "date" | "search";
+  autoComplete?: string;
+}) {
+  return (
+    <FieldShell field={field} label={label} hint={hint}>
+      <input
+        id={field.id}
+        name={field.name}
+        form={field.formId}
+        key={field.key}
+        type={type}
+        defaultValue={field.initialValue === undefined ? undefined : String(field.initialValue)}
+        autoComplete={autoComplete}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea({
+  field,
+  label,
+  hint,
+  rows = 5,
+}: {
+  field: FieldLike;
+  label: string;
+  hint?: string;
+  rows?: number;
+}) {
+  return (
+    <FieldShell field={field} label={label} hint={hint}>
+      <textarea
+        id={field.id}
+        name={field.name}
+        form={field.formId}
+        key={field.key}
+        defaultValue={field.initialValue === undefined ? undefined : String(field.initialValue)}
+        rows={rows}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  hint,
+  options,
+  placeholder,
+}: {
+  field: FieldLike;
+  label: string;
+  hint?: string;
+  options: { value: string | number; label: string }[];
+  placeholder?: string;
+}) {
+  const f = field;
+  return (
+    <FieldShell field={f} label={label} hint={hint}>
+      <select
+        id={field.id}
+        name={field.name}
+        form={field.formId}
+        key={field.key}
+        defaultValue={(field.initialValue as string | undefined) ?? ""}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy(f, hint)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A group of checkboxes with a legend; the field's value is a list. */
+export function CheckboxGroup({
+  field,
+  legend,
+  hint,
+  options,
+}: {
+  field: FieldLike;
+  legend: string;
+  hint?: string;
+  options: { value: string | number; label: string }[];
+}) {
+  const initial = new Set(([] as unknown[]).concat(field.initialValue ?? []).map(String));
+  const f = field;
+  return (
+    <fieldset
+      className="field"
+      id={field.id}
+      tabIndex={-1}
+      data-invalid={field.errors ? "true" : undefined}
+      aria-describedby={describedBy(f, hint)}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <span className="hint" id={field.descriptionId}>
+          {hint}
+        </span>
+      ) : null}
+      {field.errors ? (
+        <span className="field-error" id={field.errorId}>
+          {field.errors[0]}
+        </span>
+      ) : null}
+      <div className="checks" key={field.key}>
+        {options.map((o) => (
+          <label key={o.value}>
+            <input
+              type="checkbox"
+              name={field.name}
+              value={o.value}
+              defaultChecked={initial.has(String(o.value))}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

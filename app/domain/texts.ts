@@ -1,0 +1,174 @@
+/**
+ * Everything a user reads, in Norwegian bokmål, in one place. Process labels (states and
+ * actions) live with the process in workflows/, which is their single source.
+ */
+export const t = {
+  app: {
+    name: "Innspill",
+    tagline: "Fra idé til vedtak i ROR-IKT",
+    skipToContent: "Hopp til hovedinnhold",
+    mainNav: "Hovedmeny",
+    loggedInAs: "Innlogget som",
+  },
+  nav: {
+    home: "Start",
+    proposals: "Innspill",
+    newProposal: "Nytt innspill",
+    process: "Prosessen",
+    meetings: "Møter",
+    strategy: "Strategi",
+    report: "Årsrapport",
+    statistics: "Statistikk",
+    admin: "Administrasjon",
+    public: "Offentlig journal",
+    login: "Logg inn",
+    logout: "Logg ut",
+  },
+  errors: {
+    notFoundTitle: "Fant ikke siden",
+    notFoundText: "Siden eller innspillet finnes ikke, eller du har ikke tilgang til det.",
+    forbiddenTitle: "Ingen tilgang",
+    forbiddenText: "Du har ikke tilgang til å gjøre dette.",
+    conflictTitle: "Endret av noen andre",
+    genericTitle: "Noe gikk galt",
+    genericText: "Det oppstod en feil hos oss. Prøv igjen, eller kontakt Kundeservice hvis feilen vedvarer.",
+    backHome: "Til forsiden",
+    summaryTitle: "Skjemaet har feil som må rettes",
+    conflict: "Innspillet er endret av noen andre – last siden på nytt",
+    crossOrigin: "Forespørselen kom fra et annet nettsted og ble avvist.",
+  },
+  login: {
+    title: "Logg inn",
+    email: "E-post",
+    password: "Passord",
+    submit: "Logg inn",
+    invalid: "Feil e-post eller passord",
+    locked: (minutes: number) =>
+      `For mange mislykkede forsøk. Innloggingen er sperret i ${minutes} minutter. Prøv igjen senere.`,
+    emailRequired: "Skriv e-postadressen din.",
+    passwordRequired: "Skriv passordet ditt.",
+  },
+  proposal: {
+    fields: {
+      title: "Tittel",
+      background: "Bakgrunn",
+      problem: "Problemstilling",
+      solution: "Løsningsforslag",
+      benefits: "Mulige gevinster",
+      affected: "Berørte parter",
+      resources: "Ressursbehov og grov kostnad",
+      municipalities: "Kommuner innspillet gjelder",
+      suggestedGroup: "Foreslått faggruppe (valgfritt)",
+      attachments: "Vedlegg",
+    },
+    hints: {
+      title: "Kort og beskrivende, høyst 200 tegn.",
+      background: "Hva er situasjonen i dag?",
+      problem: "Hvilket problem eller behov skal løses?",
+      solution: "Hvordan kan det løses digitalt?",
+      benefits: "Hva blir bedre, for hvem, og hva kan spares?",
+      affected: "Hvem berøres: ansatte, innbyggere, andre kommuner, fagsystemer?",
+      resources: "Hva trengs av tid, penger og kompetanse? Et grovt anslag holder.",
+      municipalities: "Velg én eller flere.",
+      attachments: "Inntil 5 filer på høyst 10 MB: PDF, Word, Excel, PowerPoint eller bilder.",
+    },
+    errors: {
+      titleRequired: "Skriv en tittel.",
+      titleTooLong: "Tittelen kan være høyst 200 tegn.",
+      textTooLong: "Teksten kan være høyst 10 000 tegn.",
+      municipalityRequired: "Velg minst én kommune.",
+      municipalityUnknown: "Velg kommuner fra listen.",
+      groupUnknown: "Velg en faggruppe fra listen.",
+      tooManyFiles: "Du kan legge ved høyst 5 filer.",
+      fileTooLarge: "Hver fil kan være høyst 10 MB.",
+      fileType: "Filtypen er ikke tillatt. Bruk PDF, Word, Excel, PowerPoint eller bilder.",
+      submitRequired: "Et innspill må ha bakgrunn, problemstilling og løsningsforslag før det sendes inn.",
+      unknownField: "Skjemaet inneholdt ukjente felt.",
+    },
+    saveDraft: "Lagre som utkast",
+    submit: "Send inn",
+    newTitle: "Nytt innspill",
+    editTitle: "Rediger utkast",
+    privacyNotice:
+      "Opplysningene brukes til å behandle innspillet i ROR-IKT, faggruppene, bestillerutvalget og styret. Navnet ditt og innspillet vises for ansatte i medlemskommunene. Innspill kan bli omfattet av innsyn etter offentleglova. Les mer om behandlingen av personopplysninger i personvernerklæringen til din kommune (GDPR art. 13).",
+    notAProposal:
+      "Gjelder det feil eller hjelp med noe som finnes fra før? Da er det en brukerstøttesak – kontakt Kundeservice i stedet.",
+    submitted: "Innspillet er sendt inn.",
+    saved: "Utkastet er lagret.",
+    listTitle: "Innspill",
+    search: "Søk",
+    searchLabel: "Søk i innspill",
+    filter: "Filtrer",
+    allStates: "Alle statuser",
+    allGroups: "Alle faggrupper",
+    allMunicipalities: "Alle kommuner",
+    allYears: "Alle år",
+    mine: "Bare mine",
+    sortNewest: "Nyeste først",
+    sortOldest: "Eldste først",
+    sort: "Sortering",
+    noResults: "Ingen innspill passer med søket.",
+    results: (n: number) => (n === 1 ? "1 innspill" : `${n} innspill`),
+    previous: "Forrige side",
+    next: "Neste side",
+    page: (p: number, of: number) => `Side ${p} av ${of}`,
+    submittedBy: "Sendt inn av",
+    submittedAt: "Sendt inn",
+    createdAt: "Opprettet",
+    draftOnlyYou: "Utkast – bare du ser dette.",
+    noAttachments: "Ingen vedlegg.",
+    group: "Faggruppe",
+    state: "Status",
+    state_: "Status",
+    similar: "Lignende innspill",
+    similarHint: "Finnes det et lignende innspill fra før? Vurder å støtte det i stedet.",
+    edit: "Rediger",
+    delete: "Slett utkast",
+  },
+} as const;
+
+/** Formats an ISO date or timestamp as a Norwegian date (d.m.yyyy). */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const [y, m, d] = iso.slice(0, 10).split("-");
+  return `${Number(d)}.${Number(m)}.${y}`;
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  const time = date.toLocaleTimeString("nb-NO", {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Oslo",
+  });
+  const day = date.toLocaleDateString("nb-NO", { timeZone: "Europe/Oslo" });
+  return `${day} kl. ${time}`;
+}
+
+/** "1 dag", "5 dager" since a timestamp. */
+export function waitedFor(iso: string, now = new Date()): string {
+  const days = Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000));
+  if (days === 0) return "i dag";
+  return days === 1 ? "1 dag" : `${days} dager`;
+}
+
+/** Norwegian list: "Rauma, Vestnes, Aukra og Molde". */
+export function listNb(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} og ${items[items.length - 1]}`;
+}
+
+export const roleLabels = {
+  leader: "Leder",
+  member: "Medlem",
+  secretary: "Sekretær",
+  chair: "Leder/ordstyrer",
+  union_rep: "Tillitsvalgt",
+} as const;
+
+export const bodyKindLabels = {
+  group: "Faggruppe",
+  committee: "Bestillerutvalg/porteføljeråd",
+  board: "Styre/samarbeidsråd",
+} as const;

@@ -1,0 +1,150 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { t } from "~/domain/texts";
+import { getUser } from "~/server/auth.server";
+import stylesHref from "~/styles.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return {
+    user: user && {
+      name: user.name,
+      isAdmin: user.isAdmin,
+      isCoordinator: user.isCoordinator,
+      hasMemberships: user.memberships.length > 0,
+    },
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user ?? null;
+  return (
+    <html lang="nb">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t.app.skipToContent}
+        </a>
+        <header className="site-header">
+          <div className="inner">
+            <Link to="/" className="brand">
+              {t.app.name}
+              <small>{t.app.tagline}</small>
+            </Link>
+            <nav className="main-nav" aria-label={t.app.mainNav}>
+              <ul>
+                {user ? (
+                  <>
+                    <li>
+                      <NavLink to="/" end>
+                        {t.nav.home}
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/innspill" end>
+                        {t.nav.proposals}
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/innspill/ny">{t.nav.newProposal}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/prosess">{t.nav.process}</NavLink>
+                    </li>
+                    {user.isAdmin ? (
+                      <li>
+                        <NavLink to="/admin">{t.nav.admin}</NavLink>
+                      </li>
+                    ) : null}
+                  </>
+                ) : (
+                  <li>
+                    <NavLink to="/prosess">{t.nav.process}</NavLink>
+                  </li>
+                )}
+              </ul>
+            </nav>
+            <div className="user-box">
+              {user ? (
+                <>
+                  <span>
+                    <span className="visually-hidden">{t.app.loggedInAs} </span>
+                    {user.name}
+                  </span>
+                  <Form method="post" action="/logg-ut">
+                    <button type="submit" className="link-button">
+                      {t.nav.logout}
+                    </button>
+                  </Form>
+                </>
+              ) : (
+                <Link to="/logg-inn">{t.nav.login}</Link>
+              )}
+            </div>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          {t.app.name} – {t.app.tagline}
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title: string = t.errors.genericTitle;
+  let text: string = t.errors.genericText;
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = t.errors.notFoundTitle;
+      text = t.errors.notFoundText;
+    } else if (error.status === 403) {
+      title = t.errors.forbiddenTitle;
+      text = typeof error.data === "string" && error.data ? error.data : t.errors.forbiddenText;
+    } else if (error.status === 409) {
+      title = t.errors.conflictTitle;
+      text = t.errors.conflict;
+    }
+  }
+  return (
+    <>
+      <title>{`${title} – ${t.app.name}`}</title>
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <Link to="/">{t.errors.backHome}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, TextField } from "~/components/form";
+import { loginSchema } from "~/domain/auth.schema";
+import { t } from "~/domain/texts";
+import { clientAddress, getUser, login, safeRedirect } from "~/server/auth.server";
+
+export const meta: MetaFunction = () => [{ title: `${t.login.title} – ${t.app.name}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const result = await login({ email, password, ip: clientAddress(request) });
+  if (!result.ok) {
+    const message = result.error === "locked" ? t.login.locked(result.minutes) : t.login.invalid;
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+      status: result.error === "locked" ? 429 : 401,
+    });
+  }
+  return redirect(safeRedirect(redirectTo), { headers: result.headers });
+}
+
+export default function LoginPage() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <div className="card" style={{ maxWidth: "32rem" }}>
+      <h1>{t.login.title}</h1>
+      {form.errors ? (
+        <div className="notice error" role="alert" id={form.errorId}>
+          {form.errors[0]}
+        </div>
+      ) : null}
+      <ErrorSummary form={form} labels={{ email: t.login.email, password: t.login.password }} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <TextField field={fields.email} label={t.login.email} type="email" autoComplete="username" />
+        <TextField
+          field={fields.password}
+          label={t.login.password}
+          type="password"
+          autoComplete="current-password"
+        />
+        <button type="submit" className="primary">
+          {t.login.submit}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { listBodies, listMunicipalities } from "#db/repositories/organisation.repository";
+import type { proposalSchema, ProposalForm } from "~/domain/proposal.schema";
+import { t } from "~/domain/texts";
+import { FormTooLargeError, readForm } from "./attachments.server";
+import { db } from "./db.server";
+
+/** The municipalities and specialist groups a proposal may name today. */
+export async function intakeChoices() {
+  const today = new Date().toISOString().slice(0, 10);
+  const [municipalities, groups] = await Promise.all([
+    listMunicipalities(db(), { activeOn: today }),
+    listBodies(db(), { kind: "group", on: today, activeOnly: true }),
+  ]);
+  return {
+    municipalities: municipalities.map((m) => ({ id: m.id, name: m.name })),
+    groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    ids: { municipalityIds: municipalities.map((m) => m.id), groupIds: groups.map((g) => g.id) },
+  };
+}
+
+type Parsed = { ok: true; value: ProposalForm } | { ok: false; reply: SubmissionResult<string[]> };
+
+/** Reads and validates the proposal form; a failure keeps what was typed (but not the files) for the form. */
+export async function parseProposalForm(
+  request: Request,
+  schema: ReturnType<typeof proposalSchema>,
+): Promise<Parsed> {
+  let formData: FormData;
+  try {
+    formData = await readForm(request);
+  } catch (error) {
+    if (!(error instanceof FormTooLargeError)) throw error;
+    return { ok: false, reply: { status: "error", error: { "": [t.proposal.errors.textTooLong] } } };
+  }
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success")
+    return { ok: false, reply: submission.reply({ hideFields: ["attachments"] }) };
+  return { ok: true, value: submission.value };
+}

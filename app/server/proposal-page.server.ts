@@ -1,0 +1,112 @@
+import { listBodies } from "#db/repositories/organisation.repository";
+import {
+  attachmentsOfProposal,
+  getProposalForViewer,
+  mergedInto,
+  municipalitiesOfProposal,
+  similarProposals,
+} from "#db/repositories/proposal.repository";
+import { historyOfProposal } from "#db/repositories/process.repository";
+import { eventSpecs } from "#workflows/proposal.events";
+import { availableEvents, bodyText, isProposalState, stateMeta } from "#workflows/proposal.machine";
+import type { CurrentUser } from "./auth.server";
+import { processActor, proposalFacts } from "./commands/apply-proposal-event.server";
+import { db } from "./db.server";
+import { bodyNames, stateLabel } from "./process.server";
+
+const laneActors = {
+  submitter: "Innsenderen",
+  rorikt: "ROR-IKT",
+  group: "Faggruppen",
+  committee: "{Committee}",
+  board: "{Board}",
+} as const;
+
+/** Everything the proposal page shows, for one viewer; undefined when they may not see it. */
+export async function proposalPage(id: number, user: CurrentUser) {
+  const proposal = await getProposalForViewer(db(), id, user.id);
+  if (!proposal || !isProposalState(proposal.state)) return undefined;
+  const [municipalities, attachments, history, groups, names, facts, merged, similar] = await Promise.all([
+    municipalitiesOfProposal(db(), id),
+    attachmentsOfProposal(db(), id),
+    historyOfProposal(db(), id),
+    listBodies(db(), { kind: "group" }),
+    bodyNames(),
+    proposalFacts(db(), proposal),
+    mergedInto(db(), id),
+    proposal.state === "draft"
+      ? Promise.resolve([])
+      : similarProposals(db(), proposal.title, { excludeId: id }),
+  ]);
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
+  const meta = stateMeta(proposal.state);
+  const actions = availableEvents(proposal.state, facts, processActor(user, proposal))
+    .filter((a) => !eventSpecs[a.type].inMeeting && a.type !== "SUBMIT")
+    .map((a) => ({
+      type: a.type,
+      blocked: a.blocked,
+      label: bodyText(eventSpecs[a.type].label, names),
+      field: eventSpecs[a.type].field ?? null,
+      fieldLabel: eventSpecs[a.type].fieldLabel ?? null,
+      closing: eventSpecs[a.type].closing ?? false,
+    }));
+  const activeGroups = groups.filter(
+    (g) => g.valid_to === null || g.valid_to > new Date().toISOString().slice(0, 10),
+  );
+  return {
+    proposal: {
+      id: proposal.id,
+      title: proposal.title,
+      background: proposal.background,
+      problem: proposal.problem,
+      solution: proposal.solution,
+      benefits: proposal.benefits,
+      affected: proposal.affected,
+      resources: proposal.resources,
+      state: proposal.state,
+      version: proposal.version,
+      authorName: proposal.author_name,
+      isAuthor: proposal.author_id === user.id,
+      createdAt: proposal.created_at,
+      submittedAt: proposal.submitted_at,
+      stateChangedAt: proposal.state_changed_at,
+      groupName: proposal.group_id ? (groupName.get(proposal.group_id) ?? null) : null,
+      suggestedGroupName: proposal.suggested_group_id
+        ? (groupName.get(proposal.suggested_group_id) ?? null)
+        : null,
+      mergedIntoId: proposal.merged_into_id,
+    },
+    stateLabel: stateLabel(proposal.state, names),
+    now: bodyText(meta.now, names),
+    whoActs: bodyText(laneActors[meta.lane], names),
+    isFinal: meta.final === true,
+    municipalities,
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, size: a.size })),
+    history: history.map((h) => ({
+      id: h.id,
+      at: h.at,
+      event: h.event,
+      eventLabel:
+        h.event === "CREATE"
+          ? "Opprettet"
+          : bodyText(eventSpecs[h.event as keyof typeof eventSpecs]?.label ?? h.event, names),
+      from: h.from_state,
+      fromLabel: h.from_state ? stateLabel(h.from_state, names) : null,
+      to: h.to_state,
+      toLabel: stateLabel(h.to_state, names),
+      actorName: h.actor_name,
+      reason: h.reason,
+      groupName: h.group_id ? (groupName.get(h.group_id) ?? null) : null,
+      protocolItemId: h.protocol_item_id,
+    })),
+    path: history.map((h) => h.to_state),
+    actions,
+    groupOptions: activeGroups
+      .filter((g) => g.id !== proposal.group_id)
+      .map((g) => ({ id: g.id, name: g.name })),
+    merged,
+    similar: similar.map((s) => ({ id: s.id, title: s.title, stateLabel: stateLabel(s.state, names) })),
+  };
+}
+
+export type ProposalPageData = NonNullable<Awaited<ReturnType<typeof proposalPage>>>;

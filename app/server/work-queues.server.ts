@@ -1,0 +1,107 @@
+import { listBodies } from "#db/repositories/organisation.repository";
+import { latestOfAuthor, waitingProposals } from "#db/repositories/proposal.repository";
+import type { CurrentUser } from "./auth.server";
+import { db } from "./db.server";
+import { bodyNames, stateLabel } from "./process.server";
+
+interface Queue {
+  key: string;
+  title: string;
+  empty: string;
+  items: {
+    id: number;
+    title: string;
+    state: string;
+    stateLabel: string;
+    groupName: string | null;
+    since: string;
+  }[];
+}
+
+/** What waits for this user, by role: the start page's work queues. */
+export async function workQueues(user: CurrentUser) {
+  const [names, groups] = await Promise.all([bodyNames(), listBodies(db(), { kind: "group" })]);
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
+  const queues: Queue[] = [];
+  const add = async (
+    key: string,
+    title: string,
+    empty: string,
+    rows: Awaited<ReturnType<typeof waitingProposals>>,
+  ) => {
+    queues.push({
+      key,
+      title,
+      empty,
+      items: rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        state: r.state,
+        stateLabel: stateLabel(r.state, names),
+        groupName: r.group_id ? (groupName.get(r.group_id) ?? null) : null,
+        since: r.state_changed_at,
+      })),
+    });
+  };
+
+  await add(
+    "answer",
+    "Venter på svar fra deg",
+    "Ingen faggruppe venter på svar fra deg.",
+    await waitingProposals(db(), { states: ["awaitingSubmitter"], authorId: user.id }),
+  );
+  const isRouter =
+    user.isCoordinator || user.memberships.some((m) => m.kind === "group" && m.role === "leader");
+  if (isRouter) {
+    await add(
+      "unassigned",
+      "Nye innspill som skal fordeles",
+      "Ingen nye innspill venter på fordeling.",
+      await waitingProposals(db(), { states: ["submitted"] }),
+    );
+  }
+  const myGroups = user.memberships.filter((m) => m.kind === "group").map((m) => m.body_id);
+  if (myGroups.length > 0) {
+    await add(
+      "group",
+      "Til vurdering i faggruppen din",
+      "Ingen innspill venter på vurdering i faggruppen din.",
+      await waitingProposals(db(), { states: ["groupReview"], groupIds: myGroups }),
+    );
+  }
+  if (user.memberships.some((m) => m.kind === "committee")) {
+    await add(
+      "committee",
+      `Til behandling i ${names.committee.charAt(0).toLowerCase()}${names.committee.slice(1)}`,
+      "Ingen innspill venter på behandling.",
+      await waitingProposals(db(), { states: ["committeeReview"] }),
+    );
+  }
+  if (user.memberships.some((m) => m.kind === "board")) {
+    await add(
+      "board",
+      `Til behandling i ${names.board.charAt(0).toLowerCase()}${names.board.slice(1)}`,
+      "Ingen innspill venter på behandling.",
+      await waitingProposals(db(), { states: ["boardReview"] }),
+    );
+  }
+  if (user.isCoordinator) {
+    await add(
+      "followup",
+      "Vedtatt og under gjennomføring",
+      "Ingen vedtatte innspill venter på oppfølging.",
+      await waitingProposals(db(), { states: ["approved", "inProgress"] }),
+    );
+  }
+  const mine = await latestOfAuthor(db(), user.id);
+  return {
+    queues,
+    mine: mine.map((m) => ({
+      id: m.id,
+      title: m.title,
+      state: m.state,
+      stateLabel: stateLabel(m.state, names),
+      date: m.submitted_at ?? m.created_at,
+    })),
+  };
+}

@@ -1,0 +1,32 @@
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect, type Transaction } from "kysely";
+import { Migrator } from "kysely/migration";
+import { migrationProvider } from "./migrations";
+import type { Database } from "./schema";
+
+export type DB = Kysely<Database>;
+/** A repository function takes either the database or a transaction, so it composes inside commands. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Opens the SQLite file (or ":memory:") with WAL, foreign keys and a busy timeout.
+ * Nothing outside db/ knows the database is SQLite.
+ */
+export function openDatabase(file: string): DB {
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Runs every pending migration; safe to call on every start. */
+export async function migrateToLatest(db: DB): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(`Migration failed${failed ? ` in ${failed.migrationName}` : ""}: ${String(error)}`);
+  }
+}

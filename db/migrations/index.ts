@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from "kysely/migration";
+import * as foundation from "./2026-11-26-001-foundation";
+import * as process from "./2026-11-26-002-process";
+
+/**
+ * Migrations are imported statically so the production bundle carries them
+ * (a FileMigrationProvider would look for files the build does not ship).
+ */
+const migrations: Record<string, Migration> = {
+  "2026-11-26-001-foundation": foundation,
+  "2026-11-26-002-process": process,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,229 @@
+import { sql } from "kysely";
+import type { Executor } from "../connection";
+import type { BodyKind, MembershipRole } from "../schema";
+
+/** A body as it was named and constituted on a given date. */
+export interface BodyOnDate {
+  id: number;
+  kind: BodyKind;
+  name: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Whether a validity period [from, to) contains the date. */
+const validOn = (date: string) =>
+  sql<boolean>`valid_from <= ${date} and (valid_to is null or valid_to > ${date})`;
+
+export function listMunicipalities(db: Executor, opts: { activeOn?: string } = {}) {
+  let q = db.selectFrom("municipality").selectAll().orderBy("name");
+  if (opts.activeOn) q = q.where(validOn(opts.activeOn));
+  return q.execute();
+}
+
+export async function createMunicipality(db: Executor, input: { name: string; validFrom: string }) {
+  const row = await db
+    .insertInto("municipality")
+    .values({ name: input.name, valid_from: input.validFrom, valid_to: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function endMunicipality(db: Executor, id: number, validTo: string) {
+  await db.updateTable("municipality").set({ valid_to: validTo }).where("id", "=", id).execute();
+}
+
+/** The name of a body valid on a date: the latest rename on or before it (or its first name). */
+function nameOn(db: Executor, date: string) {
+  return db
+    .selectFrom("body_name")
+    .select("body_name.name")
+    .where("body_name.body_id", "=", sql<number>`body.id`)
+    .where((eb) =>
+      eb.or([
+        eb("body_name.valid_from", "<=", date),
+        eb(
+          "body_name.valid_from",
+          "=",
+          eb
+            .selectFrom("body_name as first")
+            .select((f) => f.fn.min("first.valid_from").as("m"))
+            .where("first.body_id", "=", sql<number>`body.id`),
+        ),
+      ]),
+    )
+    .orderBy("body_name.valid_from", "desc")
+    .limit(1);
+}
+
+/**
+ * Bodies with the names they had on `on` (default today). `activeOnly` keeps those constituted
+ * on that date.
+ */
+export function listBodies(
+  db: Executor,
+  opts: { kind?: BodyKind; on?: string; activeOnly?: boolean } = {},
+): Promise<BodyOnDate[]> {
+  const on = opts.on ?? today();
+  let q = db
+    .selectFrom("body")
+    .select(["body.id", "body.kind", "body.valid_from", "body.valid_to"])
+    .select((eb) => eb.fn.coalesce(nameOn(db, on), eb.val("")).as("name"));
+  if (opts.kind) q = q.where("body.kind", "=", opts.kind);
+  if (opts.activeOnly) q = q.where(validOn(on));
+  return q.orderBy("body.kind").orderBy("name").execute() as Promise<BodyOnDate[]>;
+}
+
+export async function getBody(db: Executor, id: number, on = today()): Promise<BodyOnDate | undefined> {
+  const row = await db
+    .selectFrom("body")
+    .select(["body.id", "body.kind", "body.valid_from", "body.valid_to"])
+    .select((eb) => eb.fn.coalesce(nameOn(db, on), eb.val("")).as("name"))
+    .where("body.id", "=", id)
+    .executeTakeFirst();
+  return row as BodyOnDate | undefined;
+}
+
+/** The body of a kind (committee, board) constituted on a date. */
+export async function bodyOfKind(db: Executor, kind: BodyKind, on = today()) {
+  const [body] = await listBodies(db, { kind, on, activeOnly: true });
+  return body;
+}
+
+export async function createBody(db: Executor, input: { kind: BodyKind; name: string; validFrom: string }) {
+  const { id } = await db
+    .insertInto("body")
+    .values({ kind: input.kind, valid_from: input.validFrom, valid_to: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("body_name")
+    .values({ body_id: id, name: input.name, valid_from: input.validFrom })
+    .execute();
+  return id;
+}
+
+/** Renames from a date on; earlier dates keep the earlier name. A rename on the same date replaces it. */
+export async function renameBody(db: Executor, input: { bodyId: number; name: string; validFrom: string }) {
+  await db
+    .insertInto("body_name")
+    .values({ body_id: input.bodyId, name: input.name, valid_from: input.validFrom })
+    .onConflict((oc) => oc.columns(["body_id", "valid_from"]).doUpdateSet({ name: input.name }))
+    .execute();
+}
+
+export function listBodyNames(db: Executor, bodyId: number) {
+  return db.selectFrom("body_name").selectAll().where("body_id", "=", bodyId).orderBy("valid_from").execute();
+}
+
+export async function closeBody(db: Executor, bodyId: number, validTo: string) {
+  await db.updateTable("body").set({ valid_to: validTo }).where("id", "=", bodyId).execute();
+}
+
+export interface MembershipRow {
+  id: number;
+  user_id: number;
+  user_name: string;
+  body_id: number;
+  role: MembershipRole;
+  municipality_id: number | null;
+  municipality_name: string | null;
+  vote_weight: number;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+function membershipQuery(db: Executor) {
+  return db
+    .selectFrom("membership")
+    .innerJoin("user", "user.id", "membership.user_id")
+    .leftJoin("municipality", "municipality.id", "membership.municipality_id")
+    .select([
+      "membership.id",
+      "membership.user_id",
+      "user.name as user_name",
+      "membership.body_id",
+      "membership.role",
+      "membership.municipality_id",
+      "municipality.name as municipality_name",
+      "membership.vote_weight",
+      "membership.valid_from",
+      "membership.valid_to",
+    ]);
+}
+
+/** Memberships of a body; with `on`, only those valid that day. */
+export function listMembershipsOfBody(
+  db: Executor,
+  bodyId: number,
+  opts: { on?: string } = {},
+): Promise<MembershipRow[]> {
+  let q = membershipQuery(db).where("membership.body_id", "=", bodyId);
+  if (opts.on) {
+    const on = opts.on;
+    q = q
+      .where("membership.valid_from", "<=", on)
+      .where((eb) => eb.or([eb("membership.valid_to", "is", null), eb("membership.valid_to", ">", on)]));
+  }
+  return q.orderBy("membership.valid_to", "desc").orderBy("user.name").execute();
+}
+
+/** A user's memberships valid on a date, with the body kind. */
+export function membershipsOfUser(db: Executor, userId: number, on = today()) {
+  return db
+    .selectFrom("membership")
+    .innerJoin("body", "body.id", "membership.body_id")
+    .select([
+      "membership.id",
+      "membership.body_id",
+      "membership.role",
+      "membership.municipality_id",
+      "membership.vote_weight",
+      "body.kind",
+    ])
+    .where("membership.user_id", "=", userId)
+    .where("membership.valid_from", "<=", on)
+    .where((eb) => eb.or([eb("membership.valid_to", "is", null), eb("membership.valid_to", ">", on)]))
+    .where("body.valid_from", "<=", on)
+    .where((eb) => eb.or([eb("body.valid_to", "is", null), eb("body.valid_to", ">", on)]))
+    .execute();
+}
+
+export async function addMembership(
+  db: Executor,
+  input: {
+    userId: number;
+    bodyId: number;
+    role: MembershipRole;
+    municipalityId: number | null;
+    voteWeight: number;
+    validFrom: string;
+    validTo?: string | null;
+  },
+) {
+  const { id } = await db
+    .insertInto("membership")
+    .values({
+      user_id: input.userId,
+      body_id: input.bodyId,
+      role: input.role,
+      municipality_id: input.municipalityId,
+      vote_weight: input.voteWeight,
+      valid_from: input.validFrom,
+      valid_to: input.validTo ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function endMembership(db: Executor, id: number, validTo: string) {
+  await db.updateTable("membership").set({ valid_to: validTo }).where("id", "=", id).execute();
+}
+
+export function getMembership(db: Executor, id: number) {
+  return db.selectFrom("membership").selectAll().where("id", "=", id).executeTakeFirst();
+}

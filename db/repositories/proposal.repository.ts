@@ -1,0 +1,345 @@
+import { sql, type SqlBool, type ExpressionBuilder } from "kysely";
+import type { Executor } from "../connection";
+import type { Database, NewProposal } from "../schema";
+
+export interface ProposalTexts {
+  title: string;
+  background: string;
+  problem: string;
+  solution: string;
+  benefits: string;
+  affected: string;
+  resources: string;
+}
+
+export async function createProposal(
+  db: Executor,
+  input: ProposalTexts & {
+    authorId: number;
+    municipalityIds: number[];
+    suggestedGroupId: number | null;
+    state: string;
+    now: string;
+  },
+): Promise<number> {
+  const values: NewProposal = {
+    title: input.title,
+    background: input.background,
+    problem: input.problem,
+    solution: input.solution,
+    benefits: input.benefits,
+    affected: input.affected,
+    resources: input.resources,
+    suggested_group_id: input.suggestedGroupId,
+    group_id: null,
+    state: input.state,
+    author_id: input.authorId,
+    merged_into_id: null,
+    created_at: input.now,
+    submitted_at: null,
+    state_changed_at: input.now,
+    decided_at: null,
+  };
+  const { id } = await db.insertInto("proposal").values(values).returning("id").executeTakeFirstOrThrow();
+  await setMunicipalities(db, id, input.municipalityIds);
+  return id;
+}
+
+/** Rewrites a draft's texts and municipalities, only if nobody changed it since `version`. */
+export async function updateDraft(
+  db: Executor,
+  id: number,
+  version: number,
+  input: ProposalTexts & { municipalityIds: number[]; suggestedGroupId: number | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("proposal")
+    .set({
+      title: input.title,
+      background: input.background,
+      problem: input.problem,
+      solution: input.solution,
+      benefits: input.benefits,
+      affected: input.affected,
+      resources: input.resources,
+      suggested_group_id: input.suggestedGroupId,
+      version: sql`version + 1`,
+    })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .where("state", "=", "draft")
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await setMunicipalities(db, id, input.municipalityIds);
+  return true;
+}
+
+async function setMunicipalities(db: Executor, proposalId: number, municipalityIds: number[]) {
+  await db.deleteFrom("proposal_municipality").where("proposal_id", "=", proposalId).execute();
+  if (municipalityIds.length === 0) return;
+  await db
+    .insertInto("proposal_municipality")
+    .values(
+      [...new Set(municipalityIds)].map((municipality_id) => ({ proposal_id: proposalId, municipality_id })),
+    )
+    .execute();
+}
+
+export async function deleteDraft(db: Executor, id: number, authorId: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom("proposal")
+    .where("id", "=", id)
+    .where("author_id", "=", authorId)
+    .where("state", "=", "draft")
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** A proposal with its author; undefined when missing or a draft the viewer did not write. */
+export async function getProposalForViewer(db: Executor, id: number, viewerId: number) {
+  return db
+    .selectFrom("proposal")
+    .innerJoin("user as author", "author.id", "proposal.author_id")
+    .selectAll("proposal")
+    .select(["author.name as author_name", "author.email as author_email"])
+    .where("proposal.id", "=", id)
+    .where((eb) => eb.or([eb("proposal.state", "!=", "draft"), eb("proposal.author_id", "=", viewerId)]))
+    .executeTakeFirst();
+}
+
+export function getProposal(db: Executor, id: number) {
+  return db.selectFrom("proposal").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function municipalitiesOfProposal(db: Executor, proposalId: number) {
+  return db
+    .selectFrom("proposal_municipality")
+    .innerJoin("municipality", "municipality.id", "proposal_municipality.municipality_id")
+    .select(["municipality.id", "municipality.name"])
+    .where("proposal_municipality.proposal_id", "=", proposalId)
+    .orderBy("municipality.name")
+    .execute();
+}
+
+/** Proposals merged into this one, with their submitters and municipalities. */
+export async function mergedInto(db: Executor, proposalId: number) {
+  const rows = await db
+    .selectFrom("proposal")
+    .innerJoin("user", "user.id", "proposal.author_id")
+    .select(["proposal.id", "proposal.title", "user.name as author_name"])
+    .where("proposal.merged_into_id", "=", proposalId)
+    .orderBy("proposal.id")
+    .execute();
+  return Promise.all(
+    rows.map(async (r) => ({ ...r, municipalities: await municipalitiesOfProposal(db, r.id) })),
+  );
+}
+
+export interface ProposalFilters {
+  viewerId: number;
+  states?: string[];
+  groupId?: number;
+  municipalityId?: number;
+  year?: number;
+  authorId?: number;
+  q?: string;
+  sort?: "newest" | "oldest";
+  page?: number;
+  pageSize?: number;
+}
+
+/** Turns free text into an FTS5 query: each word of three letters or more must occur, as a substring. */
+export function ftsQuery(text: string, mode: "all" | "any" = "all"): string | null {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => [...w].length >= 3)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"`).join(mode === "all" ? " AND " : " OR ");
+}
+
+function visibleTo(viewerId: number) {
+  return (eb: ExpressionBuilder<Database, "proposal">) =>
+    eb.or([eb("proposal.state", "!=", "draft"), eb("proposal.author_id", "=", viewerId)]);
+}
+
+/** The filtered, paginated list, newest submitted first; drafts only for their author. */
+export async function listProposals(db: Executor, filters: ProposalFilters) {
+  const pageSize = filters.pageSize ?? 20;
+  const page = Math.max(1, filters.page ?? 1);
+  let q = db.selectFrom("proposal").where(visibleTo(filters.viewerId));
+  if (filters.states && filters.states.length > 0) q = q.where("proposal.state", "in", filters.states);
+  if (filters.groupId) q = q.where("proposal.group_id", "=", filters.groupId);
+  if (filters.authorId) q = q.where("proposal.author_id", "=", filters.authorId);
+  if (filters.municipalityId) {
+    const m = filters.municipalityId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("proposal_municipality as pm")
+          .select("pm.proposal_id")
+          .whereRef("pm.proposal_id", "=", "proposal.id")
+          .where("pm.municipality_id", "=", m),
+      ),
+    );
+  }
+  if (filters.year) {
+    q = q
+      .where(sql<string>`coalesce(proposal.submitted_at, proposal.created_at)`, ">=", `${filters.year}-01-01`)
+      .where(
+        sql<string>`coalesce(proposal.submitted_at, proposal.created_at)`,
+        "<",
+        `${filters.year + 1}-01-01`,
+      );
+  }
+  const match = filters.q ? ftsQuery(filters.q) : null;
+  if (filters.q && !match) {
+    q = q.where("proposal.title", "like", `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`);
+  }
+  if (match) {
+    q = q.where(
+      "proposal.id",
+      "in",
+      db
+        .selectFrom(sql`proposal_fts`.as("fts"))
+        .select(sql<number>`rowid`.as("id"))
+        .where(sql<SqlBool>`proposal_fts match ${match}`),
+    );
+  }
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const direction = filters.sort === "oldest" ? "asc" : "desc";
+  const rows = await q
+    .innerJoin("user as author", "author.id", "proposal.author_id")
+    .select([
+      "proposal.id",
+      "proposal.title",
+      "proposal.state",
+      "proposal.group_id",
+      "proposal.created_at",
+      "proposal.submitted_at",
+      "proposal.state_changed_at",
+      "proposal.author_id",
+      "author.name as author_name",
+    ])
+    .orderBy(sql`coalesce(proposal.submitted_at, proposal.created_at)`, direction)
+    .orderBy("proposal.id", direction)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(total), page, pageSize };
+}
+
+/** Municipality names for many proposals at once. */
+export async function municipalityNamesFor(db: Executor, proposalIds: number[]) {
+  if (proposalIds.length === 0) return new Map<number, string[]>();
+  const rows = await db
+    .selectFrom("proposal_municipality")
+    .innerJoin("municipality", "municipality.id", "proposal_municipality.municipality_id")
+    .select(["proposal_municipality.proposal_id", "municipality.name"])
+    .where("proposal_municipality.proposal_id", "in", proposalIds)
+    .orderBy("municipality.name")
+    .execute();
+  const map = new Map<number, string[]>();
+  for (const r of rows) map.set(r.proposal_id, [...(map.get(r.proposal_id) ?? []), r.name]);
+  return map;
+}
+
+/** The five submitted proposals most like a text (full-text ranking), excluding one. */
+export async function similarProposals(
+  db: Executor,
+  text: string,
+  opts: { excludeId?: number; limit?: number } = {},
+) {
+  const match = ftsQuery(text, "any");
+  if (!match) return [];
+  const rows = await sql<{ id: number; title: string; state: string }>`
+    select p.id, p.title, p.state
+    from proposal_fts
+    join proposal p on p.id = proposal_fts.rowid
+    where proposal_fts match ${match}
+      and p.state != 'draft'
+      and p.id != ${opts.excludeId ?? -1}
+    order by bm25(proposal_fts, 5.0, 1.0)
+    limit ${opts.limit ?? 5}
+  `.execute(db);
+  return rows.rows;
+}
+
+export async function addAttachment(
+  db: Executor,
+  input: {
+    proposalId: number;
+    fileName: string;
+    contentType: string;
+    size: number;
+    storageKey: string;
+    uploadedBy: number;
+    now: string;
+  },
+) {
+  const { id } = await db
+    .insertInto("attachment")
+    .values({
+      proposal_id: input.proposalId,
+      file_name: input.fileName,
+      content_type: input.contentType,
+      size: input.size,
+      storage_key: input.storageKey,
+      uploaded_by: input.uploadedBy,
+      created_at: input.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export function attachmentsOfProposal(db: Executor, proposalId: number) {
+  return db
+    .selectFrom("attachment")
+    .selectAll()
+    .where("proposal_id", "=", proposalId)
+    .orderBy("id")
+    .execute();
+}
+
+export function getAttachment(db: Executor, id: number) {
+  return db.selectFrom("attachment").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function countProposals(db: Executor) {
+  const { n } = await db
+    .selectFrom("proposal")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Proposals waiting in some states (optionally for some groups or one author), longest-waiting first. */
+export function waitingProposals(
+  db: Executor,
+  opts: { states: string[]; groupIds?: number[]; authorId?: number; limit?: number },
+) {
+  let q = db
+    .selectFrom("proposal")
+    .select(["id", "title", "state", "group_id", "state_changed_at"])
+    .where("state", "in", opts.states);
+  if (opts.groupIds) q = q.where("group_id", "in", opts.groupIds.length ? opts.groupIds : [-1]);
+  if (opts.authorId) q = q.where("author_id", "=", opts.authorId);
+  return q
+    .orderBy("state_changed_at", "asc")
+    .limit(opts.limit ?? 50)
+    .execute();
+}
+
+/** The author's latest proposals, drafts included. */
+export function latestOfAuthor(db: Executor, authorId: number, limit = 5) {
+  return db
+    .selectFrom("proposal")
+    .select(["id", "title", "state", "created_at", "submitted_at"])
+    .where("author_id", "=", authorId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,177 @@
+/**
+ * The 2021 organisation of ROR-IKT as demo data (from the annual report), with the later
+ * renames, and fictional people in every role. Every demo password is "demo1234".
+ */
+
+export const municipalities = ["Aukra", "Molde", "Rauma", "Vestnes"];
+
+export const groups2021 = [
+  "Oppvekst og utdanning",
+  "Helse og velferd",
+  "Teknisk",
+  "Dokumentasjonsforvaltning",
+  "Portal og innbyggerdialog",
+  "Økonomi",
+  "Lønn og personal",
+  "Microsoft365",
+];
+
+export const committee = {
+  name: "Bestillerutvalget",
+  validFrom: "2019-01-01",
+  renamed: { name: "Porteføljerådet", validFrom: "2023-01-01" },
+};
+
+export const board = {
+  name: "Styret",
+  validFrom: "2019-01-01",
+  renamed: { name: "Samarbeidsrådet", validFrom: "2023-01-01" },
+};
+
+/** Specialist groups were re-constituted in April 2021. */
+export const groupsValidFrom = "2021-04-01";
+
+export interface DemoPerson {
+  key: string;
+  name: string;
+  email: string;
+  municipality: string | null;
+  isAdmin?: boolean;
+  isCoordinator?: boolean;
+}
+
+export const people: DemoPerson[] = [
+  {
+    key: "admin",
+    name: "Siri Systemsen",
+    email: "admin@innspill.test",
+    municipality: "Molde",
+    isAdmin: true,
+  },
+  {
+    key: "coordinator",
+    name: "Kari Nordvik",
+    email: "koordinator@innspill.test",
+    municipality: "Molde",
+    isCoordinator: true,
+  },
+  {
+    key: "coordinator2",
+    name: "Petter Lien",
+    email: "koordinator2@innspill.test",
+    municipality: "Molde",
+    isCoordinator: true,
+  },
+  { key: "manager", name: "Dagny Leirvik", email: "daglig.leder@innspill.test", municipality: "Molde" },
+  { key: "employee", name: "Ola Hansen", email: "ansatt@innspill.test", municipality: "Molde" },
+  { key: "employee2", name: "Ingrid Bakken", email: "ansatt2@innspill.test", municipality: "Rauma" },
+  { key: "employee3", name: "Tor Sæther", email: "ansatt3@innspill.test", municipality: "Vestnes" },
+  { key: "employee4", name: "Marte Hoem", email: "ansatt4@innspill.test", municipality: "Aukra" },
+  { key: "employee5", name: "Jonas Eide", email: "ansatt5@innspill.test", municipality: "Molde" },
+  { key: "groupLeader", name: "Hilde Rødal", email: "faggruppeleder@innspill.test", municipality: "Rauma" },
+  { key: "groupMember", name: "Anders Vik", email: "faggruppemedlem@innspill.test", municipality: "Vestnes" },
+  { key: "leaderOppvekst", name: "Berit Moen", email: "leder.oppvekst@innspill.test", municipality: "Molde" },
+  {
+    key: "leaderTeknisk",
+    name: "Stein Ulvestad",
+    email: "leder.teknisk@innspill.test",
+    municipality: "Vestnes",
+  },
+  { key: "leaderDok", name: "Liv Gjerde", email: "leder.dokumentasjon@innspill.test", municipality: "Aukra" },
+  { key: "leaderPortal", name: "Eirik Strand", email: "leder.portal@innspill.test", municipality: "Molde" },
+  { key: "leaderOkonomi", name: "Gunn Tangen", email: "leder.okonomi@innspill.test", municipality: "Rauma" },
+  { key: "leaderLonn", name: "Knut Aasen", email: "leder.lonn@innspill.test", municipality: "Vestnes" },
+  { key: "leaderM365", name: "Mona Rønneberg", email: "leder.m365@innspill.test", municipality: "Aukra" },
+  { key: "unionRep", name: "Frode Lyngstad", email: "tillitsvalgt@innspill.test", municipality: "Molde" },
+  {
+    key: "ordererAukra",
+    name: "Nina Fiksdal",
+    email: "bestiller.aukra@innspill.test",
+    municipality: "Aukra",
+  },
+  { key: "ordererMolde", name: "Rune Hjelle", email: "bestiller@innspill.test", municipality: "Molde" },
+  {
+    key: "ordererRauma",
+    name: "Sissel Brevik",
+    email: "bestiller.rauma@innspill.test",
+    municipality: "Rauma",
+  },
+  {
+    key: "ordererVestnes",
+    name: "Trond Myklebust",
+    email: "bestiller.vestnes@innspill.test",
+    municipality: "Vestnes",
+  },
+  { key: "boardChair", name: "Helge Furnes", email: "styreleder@innspill.test", municipality: "Molde" },
+  {
+    key: "boardAukra",
+    name: "Anita Stokke",
+    email: "styremedlem.aukra@innspill.test",
+    municipality: "Aukra",
+  },
+  {
+    key: "boardRauma",
+    name: "Per Olav Setnes",
+    email: "styremedlem.rauma@innspill.test",
+    municipality: "Rauma",
+  },
+  { key: "boardVestnes", name: "Elin Sandvik", email: "styremedlem@innspill.test", municipality: "Vestnes" },
+  { key: "boardSecretary", name: "Tone Elvsaas", email: "sekretaer@innspill.test", municipality: "Molde" },
+  { key: "formerEmployee", name: "Arne Gammelsæter", email: "sluttet@innspill.test", municipality: "Rauma" },
+];
+
+export type MembershipSpec = {
+  person: string;
+  body: string;
+  role: "leader" | "member" | "secretary" | "chair" | "union_rep";
+  municipality: string | null;
+  voteWeight?: number;
+};
+
+const groupLeaders: Record<string, string> = {
+  "Oppvekst og utdanning": "leaderOppvekst",
+  "Helse og velferd": "groupLeader",
+  Teknisk: "leaderTeknisk",
+  Dokumentasjonsforvaltning: "leaderDok",
+  "Portal og innbyggerdialog": "leaderPortal",
+  Økonomi: "leaderOkonomi",
+  "Lønn og personal": "leaderLonn",
+  Microsoft365: "leaderM365",
+};
+
+export const memberships: MembershipSpec[] = [
+  ...groups2021.map((g) => ({
+    person: groupLeaders[g]!,
+    body: g,
+    role: "leader" as const,
+    municipality: people.find((p) => p.key === groupLeaders[g])!.municipality,
+  })),
+  { person: "groupMember", body: "Helse og velferd", role: "member", municipality: "Vestnes" },
+  { person: "coordinator", body: "Helse og velferd", role: "member", municipality: null },
+  { person: "unionRep", body: "Helse og velferd", role: "union_rep", municipality: null },
+  { person: "groupMember", body: "Teknisk", role: "member", municipality: "Vestnes" },
+  { person: "manager", body: committee.name, role: "chair", municipality: null, voteWeight: 0 },
+  { person: "ordererAukra", body: committee.name, role: "member", municipality: "Aukra", voteWeight: 1 },
+  { person: "ordererMolde", body: committee.name, role: "member", municipality: "Molde", voteWeight: 1 },
+  { person: "ordererRauma", body: committee.name, role: "member", municipality: "Rauma", voteWeight: 1 },
+  { person: "ordererVestnes", body: committee.name, role: "member", municipality: "Vestnes", voteWeight: 1 },
+  { person: "coordinator", body: committee.name, role: "secretary", municipality: null },
+  { person: "boardChair", body: board.name, role: "chair", municipality: "Molde", voteWeight: 1 },
+  { person: "boardAukra", body: board.name, role: "member", municipality: "Aukra", voteWeight: 1 },
+  { person: "boardRauma", body: board.name, role: "member", municipality: "Rauma", voteWeight: 1 },
+  { person: "boardVestnes", body: board.name, role: "member", municipality: "Vestnes", voteWeight: 1 },
+  { person: "boardSecretary", body: board.name, role: "secretary", municipality: null },
+];
+
+/** Demo logins listed in the README, one per role. */
+export const demoLogins = [
+  ["Administrator", "admin@innspill.test"],
+  ["Koordinator (ROR-IKT)", "koordinator@innspill.test"],
+  ["Ansatt / innsender", "ansatt@innspill.test"],
+  ["Faggruppeleder (Helse og velferd)", "faggruppeleder@innspill.test"],
+  ["Faggruppemedlem", "faggruppemedlem@innspill.test"],
+  ["Bestiller (Molde)", "bestiller@innspill.test"],
+  ["Daglig leder (leder av bestillerutvalget)", "daglig.leder@innspill.test"],
+  ["Styreleder", "styreleder@innspill.test"],
+  ["Styremedlem", "styremedlem@innspill.test"],
+];

@@ -1,0 +1,94 @@
+// The HTTP server: Express around the Remix request handler, in production (built) or development (Vite) mode.
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const development = process.env.NODE_ENV === "development";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+
+const vite = development
+  ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }))
+  : undefined;
+
+const loadBuild = () =>
+  vite ? vite.ssrLoadModule("virtual:remix/server-build") : import("../build/server/index.js");
+
+// Migrate and seed before the first request is served.
+const firstBuild = await loadBuild();
+await firstBuild.entry.module.prepareDatabase();
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use(securityHeaders);
+app.use(refuseCrossOriginWrites);
+app.use((req, _res, next) => {
+  // The only trustworthy address is the socket's; a client-sent header of the same name is replaced.
+  req.headers["x-innspill-client-ip"] = req.socket.remoteAddress ?? "unknown";
+  next();
+});
+
+if (vite) {
+  app.use(vite.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
+
+app.all("*", createRequestHandler({ build: vite ? loadBuild : firstBuild }));
+
+const server = app.listen(port, host, () => {
+  console.log(`Innspill kjører på http://localhost:${server.address().port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
+
+function securityHeaders(_req, res, next) {
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      "script-src 'self' 'unsafe-inline'" + (development ? " 'unsafe-eval'" : ""),
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "connect-src 'self'" + (development ? " ws: wss:" : ""),
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  next();
+}
+
+/** A state-changing request from another site is refused (403), whatever the cookie says. */
+function refuseCrossOriginWrites(req, res, next) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const origin = req.get("origin");
+  const site = req.get("sec-fetch-site");
+  const sameHost = origin ? safeHost(origin) === req.get("host") : site !== "cross-site";
+  if (!sameHost) {
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("Forespørselen kom fra et annet nettsted og ble avvist.");
+    return;
+  }
+  next();
+}
+
+function safeHost(origin) {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
