@@ -31,6 +31,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+  admin?: boolean;
+}
+
+const navLinks: NavItem[] = [
+  { to: "/", label: t.nav.home, end: true },
+  { to: "/innspill", label: t.nav.proposals, end: true },
+  { to: "/innspill/ny", label: t.nav.newProposal },
+  { to: "/prosess", label: t.nav.process },
+  { to: "/moter", label: t.nav.meetings },
+  { to: "/strategi", label: t.nav.strategy },
+  { to: "/rapport", label: t.nav.report },
+  { to: "/statistikk", label: t.nav.statistics },
+  { to: "/admin", label: t.nav.admin, admin: true },
+];
+
+const publicLinks: NavItem[] = [
+  { to: "/prosess", label: t.nav.process },
+  { to: "/offentlig", label: t.nav.public },
+];
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
@@ -54,35 +78,13 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
             <nav className="main-nav" aria-label={t.app.mainNav}>
               <ul>
-                {user ? (
-                  <>
-                    <li>
-                      <NavLink to="/" end>
-                        {t.nav.home}
-                      </NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/innspill" end>
-                        {t.nav.proposals}
-                      </NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/innspill/ny">{t.nav.newProposal}</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/prosess">{t.nav.process}</NavLink>
-                    </li>
-                    {user.isAdmin ? (
-                      <li>
-                        <NavLink to="/admin">{t.nav.admin}</NavLink>
-                      </li>
-                    ) : null}
-                  </>
-                ) : (
-                  <li>
-                    <NavLink to="/prosess">{t.nav.process}</NavLink>
+                {(user ? navLinks.filter((l) => !l.admin || user.isAdmin) : publicLinks).map((l) => (
+                  <li key={l.to}>
+                    <NavLink to={l.to} end={l.end}>
+                      {l.label}
+                    </NavLink>
                   </li>
-                )}
+                ))}
               </ul>
             </nav>
             <div className="user-box">

@@ -1,0 +1,108 @@
+import { migrateToLatest, openDatabase, type DB } from "#db/connection";
+import { makeBody, makeMembership, makeMunicipalities, makeUser } from "#db/factories";
+import { membershipsOfUser } from "#db/repositories/organisation.repository";
+import { getUser } from "#db/repositories/user.repository";
+import type { CurrentUser } from "~/server/auth.server";
+
+/** A fresh SQLite database in memory with the real migrations. */
+export async function testDb(): Promise<DB> {
+  const db = openDatabase(":memory:");
+  await migrateToLatest(db);
+  return db;
+}
+
+/** A hash of "demo1234", computed once per process (scrypt is slow on purpose). */
+let hash: Promise<string> | undefined;
+export function demoHash(): Promise<string> {
+  hash ??= import("~/server/password.server").then((m) => m.hashPassword("demo1234"));
+  return hash;
+}
+
+/** The session user as the server builds it, for calling commands directly. */
+export async function currentUser(db: DB, userId: number): Promise<CurrentUser> {
+  const row = (await getUser(db, userId))!;
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    isAdmin: row.is_admin === 1,
+    isCoordinator: row.is_coordinator === 1,
+    municipalityId: row.municipality_id,
+    memberships: await membershipsOfUser(db, row.id),
+  };
+}
+
+/**
+ * A small organisation with fictional names (so nothing can depend on real ones):
+ * four municipalities, two groups, a committee and a board, and a person in every role.
+ */
+export async function makeWorld(db: DB) {
+  const passwordHash = await demoHash();
+  const m = await makeMunicipalities(db, ["Nordby", "Sørvik", "Østdal", "Vestøy"]);
+  const groupHealth = await makeBody(db, "group", "Helse");
+  const groupTech = await makeBody(db, "group", "Teknikk");
+  const committee = await makeBody(db, "committee", "Utvalget");
+  const board = await makeBody(db, "board", "Rådet");
+  const user = (name: string, extra: Partial<Parameters<typeof makeUser>[1]> = {}) =>
+    makeUser(db, {
+      passwordHash,
+      name,
+      email: `${name.toLowerCase()}@test.invalid`,
+      municipalityId: m.Nordby,
+      ...extra,
+    });
+  const ids = {
+    admin: await user("Admin", { isAdmin: true }),
+    coordinator: await user("Koordinator", { isCoordinator: true }),
+    employee: await user("Ansatt"),
+    employee2: await user("Ansatt2", { municipalityId: m.Sørvik }),
+    groupLeader: await user("Gruppeleder"),
+    groupMember: await user("Gruppemedlem"),
+    otherLeader: await user("Teknikkleder"),
+    chair: await user("Utvalgsleder"),
+    orderers: [] as number[],
+    boardMembers: [] as number[],
+  };
+  await makeMembership(db, {
+    userId: ids.groupLeader,
+    bodyId: groupHealth,
+    role: "leader",
+    municipalityId: m.Nordby,
+  });
+  await makeMembership(db, {
+    userId: ids.groupMember,
+    bodyId: groupHealth,
+    role: "member",
+    municipalityId: m.Sørvik,
+  });
+  await makeMembership(db, {
+    userId: ids.otherLeader,
+    bodyId: groupTech,
+    role: "leader",
+    municipalityId: m.Østdal,
+  });
+  await makeMembership(db, { userId: ids.chair, bodyId: committee, role: "chair" });
+  for (const [name, mid] of Object.entries(m)) {
+    const orderer = await user(`Bestiller${name}`, { municipalityId: mid });
+    await makeMembership(db, {
+      userId: orderer,
+      bodyId: committee,
+      role: "member",
+      municipalityId: mid,
+      voteWeight: 1,
+    });
+    ids.orderers.push(orderer);
+    const boardMember = await user(`Styre${name}`, { municipalityId: mid });
+    await makeMembership(db, {
+      userId: boardMember,
+      bodyId: board,
+      role: "member",
+      municipalityId: mid,
+      voteWeight: 1,
+    });
+    ids.boardMembers.push(boardMember);
+  }
+  return { municipalities: m, bodies: { groupHealth, groupTech, committee, board }, users: ids };
+}
+
+export type World = Awaited<ReturnType<typeof makeWorld>>;

@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  databasePath: string;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+/**
+ * Starts the built production server (npm test builds first) on its own SQLite file
+ * in a temporary data directory, seeded with the demo world unless `seed` is false.
+ */
+export async function startServer(
+  opts: { seed?: boolean; env?: Record<string, string>; dataDir?: string } = {},
+): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "innspill-test-"));
+  const port = await freePort();
+  const child = spawn(process.execPath, ["server/start.js"], {
+    cwd: path.resolve(__dirname, "../.."),
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: opts.seed === false ? "false" : "true",
+      ...opts.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 30_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("kjører på")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Server exited with ${code}:\n${output}`));
+    });
+  });
+  child.removeAllListeners("exit");
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    databasePath: path.join(dataDir, "innspill.db"),
+    process: child,
+    stop: async () => {
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        });
+      }
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in over HTTP and returns the session cookie for later requests. */
+export async function loginCookie(baseUrl: string, email: string, password = "demo1234"): Promise<string> {
+  const response = await fetch(`${baseUrl}/logg-inn`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
+    body: new URLSearchParams({ email, password, redirectTo: "/" }),
+  });
+  const cookie = response.headers.get("set-cookie");
+  if (response.status !== 302 || !cookie) throw new Error(`Login failed for ${email}: ${response.status}`);
+  return cookie.split(";")[0]!;
+}
+
+/** A same-origin POST as a browser would send it. */
+export function post(baseUrl: string, pathName: string, body: FormData | URLSearchParams, cookie?: string) {
+  return fetch(`${baseUrl}${pathName}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: baseUrl, ...(cookie ? { Cookie: cookie } : {}) },
+    body,
+  });
+}
