@@ -1,4 +1,4 @@
-import { and, or, setup, transition, type SnapshotFrom } from "xstate";
+import { and, assign, or, setup, transition, type SnapshotFrom } from "xstate";
 
 /**
  * The proposal process (innspillsprosessen): the single source of truth for what may happen
@@ -112,9 +112,8 @@ export const proposalMachine = setup({
     assessedAndLinked: ({ context }) => context.assessmentComplete && context.subGoalCount >= 1,
   },
   actions: {
-    setGroup: ({ context, event }) => {
-      context.groupId = event.groupId ?? context.groupId;
-    },
+    // Assigning or moving records the group in the machine's facts, which the command writes back.
+    setGroup: assign({ groupId: ({ context, event }) => event.groupId ?? context.groupId }),
   },
 }).createMachine({
   id: "proposal",
@@ -132,7 +131,7 @@ export const proposalMachine = setup({
         now: "ROR-IKT eller en faggruppeleder fordeler innspillet til en faggruppe.",
       },
       on: {
-        ASSIGN: { target: "groupReview", guard: and(["byRouter", "hasGroup"]) },
+        ASSIGN: { target: "groupReview", guard: and(["byRouter", "hasGroup"]), actions: "setGroup" },
         REDIRECT: { target: "redirected", guard: and(["byRouter", "hasReason"]) },
         MERGE: { target: "merged", guard: and(["byRouter", "hasTarget"]) },
         WITHDRAW: { target: "withdrawn", guard: and(["bySubmitter", "hasReason"]) },
@@ -148,7 +147,11 @@ export const proposalMachine = setup({
         REQUEST_INFO: { target: "awaitingSubmitter", guard: and(["byGroup", "hasReason"]) },
         RECOMMEND: { target: "committeeReview", guard: and(["byGroup", "assessedAndLinked"]) },
         GROUP_REJECT: { target: "rejected", guard: and(["byGroup", "hasReason"]) },
-        MOVE_GROUP: { target: "groupReview", guard: and(["byGroupLeaderOrCoordinator", "hasOtherGroup"]) },
+        MOVE_GROUP: {
+          target: "groupReview",
+          guard: and(["byGroupLeaderOrCoordinator", "hasOtherGroup"]),
+          actions: "setGroup",
+        },
         MERGE: { target: "merged", guard: and(["byGroupLeaderOrCoordinator", "hasTarget"]) },
         WITHDRAW: { target: "withdrawn", guard: and(["bySubmitter", "hasReason"]) },
       },
