@@ -6,7 +6,15 @@ import {
   municipalitiesOfProposal,
   similarProposals,
 } from "#db/repositories/proposal.repository";
-import { historyOfProposal } from "#db/repositories/process.repository";
+import { goalsOfProposal } from "#db/repositories/assessment.repository";
+import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
+import {
+  assessmentTotal,
+  canAssess,
+  criteria,
+  isAssessmentComplete,
+  priorityBand,
+} from "#workflows/assessment";
 import { eventSpecs } from "#workflows/proposal.events";
 import { availableEvents, bodyText, isProposalState, stateMeta } from "#workflows/proposal.machine";
 import type { CurrentUser } from "./auth.server";
@@ -26,7 +34,19 @@ const laneActors = {
 export async function proposalPage(id: number, user: CurrentUser) {
   const proposal = await getProposalForViewer(db(), id, user.id);
   if (!proposal || !isProposalState(proposal.state)) return undefined;
-  const [municipalities, attachments, history, groups, names, facts, merged, similar] = await Promise.all([
+  const [
+    municipalities,
+    attachments,
+    history,
+    groups,
+    names,
+    facts,
+    merged,
+    similar,
+    assessment,
+    bands,
+    goals,
+  ] = await Promise.all([
     municipalitiesOfProposal(db(), id),
     attachmentsOfProposal(db(), id),
     historyOfProposal(db(), id),
@@ -37,10 +57,15 @@ export async function proposalPage(id: number, user: CurrentUser) {
     proposal.state === "draft"
       ? Promise.resolve([])
       : similarProposals(db(), proposal.title, { excludeId: id }),
+    getAssessment(db(), id),
+    listPriorityBands(db()),
+    goalsOfProposal(db(), id),
   ]);
+  const actor = processActor(user, proposal);
+  const total = assessment ? assessmentTotal(assessment) : null;
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const meta = stateMeta(proposal.state);
-  const actions = availableEvents(proposal.state, facts, processActor(user, proposal))
+  const actions = availableEvents(proposal.state, facts, actor)
     .filter((a) => !eventSpecs[a.type].inMeeting && a.type !== "SUBMIT")
     .map((a) => ({
       type: a.type,
@@ -105,6 +130,21 @@ export async function proposalPage(id: number, user: CurrentUser) {
       .filter((g) => g.id !== proposal.group_id)
       .map((g) => ({ id: g.id, name: g.name })),
     merged,
+    assessment: assessment
+      ? {
+          scores: criteria.map((c) => ({ key: c.key, label: c.label, value: assessment[c.key] })),
+          adjustment: assessment.adjustment,
+          adjustmentReason: assessment.adjustment_reason,
+          total,
+          band: priorityBand(total, bands),
+          benefitsPlan: assessment.benefits_plan,
+          costOnce: assessment.cost_once,
+          costYearly: assessment.cost_yearly,
+          complete: isAssessmentComplete(assessment),
+        }
+      : null,
+    goals: goals.map((g) => ({ id: g.id, label: `${g.number} ${g.title}`, strategyName: g.strategy_name })),
+    canAssess: canAssess(proposal.state, actor),
     similar: similar.map((s) => ({ id: s.id, title: s.title, stateLabel: stateLabel(s.state, names) })),
   };
 }

@@ -106,3 +106,56 @@ export async function makeWorld(db: DB) {
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** An approved strategy with one main goal and two sub-goals; returns the sub-goals' ids. */
+export async function makeStrategy(db: DB, name = "Strategi for testing") {
+  const { id: strategyId } = await db
+    .insertInto("strategy")
+    .values({
+      name,
+      period_from: 2022,
+      period_to: 2025,
+      status: "approved",
+      approved_item_id: null,
+      replaced_by_id: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const goal = (number: string, title: string, parent: number | null) =>
+    db
+      .insertInto("strategy_goal")
+      .values({ strategy_id: strategyId, parent_id: parent, number, title, description: "" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
+  const main = await goal("1", "Gode digitale tjenester", null);
+  return {
+    strategyId,
+    mainGoalId: main,
+    subGoalIds: [await goal("1.1", "Selvbetjening", main), await goal("1.2", "Deling av data", main)],
+  };
+}
+
+/** A complete assessment linked to one sub-goal, so the group may recommend the proposal. */
+export async function assessCompletely(db: DB, proposalId: number, userId: number, goalId: number) {
+  const { saveAssessment, setAssessmentGoals } = await import("#db/repositories/assessment.repository");
+  await saveAssessment(db, {
+    proposalId,
+    expectedVersion: 0,
+    userId,
+    now: new Date().toISOString(),
+    values: {
+      strategic_value: 4,
+      service_quality: 4,
+      economic_benefit: 3,
+      necessity: 2,
+      risk: 4,
+      adjustment: 0,
+      adjustment_reason: "",
+      benefits_plan: "Mindre manuelt arbeid.",
+      cost_once: 100_000,
+      cost_yearly: 20_000,
+    },
+  });
+  await setAssessmentGoals(db, proposalId, [goalId]);
+}

@@ -13,6 +13,8 @@ import { notFound, requireUser } from "~/server/auth.server";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
 import { db } from "~/server/db.server";
 import { proposalPage } from "~/server/proposal-page.server";
+import { assessmentTexts } from "~/domain/texts/assessment";
+import { AssessmentPanel } from "./assessment-panel";
 import { eventFormSchema } from "./event-form";
 import { ProcessActions } from "./process-actions";
 
@@ -76,6 +78,11 @@ export default function ProposalPage() {
       {notice === "sendt" ? (
         <p className="notice ok" role="status">
           {t.proposal.submitted}
+        </p>
+      ) : null}
+      {notice === "vurdert" ? (
+        <p className="notice ok" role="status">
+          {assessmentTexts.saved}
         </p>
       ) : null}
       {notice === "lagret" ? (
@@ -143,6 +150,7 @@ export default function ProposalPage() {
               </section>
             ) : null,
           )}
+          <AssessmentPanel page={page} />
           <section className="card" aria-labelledby="history-heading">
             <h2 id="history-heading" style={{ marginTop: 0 }}>
               Historikk

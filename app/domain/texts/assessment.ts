@@ -1,0 +1,26 @@
+/** Texts of the specialist group's assessment. Criteria labels live with the rules in workflows/assessment.ts. */
+export const assessmentTexts = {
+  title: "Faggruppens vurdering",
+  edit: "Vurder innspillet",
+  editTitle: (title: string) => `Vurdering: ${title}`,
+  none: "Faggruppen har ikke vurdert innspillet ennå.",
+  total: "Sum",
+  band: "Prioritet",
+  adjustment: "Manuell justering (−5 til +5)",
+  adjustmentReason: "Begrunnelse for justeringen",
+  benefitsPlan: "Gevinstplan",
+  benefitsPlanHint: "Hvilke gevinster skal tas ut, av hvem, når, og hvordan måles de?",
+  costOnce: "Engangskostnad (kr)",
+  costYearly: "Årlig kostnad (kr)",
+  goals: "Delmål i strategien",
+  goalsHint: "Velg minst ett delmål før innspillet kan anbefales videre.",
+  noGoals: "Ingen delmål er valgt.",
+  save: "Lagre vurderingen",
+  saved: "Vurderingen er lagret.",
+  notScored: "Ikke vurdert",
+  complete: "Vurderingen er fullstendig.",
+  incomplete:
+    "Vurderingen er ikke fullstendig: alle fem kriterier, gevinstplan og begge kostnader må fylles ut.",
+  conflict: "Vurderingen er endret av noen andre – last siden på nytt",
+  scoreHint: "1 = lav, 5 = høy",
+};

@@ -1,0 +1,148 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { goalsOfProposal, selectableSubGoals } from "#db/repositories/assessment.repository";
+import { getProposalForViewer } from "#db/repositories/proposal.repository";
+import { getAssessment } from "#db/repositories/process.repository";
+import { canAssess, criteria } from "#workflows/assessment";
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "~/components/form";
+import { assessmentSchema } from "~/domain/assessment.schema";
+import { t } from "~/domain/texts";
+import { assessmentTexts as A } from "~/domain/texts/assessment";
+import { forbidden, notFound, requireUser, type CurrentUser } from "~/server/auth.server";
+import { processActor } from "~/server/commands/apply-proposal-event.server";
+import { saveAssessmentCommand } from "~/server/commands/save-assessment.server";
+import { db } from "~/server/db.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? A.editTitle(data.title) : t.errors.notFoundTitle} – ${t.app.name}` },
+];
+
+/** The proposal, if this user may assess it now; 404 if it cannot be seen, 403 if it cannot be assessed. */
+async function assessable(params: { id?: string }, user: CurrentUser) {
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id)) notFound();
+  const proposal = await getProposalForViewer(db(), id, user.id);
+  if (!proposal) notFound();
+  if (!canAssess(proposal.state, processActor(user, proposal))) forbidden();
+  return proposal;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const proposal = await assessable(params, user);
+  const [assessment, goals, linked] = await Promise.all([
+    getAssessment(db(), proposal.id),
+    selectableSubGoals(db()),
+    goalsOfProposal(db(), proposal.id),
+  ]);
+  const str = (v: number | null | undefined) => (v === null || v === undefined ? undefined : String(v));
+  return {
+    id: proposal.id,
+    title: proposal.title,
+    goals: goals.map((g) => ({ id: g.id, label: `${g.number} ${g.title}` })),
+    defaultValue: {
+      version: String(assessment?.version ?? 0),
+      ...Object.fromEntries(criteria.map((c) => [c.key, str(assessment?.[c.key])])),
+      adjustment: str(assessment?.adjustment ?? 0),
+      adjustment_reason: assessment?.adjustment_reason ?? "",
+      benefits_plan: assessment?.benefits_plan ?? "",
+      cost_once: str(assessment?.cost_once),
+      cost_yearly: str(assessment?.cost_yearly),
+      goalIds: linked.map((g) => String(g.id)),
+    } as Record<string, string | string[] | undefined>,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const proposal = await assessable(params, user);
+  const goals = await selectableSubGoals(db());
+  const submission = parseWithZod(await request.formData(), {
+    schema: assessmentSchema(goals.map((g) => g.id)),
+  });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await saveAssessmentCommand({ proposalId: proposal.id, user, form: submission.value });
+  if (!result.ok && result.status === 409)
+    return data(submission.reply({ formErrors: [A.conflict] }), { status: 409 });
+  if (!result.ok) throw new Response(null, { status: result.status });
+  return redirect(`/innspill/${proposal.id}?melding=vurdert`);
+}
+
+export default function AssessmentPage() {
+  const { id, title, goals, defaultValue } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const schema = assessmentSchema(goals.map((g) => g.id));
+  const [form, fields] = useForm({
+    id: "assessment",
+    lastResult,
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+  });
+  const scoreOptions = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }));
+  const labels: Record<string, string> = {
+    ...Object.fromEntries(criteria.map((c) => [c.key, c.label])),
+    adjustment: A.adjustment,
+    adjustment_reason: A.adjustmentReason,
+    benefits_plan: A.benefitsPlan,
+    cost_once: A.costOnce,
+    cost_yearly: A.costYearly,
+    goalIds: A.goals,
+  };
+  return (
+    <>
+      <p className="small muted">
+        <Link to={`/innspill/${id}`}>← {title}</Link>
+      </p>
+      <h1>{A.editTitle(title)}</h1>
+      <div className="card">
+        <Form method="post" {...getFormProps(form)}>
+          <ErrorSummary form={form} labels={labels} />
+          {form.errors ? (
+            <p className="notice error" id={form.errorId} role="alert">
+              {form.errors[0]}
+            </p>
+          ) : null}
+          <input type="hidden" name="version" value={String(defaultValue.version)} />
+          <fieldset>
+            <legend>Kriterier ({A.scoreHint})</legend>
+            <div className="grid">
+              {criteria.map((c) => (
+                <SelectField
+                  key={c.key}
+                  field={fields[c.key]}
+                  label={c.label}
+                  hint={c.hint}
+                  placeholder={A.notScored}
+                  options={scoreOptions}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <TextField field={fields.adjustment} label={A.adjustment} type="number" />
+          <TextArea field={fields.adjustment_reason} label={A.adjustmentReason} rows={2} />
+          <TextArea field={fields.benefits_plan} label={A.benefitsPlan} hint={A.benefitsPlanHint} />
+          <TextField field={fields.cost_once} label={A.costOnce} type="number" />
+          <TextField field={fields.cost_yearly} label={A.costYearly} type="number" />
+          <CheckboxGroup
+            field={fields.goalIds}
+            legend={A.goals}
+            hint={A.goalsHint}
+            options={goals.map((g) => ({ value: g.id, label: g.label }))}
+          />
+          <button type="submit" className="primary">
+            {A.save}
+          </button>
+        </Form>
+      </div>
+    </>
+  );
+}
