@@ -1,20 +1,33 @@
-import type { Executor } from "./connection";
+import type { DB, Executor } from "./connection";
 import { makeBody, makeMembership, makeMunicipalities, makeUser } from "./factories";
+import { insertAssessment, linkAssessmentGoals } from "./repositories/assessment.repository";
 import { renameBody } from "./repositories/organisation.repository";
-import { appendHistory, moveProposal } from "./repositories/process.repository";
+import { appendHistory, getAssessment, linkedGoalIds, moveProposal } from "./repositories/process.repository";
 import { countProposals, createProposal, getProposal } from "./repositories/proposal.repository";
+import { addGoal, addPriorityBand, createStrategy } from "./repositories/strategy.repository";
+import { calendarMeeting } from "./seed-data/meetings-calendar";
 import {
   board,
   committee,
+  groupEstablished,
   groups2021,
   groupsValidFrom,
   memberships,
+  membershipValidFrom,
   municipalities,
   people,
 } from "./seed-data/organisation";
-import { demoProposals, type DemoProposal } from "./seed-data/proposals";
-import { decide, isProposalState, type ProcessActor } from "../workflows/proposal.machine";
-import type { DB } from "./connection";
+import { demoProposals, type DemoProposal, type DemoStep } from "./seed-data/proposals";
+import { priorityBands, strategy2022 } from "./seed-data/strategy";
+import { isAssessmentComplete } from "../workflows/assessment";
+import { payloadSchema } from "../workflows/proposal.events";
+import {
+  decide,
+  isProposalState,
+  type ProcessActor,
+  type ProposalEvent,
+  type ProposalFacts,
+} from "../workflows/proposal.machine";
 
 /** True when nothing has been created yet: the only time the demo is seeded. */
 export async function isEmpty(db: Executor): Promise<boolean> {
@@ -25,14 +38,22 @@ export async function isEmpty(db: Executor): Promise<boolean> {
 export interface SeedOptions {
   /** One scrypt hash of "demo1234", shared by every demo account. */
   passwordHash: string;
+  /** Replaces the demo proposals (tests use it to check that the replay refuses a bad history). */
+  proposals?: DemoProposal[];
 }
 
-/** The demo world of 2021: organisation, people, proposals with their histories. One transaction. */
+/**
+ * The demo world of 2021: organisation, people, the strategy and priority bands, and proposals
+ * whose histories are replayed through the process machine. One transaction: a history the
+ * machine refuses fails the whole seed.
+ */
 export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const municipalityIds = await makeMunicipalities(trx, municipalities);
     const bodyIds: Record<string, number> = {};
-    for (const name of groups2021) bodyIds[name] = await makeBody(trx, "group", name, groupsValidFrom);
+    for (const name of groups2021) {
+      bodyIds[name] = await makeBody(trx, "group", name, groupEstablished[name] ?? groupsValidFrom);
+    }
     bodyIds[committee.name] = await makeBody(trx, "committee", committee.name, committee.validFrom);
     await renameBody(trx, { bodyId: bodyIds[committee.name]!, ...committee.renamed });
     bodyIds[board.name] = await makeBody(trx, "board", board.name, board.validFrom);
@@ -51,27 +72,45 @@ export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
       });
     }
     for (const m of memberships) {
-      const body = bodyIds[m.body]!;
       await makeMembership(trx, {
         userId: userIds[m.person]!,
-        bodyId: body,
+        bodyId: bodyIds[m.body]!,
         role: m.role,
         municipalityId: m.municipality ? municipalityIds[m.municipality] : null,
         voteWeight: m.voteWeight ?? 0,
-        validFrom: groups2021.includes(m.body) ? groupsValidFrom : "2019-01-01",
+        validFrom: membershipValidFrom(m),
       });
     }
 
-    const proposalIds: Record<string, number> = {};
-    for (const spec of demoProposals) {
-      proposalIds[spec.key] = await seedProposal(trx, spec, {
-        municipalityIds,
-        bodyIds,
-        userIds,
-        proposalIds,
-      });
+    for (const band of priorityBands) await addPriorityBand(trx, band);
+    const goalIds = await seedStrategy(trx);
+
+    const ids: Ids = { municipalityIds, bodyIds, userIds, proposalIds: {}, goalIds };
+    for (const spec of options.proposals ?? demoProposals) {
+      ids.proposalIds[spec.key] = await seedProposal(trx, spec, ids);
     }
   });
+}
+
+/** The strategy the demo proposals are linked to; returns goal ids by number ("1.2"). */
+async function seedStrategy(trx: Executor): Promise<Record<string, number>> {
+  const strategyId = await createStrategy(trx, {
+    name: strategy2022.name,
+    periodFrom: strategy2022.periodFrom,
+    periodTo: strategy2022.periodTo,
+    status: strategy2022.status,
+    // Linked to the board's protocol item of 8.12.2021 once meetings exist.
+    approvedItemId: null,
+  });
+  const goalIds: Record<string, number> = {};
+  for (const main of strategy2022.goals) {
+    const mainId = await addGoal(trx, { strategyId, parentId: null, ...main });
+    goalIds[main.number] = mainId;
+    for (const sub of main.subGoals) {
+      goalIds[sub.number] = await addGoal(trx, { strategyId, parentId: mainId, ...sub });
+    }
+  }
+  return goalIds;
 }
 
 interface Ids {
@@ -79,6 +118,50 @@ interface Ids {
   bodyIds: Record<string, number>;
   userIds: Record<string, number>;
   proposalIds: Record<string, number>;
+  goalIds: Record<string, number>;
+}
+
+const isCommitteeEvent = (step: DemoStep) => step.event.startsWith("COMMITTEE_");
+const isBoardEvent = (step: DemoStep) => step.event.startsWith("BOARD_");
+
+/** Who the person is in the process for a proposal in this group, as the server would compute it. */
+function demoActor(step: DemoStep, spec: DemoProposal, groupName: string | null): ProcessActor {
+  const person = people.find((p) => p.key === step.by);
+  if (!person) throw new Error(`Demo proposal ${spec.key}: unknown person "${step.by}"`);
+  // Only memberships valid on the day of the step count, as the server would see them then.
+  const own = memberships.filter((m) => m.person === step.by && membershipValidFrom(m) <= step.on);
+  const inGroup = own.filter((m) => m.body === groupName);
+  return {
+    userId: 0,
+    isSubmitter: step.by === spec.author,
+    isCoordinator: person.isCoordinator === true,
+    isAnyGroupLeader: own.some((m) => m.role === "leader" && groups2021.includes(m.body)),
+    groupRole: inGroup.some((m) => m.role === "leader") ? "leader" : inGroup.length > 0 ? "member" : null,
+    // The protocol item is linked when meetings are seeded; the machine only asks which body.
+    meeting: isCommitteeEvent(step)
+      ? { body: "committee", protocolItemId: 0 }
+      : isBoardEvent(step)
+        ? { body: "board", protocolItemId: 0 }
+        : null,
+  };
+}
+
+/** Checks what the machine cannot: dates in order, meetings on the calendar, groups that existed. */
+function checkStep(spec: DemoProposal, step: DemoStep, index: number, previousDate: string) {
+  const where = `Demo proposal ${spec.key}: step ${index} ${step.event}`;
+  if (step.on < previousDate) throw new Error(`${where} is dated before the step before it`);
+  const body = isCommitteeEvent(step) ? "committee" : isBoardEvent(step) ? "board" : null;
+  if (body === null) {
+    if (step.meeting) throw new Error(`${where} is not a meeting decision but names a meeting`);
+  } else {
+    const meeting = step.meeting ? calendarMeeting(step.meeting) : undefined;
+    if (!meeting) throw new Error(`${where} needs a meeting from the calendar`);
+    if (meeting.body !== body) throw new Error(`${where} names a meeting of the wrong body`);
+    if (meeting.date !== step.on) throw new Error(`${where} is not dated on its meeting's date`);
+  }
+  if (step.group && (groupEstablished[step.group] ?? groupsValidFrom) > step.on) {
+    throw new Error(`${where}: the group ${step.group} did not exist yet`);
+  }
 }
 
 /** Creates a demo proposal and replays its history through the machine, so the demo obeys the process. */
@@ -95,53 +178,98 @@ async function seedProposal(trx: Executor, spec: DemoProposal, ids: Ids): Promis
     municipalityIds: spec.municipalities.map((m) => ids.municipalityIds[m]!),
     suggestedGroupId: spec.suggestedGroup ? ids.bodyIds[spec.suggestedGroup]! : null,
     state: "draft",
-    now: `${spec.created}T09:00:00.000Z`,
+    now: `${spec.created}T08:00:00.000Z`,
   });
+  const groupNames = new Map(Object.entries(ids.bodyIds).map(([name, bodyId]) => [bodyId, name]));
+  const stepsOnDay = new Map<string, number>();
+  let previousDate = spec.created;
   let assessed = false;
+
+  const writeAssessment = async () => {
+    const a = spec.assessment!;
+    const proposal = (await getProposal(trx, id))!;
+    const groupName = proposal.group_id !== null ? (groupNames.get(proposal.group_id) ?? null) : null;
+    if (groupName === null || !["groupReview", "awaitingSubmitter"].includes(proposal.state)) {
+      throw new Error(`Demo proposal ${spec.key}: assessed on ${a.on} while not with a group`);
+    }
+    const by = a.by ?? memberships.find((m) => m.body === groupName && m.role === "leader")?.person;
+    if (by === undefined) throw new Error(`Demo proposal ${spec.key}: nobody to write the assessment`);
+    const goalIds = a.goals.map((number) => {
+      const goalId = ids.goalIds[number];
+      if (goalId === undefined || !number.includes(".")) {
+        throw new Error(`Demo proposal ${spec.key}: "${number}" is not a sub-goal of the strategy`);
+      }
+      return goalId;
+    });
+    await insertAssessment(trx, {
+      proposalId: id,
+      strategic_value: a.strategic_value,
+      service_quality: a.service_quality,
+      economic_benefit: a.economic_benefit,
+      necessity: a.necessity,
+      risk: a.risk,
+      adjustment: a.adjustment ?? 0,
+      adjustmentReason: a.adjustment_reason,
+      benefits_plan: a.benefits_plan,
+      cost_once: a.cost_once,
+      cost_yearly: a.cost_yearly,
+      updatedBy: ids.userIds[by]!,
+      updatedAt: `${a.on}T08:30:00.000Z`,
+    });
+    await linkAssessmentGoals(trx, id, goalIds);
+    assessed = true;
+  };
+
   for (const [index, step] of spec.steps.entries()) {
+    checkStep(spec, step, index, previousDate);
+    previousDate = step.on;
+    if (spec.assessment && !assessed && step.on >= spec.assessment.on) await writeAssessment();
+
     const proposal = (await getProposal(trx, id))!;
     if (!isProposalState(proposal.state)) throw new Error(`Demo proposal ${spec.key} has unknown state`);
-    if (spec.assessment && !assessed && step.on >= spec.assessment.on && proposal.state === "groupReview") {
-      assessed = true;
+    const groupName = proposal.group_id !== null ? (groupNames.get(proposal.group_id) ?? null) : null;
+    const actor = { ...demoActor(step, spec, groupName), userId: ids.userIds[step.by]! };
+
+    // The payload as the server would accept it: a reason only where the event carries one.
+    const raw = {
+      ...(step.reason !== undefined ? { reason: step.reason } : {}),
+      ...(step.group !== undefined ? { groupId: ids.bodyIds[step.group] } : {}),
+      ...(step.target !== undefined ? { targetId: ids.proposalIds[step.target] } : {}),
+    };
+    const parsed = payloadSchema(step.event).safeParse(raw);
+    if (!parsed.success)
+      throw new Error(`Demo proposal ${spec.key}: step ${index} ${step.event} bad payload`);
+    const payload = parsed.data as Pick<ProposalEvent, "reason" | "groupId" | "targetId">;
+    if (step.reason !== undefined && payload.reason === undefined) {
+      throw new Error(`Demo proposal ${spec.key}: step ${index} ${step.event} carries no reason`);
     }
-    const actor: ProcessActor = {
-      userId: ids.userIds[step.by]!,
-      isSubmitter: step.by === spec.author,
-      isCoordinator: ["coordinator", "coordinator2"].includes(step.by),
-      isAnyGroupLeader: step.by.startsWith("leader") || step.by === "groupLeader",
-      groupRole: proposal.group_id !== null ? "leader" : null,
-      meeting: step.event.startsWith("COMMITTEE_")
-        ? { body: "committee", protocolItemId: 0 }
-        : step.event.startsWith("BOARD_")
-          ? { body: "board", protocolItemId: 0 }
-          : null,
-    };
-    const event = {
-      type: step.event,
-      actor,
-      reason: step.reason,
-      groupId: step.group ? ids.bodyIds[step.group] : undefined,
-      targetId: step.target ? ids.proposalIds[step.target] : undefined,
-    };
-    const facts = {
+
+    const [assessment, goals] = await Promise.all([getAssessment(trx, id), linkedGoalIds(trx, id)]);
+    const facts: ProposalFacts = {
       groupId: proposal.group_id,
-      assessmentComplete: assessed,
-      subGoalCount: assessed ? (spec.assessment?.goals.length ?? 0) : 0,
+      assessmentComplete: isAssessmentComplete(assessment),
+      subGoalCount: goals.length,
     };
-    const decision = decide(proposal.state, facts, event);
-    if (!decision.ok)
+    const decision = decide(proposal.state, facts, { type: step.event, actor, ...payload });
+    if (!decision.ok) {
       throw new Error(`Demo proposal ${spec.key}: step ${index} ${step.event} refused (${decision.why})`);
-    const at = `${step.on}T${String(9 + (index % 7)).padStart(2, "0")}:30:00.000Z`;
-    await moveProposal(trx, {
+    }
+
+    // Steps of one proposal on the same day follow each other an hour apart.
+    const n = stepsOnDay.get(step.on) ?? 0;
+    stepsOnDay.set(step.on, n + 1);
+    const at = `${step.on}T${String(9 + n).padStart(2, "0")}:00:00.000Z`;
+    const moved = await moveProposal(trx, {
       id,
       expectedVersion: proposal.version,
       to: decision.to,
       at,
       groupId: decision.facts.groupId !== proposal.group_id ? decision.facts.groupId : undefined,
-      mergedIntoId: step.event === "MERGE" ? event.targetId : undefined,
+      mergedIntoId: step.event === "MERGE" ? payload.targetId : undefined,
       submitted: step.event === "SUBMIT",
       decided: decision.to === "approved" || decision.to === "rejected",
     });
+    if (!moved) throw new Error(`Demo proposal ${spec.key}: step ${index} lost its version`);
     await appendHistory(trx, {
       proposalId: id,
       from: proposal.state,
@@ -149,9 +277,11 @@ async function seedProposal(trx: Executor, spec: DemoProposal, ids: Ids): Promis
       event: step.event,
       actorId: actor.userId,
       at,
-      reason: step.reason ?? null,
+      reason: payload.reason ?? null,
       groupId: decision.facts.groupId,
+      protocolItemId: null,
     });
   }
+  if (spec.assessment && !assessed) await writeAssessment();
   return id;
 }

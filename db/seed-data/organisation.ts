@@ -28,8 +28,23 @@ export const board = {
   renamed: { name: "Samarbeidsrådet", validFrom: "2023-01-01" },
 };
 
-/** Specialist groups were re-constituted in April 2021. */
+/** Specialist groups were re-constituted in April 2021: the new groups and their members start then. */
 export const groupsValidFrom = "2021-04-01";
+
+/**
+ * When each group was established: the groups date from 2017; Økonomi, Lønn og personal (split
+ * from "Økonomi og administrasjon") and Microsoft365 were created by the re-constitution in 2021.
+ */
+export const groupEstablished: Record<string, string> = {
+  "Oppvekst og utdanning": "2017-01-01",
+  "Helse og velferd": "2017-01-01",
+  Teknisk: "2017-01-01",
+  Dokumentasjonsforvaltning: "2017-01-01",
+  "Portal og innbyggerdialog": "2017-01-01",
+  Økonomi: groupsValidFrom,
+  "Lønn og personal": groupsValidFrom,
+  Microsoft365: groupsValidFrom,
+};
 
 export interface DemoPerson {
   key: string;
@@ -162,6 +177,16 @@ export const memberships: MembershipSpec[] = [
   { person: "boardVestnes", body: board.name, role: "member", municipality: "Vestnes", voteWeight: 1 },
   { person: "boardSecretary", body: board.name, role: "secretary", municipality: null },
 ];
+
+/**
+ * When a membership starts: members of the groups that existed before the 2021 re-constitution
+ * continued in them (appointed for the period from 2020); the new groups start with their members.
+ */
+export function membershipValidFrom(m: MembershipSpec): string {
+  const established = groupEstablished[m.body];
+  if (established === undefined) return "2019-01-01";
+  return established < groupsValidFrom ? "2020-01-01" : established;
+}
 
 /** Demo logins listed in the README, one per role. */
 export const demoLogins = [
