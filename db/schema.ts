@@ -163,6 +163,103 @@ export interface AssessmentGoalTable {
   goal_id: number;
 }
 
+export type MeetingStatus =
+  "planned" | "noticePublished" | "held" | "protocolApproved" | "protocolPublished" | "cancelled";
+
+export interface MeetingTable {
+  id: Generated<number>;
+  body_id: number;
+  /** Local wall-clock time in Norway, "YYYY-MM-DDTHH:MM". */
+  starts_at: string;
+  /** "HH:MM", when known. */
+  end_time: string | null;
+  place: ColumnType<string, string | undefined, string>;
+  video_link: string | null;
+  status: MeetingStatus;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number;
+  created_at: IsoText;
+  notice_published_at: IsoText | null;
+  protocol_approved_at: IsoText | null;
+  protocol_approved_by: number | null;
+  protocol_published_at: IsoText | null;
+  cancelled_at: IsoText | null;
+  cancel_reason: string | null;
+}
+
+/** A case on a meeting's agenda; once numbered, a protocol item ("Sak 12/2021"). */
+export interface ProtocolItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  body_id: number;
+  kind: "proposal" | "other";
+  proposal_id: number | null;
+  title: string;
+  /** Saksframlegg. */
+  presentation: ColumnType<string, string | undefined, string>;
+  /** Innstilling / forslag til vedtak. */
+  recommendation: ColumnType<string, string | undefined, string>;
+  exempt: ColumnType<number, number | undefined, number>;
+  exempt_basis: string | null;
+  sequence: number;
+  number: number | null;
+  number_year: number | null;
+  deferred_from_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: IsoText;
+}
+
+export interface CaseNumberCounterTable {
+  body_id: number;
+  year: number;
+  last_number: number;
+}
+
+export type AttendanceStatus = "present" | "absent" | "substitute";
+
+export interface AttendanceTable {
+  meeting_id: number;
+  user_id: number;
+  status: AttendanceStatus;
+  substitute_for_id: number | null;
+}
+
+export interface ConflictOfInterestTable {
+  protocol_item_id: number;
+  user_id: number;
+  reason: ColumnType<string, string | undefined, string>;
+}
+
+export interface DecisionTable {
+  protocol_item_id: number;
+  outcome: string;
+  /** Vedtak. */
+  text: string;
+  /** Other proposals put forward in the meeting (kommuneloven § 11-4). */
+  motions: ColumnType<string, string | undefined, string>;
+  vote_result: "adopted" | "notAdopted" | null;
+  unanimous: ColumnType<number, number | undefined, number>;
+  recorded_by: number;
+  recorded_at: IsoText;
+}
+
+export type VoteChoice = "for" | "against" | "abstain";
+
+export interface VoteTable {
+  protocol_item_id: number;
+  user_id: number;
+  choice: VoteChoice;
+  weight: number;
+}
+
+export interface ProtocolAddendumTable {
+  id: Generated<number>;
+  meeting_id: number;
+  text: string;
+  added_by: number;
+  added_at: IsoText;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   body: BodyTable;
@@ -180,6 +277,14 @@ export interface Database {
   priority_band: PriorityBandTable;
   assessment: AssessmentTable;
   assessment_goal: AssessmentGoalTable;
+  meeting: MeetingTable;
+  protocol_item: ProtocolItemTable;
+  case_number_counter: CaseNumberCounterTable;
+  attendance: AttendanceTable;
+  conflict_of_interest: ConflictOfInterestTable;
+  decision: DecisionTable;
+  vote: VoteTable;
+  protocol_addendum: ProtocolAddendumTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
@@ -194,3 +299,6 @@ export type Attachment = Selectable<AttachmentTable>;
 export type ProposalHistory = Selectable<ProposalHistoryTable>;
 export type Assessment = Selectable<AssessmentTable>;
 export type StrategyGoal = Selectable<StrategyGoalTable>;
+export type Meeting = Selectable<MeetingTable>;
+export type ProtocolItem = Selectable<ProtocolItemTable>;
+export type MeetingDecision = Selectable<DecisionTable>;

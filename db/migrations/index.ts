@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely/migration";
 import * as foundation from "./2026-11-26-001-foundation";
 import * as process from "./2026-11-26-002-process";
+import * as meetings from "./2026-11-26-003-meetings";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -9,6 +10,7 @@ import * as process from "./2026-11-26-002-process";
 const migrations: Record<string, Migration> = {
   "2026-11-26-001-foundation": foundation,
   "2026-11-26-002-process": process,
+  "2026-11-26-003-meetings": meetings,
 };
 
 export const migrationProvider: MigrationProvider = {

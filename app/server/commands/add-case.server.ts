@@ -1,0 +1,159 @@
+import type { Executor } from "#db/connection";
+import {
+  addItem,
+  allocateCaseNumbers,
+  caseLabel,
+  deferredItemOfProposal,
+  deferredOtherItems,
+  getItem,
+  latestRecommendation,
+  proposalOnOpenAgenda,
+  setItemNumber,
+} from "#db/repositories/meeting.repository";
+import { bodyOfKind } from "#db/repositories/organisation.repository";
+import { getAssessment } from "#db/repositories/process.repository";
+import { getProposal } from "#db/repositories/proposal.repository";
+import { assessmentTotal } from "#workflows/assessment";
+import { awaitedState, takesProposalCases } from "#workflows/meeting.outcomes";
+import type { AddCaseForm } from "~/domain/meeting.schema";
+import { formatDate } from "~/domain/texts";
+import { meetingTexts } from "~/domain/texts/meetings";
+import type { CurrentUser } from "../auth.server";
+import {
+  fieldError,
+  openMeeting,
+  runMeetingCommand,
+  type CommandResult,
+  type MeetingContext,
+} from "./meeting-command.server";
+
+const E = meetingTexts.errors;
+const D = meetingTexts.defaults;
+
+/** The presentation (saksframlegg) a proposal case starts with: the proposal and its assessment. */
+async function proposalPresentation(
+  db: Executor,
+  proposal: NonNullable<Awaited<ReturnType<typeof getProposal>>>,
+): Promise<string> {
+  const assessment = await getAssessment(db, proposal.id);
+  const sections: string[] = [];
+  if (proposal.submitted_at) sections.push(D.submitted(formatDate(proposal.submitted_at)));
+  const fields: [string, string][] = [
+    ["Bakgrunn", proposal.background],
+    ["Problemstilling", proposal.problem],
+    ["Løsningsforslag", proposal.solution],
+    ["Mulige gevinster", proposal.benefits],
+  ];
+  for (const [heading, text] of fields) if (text.trim()) sections.push(`${heading}\n${text.trim()}`);
+  if (assessment) {
+    sections.push(D.assessment(assessmentTotal(assessment), assessment.cost_once, assessment.cost_yearly));
+    if (assessment.benefits_plan.trim())
+      sections.push(`${D.benefitsPlan}\n${assessment.benefits_plan.trim()}`);
+  }
+  return sections.join("\n\n");
+}
+
+/** Texts a proposal case starts with; a board case takes the committee's recommendation. */
+async function proposalCaseDefaults(
+  db: Executor,
+  ctx: MeetingContext,
+  proposal: NonNullable<Awaited<ReturnType<typeof getProposal>>>,
+) {
+  if (ctx.body.kind === "board") {
+    const committeeCase = await latestRecommendation(db, proposal.id);
+    if (committeeCase) {
+      const label = caseLabel(committeeCase.number, committeeCase.number_year) ?? "";
+      return {
+        presentation: `${D.fromCommittee(label)}\n\n${committeeCase.presentation}`.trim(),
+        recommendation: committeeCase.text,
+      };
+    }
+    return {
+      presentation: await proposalPresentation(db, proposal),
+      recommendation: D.boardRecommendation(proposal.title),
+    };
+  }
+  const board = await bodyOfKind(db, "board", ctx.date);
+  return {
+    presentation: await proposalPresentation(db, proposal),
+    recommendation: D.committeeRecommendation(ctx.body.name, board?.name ?? "Styret", proposal.title),
+  };
+}
+
+/**
+ * Puts a case on a meeting's agenda: a proposal waiting for this body (refused for any other
+ * proposal), a deferred case taken up again (it refers to the earlier one), or another case.
+ * After the notice is published the case gets its number at once.
+ */
+export function addCase(
+  db: Executor,
+  input: { user: CurrentUser; meetingId: number; expectedVersion: number; form: AddCaseForm; now?: Date },
+): Promise<CommandResult<{ itemId: number }>> {
+  return runMeetingCommand(db, async (trx) => {
+    const opened = await openMeeting(trx, input, { type: "ADD_CASE" });
+    if (!opened.ok) return opened;
+    const { ctx } = opened;
+    const form = input.form;
+    let item: {
+      kind: "proposal" | "other";
+      proposalId: number | null;
+      title: string;
+      presentation: string;
+      recommendation: string;
+      deferredFromId: number | null;
+    };
+    if (form.kind === "proposal") {
+      if (!takesProposalCases(ctx.body.kind)) return fieldError("kind", E.noProposalCases);
+      const proposal = form.proposalId ? await getProposal(trx, form.proposalId) : undefined;
+      if (!proposal || proposal.state !== awaitedState(ctx.body.kind))
+        return fieldError("proposalId", E.proposalNotWaiting(ctx.body.name));
+      if (await proposalOnOpenAgenda(trx, proposal.id)) return fieldError("proposalId", E.proposalOnAgenda);
+      const defaults = await proposalCaseDefaults(trx, ctx, proposal);
+      const deferred = await deferredItemOfProposal(trx, ctx.meeting.body_id, proposal.id);
+      item = {
+        kind: "proposal",
+        proposalId: proposal.id,
+        title: form.title || proposal.title,
+        presentation: form.presentation || defaults.presentation,
+        recommendation: form.recommendation || defaults.recommendation,
+        deferredFromId: deferred?.id ?? null,
+      };
+    } else if (form.deferredFromId !== undefined) {
+      const waiting = await deferredOtherItems(trx, ctx.meeting.body_id);
+      const earlier = waiting.find((w) => w.id === form.deferredFromId);
+      const full = earlier ? await getItem(trx, earlier.id) : undefined;
+      if (!full) return fieldError("deferredFromId", "Velg en utsatt sak fra listen.");
+      item = {
+        kind: "other",
+        proposalId: null,
+        title: form.title || full.title,
+        presentation: form.presentation || full.presentation,
+        recommendation: form.recommendation || full.recommendation,
+        deferredFromId: full.id,
+      };
+    } else {
+      item = {
+        kind: "other",
+        proposalId: null,
+        title: form.title ?? "",
+        presentation: form.presentation,
+        recommendation: form.recommendation,
+        deferredFromId: null,
+      };
+    }
+    const itemId = await addItem(trx, {
+      meetingId: ctx.meeting.id,
+      bodyId: ctx.meeting.body_id,
+      ...item,
+      exempt: form.exempt,
+      exemptBasis: form.exempt ? (form.exemptBasis ?? null) : null,
+      createdAt: (input.now ?? new Date()).toISOString(),
+    });
+    if (ctx.meeting.status !== "planned") {
+      const year = Number(ctx.date.slice(0, 4));
+      const number = await allocateCaseNumbers(trx, ctx.meeting.body_id, year, 1);
+      await setItemNumber(trx, itemId, number, year);
+    }
+    return { ok: true, itemId };
+  });
+}

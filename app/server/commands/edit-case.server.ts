@@ -1,0 +1,69 @@
+import type { Executor } from "#db/connection";
+import {
+  getDecision,
+  getItem,
+  removeUnnumberedItem,
+  updateItemTexts,
+} from "#db/repositories/meeting.repository";
+import type { EditCaseForm } from "~/domain/meeting.schema";
+import { meetingTexts } from "~/domain/texts/meetings";
+import type { CurrentUser } from "../auth.server";
+import {
+  fieldError,
+  openMeeting,
+  refused,
+  runMeetingCommand,
+  type CommandResult,
+} from "./meeting-command.server";
+
+const E = meetingTexts.errors;
+
+/** Rewrites a case's title, presentation, proposed decision and exemption until it is decided. */
+export function editCase(
+  db: Executor,
+  input: {
+    user: CurrentUser;
+    meetingId: number;
+    meetingVersion: number;
+    itemId: number;
+    form: EditCaseForm;
+  },
+): Promise<CommandResult> {
+  return runMeetingCommand(db, async (trx) => {
+    const opened = await openMeeting(
+      trx,
+      { meetingId: input.meetingId, expectedVersion: input.meetingVersion, user: input.user },
+      { type: "EDIT_CASE" },
+    );
+    if (!opened.ok) return opened;
+    const item = await getItem(trx, input.itemId);
+    if (!item || item.meeting_id !== input.meetingId) return refused(404, E.caseUnknown);
+    if (await getDecision(trx, item.id)) return refused(409, E.alreadyDecided);
+    const saved = await updateItemTexts(trx, {
+      id: item.id,
+      expectedVersion: input.form.version,
+      title: input.form.title,
+      presentation: input.form.presentation,
+      recommendation: input.form.recommendation,
+      exempt: input.form.exempt,
+      exemptBasis: input.form.exempt ? (input.form.exemptBasis ?? null) : null,
+    });
+    if (!saved) return refused(409, E.caseConflict);
+    return { ok: true };
+  });
+}
+
+/** Takes a case off the agenda before the notice is published (a numbered case stays). */
+export function removeCase(
+  db: Executor,
+  input: { user: CurrentUser; meetingId: number; expectedVersion: number; itemId: number },
+): Promise<CommandResult> {
+  return runMeetingCommand(db, async (trx) => {
+    const opened = await openMeeting(trx, input, { type: "REMOVE_CASE" });
+    if (!opened.ok) return opened;
+    const item = await getItem(trx, input.itemId);
+    if (!item || item.meeting_id !== input.meetingId) return fieldError("itemId", E.caseUnknown);
+    if (!(await removeUnnumberedItem(trx, item.id))) return refused(409, E.numberedCannotBeRemoved);
+    return { ok: true };
+  });
+}

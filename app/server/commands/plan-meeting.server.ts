@@ -1,0 +1,70 @@
+import type { Executor } from "#db/connection";
+import { createMeeting, updateMeeting } from "#db/repositories/meeting.repository";
+import { getBody } from "#db/repositories/organisation.repository";
+import { mayOrganise } from "#workflows/meeting.machine";
+import type { MeetingForm } from "~/domain/meeting.schema";
+import { meetingTexts } from "~/domain/texts/meetings";
+import type { CurrentUser } from "../auth.server";
+import {
+  fieldError,
+  meetingActor,
+  openMeeting,
+  refused,
+  runMeetingCommand,
+  type CommandResult,
+} from "./meeting-command.server";
+
+const E = meetingTexts.errors;
+
+function columns(form: MeetingForm) {
+  return {
+    starts_at: `${form.date}T${form.startTime}`,
+    end_time: form.endTime ?? null,
+    place: form.place,
+    video_link: form.videoLink ?? null,
+  };
+}
+
+/** Plans a meeting of a body that exists on the day; only its organisers may (403 otherwise). */
+export function planMeeting(
+  db: Executor,
+  input: { user: CurrentUser; form: MeetingForm; now?: Date },
+): Promise<CommandResult<{ id: number }>> {
+  return runMeetingCommand(db, async (trx) => {
+    const { form, user } = input;
+    const body = await getBody(trx, form.bodyId, form.date);
+    if (!body) return fieldError("bodyId", E.bodyRequired);
+    if (body.valid_from > form.date || (body.valid_to !== null && body.valid_to <= form.date))
+      return fieldError("date", E.bodyInactive);
+    if (!mayOrganise(await meetingActor(trx, user, body.id, form.date))) return refused(403, E.forbidden);
+    const c = columns(form);
+    const id = await createMeeting(trx, {
+      bodyId: body.id,
+      startsAt: c.starts_at,
+      endTime: c.end_time,
+      place: c.place,
+      videoLink: c.video_link,
+      createdBy: user.id,
+      createdAt: (input.now ?? new Date()).toISOString(),
+    });
+    return { ok: true, id };
+  });
+}
+
+/** Changes the time and place of a meeting not yet held (the body stays). */
+export function editMeeting(
+  db: Executor,
+  input: { user: CurrentUser; meetingId: number; expectedVersion: number; form: MeetingForm },
+): Promise<CommandResult> {
+  return runMeetingCommand(db, async (trx) => {
+    const opened = await openMeeting(trx, input, { type: "EDIT" });
+    if (!opened.ok) return opened;
+    if (input.form.bodyId !== opened.ctx.meeting.body_id) return fieldError("bodyId", E.bodyRequired);
+    const c = columns(input.form);
+    // A case number belongs to the year of the meeting it was published for.
+    if (opened.ctx.meeting.status !== "planned" && c.starts_at.slice(0, 4) !== opened.ctx.date.slice(0, 4))
+      return fieldError("date", "Etter at innkallingen er publisert, kan møtet bare flyttes innen samme år.");
+    await updateMeeting(trx, input.meetingId, c);
+    return { ok: true };
+  });
+}

@@ -1,0 +1,166 @@
+import type { Executor } from "#db/connection";
+import {
+  attendanceOfMeeting,
+  conflictsOfMeeting,
+  getDecision,
+  getItem,
+  insertDecision,
+} from "#db/repositories/meeting.repository";
+import { listMembershipsOfBody } from "#db/repositories/organisation.repository";
+import { getProposal } from "#db/repositories/proposal.repository";
+import { awaitedState, outcomeSpec } from "#workflows/meeting.outcomes";
+import {
+  bodyMembers,
+  isUnanimous,
+  unanimousVotes,
+  voteProblems,
+  voteResult,
+  votersForCase,
+  type CastVote,
+  type VoteProblem,
+} from "#workflows/vote";
+import { meetingTexts } from "~/domain/texts/meetings";
+import type { CurrentUser } from "../auth.server";
+import { applyProposalEvent } from "./apply-proposal-event.server";
+import {
+  fieldError,
+  openMeeting,
+  refused,
+  runMeetingCommand,
+  type CommandResult,
+} from "./meeting-command.server";
+
+const E = meetingTexts.errors;
+
+export interface RecordDecisionInput {
+  user: CurrentUser;
+  meetingId: number;
+  expectedVersion: number;
+  itemId: number;
+  outcome: string;
+  /** Vedtak. For a proposal case it is also the reason kept in the proposal's history. */
+  text: string;
+  motions?: string;
+  /** A vote per member, or "unanimous": every member entitled to vote on the case votes for. */
+  votes: CastVote[] | "unanimous";
+  /** The proposal's version as the user saw it (proposal cases). */
+  proposalVersion?: number;
+  now?: Date;
+}
+
+export interface RecordDecisionDeps {
+  /** The proposal transition: the one command every route uses, unless replaced (the demo seed's replay). */
+  applyProposalEvent?: typeof applyProposalEvent;
+  /** Runs between the protocol entry and the proposal transition; a failure there must undo both. */
+  afterProtocolEntry?: (trx: Executor) => Promise<void>;
+}
+
+function problemMessage(problem: VoteProblem, name: (id: number) => string): string {
+  switch (problem.kind) {
+    case "notEntitled":
+      return E.notEntitled(name(problem.userId));
+    case "conflicted":
+      return E.conflicted(name(problem.userId));
+    case "duplicate":
+      return E.duplicate(name(problem.userId));
+    case "tooMany":
+      return E.tooMany(problem.cast, problem.entitled);
+    case "noQuorum":
+      return E.noQuorum;
+  }
+}
+
+/**
+ * Records the decision on a case: outcome, decision text, other motions and the votes, checked
+ * against attendance, conflicts of interest, weights and quorum. On a proposal case it applies
+ * the proposal event (committee or board decision) in the same transaction, with this protocol
+ * item: the protocol entry and the proposal's move happen both or not at all.
+ */
+export function recordDecision(
+  db: Executor,
+  input: RecordDecisionInput,
+  deps: RecordDecisionDeps = {},
+): Promise<CommandResult> {
+  return runMeetingCommand(db, async (trx) => {
+    const opened = await openMeeting(trx, input, { type: "RECORD_DECISION" });
+    if (!opened.ok) return opened;
+    const { ctx } = opened;
+    const item = await getItem(trx, input.itemId);
+    if (!item || item.meeting_id !== ctx.meeting.id) return fieldError("itemId", E.caseUnknown);
+    if (await getDecision(trx, item.id)) return refused(409, E.alreadyDecided);
+    const spec = outcomeSpec(ctx.body.kind, item.kind, input.outcome);
+    if (!spec) return fieldError("outcome", E.outcomeWrongBody(ctx.body.name));
+
+    const proposal = item.proposal_id !== null ? await getProposal(trx, item.proposal_id) : undefined;
+    if (item.kind === "proposal") {
+      if (!proposal || proposal.state !== awaitedState(ctx.body.kind))
+        return refused(409, E.proposalNotWaiting(ctx.body.name));
+      if (input.proposalVersion === undefined) return refused(409, E.proposalConflict);
+    }
+
+    const [memberships, attendance, conflicts] = await Promise.all([
+      listMembershipsOfBody(trx, ctx.meeting.body_id, { on: ctx.date }),
+      attendanceOfMeeting(trx, ctx.meeting.id),
+      conflictsOfMeeting(trx, ctx.meeting.id),
+    ]);
+    const members = bodyMembers(
+      memberships.map((m) => ({ userId: m.user_id, role: m.role, voteWeight: m.vote_weight })),
+    );
+    const conflicted = conflicts.filter((c) => c.protocol_item_id === item.id).map((c) => c.user_id);
+    const voters = votersForCase(
+      members,
+      attendance.map((a) => ({ userId: a.user_id, status: a.status, substituteForId: a.substitute_for_id })),
+      conflicted,
+    );
+    const votes = input.votes === "unanimous" ? unanimousVotes(voters) : input.votes;
+    if (item.kind === "proposal" && votes.length === 0) return fieldError("votes", E.votesRequired);
+    const names = new Map<number, string>([
+      ...memberships.map((m) => [m.user_id, m.user_name] as const),
+      ...attendance.map((a) => [a.user_id, a.user_name] as const),
+    ]);
+    const problems = voteProblems(votes, voters, conflicted, members);
+    if (problems.length > 0)
+      return {
+        ok: false,
+        status: 400,
+        fieldErrors: { votes: problems.map((p) => problemMessage(p, (id) => names.get(id) ?? `#${id}`)) },
+      };
+    const result = votes.length > 0 ? voteResult(votes, voters) : null;
+    if (result === "notAdopted") return fieldError("votes", E.notAdopted);
+
+    const weight = new Map(voters.map((v) => [v.userId, v.weight]));
+    const at = (input.now ?? new Date()).toISOString();
+    await insertDecision(trx, {
+      itemId: item.id,
+      outcome: input.outcome,
+      text: input.text,
+      motions: input.motions ?? "",
+      voteResult: result,
+      unanimous: isUnanimous(votes, voters),
+      recordedBy: input.user.id,
+      recordedAt: at,
+      votes: votes.map((v) => ({ ...v, weight: weight.get(v.userId) ?? 0 })),
+    });
+    await deps.afterProtocolEntry?.(trx);
+
+    if (proposal && spec.event) {
+      const apply = deps.applyProposalEvent ?? applyProposalEvent;
+      const moved = await apply(trx, {
+        proposalId: proposal.id,
+        expectedVersion: input.proposalVersion!,
+        user: input.user,
+        type: spec.event,
+        payload: { reason: input.text },
+        meeting: { body: ctx.body.kind === "board" ? "board" : "committee", protocolItemId: item.id },
+        now: input.now,
+      });
+      if (!moved.ok) {
+        if (moved.status === 400)
+          return { ok: false, status: 400, fieldErrors: { text: Object.values(moved.fieldErrors).flat() } };
+        if (moved.status === 409) return refused(409, E.proposalConflict);
+        return refused(moved.status, E.forbidden);
+      }
+    }
+    return { ok: true };
+  });
+}

@@ -1,0 +1,89 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateToLatest, openDatabase, type DB } from "#db/connection";
+import { itemsOfMeeting } from "#db/repositories/meeting.repository";
+import { currentUser, makeWorld } from "../support/db";
+import { otherCase, plan } from "../support/meetings";
+
+const run = promisify(execFile);
+
+/**
+ * Two processes publish notices of the same body at the same moment against one database file:
+ * SQLite's own locking, not a lock in our process, must keep the numbers unique and gapless.
+ */
+describe("case numbers under concurrent publication", () => {
+  let dir: string;
+  let file: string;
+  let db: DB;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "innspill-numbering-"));
+    file = path.join(dir, "test.db");
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("never gives two cases the same number and leaves no gaps", { timeout: 60_000 }, async () => {
+    db = openDatabase(file);
+    await migrateToLatest(db);
+    const world = await makeWorld(db);
+    const coordinator = await currentUser(db, world.users.coordinator);
+    const meetings: number[] = [];
+    for (let m = 0; m < 16; m++) {
+      const id = await plan(
+        db,
+        coordinator,
+        world.bodies.board,
+        `2021-${String(1 + (m % 12)).padStart(2, "0")}-10`,
+      );
+      for (let c = 0; c < 3; c++) await otherCase(db, coordinator, id, `Sak ${c + 1} i møte ${m + 1}`);
+      meetings.push(id);
+    }
+    const startAt = Date.now() + 5000;
+    const worker = (ids: number[]) =>
+      run(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "tests/support/publish-worker.ts",
+          file,
+          String(coordinator.id),
+          String(startAt),
+          ...ids.map(String),
+        ],
+        { cwd: path.resolve(__dirname, "../.."), timeout: 50_000 },
+      );
+    // Interleaved halves, so both processes contend for the same counter all the time.
+    const [a, b] = await Promise.all([
+      worker(meetings.filter((_, i) => i % 2 === 0)),
+      worker(meetings.filter((_, i) => i % 2 === 1)),
+    ]);
+    const [ra, rb] = [JSON.parse(a.stdout), JSON.parse(b.stdout)] as {
+      late: boolean;
+      published: Record<string, number[]>;
+    }[];
+    // Both were waiting before the start, and their publications interleaved.
+    expect([ra!.late, rb!.late]).toEqual([false, false]);
+    const firstOf = (r: typeof ra) => Math.min(...Object.values(r!.published).flat());
+    const lastOf = (r: typeof ra) => Math.max(...Object.values(r!.published).flat());
+    expect(firstOf(ra) < lastOf(rb) && firstOf(rb) < lastOf(ra)).toBe(true);
+    const published = { ...ra!.published, ...rb!.published };
+    expect(Object.keys(published)).toHaveLength(16);
+
+    const all: number[] = [];
+    for (const id of meetings) {
+      const numbers = (await itemsOfMeeting(db, id)).map((i) => i.number!);
+      expect(numbers).toEqual(published[id]);
+      // One meeting's cases are consecutive: the block was reserved in one transaction.
+      expect(numbers).toEqual([numbers[0]!, numbers[0]! + 1, numbers[0]! + 2]);
+      all.push(...numbers);
+    }
+    expect(all.sort((x, y) => x - y)).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
+  });
+});

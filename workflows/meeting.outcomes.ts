@@ -1,0 +1,85 @@
+import type { ProposalEventType, ProposalState } from "./proposal.machine";
+
+/**
+ * What a body may decide on a case in a meeting, and which proposal event each decision on a
+ * proposal case sends. The committee and the board decide proposals only here; the process
+ * machine refuses those events without a meeting. Pure.
+ */
+
+export type MeetingBodyKind = "group" | "committee" | "board";
+export type CaseKind = "proposal" | "other";
+
+export type CaseOutcome = "recommend" | "approve" | "return" | "defer" | "reject" | "decided" | "noted";
+
+export interface OutcomeSpec {
+  /** As the protocol says it (Norwegian); {board}/{committee} filled by `bodyText`. */
+  label: string;
+  /** The proposal event this outcome sends, for a proposal case. */
+  event?: ProposalEventType;
+  /** The decision text is the reason the proposal's history keeps (required by the event). */
+  needsReason?: boolean;
+}
+
+const committeeProposal: Partial<Record<CaseOutcome, OutcomeSpec>> = {
+  recommend: { label: "Innstilt til {board}", event: "COMMITTEE_RECOMMEND" },
+  approve: { label: "Vedtatt innenfor daglig leders fullmakt", event: "COMMITTEE_APPROVE" },
+  return: { label: "Sendt tilbake til faggruppen", event: "COMMITTEE_RETURN", needsReason: true },
+  defer: { label: "Utsatt", event: "COMMITTEE_DEFER" },
+  reject: { label: "Avslått", event: "COMMITTEE_REJECT", needsReason: true },
+};
+
+const boardProposal: Partial<Record<CaseOutcome, OutcomeSpec>> = {
+  approve: { label: "Vedtatt", event: "BOARD_APPROVE" },
+  reject: { label: "Avslått", event: "BOARD_REJECT", needsReason: true },
+  return: { label: "Sendt tilbake til {committee}", event: "BOARD_RETURN", needsReason: true },
+  defer: { label: "Utsatt", event: "BOARD_DEFER" },
+};
+
+const otherCase: Partial<Record<CaseOutcome, OutcomeSpec>> = {
+  decided: { label: "Vedtatt" },
+  noted: { label: "Tatt til orientering" },
+  defer: { label: "Utsatt" },
+};
+
+function table(bodyKind: MeetingBodyKind, caseKind: CaseKind) {
+  if (caseKind === "other") return otherCase;
+  if (bodyKind === "committee") return committeeProposal;
+  if (bodyKind === "board") return boardProposal;
+  return {};
+}
+
+/** The outcomes a body may record on a case of a kind (a group decides no proposal case in a meeting). */
+export function outcomesFor(bodyKind: MeetingBodyKind, caseKind: CaseKind): CaseOutcome[] {
+  return Object.keys(table(bodyKind, caseKind)) as CaseOutcome[];
+}
+
+/** The spec of an outcome for a body and case kind, or undefined when that body cannot decide it. */
+export function outcomeSpec(
+  bodyKind: MeetingBodyKind,
+  caseKind: CaseKind,
+  outcome: string,
+): OutcomeSpec | undefined {
+  return (table(bodyKind, caseKind) as Record<string, OutcomeSpec | undefined>)[outcome];
+}
+
+/** The proposal event a decision on a proposal case sends. */
+export function proposalEventFor(bodyKind: MeetingBodyKind, outcome: CaseOutcome): ProposalEventType | null {
+  return outcomeSpec(bodyKind, "proposal", outcome)?.event ?? null;
+}
+
+/** The proposal state in which a proposal waits for this body's meeting; null for bodies that decide none. */
+export function awaitedState(bodyKind: MeetingBodyKind): ProposalState | null {
+  if (bodyKind === "committee") return "committeeReview";
+  if (bodyKind === "board") return "boardReview";
+  return null;
+}
+
+/** Whether a body takes proposal cases in its meetings. */
+export function takesProposalCases(bodyKind: MeetingBodyKind): boolean {
+  return awaitedState(bodyKind) !== null;
+}
+
+/** A deferred case comes back in a later meeting with a new number. */
+export function isDeferral(outcome: string): boolean {
+  return outcome === "defer";
+}
