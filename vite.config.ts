@@ -12,6 +12,8 @@ export default defineConfig({
   server: { port: Number(process.env.PORT ?? 3000) },
   plugins: [
     remix({
+      // BUILD_DIR lets parallel work (or CI) build elsewhere than ./build; the server reads the same variable.
+      buildDirectory: process.env.BUILD_DIR ?? "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -2,8 +2,11 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const development = process.env.NODE_ENV === "development";
+const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 
@@ -12,7 +15,9 @@ const vite = development
   : undefined;
 
 const loadBuild = () =>
-  vite ? vite.ssrLoadModule("virtual:remix/server-build") : import("../build/server/index.js");
+  vite
+    ? vite.ssrLoadModule("virtual:remix/server-build")
+    : import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
 
 // Migrate and seed before the first request is served.
 const firstBuild = await loadBuild();
@@ -32,8 +37,8 @@ app.use((req, _res, next) => {
 if (vite) {
   app.use(vite.middlewares);
 } else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 }
 
 app.all("*", createRequestHandler({ build: vite ? loadBuild : firstBuild }));

@@ -1,4 +1,4 @@
-import { and, assign, or, setup, transition, type SnapshotFrom } from "xstate";
+import { and, assign, setup, transition, type SnapshotFrom } from "xstate";
 
 /**
  * The proposal process (innspillsprosessen): the single source of truth for what may happen
@@ -210,7 +210,7 @@ export const proposalMachine = setup({
         now: "Arbeidet pågår. Når det er ferdig, rapporteres resultater og realiserte gevinster.",
       },
       on: {
-        COMPLETE: { target: "completed", guard: or(["byCoordinator", "byGroupLeaderOrCoordinator"]) },
+        COMPLETE: { target: "completed", guard: "byGroupLeaderOrCoordinator" },
         CANCEL: { target: "cancelled", guard: and(["byCoordinator", "hasReason"]) },
       },
     },

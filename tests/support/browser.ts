@@ -37,3 +37,19 @@ export async function expectNoAxeViolations(page: Page) {
   );
   expect(summary).toEqual([]);
 }
+
+/**
+ * axe needs JavaScript in the page, so a page rendered with JavaScript off is checked by
+ * loading its server HTML (scripts removed, stylesheets still from the server) in a scripted page.
+ */
+export async function expectNoAxeViolationsWithoutScripts(browser: Browser, page: Page, baseUrl: string) {
+  const html = (await page.content())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
+    .replace(/<link rel="modulepreload"[^>]*>/gi, "")
+    .replace("<head>", `<head><base href="${baseUrl}/">`);
+  const context = await browser.newContext();
+  const copy = await context.newPage();
+  await copy.setContent(html, { waitUntil: "load" });
+  await expectNoAxeViolations(copy);
+  await context.close();
+}
