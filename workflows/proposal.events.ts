@@ -15,6 +15,8 @@ export interface EventSpec {
   inMeeting?: "committee" | "board";
   /** Destructive or closing: styled as such. */
   closing?: boolean;
+  /** Has its own form page at /innspill/:id/<page> (it carries more than one field). */
+  page?: string;
 }
 
 export const eventSpecs: Record<ProposalEventType, EventSpec> = {
@@ -78,8 +80,8 @@ export const eventSpecs: Record<ProposalEventType, EventSpec> = {
     inMeeting: "board",
   },
   BOARD_DEFER: { label: "Utsett til senere møte", inMeeting: "board" },
-  START: { label: "Start gjennomføring" },
-  COMPLETE: { label: "Meld som gjennomført" },
+  START: { label: "Start gjennomføring", page: "oppstart" },
+  COMPLETE: { label: "Meld som gjennomført", page: "avslutning" },
   CANCEL: { label: "Avbryt gjennomføringen", field: "reason", fieldLabel: "Begrunnelse", closing: true },
 };
 

@@ -74,6 +74,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
       field: eventSpecs[a.type].field ?? null,
       fieldLabel: eventSpecs[a.type].fieldLabel ?? null,
       closing: eventSpecs[a.type].closing ?? false,
+      page: eventSpecs[a.type].page ?? null,
     }));
   const activeGroups = groups.filter(
     (g) => g.valid_to === null || g.valid_to > new Date().toISOString().slice(0, 10),

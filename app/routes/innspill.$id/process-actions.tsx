@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ProposalPageData } from "~/server/proposal-page.server";
 
 interface ActionData {
@@ -29,6 +29,15 @@ export function ProcessActions({
         const id = `action-${a.type}`;
         const errors = actionData?.type === a.type ? actionData.fieldErrors : {};
         const fieldError = a.field ? errors[a.field]?.[0] : undefined;
+        if (a.page) {
+          return (
+            <p key={a.type}>
+              <Link className="button" to={`/innspill/${page.proposal.id}/${a.page}`}>
+                {a.label}
+              </Link>
+            </p>
+          );
+        }
         return (
           <Form
             method="post"
