@@ -256,6 +256,11 @@ export async function updateItemTexts(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Moves a case to a place on the agenda (before the notice is published: numbers follow this order). */
+export async function setItemSequence(db: Executor, id: number, sequence: number) {
+  await db.updateTable("protocol_item").set({ sequence }).where("id", "=", id).execute();
+}
+
 /** Removes a case that has no number yet (only before the notice is published). */
 export async function removeUnnumberedItem(db: Executor, id: number): Promise<boolean> {
   await db.deleteFrom("conflict_of_interest").where("protocol_item_id", "=", id).execute();

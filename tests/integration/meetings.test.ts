@@ -500,7 +500,7 @@ describe("meetings", () => {
           },
         },
       );
-      expect(result).toEqual({ ok: false, status: 409, message: E.proposalConflict });
+      expect(result).toEqual({ ok: false, status: 409, message: E.proposalNotWaiting("Utvalget") });
       expect(await snapshot()).toEqual(before);
     });
   });

@@ -31,7 +31,7 @@ const E = meetingTexts.errors;
 const D = meetingTexts.defaults;
 
 /** The presentation (saksframlegg) a proposal case starts with: the proposal and its assessment. */
-async function proposalPresentation(
+export async function proposalPresentation(
   db: Executor,
   proposal: NonNullable<Awaited<ReturnType<typeof getProposal>>>,
 ): Promise<string> {

@@ -9,6 +9,7 @@ import {
 import { listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
 import { awaitedState, outcomeSpec } from "#workflows/meeting.outcomes";
+import type { ProposalEventType } from "#workflows/proposal.machine";
 import {
   bodyMembers,
   isUnanimous,
@@ -28,6 +29,7 @@ import {
   refused,
   runMeetingCommand,
   type CommandResult,
+  type Failure,
 } from "./meeting-command.server";
 
 const E = meetingTexts.errors;
@@ -48,11 +50,51 @@ export interface RecordDecisionInput {
   now?: Date;
 }
 
+/** What a decision on a proposal case asks of the proposal: move it by the event, in the given transaction. */
+export interface ProposalMoveRequest {
+  proposalId: number;
+  proposalVersion: number | undefined;
+  event: ProposalEventType;
+  reason: string;
+  body: { kind: "committee" | "board"; name: string };
+  protocolItemId: number;
+  user: CurrentUser;
+  now?: Date;
+}
+
 export interface RecordDecisionDeps {
-  /** The proposal transition: the one command every route uses, unless replaced (the demo seed's replay). */
-  applyProposalEvent?: typeof applyProposalEvent;
+  /**
+   * Moves the proposal. By default the process command every route uses; the demo seed, whose
+   * replay has moved its proposals through the machine already, passes one that only confirms.
+   */
+  moveProposal?: (trx: Executor, request: ProposalMoveRequest) => Promise<Failure | { ok: true }>;
   /** Runs between the protocol entry and the proposal transition; a failure there must undo both. */
   afterProtocolEntry?: (trx: Executor) => Promise<void>;
+}
+
+/**
+ * The proposal transition of a decision: only for a proposal waiting for this body, at the
+ * version the members saw, through `applyProposalEvent` with the protocol item.
+ */
+async function moveByProcess(trx: Executor, request: ProposalMoveRequest): Promise<Failure | { ok: true }> {
+  const proposal = await getProposal(trx, request.proposalId);
+  if (!proposal || proposal.state !== awaitedState(request.body.kind))
+    return refused(409, E.proposalNotWaiting(request.body.name));
+  if (request.proposalVersion === undefined) return refused(409, E.proposalConflict);
+  const moved = await applyProposalEvent(trx, {
+    proposalId: proposal.id,
+    expectedVersion: request.proposalVersion,
+    user: request.user,
+    type: request.event,
+    payload: { reason: request.reason },
+    meeting: { body: request.body.kind, protocolItemId: request.protocolItemId },
+    now: request.now,
+  });
+  if (moved.ok) return { ok: true };
+  if (moved.status === 400)
+    return { ok: false, status: 400, fieldErrors: { text: Object.values(moved.fieldErrors).flat() } };
+  if (moved.status === 409) return refused(409, E.proposalConflict);
+  return refused(moved.status, E.forbidden);
 }
 
 function problemMessage(problem: VoteProblem, name: (id: number) => string): string {
@@ -90,13 +132,6 @@ export function recordDecision(
     if (await getDecision(trx, item.id)) return refused(409, E.alreadyDecided);
     const spec = outcomeSpec(ctx.body.kind, item.kind, input.outcome);
     if (!spec) return fieldError("outcome", E.outcomeWrongBody(ctx.body.name));
-
-    const proposal = item.proposal_id !== null ? await getProposal(trx, item.proposal_id) : undefined;
-    if (item.kind === "proposal") {
-      if (!proposal || proposal.state !== awaitedState(ctx.body.kind))
-        return refused(409, E.proposalNotWaiting(ctx.body.name));
-      if (input.proposalVersion === undefined) return refused(409, E.proposalConflict);
-    }
 
     const [memberships, attendance, conflicts] = await Promise.all([
       listMembershipsOfBody(trx, ctx.meeting.body_id, { on: ctx.date }),
@@ -143,23 +178,22 @@ export function recordDecision(
     });
     await deps.afterProtocolEntry?.(trx);
 
-    if (proposal && spec.event) {
-      const apply = deps.applyProposalEvent ?? applyProposalEvent;
-      const moved = await apply(trx, {
-        proposalId: proposal.id,
-        expectedVersion: input.proposalVersion!,
+    if (
+      item.proposal_id !== null &&
+      spec.event &&
+      (ctx.body.kind === "committee" || ctx.body.kind === "board")
+    ) {
+      const moved = await (deps.moveProposal ?? moveByProcess)(trx, {
+        proposalId: item.proposal_id,
+        proposalVersion: input.proposalVersion,
+        event: spec.event,
+        reason: input.text,
+        body: { kind: ctx.body.kind, name: ctx.body.name },
+        protocolItemId: item.id,
         user: input.user,
-        type: spec.event,
-        payload: { reason: input.text },
-        meeting: { body: ctx.body.kind === "board" ? "board" : "committee", protocolItemId: item.id },
         now: input.now,
       });
-      if (!moved.ok) {
-        if (moved.status === 400)
-          return { ok: false, status: 400, fieldErrors: { text: Object.values(moved.fieldErrors).flat() } };
-        if (moved.status === 409) return refused(409, E.proposalConflict);
-        return refused(moved.status, E.forbidden);
-      }
+      if (!moved.ok) return moved;
     }
     return { ok: true };
   });
