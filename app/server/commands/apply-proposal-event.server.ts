@@ -12,6 +12,7 @@ import { payloadSchema } from "#workflows/proposal.events";
 import {
   availableEvents,
   decide,
+  eventsInState,
   isProposalState,
   type ProcessActor,
   type ProposalEventType,
@@ -100,8 +101,16 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
     const proposal = await getProposal(trx, input.proposalId);
     if (!proposal || (proposal.state === "draft" && proposal.author_id !== input.user.id))
       return { ok: false, status: 404 };
-    if (proposal.version !== input.expectedVersion || !isProposalState(proposal.state))
-      return { ok: false, status: 409 };
+    if (!isProposalState(proposal.state)) return { ok: false, status: 409 };
+
+    // Who may act is answered first (403), then whether the page was stale (409), then the payload (400).
+    const facts = await proposalFacts(trx, proposal);
+    const actor = processActor(input.user, proposal, input.meeting ?? null);
+    if (!eventsInState(proposal.state).includes(input.type)) return { ok: false, status: 409 };
+    const allowed = availableEvents(proposal.state, facts, actor).find((e) => e.type === input.type);
+    if (!allowed) return { ok: false, status: 403 };
+    if (proposal.version !== input.expectedVersion) return { ok: false, status: 409 };
+    if (allowed.blocked) return fieldError("", blockedMessage);
 
     if (payload.groupId !== undefined) {
       const group = await getBody(trx, payload.groupId);
@@ -125,15 +134,8 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
       }
     }
 
-    const facts = await proposalFacts(trx, proposal);
-    const actor = processActor(input.user, proposal, input.meeting ?? null);
     const decision = decide(proposal.state, facts, { type: input.type, actor, ...payload });
-    if (!decision.ok) {
-      if (decision.why === "not-in-state") return { ok: false, status: 409 };
-      const available = availableEvents(proposal.state, facts, actor).find((e) => e.type === input.type);
-      if (available?.blocked) return fieldError("", blockedMessage);
-      return { ok: false, status: 403 };
-    }
+    if (!decision.ok) return fieldError("", "Steget kan ikke tas med disse opplysningene.");
 
     const at = (input.now ?? new Date()).toISOString();
     const moved = await moveProposal(trx, {
