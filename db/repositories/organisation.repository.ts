@@ -227,3 +227,51 @@ export async function endMembership(db: Executor, id: number, validTo: string) {
 export function getMembership(db: Executor, id: number) {
   return db.selectFrom("membership").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+export function getMunicipality(db: Executor, id: number) {
+  return db.selectFrom("municipality").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function findMunicipalityByName(db: Executor, name: string) {
+  return db.selectFrom("municipality").selectAll().where("name", "=", name).executeTakeFirst();
+}
+
+/** Every name every body has had, oldest first per body: the admin page shows the history. */
+export function listAllBodyNames(db: Executor) {
+  return db.selectFrom("body_name").selectAll().orderBy("body_id").orderBy("valid_from").execute();
+}
+
+/** A user's memberships over all time, with the body's name on the day each began. */
+export function listMembershipsOfUser(db: Executor, userId: number) {
+  return db
+    .selectFrom("membership")
+    .innerJoin("body", "body.id", "membership.body_id")
+    .leftJoin("municipality", "municipality.id", "membership.municipality_id")
+    .select([
+      "membership.id",
+      "membership.body_id",
+      "membership.role",
+      "membership.vote_weight",
+      "membership.valid_from",
+      "membership.valid_to",
+      "body.kind",
+      "municipality.name as municipality_name",
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom("body_name")
+        .select("body_name.name")
+        .whereRef("body_name.body_id", "=", "membership.body_id")
+        .orderBy(sql`body_name.valid_from <= membership.valid_from`, "desc")
+        .orderBy(
+          sql`case when body_name.valid_from <= membership.valid_from then body_name.valid_from end`,
+          "desc",
+        )
+        .orderBy("body_name.valid_from")
+        .limit(1)
+        .as("body_name"),
+    )
+    .where("membership.user_id", "=", userId)
+    .orderBy("membership.valid_from", "desc")
+    .execute();
+}

@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { t } from "~/domain/texts";
+import { adminTexts } from "~/domain/texts/admin";
+import { requireAdmin } from "~/server/auth.server";
+
+const A = adminTexts.overview;
+
+export const meta: MetaFunction = () => [{ title: `${A.title} – ${t.app.name}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return null;
+}
+
+export default function AdminOverview() {
+  return (
+    <>
+      <h1>{A.title}</h1>
+      <p>{A.intro}</p>
+      <div className="grid">
+        <section className="card" aria-labelledby="admin-organisation">
+          <h2 id="admin-organisation" style={{ marginTop: 0 }}>
+            <Link to="/admin/organisasjon">{A.organisation}</Link>
+          </h2>
+          <p>{A.organisationText}</p>
+        </section>
+        <section className="card" aria-labelledby="admin-users">
+          <h2 id="admin-users" style={{ marginTop: 0 }}>
+            <Link to="/admin/brukere">{A.users}</Link>
+          </h2>
+          <p>{A.usersText}</p>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,245 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { DoneNotice, EndDateForm, period, replyFor, useFocusSummary, ValidityText } from "~/components/admin";
+import { ErrorSummary, SelectField, TextField } from "~/components/form";
+import {
+  addBodySchema,
+  addMunicipalitySchema,
+  bodyKinds,
+  endMunicipalitySchema,
+} from "~/domain/admin.schema";
+import { bodyKindLabels, formatDate, t } from "~/domain/texts";
+import { adminTexts } from "~/domain/texts/admin";
+import { municipalityChoices, organisationPage } from "~/server/admin.server";
+import { invalid, refused, unknownIntent } from "~/server/admin-reply.server";
+import { requireAdmin } from "~/server/auth.server";
+import { addBody, addMunicipality, endMunicipality } from "~/server/commands/admin-organisation.server";
+import { db } from "~/server/db.server";
+
+const O = adminTexts.organisation;
+const PATH = "/admin/organisasjon";
+
+export const meta: MetaFunction = () => [{ title: `${O.title} – ${t.app.name}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return organisationPage();
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAdmin(request);
+  const formData = await request.formData();
+  switch (formData.get("intent")) {
+    case "addMunicipality": {
+      const submission = parseWithZod(formData, { schema: addMunicipalitySchema });
+      if (submission.status !== "success") return invalid("add-municipality", submission);
+      const result = await addMunicipality(db(), submission.value);
+      if (!result.ok) return refused("add-municipality", submission, result);
+      return redirect(`${PATH}?melding=kommune-lagt-til`);
+    }
+    case "endMunicipality": {
+      const ids = (await municipalityChoices()).map((m) => m.id);
+      const formId = `end-municipality-${String(formData.get("municipalityId"))}`;
+      const submission = parseWithZod(formData, { schema: endMunicipalitySchema(ids) });
+      if (submission.status !== "success") return invalid(formId, submission);
+      const result = await endMunicipality(db(), submission.value);
+      if (!result.ok) return refused(formId, submission, result);
+      return redirect(`${PATH}?melding=kommune-avsluttet`);
+    }
+    case "addBody": {
+      const submission = parseWithZod(formData, { schema: addBodySchema });
+      if (submission.status !== "success") return invalid("add-body", submission);
+      const result = await addBody(db(), submission.value);
+      if (!result.ok) return refused("add-body", submission, result);
+      return redirect(`${PATH}/${result.id}?melding=organ-opprettet`);
+    }
+    default:
+      return unknownIntent();
+  }
+}
+
+export default function OrganisationPage() {
+  const { municipalities, bodiesByKind } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const municipalityIds = municipalities.map((m) => m.id);
+  const endSchema = endMunicipalitySchema(municipalityIds);
+  return (
+    <>
+      <p className="small muted">
+        <Link to="/admin">← {adminTexts.overview.title}</Link>
+      </p>
+      <h1>{O.title}</h1>
+      <DoneNotice
+        messages={{ "kommune-lagt-til": O.municipalityAdded, "kommune-avsluttet": O.municipalityEnded }}
+      />
+      {actionData?.form === "" ? (
+        <p className="notice error" role="alert">
+          {actionData.result.error?.[""]?.[0]}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="municipalities-heading">
+        <h2 id="municipalities-heading">{O.municipalities}</h2>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{O.municipalitiesCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{O.name}</th>
+                <th scope="col">{O.period}</th>
+                <th scope="col">{O.status}</th>
+                <th scope="col">{O.endDate}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {municipalities.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{m.name}</th>
+                  <td>{period(m.valid_from, m.valid_to)}</td>
+                  <td>
+                    <ValidityText status={m.status} from={m.valid_from} to={m.valid_to} />
+                  </td>
+                  <td>
+                    {m.valid_to ? (
+                      formatDate(m.valid_to)
+                    ) : (
+                      <EndDateForm
+                        key={location.key}
+                        formId={`end-municipality-${m.id}`}
+                        intent="endMunicipality"
+                        idName="municipalityId"
+                        idValue={m.id}
+                        dateLabel={O.endDateFor(m.name)}
+                        buttonLabel={O.endFor(m.name)}
+                        visibleButton={O.end}
+                        schema={endSchema}
+                        lastResult={replyFor(actionData, `end-municipality-${m.id}`)}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="card" style={{ marginTop: "1rem" }}>
+          <h3 style={{ marginTop: 0 }}>{O.addMunicipality}</h3>
+          <AddMunicipalityForm key={location.key} lastResult={replyFor(actionData, "add-municipality")} />
+        </div>
+      </section>
+
+      <section aria-labelledby="bodies-heading">
+        <h2 id="bodies-heading">{O.bodies}</h2>
+        {bodiesByKind.map(({ kind, bodies }) => (
+          <section key={kind} aria-labelledby={`bodies-${kind}`}>
+            <h3 id={`bodies-${kind}`}>{bodyKindLabels[kind]}</h3>
+            {bodies.length === 0 ? (
+              <p className="muted">{O.noBodies}</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">{O.bodiesCaption(bodyKindLabels[kind])}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{O.name}</th>
+                      <th scope="col">{adminTexts.body.names}</th>
+                      <th scope="col">{O.period}</th>
+                      <th scope="col">{O.status}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {bodies.map((b) => (
+                      <tr key={b.id}>
+                        <th scope="row">
+                          <Link to={`${PATH}/${b.id}`}>{b.name}</Link>
+                        </th>
+                        <td>
+                          {b.earlierNames.length === 0 ? (
+                            <span className="muted">–</span>
+                          ) : (
+                            <ul className="plain-list">
+                              {b.earlierNames.map((n) => (
+                                <li key={n.id}>
+                                  {n.name}{" "}
+                                  <span className="muted small">({period(n.valid_from, n.last_day)})</span>
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </td>
+                        <td>{period(b.valid_from, b.valid_to)}</td>
+                        <td>
+                          <ValidityText status={b.status} from={b.valid_from} to={b.valid_to} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        ))}
+        <div className="card" style={{ marginTop: "1rem" }}>
+          <h3 style={{ marginTop: 0 }}>{O.addBody}</h3>
+          <AddBodyForm key={location.key} lastResult={replyFor(actionData, "add-body")} />
+        </div>
+      </section>
+    </>
+  );
+}
+
+function AddMunicipalityForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const [form, fields] = useForm({
+    id: "add-municipality",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: addMunicipalitySchema }),
+    shouldValidate: "onSubmit",
+  });
+  useFocusSummary(form.id, lastResult);
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} labels={{ name: O.name, validFrom: O.validFrom }} />
+      <input type="hidden" name="intent" value="addMunicipality" />
+      <TextField field={fields.name} label={O.name} />
+      <TextField field={fields.validFrom} label={O.validFrom} type="date" hint={O.hintValidFrom} />
+      <button type="submit" className="primary">
+        {O.addMunicipality}
+      </button>
+    </Form>
+  );
+}
+
+function AddBodyForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const [form, fields] = useForm({
+    id: "add-body",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: addBodySchema }),
+    shouldValidate: "onSubmit",
+  });
+  useFocusSummary(form.id, lastResult);
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} labels={{ kind: O.kind, name: O.name, validFrom: O.validFrom }} />
+      <input type="hidden" name="intent" value="addBody" />
+      <SelectField
+        field={fields.kind}
+        label={O.kind}
+        placeholder={O.kindPlaceholder}
+        options={bodyKinds.map((k) => ({ value: k, label: bodyKindLabels[k] }))}
+      />
+      <TextField field={fields.name} label={O.name} />
+      <TextField field={fields.validFrom} label={O.validFrom} type="date" hint={O.hintValidFrom} />
+      <button type="submit" className="primary">
+        {O.addBody}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,149 @@
+import type { DB } from "#db/connection";
+import {
+  addMembership as insertMembership,
+  closeBody as closeBodyRow,
+  createBody,
+  createMunicipality,
+  endMembership as endMembershipRow,
+  endMunicipality as endMunicipalityRow,
+  findMunicipalityByName,
+  getBody,
+  getMembership,
+  getMunicipality,
+  renameBody as insertBodyName,
+} from "#db/repositories/organisation.repository";
+import { getUser } from "#db/repositories/user.repository";
+import type { BodyKind, MembershipRole } from "#db/schema";
+import { formatDate } from "~/domain/texts";
+import { adminTexts } from "~/domain/texts/admin";
+import { fieldError, inTransaction, refuse, type AdminResult } from "./admin-result.server";
+
+const E = adminTexts.errors;
+
+const missing = (): never => refuse(404);
+
+/** Adds a member municipality from a date; names are unique. */
+export function addMunicipality(
+  database: DB,
+  input: { name: string; validFrom: string },
+): Promise<AdminResult> {
+  return inTransaction(database, async (trx) => {
+    if (await findMunicipalityByName(trx, input.name)) fieldError("name", E.municipalityNameTaken);
+    return createMunicipality(trx, input);
+  });
+}
+
+/** Ends a municipality's membership of the collaboration from a date (the first day it no longer counts). */
+export function endMunicipality(
+  database: DB,
+  input: { municipalityId: number; validTo: string },
+): Promise<AdminResult> {
+  return inTransaction(database, async (trx) => {
+    const municipality = await getMunicipality(trx, input.municipalityId);
+    if (!municipality) return fieldError("municipalityId", E.unknownRecord);
+    if (municipality.valid_to) fieldError("validTo", E.alreadyEnded);
+    if (input.validTo <= municipality.valid_from)
+      fieldError("validTo", E.endAfterStart(formatDate(municipality.valid_from)));
+    await endMunicipalityRow(trx, municipality.id, input.validTo);
+    return municipality.id;
+  });
+}
+
+/** Creates a body (specialist group, committee or board) with its first name. */
+export function addBody(
+  database: DB,
+  input: { kind: BodyKind; name: string; validFrom: string },
+): Promise<AdminResult> {
+  return inTransaction(database, (trx) => createBody(trx, input));
+}
+
+/**
+ * Gives a body a new name from a date. Anything dated earlier keeps the earlier name, so a
+ * 2021 case of "Bestillerutvalget" still says so after it becomes "Porteføljerådet" in 2023.
+ */
+export function renameBody(
+  database: DB,
+  input: { bodyId: number; name: string; validFrom: string },
+): Promise<AdminResult> {
+  return inTransaction(database, async (trx) => {
+    const body = (await getBody(trx, input.bodyId)) ?? missing();
+    if (input.validFrom < body.valid_from)
+      fieldError("validFrom", E.renameBeforeStart(formatDate(body.valid_from)));
+    if (body.valid_to && input.validFrom >= body.valid_to)
+      fieldError("validFrom", E.renameAfterClose(formatDate(body.valid_to)));
+    await insertBodyName(trx, input);
+    return body.id;
+  });
+}
+
+/** Closes a body from a date; its names, memberships and history stay. */
+export function closeBody(database: DB, input: { bodyId: number; validTo: string }): Promise<AdminResult> {
+  return inTransaction(database, async (trx) => {
+    const body = (await getBody(trx, input.bodyId)) ?? missing();
+    if (body.valid_to) fieldError("validTo", E.alreadyEnded);
+    if (input.validTo <= body.valid_from) fieldError("validTo", E.endAfterStart(formatDate(body.valid_from)));
+    await closeBodyRow(trx, body.id, input.validTo);
+    return body.id;
+  });
+}
+
+/**
+ * Adds a person to a body. The membership must begin while the body exists, and a represented
+ * municipality must be a member on that day.
+ */
+export function addMembership(
+  database: DB,
+  input: {
+    bodyId: number;
+    userId: number;
+    role: MembershipRole;
+    municipalityId?: number;
+    voteWeight?: number;
+    validFrom: string;
+    validTo?: string;
+  },
+): Promise<AdminResult> {
+  return inTransaction(database, async (trx) => {
+    const body = (await getBody(trx, input.bodyId)) ?? missing();
+    const user = await getUser(trx, input.userId);
+    if (!user || user.active !== 1) fieldError("userId", E.userUnknown);
+    if (input.validFrom < body.valid_from || (body.valid_to && input.validFrom >= body.valid_to))
+      fieldError("validFrom", E.membershipOutsideBody);
+    if (input.validTo !== undefined && input.validTo <= input.validFrom)
+      fieldError("validTo", E.validToAfterFrom);
+    if (input.municipalityId !== undefined) {
+      const municipality = await getMunicipality(trx, input.municipalityId);
+      if (!municipality) return fieldError("municipalityId", E.municipalityUnknown);
+      const activeThen =
+        municipality.valid_from <= input.validFrom &&
+        (municipality.valid_to === null || municipality.valid_to > input.validFrom);
+      if (!activeThen) fieldError("municipalityId", E.municipalityInactive);
+    }
+    return insertMembership(trx, {
+      userId: input.userId,
+      bodyId: body.id,
+      role: input.role,
+      municipalityId: input.municipalityId ?? null,
+      voteWeight: input.voteWeight ?? 0,
+      validFrom: input.validFrom,
+      validTo: input.validTo ?? null,
+    });
+  });
+}
+
+/** Ends a membership of this body from a date (the first day it no longer holds). */
+export function endMembership(
+  database: DB,
+  input: { bodyId: number; membershipId: number; validTo: string },
+): Promise<AdminResult> {
+  return inTransaction(database, async (trx) => {
+    const membership = await getMembership(trx, input.membershipId);
+    if (!membership || membership.body_id !== input.bodyId)
+      return fieldError("membershipId", E.unknownRecord);
+    if (membership.valid_to) fieldError("validTo", E.alreadyEnded);
+    if (input.validTo <= membership.valid_from)
+      fieldError("validTo", E.endAfterStart(formatDate(membership.valid_from)));
+    await endMembershipRow(trx, membership.id, input.validTo);
+    return membership.id;
+  });
+}
