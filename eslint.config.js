@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "data/**", "public/build/**"] },
+  { ignores: ["build/**", "build-*/**", "node_modules/**", "data/**", "bench-results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
