@@ -59,11 +59,6 @@ export function ProposalForm({
           attachments: F.attachments,
         }}
       />
-      {form.errors ? (
-        <p className="notice error" id={form.errorId}>
-          {form.errors[0]}
-        </p>
-      ) : null}
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <p className="notice">{t.proposal.notAProposal}</p>
       <div

@@ -106,11 +106,6 @@ export default function AssessmentPage() {
       <div className="card">
         <Form method="post" {...getFormProps(form)}>
           <ErrorSummary form={form} labels={labels} />
-          {form.errors ? (
-            <p className="notice error" id={form.errorId} role="alert">
-              {form.errors[0]}
-            </p>
-          ) : null}
           <input type="hidden" name="version" value={String(defaultValue.version)} />
           <fieldset>
             <legend>Kriterier ({A.scoreHint})</legend>

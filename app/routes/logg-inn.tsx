@@ -50,11 +50,6 @@ export default function LoginPage() {
   return (
     <div className="card" style={{ maxWidth: "32rem" }}>
       <h1>{t.login.title}</h1>
-      {form.errors ? (
-        <div className="notice error" role="alert" id={form.errorId}>
-          {form.errors[0]}
-        </div>
-      ) : null}
       <ErrorSummary form={form} labels={{ email: t.login.email, password: t.login.password }} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
