@@ -219,17 +219,22 @@ export const proposalMachine = setup({
       meta: {
         label: "Gjennomført",
         lane: "rorikt",
-        now: "Gjennomført. Tas med i årsrapporten.",
+        now: "Arbeidet er ferdig og tas med i årsrapporten.",
         final: true,
       },
     },
     rejected: {
       type: "final",
-      meta: { label: "Avslått", lane: "rorikt", now: "Avsluttet: avslått, med begrunnelse.", final: true },
+      meta: {
+        label: "Avslått",
+        lane: "rorikt",
+        now: "Avsluttet. Begrunnelsen står i historikken.",
+        final: true,
+      },
     },
     withdrawn: {
       type: "final",
-      meta: { label: "Trukket", lane: "submitter", now: "Avsluttet: trukket av innsenderen.", final: true },
+      meta: { label: "Trukket", lane: "submitter", now: "Avsluttet av innsenderen.", final: true },
     },
     merged: {
       type: "final",
@@ -251,7 +256,12 @@ export const proposalMachine = setup({
     },
     cancelled: {
       type: "final",
-      meta: { label: "Avbrutt", lane: "rorikt", now: "Avsluttet: gjennomføringen ble avbrutt.", final: true },
+      meta: {
+        label: "Avbrutt",
+        lane: "rorikt",
+        now: "Gjennomføringen ble avbrutt. Begrunnelsen står i historikken.",
+        final: true,
+      },
     },
   },
 });
