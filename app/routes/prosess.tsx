@@ -1,0 +1,132 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import { ProcessFlowchartSvg } from "~/components/process-flowchart";
+import { t } from "~/domain/texts";
+import { processTexts, proposalCount } from "~/domain/texts/process";
+import { getUser } from "~/server/auth.server";
+import { flowchartPage } from "~/server/flowchart.server";
+
+/**
+ * The live flowchart of the process, for employees with or without a login: counts are
+ * aggregate numbers with no titles or names, the same for everyone (see the report in the commit).
+ */
+
+const ProcessFlow = lazy(() => import("~/components/process-flow"));
+
+export const meta: MetaFunction = () => [{ title: `${processTexts.title} – ${t.app.name}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, page] = await Promise.all([getUser(request), flowchartPage()]);
+  return { ...page, signedIn: user !== null };
+}
+
+/** Shows the server's SVG if the zoomable version fails to load (offline, blocked script). */
+class FallbackOnError extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+export default function ProcessPage() {
+  const { states, edges, layout, signedIn } = useLoaderData<typeof loader>();
+  // The SVG is the first render on server and client alike; React Flow replaces it once hydrated.
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
+
+  const svg = (
+    <div className="flowchart-scroll">
+      <ProcessFlowchartSvg layout={layout} states={states} edges={edges} labelledBy="flowchart-name" />
+    </div>
+  );
+
+  return (
+    <>
+      <h1>{processTexts.title}</h1>
+      <p>{processTexts.intro}</p>
+      {signedIn ? null : (
+        <p>
+          {processTexts.anonymousHint} <Link to="/logg-inn?redirectTo=%2Fprosess">{t.nav.login}</Link>
+        </p>
+      )}
+      <p>
+        <a href="#prosess-tekst">{processTexts.toTextVersion}</a>
+      </p>
+
+      <section aria-labelledby="flowchart-heading">
+        <h2 id="flowchart-heading">{processTexts.chartHeading}</h2>
+        <figure className="flowchart">
+          <figcaption>
+            <span id="flowchart-name" className="visually-hidden">
+              {processTexts.chartLabel}
+            </span>
+            {processTexts.chartCaption}
+          </figcaption>
+          {enhanced ? (
+            <FallbackOnError fallback={svg}>
+              <Suspense fallback={svg}>
+                <ProcessFlow layout={layout} states={states} edges={edges} labelledBy="flowchart-name" />
+              </Suspense>
+            </FallbackOnError>
+          ) : (
+            svg
+          )}
+        </figure>
+      </section>
+
+      <section aria-labelledby="prosess-tekst">
+        <h2 id="prosess-tekst" tabIndex={-1}>
+          {processTexts.textHeading}
+        </h2>
+        <p>{processTexts.textIntro}</p>
+        <ol className="process-steps">
+          {states.map((state) => (
+            <li key={state.id} id={`steg-${state.id}`}>
+              <h3>
+                {state.label} – {proposalCount(state.count)}
+              </h3>
+              <p>{state.now}</p>
+              <p>
+                {state.whoActs ? (
+                  <>
+                    <strong>{processTexts.whoActs}:</strong> {state.whoActs}
+                  </>
+                ) : (
+                  processTexts.endState
+                )}
+              </p>
+              <p>
+                <Link to={state.href}>{processTexts.showProposals(state.label)}</Link>
+              </p>
+              {state.ways.length > 0 ? (
+                <>
+                  <h4>{processTexts.ways}</h4>
+                  <ul>
+                    {state.ways.map((way) => (
+                      <li key={way.id}>
+                        <strong>{way.label}</strong>{" "}
+                        {way.selfLoop ? (
+                          processTexts.selfLoop
+                        ) : (
+                          <>
+                            {processTexts.goesTo} <a href={`#steg-${way.to}`}>{way.toLabel}</a>
+                          </>
+                        )}
+                        {way.needs ? ` (${way.needs})` : ""}. {processTexts.decides}: {way.who}
+                        {way.inMeeting ? ` (${processTexts.inMeeting})` : ""}.
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { laneOrder, processGraph } from "#workflows/proposal.graph";
+import { flowchartLayout, processDiagram, wrapText, type Box } from "./flowchart.server";
+
+const names2021 = { committee: "Bestillerutvalget", board: "Styret" };
+const namesLater = { committee: "Porteføljerådet", board: "Samarbeidsrådet" };
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe("flowchartLayout (ELK on the server)", () => {
+  it("places every state once, without overlaps, inside its own lane", async () => {
+    const layout = await flowchartLayout(names2021);
+    const graph = processGraph();
+    expect(Object.keys(layout.nodes).sort()).toEqual(graph.nodes.map((n) => n.id).sort());
+    const boxes = Object.values(layout.nodes);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+    for (const node of graph.nodes) {
+      const lane = layout.lanes.find((l) => l.lane === node.lane)!;
+      const box = layout.nodes[node.id]!;
+      expect(box.y, node.id).toBeGreaterThanOrEqual(lane.y);
+      expect(box.y + box.height, node.id).toBeLessThanOrEqual(lane.y + lane.height);
+      expect(box.x).toBeGreaterThanOrEqual(layout.laneHeaderWidth);
+    }
+  });
+
+  it("stacks the lanes in the order submitter, ROR-IKT, group, committee, board, tiling the drawing", async () => {
+    const layout = await flowchartLayout(names2021);
+    expect(layout.lanes.map((l) => l.lane)).toEqual([...laneOrder]);
+    expect(layout.lanes[0]!.y).toBe(0);
+    for (let i = 1; i < layout.lanes.length; i++) {
+      const above = layout.lanes[i - 1]!;
+      expect(layout.lanes[i]!.y).toBeCloseTo(above.y + above.height);
+    }
+    expect(layout.lanes.map((l) => l.name)).toEqual([
+      "Innsender",
+      "ROR-IKT",
+      "Faggruppe",
+      "Bestillerutvalget",
+      "Styret",
+    ]);
+  });
+
+  it("routes every edge, self-loops included, with its label placed", async () => {
+    const layout = await flowchartLayout(names2021);
+    for (const edge of processGraph().edges) {
+      const route = layout.edges[edge.id];
+      expect(route?.points.length, edge.id).toBeGreaterThanOrEqual(2);
+      expect(route?.label?.lines.join(" "), edge.id).toBeTruthy();
+    }
+    expect(layout.edges["committeeReview.COMMITTEE_RECOMMEND"]!.label!.lines.join(" ")).toBe(
+      "Innstill til styret",
+    );
+  });
+
+  it("follows the organisation's names: a renamed committee shows its new name", async () => {
+    const layout = await flowchartLayout(namesLater);
+    expect(layout.lanes.map((l) => l.name)).toContain("Porteføljerådet");
+    expect(layout.nodes.committeeReview!.lines.join(" ")).toBe("Til behandling i porteføljerådet");
+    expect(layout.edges["boardReview.BOARD_RETURN"]!.label!.lines.join(" ")).toBe(
+      "Send tilbake til porteføljerådet",
+    );
+  });
+});
+
+describe("processDiagram", () => {
+  it("gives the compact layout (no edge labels), the current state and the path it took", async () => {
+    const data = await processDiagram(
+      "awaitingSubmitter",
+      ["draft", "submitted", "groupReview", "CREATE?"],
+      names2021,
+    );
+    expect(data.current).toBe("awaitingSubmitter");
+    expect(data.path).toEqual(["draft", "submitted", "groupReview", "awaitingSubmitter"]);
+    expect(data.nodes.find((n) => n.id === "committeeReview")!.label).toBe(
+      "Til behandling i bestillerutvalget",
+    );
+    expect(Object.values(data.positions.edges).every((e) => e.label === null)).toBe(true);
+    expect(Object.keys(data.positions.nodes)).toHaveLength(14);
+    expect(data.edges).toHaveLength(28);
+  });
+});
+
+describe("wrapText", () => {
+  it("breaks at spaces within the width, and keeps a long word whole", () => {
+    expect(wrapText("Til behandling i bestillerutvalget", 24)).toEqual([
+      "Til behandling i",
+      "bestillerutvalget",
+    ]);
+    expect(wrapText("Kort", 24)).toEqual(["Kort"]);
+    expect(wrapText("Samarbeidsrådetsforlengelse", 10)).toEqual(["Samarbeidsrådetsforlengelse"]);
+  });
+});

@@ -1,0 +1,169 @@
+import { toDirectedGraph } from "xstate/graph";
+import { eventSpecs } from "./proposal.events";
+import {
+  proposalMachine,
+  proposalStates,
+  snapshotAt,
+  stateMeta,
+  type Lane,
+  type ProcessActor,
+  type ProposalEvent,
+  type ProposalEventType,
+  type ProposalFacts,
+  type ProposalState,
+} from "./proposal.machine";
+
+/**
+ * The process as a graph, for the flowchart and the proposal page's diagram: derived from the
+ * machine itself (xstate/graph's `toDirectedGraph`), never drawn a second time. Pure.
+ */
+
+/** The lanes of the flowchart, in the order they are drawn: who acts, from the proposal's start to its decision. */
+export const laneOrder: readonly Lane[] = ["submitter", "rorikt", "group", "committee", "board"];
+
+/**
+ * The ways of acting on a proposal the machine tells apart. `groupLeader`/`groupMember` are
+ * the leader and a member of the proposal's assigned group; `anyGroupLeader` leads another group.
+ */
+export type ProcessRole =
+  "submitter" | "coordinator" | "groupLeader" | "groupMember" | "anyGroupLeader" | "committee" | "board";
+
+export const processRoles: readonly ProcessRole[] = [
+  "submitter",
+  "coordinator",
+  "groupLeader",
+  "groupMember",
+  "anyGroupLeader",
+  "committee",
+  "board",
+];
+
+/** The lane each role acts in. */
+export const roleLane: Record<ProcessRole, Lane> = {
+  submitter: "submitter",
+  coordinator: "rorikt",
+  groupLeader: "group",
+  groupMember: "group",
+  anyGroupLeader: "group",
+  committee: "committee",
+  board: "board",
+};
+
+/** What an event must carry or the proposal must meet: a payload field, or a complete assessment. */
+export type EdgeNeed = "reason" | "groupId" | "targetId" | "assessment";
+
+export interface ProcessNode {
+  id: ProposalState;
+  /** Norwegian; may hold {committee}/{board}, see `bodyText`. */
+  label: string;
+  lane: Lane;
+  now: string;
+  final: boolean;
+}
+
+export interface ProcessEdge {
+  /** `from.EVENT`: unique, since a state has at most one transition per event. */
+  id: string;
+  from: ProposalState;
+  to: ProposalState;
+  event: ProposalEventType;
+  /** The Norwegian action name from `eventSpecs`; may hold {committee}/{board}. */
+  label: string;
+  /** Who may take this step, found by asking the machine's guards. */
+  deciders: ProcessRole[];
+  /** The lanes of the deciders, in lane order. */
+  lanes: Lane[];
+  needs: EdgeNeed[];
+  /** Decided in a meeting of this body, as a protocol item. */
+  inMeeting: "committee" | "board" | null;
+  selfLoop: boolean;
+}
+
+export interface ProcessGraph {
+  nodes: ProcessNode[];
+  edges: ProcessEdge[];
+}
+
+const probeActor = (role: ProcessRole): ProcessActor => ({
+  userId: 0,
+  isSubmitter: role === "submitter",
+  isCoordinator: role === "coordinator",
+  isAnyGroupLeader: role === "groupLeader" || role === "anyGroupLeader",
+  groupRole: role === "groupLeader" ? "leader" : role === "groupMember" ? "member" : null,
+  meeting: role === "committee" || role === "board" ? { body: role, protocolItemId: 0 } : null,
+});
+
+/** A proposal that meets every condition, assigned to group 1. */
+const readyFacts: ProposalFacts = { groupId: 1, assessmentComplete: true, subGoalCount: 1 };
+const unreadyFacts: ProposalFacts = { groupId: 1, assessmentComplete: false, subGoalCount: 0 };
+/** A payload with every field filled (another group than the assigned one). */
+const fullPayload = { reason: "…", groupId: 2, targetId: 2 } as const;
+
+function passes(
+  state: ProposalState,
+  facts: ProposalFacts,
+  type: ProposalEventType,
+  role: ProcessRole,
+  payload: Partial<Pick<ProposalEvent, "reason" | "groupId" | "targetId">>,
+): boolean {
+  return snapshotAt(state, facts).can({ type, actor: probeActor(role), ...payload });
+}
+
+/** Who may send an event in a state, and what it needs: asked of the guards, role by role. */
+function probe(state: ProposalState, type: ProposalEventType) {
+  const deciders = processRoles.filter((role) => passes(state, readyFacts, type, role, fullPayload));
+  const needs: EdgeNeed[] = [];
+  const fields = ["reason", "groupId", "targetId"] as const;
+  for (const field of fields) {
+    const { [field]: _dropped, ...without } = fullPayload;
+    if (deciders.some((role) => !passes(state, readyFacts, type, role, without))) needs.push(field);
+  }
+  if (deciders.some((role) => !passes(state, unreadyFacts, type, role, fullPayload)))
+    needs.push("assessment");
+  return { deciders, needs };
+}
+
+let cached: ProcessGraph | undefined;
+
+/**
+ * The process's states (with label, lane and final) and transitions (with the Norwegian action
+ * name and who decides), in the machine's own order. Self-loops (move group, defer) included.
+ */
+export function processGraph(): ProcessGraph {
+  if (cached) return cached;
+  const digraph = toDirectedGraph(proposalMachine);
+  const nodes: ProcessNode[] = [];
+  const edges: ProcessEdge[] = [];
+  for (const child of digraph.children) {
+    const id = child.stateNode.key as ProposalState;
+    const meta = stateMeta(id);
+    nodes.push({ id, label: meta.label, lane: meta.lane, now: meta.now, final: meta.final === true });
+    for (const edge of child.edges) {
+      const event = edge.transition.eventType as ProposalEventType;
+      const to = edge.target.key as ProposalState;
+      const { deciders, needs } = probe(id, event);
+      const spec = eventSpecs[event];
+      edges.push({
+        id: `${id}.${event}`,
+        from: id,
+        to,
+        event,
+        label: spec.label,
+        deciders,
+        lanes: laneOrder.filter((lane) => deciders.some((role) => roleLane[role] === lane)),
+        needs,
+        inMeeting: spec.inMeeting ?? null,
+        selfLoop: to === id,
+      });
+    }
+  }
+  // toDirectedGraph follows the machine's declaration order, as proposalStates does; keep them aligned.
+  nodes.sort((a, b) => proposalStates.indexOf(a.id) - proposalStates.indexOf(b.id));
+  cached = { nodes, edges };
+  return cached;
+}
+
+/** The transitions out of a state. */
+export function edgesFrom(graph: ProcessGraph, state: ProposalState): ProcessEdge[] {
+  return graph.edges.filter((e) => e.from === state);
+}
