@@ -8,8 +8,9 @@ import { getUser } from "~/server/auth.server";
 import { flowchartPage } from "~/server/flowchart.server";
 
 /**
- * The live flowchart of the process, for employees with or without a login: counts are
- * aggregate numbers with no titles or names, the same for everyone (see the report in the commit).
+ * The live flowchart of the process, for employees with or without a login. The counts are
+ * shown to everyone: they are aggregate numbers with no titles or names, the board's papers are
+ * public anyway, and the chart should mean the same on the intranet as after logging in.
  */
 
 const ProcessFlow = lazy(() => import("~/components/process-flow"));
