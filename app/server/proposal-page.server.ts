@@ -20,6 +20,7 @@ import { availableEvents, bodyText, isProposalState, stateMeta } from "#workflow
 import type { CurrentUser } from "./auth.server";
 import { processActor, proposalFacts } from "./commands/apply-proposal-event.server";
 import { db } from "./db.server";
+import { processDiagram } from "./flowchart.server";
 import { bodyNames, stateLabel } from "./process.server";
 
 const laneActors = {
@@ -125,7 +126,11 @@ export async function proposalPage(id: number, user: CurrentUser) {
       groupName: h.group_id ? (groupName.get(h.group_id) ?? null) : null,
       protocolItemId: h.protocol_item_id,
     })),
-    path: history.map((h) => h.to_state),
+    diagram: await processDiagram(
+      proposal.state,
+      history.map((h) => h.to_state),
+      names,
+    ),
     actions,
     groupOptions: activeGroups
       .filter((g) => g.id !== proposal.group_id)

@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { deleteDraft } from "#db/repositories/proposal.repository";
+import { ProcessDiagram } from "~/components/process-diagram";
 import { StateBadge } from "~/components/state-badge";
 import { formatDate, formatDateTime, listNb, t } from "~/domain/texts";
 import { notFound, requireUser } from "~/server/auth.server";
@@ -140,6 +141,10 @@ export default function ProposalPage() {
               <strong>{page.stateLabel}.</strong> {page.now}
             </p>
             {!page.isFinal ? <p className="muted">Neste steg: {page.whoActs}.</p> : null}
+            <details className="process-diagram-details" open>
+              <summary>Vis hvor innspillet er i prosessen</summary>
+              <ProcessDiagram {...page.diagram} />
+            </details>
             <ProcessActions page={page} actionData={actionData} />
           </section>
           {sections.map(([label, text]) =>
