@@ -26,7 +26,10 @@ const longText = (max = 20_000) => z.string().trim().max(max, E.textTooLong).opt
 
 const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 
-const version = z.coerce.number().int().min(0);
+const version = z.coerce
+  .number({ error: "Ugyldig skjema: last siden på nytt." })
+  .int("Ugyldig skjema: last siden på nytt.")
+  .min(0, "Ugyldig skjema: last siden på nytt.");
 
 const checkbox = z
   .enum(["on", "true", "1"])
@@ -120,21 +123,33 @@ const reason = (message: string) =>
   z.string({ error: message }).trim().min(1, message).max(5000, "Teksten kan være høyst 5000 tegn.");
 
 /** The small forms of the meeting page, told apart by their intent. */
-export const meetingActionSchema = z.discriminatedUnion("intent", [
-  z.strictObject({ intent: z.literal("publishNotice"), version }),
-  z.strictObject({ intent: z.literal("approveProtocol"), version }),
-  z.strictObject({ intent: z.literal("publishProtocol"), version }),
-  z.strictObject({ intent: z.literal("cancel"), version, reason: reason(E.reasonRequired) }),
-  z.strictObject({ intent: z.literal("addendum"), version, text: reason(E.addendumRequired) }),
-  z.strictObject({ intent: z.literal("removeCase"), version, itemId: id(E.caseUnknown) }),
-  z.strictObject({
-    intent: z.literal("conflict"),
-    version,
-    itemId: id(E.caseUnknown),
-    userId: id(E.conflictMember),
-    reason: z.string().trim().max(2000, "Teksten kan være høyst 2000 tegn.").optional().default(""),
-  }),
-]);
+const unknownFields = { error: "Skjemaet inneholdt ukjente felt." };
+
+export const meetingActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.strictObject({ intent: z.literal("publishNotice"), version }, unknownFields),
+    z.strictObject({ intent: z.literal("approveProtocol"), version }, unknownFields),
+    z.strictObject({ intent: z.literal("publishProtocol"), version }, unknownFields),
+    z.strictObject({ intent: z.literal("cancel"), version, reason: reason(E.reasonRequired) }, unknownFields),
+    z.strictObject(
+      { intent: z.literal("addendum"), version, text: reason(E.addendumRequired) },
+      unknownFields,
+    ),
+    z.strictObject({ intent: z.literal("removeCase"), version, itemId: id(E.caseUnknown) }, unknownFields),
+    z.strictObject(
+      {
+        intent: z.literal("conflict"),
+        version,
+        itemId: id(E.caseUnknown),
+        userId: id(E.conflictMember),
+        reason: z.string().trim().max(2000, "Teksten kan være høyst 2000 tegn.").optional().default(""),
+      },
+      unknownFields,
+    ),
+  ],
+  { error: "Ukjent handling." },
+);
 
 export type MeetingAction = z.infer<typeof meetingActionSchema>;
 
@@ -186,19 +201,20 @@ export const attendanceSchema = z.strictObject(
 export type AttendanceForm = z.infer<typeof attendanceSchema>;
 
 /**
- * Gathers `prefix-<id>` fields of a posted form into `{ prefix: { id: value } }`, so dynamic
- * per-member fields can be parsed by a fixed schema.
+ * Gathers `prefix-<id>` fields of a posted form into `{ [bucket]: { id: value } }`, so dynamic
+ * per-member fields can be parsed by a fixed schema: `{ vote: "votes" }` puts `vote-12` in `votes`.
  */
 export function groupDynamicFields(
   entries: Record<string, FormDataEntryValue>,
-  prefixes: readonly string[],
+  buckets: Readonly<Record<string, string>>,
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entries)) {
     const match = /^([a-z]+)-(\d+)$/.exec(key);
-    if (match && prefixes.includes(match[1]!)) {
-      const bucket = (result[match[1]!] ??= {}) as Record<string, unknown>;
-      bucket[match[2]!] = value;
+    const bucket = match ? buckets[match[1]!] : undefined;
+    if (match && bucket) {
+      const into = (result[bucket] ??= {}) as Record<string, unknown>;
+      into[match[2]!] = value;
     } else {
       result[key] = value;
     }

@@ -10,6 +10,7 @@ export const meetingTexts = {
   past: "Tidligere møter",
   noUpcoming: "Ingen planlagte møter.",
   noPast: "Ingen tidligere møter.",
+  quietBodies: "Faggrupper uten registrerte møter",
   plan: "Planlegg møte",
   planTitle: "Planlegg et møte",
   chooseBody: "Hvilket organ skal ha møte?",
@@ -101,6 +102,7 @@ export const meetingTexts = {
     forbidden: "Bare koordinatorer og organets leder eller sekretær kan planlegge og føre møter.",
   },
   status: "Status",
+  formErrors: "Dette må rettes:",
   numberPending: "Nummer tildeles ved publisering",
   deferredFrom: (label: string) => `Utsatt fra ${label}`,
   addCase: "Sett opp sak",
@@ -151,6 +153,7 @@ export const meetingTexts = {
   docxNotice: "Innkalling (Word)",
   docxProtocol: "Protokoll (Word)",
   print: "Skriv ut",
+  printHint: "Skriv ut med nettleserens utskriftsfunksjon (Ctrl+P).",
   saved: "Lagret.",
   exemptShown: (basis: string) => `Unntatt offentlighet, jf. ${basis}`,
   exemptInternal: (basis: string) => `Unntatt offentlighet, jf. ${basis}. Vises ikke i offentlige versjoner.`,
@@ -190,6 +193,13 @@ export const meetingTexts = {
     adoptedWith: (f: number, a: number) => `Vedtatt med ${f} mot ${a} stemmer.`,
     notAdoptedWith: (f: number, a: number) => `Ikke vedtatt: ${f} for, ${a} mot.`,
     noMembers: "Ingen.",
+    roles: {
+      chair: "Leder",
+      leader: "Leder",
+      member: "Medlem",
+      secretary: "Sekretær",
+      union_rep: "Tillitsvalgt",
+    } as Record<string, string>,
   },
   defaults: {
     committeeRecommendation: (committee: string, board: string, title: string) =>

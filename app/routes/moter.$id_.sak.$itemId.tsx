@@ -1,0 +1,145 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { ErrorSummary, TextArea, TextField } from "~/components/form";
+import { editCaseSchema } from "~/domain/meeting.schema";
+import { t } from "~/domain/texts";
+import { meetingTexts as T } from "~/domain/texts/meetings";
+import { forbidden, notFound, requireUser } from "~/server/auth.server";
+import { editCase } from "~/server/commands/edit-case.server";
+import { db } from "~/server/db.server";
+import { caseForEdit } from "~/server/meetings.server";
+
+export const meta: MetaFunction = () => [{ title: `${T.editCase} – ${t.app.name}` }];
+
+function ids(params: { id?: string; itemId?: string }) {
+  const meetingId = Number(params.id);
+  const itemId = Number(params.itemId);
+  if (!Number.isSafeInteger(meetingId) || meetingId <= 0 || !Number.isSafeInteger(itemId) || itemId <= 0)
+    notFound();
+  return { meetingId, itemId };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { meetingId, itemId } = ids(params);
+  const item = await caseForEdit(meetingId, itemId, user);
+  if (!item) notFound();
+  if (!item.mayEdit) forbidden(T.errors.forbidden);
+  return item;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { meetingId, itemId } = ids(params);
+  const item = await caseForEdit(meetingId, itemId, user);
+  if (!item) notFound();
+  const formData = await request.formData();
+  const meetingVersion = Number(formData.get("meetingVersion"));
+  formData.delete("meetingVersion");
+  const submission = parseWithZod(formData, { schema: editCaseSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await editCase(db(), {
+    user,
+    meetingId,
+    meetingVersion: Number.isSafeInteger(meetingVersion) ? meetingVersion : -1,
+    itemId,
+    form: submission.value,
+  });
+  if (result.ok) return redirect(`/moter/${meetingId}?melding=lagret#sak-${itemId}`);
+  if (result.status === 400)
+    return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  if (result.status === 403) forbidden(result.message);
+  if (result.status === 404) notFound(result.message);
+  return data(submission.reply({ formErrors: [result.message] }), { status: 409 });
+}
+
+export default function EditCasePage() {
+  const item = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "case",
+    lastResult,
+    defaultValue: item.values,
+    onValidate: ({ formData }) => {
+      formData.delete("meetingVersion");
+      return parseWithZod(formData, { schema: editCaseSchema });
+    },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onBlur",
+  });
+  useEffect(() => {
+    if (lastResult?.status === "error") document.getElementById(`${form.id}-summary`)?.focus();
+  }, [lastResult, form.id]);
+  return (
+    <>
+      <p className="small muted">
+        <Link to={`/moter/${item.meetingId}`}>← {item.meetingTitle}</Link>
+      </p>
+      <h1>
+        {T.editCase}
+        {item.label ? `: ${item.label}` : ""}
+      </h1>
+      <div className="card">
+        <Form method="post" {...getFormProps(form)}>
+          <ErrorSummary
+            form={form}
+            labels={{
+              title: T.fields.title,
+              presentation: T.fields.presentation,
+              recommendation: T.fields.recommendation,
+              exemptBasis: T.fields.exemptBasis,
+            }}
+          />
+          {form.errors ? (
+            <p className="notice error" id={form.errorId}>
+              {form.errors[0]}
+            </p>
+          ) : null}
+          <input type="hidden" name="version" value={item.values.version} />
+          <input type="hidden" name="meetingVersion" value={item.meetingVersion} />
+          <TextField field={fields.title} label={T.fields.title} />
+          <TextArea
+            field={fields.presentation}
+            label={T.fields.presentation}
+            hint={T.hints.presentation}
+            rows={10}
+          />
+          <TextArea
+            field={fields.recommendation}
+            label={T.fields.recommendation}
+            hint={T.hints.recommendation}
+            rows={4}
+          />
+          <div className="field checks">
+            <label>
+              <input
+                type="checkbox"
+                name="exempt"
+                value="on"
+                defaultChecked={item.values.exempt === "on"}
+                form={form.id}
+              />
+              {T.fields.exempt}
+            </label>
+          </div>
+          <TextField field={fields.exemptBasis} label={T.fields.exemptBasis} hint={T.hints.exemptBasis} />
+          <div className="actions">
+            <button type="submit" className="primary">
+              {T.saveCase}
+            </button>
+            <Link to={`/moter/${item.meetingId}`}>Avbryt</Link>
+          </div>
+        </Form>
+      </div>
+    </>
+  );
+}

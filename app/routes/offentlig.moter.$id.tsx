@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { MeetingDocumentView } from "~/components/meeting-document";
+import { t } from "~/domain/texts";
+import { meetingTexts as T } from "~/domain/texts/meetings";
+import { notFound } from "~/server/auth.server";
+import { publicMeeting } from "~/server/meetings.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${T.public.meetingTitle(data.document.bodyName, data.document.date)} – ${t.app.name}`
+      : `${t.errors.notFoundTitle} – ${t.app.name}`,
+  },
+];
+
+/** No login: a meeting's published notice and protocol, exempt cases withheld on the server. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const meeting = await publicMeeting(id);
+  if (!meeting) notFound();
+  return meeting;
+}
+
+export default function PublicMeetingPage() {
+  const { document: doc, protocolPublished } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="small muted no-print">
+        <Link to="/offentlig">← {T.public.title}</Link>
+      </p>
+      <h1>{T.public.meetingTitle(doc.bodyName, doc.date)}</h1>
+      <ul className="no-print">
+        <li>
+          <a href={`/offentlig/moter/${doc.meetingId}/innkalling.docx`} download>
+            {T.docxNotice}
+          </a>
+        </li>
+        {protocolPublished ? (
+          <li>
+            <a href={`/offentlig/moter/${doc.meetingId}/protokoll.docx`} download>
+              {T.docxProtocol}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+      <div id="innkalling" className="card">
+        <MeetingDocumentView doc={doc} kind="notice" level={2} />
+      </div>
+      <div id="protokoll" className="card">
+        {protocolPublished ? (
+          <MeetingDocumentView doc={doc} kind="protocol" level={2} />
+        ) : (
+          <>
+            <h2>{T.documents.protocol}</h2>
+            <p className="muted">{T.public.protocolNotPublished}</p>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

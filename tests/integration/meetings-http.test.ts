@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DB } from "#db/connection";
+import { getMeeting } from "#db/repositories/meeting.repository";
+import { bodyOfKind, listMembershipsOfBody } from "#db/repositories/organisation.repository";
+import { loginCookie, post, startServer, type TestServer } from "../support/server";
+import { readZipEntry } from "../support/unzip";
+
+/**
+ * The meeting routes over real HTTP against the built server (run `npx remix vite:build` first):
+ * a board meeting with an exempt case is held through the forms, and the public pages must not
+ * carry a word of the exempt case — not in the HTML, not in the data Remix embeds in it.
+ */
+describe("meetings over HTTP", () => {
+  let server: TestServer;
+  let db: DB;
+  let coordinator: string;
+  let employee: string;
+  let meetingId: number;
+  const year = new Date().getFullYear() + 1;
+  const secret = {
+    title: "Oppsigelse av ansatt i Drift",
+    presentation: "Den ansatte har gjentatte ganger uteblitt uten gyldig grunn.",
+    recommendation: "Styret slutter seg til at arbeidsforholdet avsluttes.",
+    decision: "Arbeidsforholdet avsluttes med tre måneders oppsigelse.",
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ seed: true });
+    db = openDatabase(server.databasePath);
+    [coordinator, employee] = await Promise.all([
+      loginCookie(server.url, "koordinator@innspill.test"),
+      loginCookie(server.url, "ansatt@innspill.test"),
+    ]);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.destroy();
+    await server?.stop();
+  });
+
+  const version = async () => String((await getMeeting(db, meetingId))!.version);
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+  const get = (path: string, cookie?: string) =>
+    fetch(`${server.url}${path}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+  const act = async (fields: Record<string, string>, cookie = coordinator) =>
+    post(server.url, `/moter/${meetingId}`, form({ version: await version(), ...fields }), cookie);
+
+  it("refuses a meeting to someone who may not organise it (403), and plans it for a coordinator", async () => {
+    const board = (await bodyOfKind(db, "board"))!;
+    const fields = {
+      bodyId: String(board.id),
+      date: `${year}-02-10`,
+      startTime: "10:00",
+      place: "Molde rådhus",
+    };
+    expect((await post(server.url, "/moter/ny", form(fields), employee)).status).toBe(403);
+    const planned = await post(server.url, "/moter/ny", form(fields), coordinator);
+    expect(planned.status).toBe(302);
+    meetingId = Number(/\/moter\/(\d+)/.exec(planned.headers.get("location")!)![1]);
+  });
+
+  it("answers a bad form with 400 and a Norwegian message, writing nothing", async () => {
+    const before = await version();
+    const empty = await act({ intent: "publishNotice" });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Sakslisten er tom");
+    const noBasis = await act({ intent: "addCase", kind: "other", title: "Noe", exempt: "on" });
+    expect(noBasis.status).toBe(400);
+    expect(await noBasis.text()).toContain("Oppgi hjemmelen for unntaket.");
+    expect(await version()).toBe(before);
+    const forged = await act({ intent: "publishNotice" }, employee);
+    expect(forged.status).toBe(403);
+  });
+
+  it("holds the meeting with an exempt case, and the public pages carry none of its text", async () => {
+    const cases: Record<string, string>[] = [
+      {
+        intent: "addCase",
+        kind: "other",
+        title: "Årsrapport",
+        presentation: "Årsrapporten for året.",
+        recommendation: "Godkjennes.",
+      },
+      {
+        intent: "addCase",
+        kind: "other",
+        title: secret.title,
+        presentation: secret.presentation,
+        recommendation: secret.recommendation,
+        exempt: "on",
+        exemptBasis: "offl. § 13 jf. fvl. § 13",
+      },
+    ];
+    for (const fields of cases) expect((await act(fields)).status).toBe(302);
+    expect((await act({ intent: "publishNotice" })).status).toBe(302);
+    const board = (await getMeeting(db, meetingId))!;
+    const members = await listMembershipsOfBody(db, board.body_id, { on: `${year}-02-10` });
+    const attendance = Object.fromEntries(members.map((m) => [`status-${m.user_id}`, "present"]));
+    expect((await act({ intent: "attendance", ...attendance })).status).toBe(302);
+    const items = await db
+      .selectFrom("protocol_item")
+      .select(["id", "exempt"])
+      .where("meeting_id", "=", meetingId)
+      .execute();
+    for (const item of items) {
+      const result = await act({
+        intent: "decision",
+        mode: "unanimous",
+        itemId: String(item.id),
+        outcome: "decided",
+        text: item.exempt ? secret.decision : "Årsrapporten godkjennes.",
+        motions: item.exempt ? `Alternativt forslag: ${secret.title} utsettes.` : "",
+      });
+      expect(result.status).toBe(302);
+    }
+    expect((await act({ intent: "approveProtocol" })).status).toBe(302);
+    expect((await act({ intent: "publishProtocol" })).status).toBe(302);
+
+    const pages = [
+      await get("/offentlig"),
+      await get(`/offentlig/moter/${meetingId}`),
+      // A logged-in employee who is not on the board reads the internal pages as the public does.
+      await get(`/moter/${meetingId}`, employee),
+      await get(`/moter/${meetingId}/protokoll`, employee),
+    ];
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      for (const text of Object.values(secret)) expect(html).not.toContain(text);
+    }
+    const publicHtml = await (await get(`/offentlig/moter/${meetingId}`)).text();
+    expect(publicHtml).toContain("Unntatt offentlighet, jf. offl. § 13 jf. fvl. § 13");
+    expect(publicHtml).toContain("Årsrapporten godkjennes.");
+    expect(publicHtml).toContain(`Sak 2/${year}`);
+
+    // The Word file of the public protocol withholds it too.
+    const docx = await get(`/offentlig/moter/${meetingId}/protokoll.docx`);
+    expect(docx.headers.get("content-type")).toContain("wordprocessingml");
+    const xml = readZipEntry(new Uint8Array(await docx.arrayBuffer()), "word/document.xml");
+    expect(xml).toContain("Møteprotokoll");
+    for (const text of Object.values(secret)) expect(xml).not.toContain(text);
+
+    // Members of the board and coordinators read the whole case.
+    const internal = await (await get(`/moter/${meetingId}`, coordinator)).text();
+    expect(internal).toContain(secret.presentation);
+  });
+
+  it("refuses any change once the protocol is approved", async () => {
+    const before = await version();
+    const late = await act({ intent: "addCase", kind: "other", title: "For sent" });
+    expect(late.status).toBe(409);
+    expect(await late.text()).toContain("Protokollen er godkjent og kan ikke endres");
+    expect(await version()).toBe(before);
+  });
+});
