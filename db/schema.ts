@@ -124,6 +124,10 @@ export interface StrategyTable {
   status: "draft" | "approved" | "replaced";
   approved_item_id: number | null;
   replaced_by_id: number | null;
+  /** Bumped by every edit of the strategy or its goals (optimistic lock while a draft). */
+  version: ColumnType<number, number | undefined, number>;
+  /** When it was approved (ISO timestamp); null for drafts and for strategies approved before this was kept. */
+  approved_at: ColumnType<IsoText | null, IsoText | null | undefined, IsoText | null>;
 }
 
 export interface StrategyGoalTable {
@@ -260,6 +264,31 @@ export interface ProtocolAddendumTable {
   added_at: IsoText;
 }
 
+/** Follow-up of a decided proposal: started, completed, and what the annual report says about it. */
+export interface ProposalFollowupTable {
+  proposal_id: number;
+  project_lead_id: number | null;
+  /** ISO dates (YYYY-MM-DD). */
+  start_date: IsoText | null;
+  planned_end: IsoText | null;
+  completed_on: IsoText | null;
+  realised_benefits: ColumnType<string, string | undefined, string>;
+  /** "Hva ble innført, for hvem" – the annual report's text. */
+  report_text: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: number;
+  updated_at: IsoText;
+}
+
+/** The annual report of a year: a draft until marked final, then frozen as a snapshot. */
+export interface AnnualReportTable {
+  year: number;
+  status: "draft" | "final";
+  snapshot: string | null;
+  finalised_by: number | null;
+  finalised_at: IsoText | null;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   body: BodyTable;
@@ -285,6 +314,8 @@ export interface Database {
   decision: DecisionTable;
   vote: VoteTable;
   protocol_addendum: ProtocolAddendumTable;
+  proposal_followup: ProposalFollowupTable;
+  annual_report: AnnualReportTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
@@ -302,3 +333,5 @@ export type StrategyGoal = Selectable<StrategyGoalTable>;
 export type Meeting = Selectable<MeetingTable>;
 export type ProtocolItem = Selectable<ProtocolItemTable>;
 export type MeetingDecision = Selectable<DecisionTable>;
+export type ProposalFollowup = Selectable<ProposalFollowupTable>;
+export type Strategy = Selectable<StrategyTable>;

@@ -19,6 +19,7 @@ import {
 } from "./seed-data/organisation";
 import { demoProposals, type DemoProposal, type DemoStep } from "./seed-data/proposals";
 import { priorityBands, strategy2022 } from "./seed-data/strategy";
+import { seedFollowups } from "./seed-followups";
 import { isAssessmentComplete } from "../workflows/assessment";
 import { payloadSchema } from "../workflows/proposal.events";
 import {
@@ -89,6 +90,7 @@ export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
     for (const spec of options.proposals ?? demoProposals) {
       ids.proposalIds[spec.key] = await seedProposal(trx, spec, ids);
     }
+    await seedFollowups(trx, options.proposals ?? demoProposals, ids.proposalIds);
   });
 }
 

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely/migration";
 import * as foundation from "./2026-11-26-001-foundation";
 import * as process from "./2026-11-26-002-process";
 import * as meetings from "./2026-11-26-003-meetings";
+import * as followupReport from "./2026-11-26-004-followup-report";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-26-001-foundation": foundation,
   "2026-11-26-002-process": process,
   "2026-11-26-003-meetings": meetings,
+  "2026-11-26-004-followup-report": followupReport,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,83 @@
+import { Link } from "@remix-run/react";
+import type { ReportBlock } from "~/domain/report-document";
+
+const tags = { 1: "h2", 2: "h3", 3: "h4", 4: "h5" } as const;
+
+/**
+ * The report draft on the page, from the same blocks as the Word and Markdown files; the page's
+ * own h1 is the title, so the report's levels start at h2.
+ */
+export function ReportDocument({ blocks }: { blocks: ReportBlock[] }) {
+  return (
+    <div className="report-document">
+      {blocks.map((b, i) => {
+        switch (b.kind) {
+          case "heading": {
+            const Tag = tags[b.level];
+            return (
+              <Tag key={i} id={`kap-${b.number}`}>
+                <span className="report-number">{b.number}</span> {b.text}
+              </Tag>
+            );
+          }
+          case "paragraph":
+            return (
+              <p key={i} className={b.placeholder ? "muted" : undefined}>
+                {b.placeholder ? <em>{b.text}</em> : b.text}
+              </p>
+            );
+          case "entry":
+            return (
+              <div key={i} className="report-entry" data-proposal={b.proposalId}>
+                <p>
+                  <strong>
+                    <Link to={`/innspill/${b.proposalId}`}>{b.title}</Link>
+                    {b.municipalities ? ` – ${b.municipalities}` : ""}
+                  </strong>
+                </p>
+                <p className="small muted">{b.state}</p>
+                {b.text.split(/\n\s*\n/).map((para, k) => (
+                  <p key={k} className="prose">
+                    {para.trim()}
+                  </p>
+                ))}
+              </div>
+            );
+          case "table":
+            return (
+              // Wide tables scroll on narrow screens: the region is focusable so keyboards can scroll it.
+              <div key={i} className="table-wrap" role="region" aria-label={b.caption} tabIndex={0}>
+                <table>
+                  <caption>{b.caption}</caption>
+                  <thead>
+                    <tr>
+                      {b.head.map((h, k) => (
+                        <th key={k} scope="col">
+                          {h}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {b.rows.map((row, r) => (
+                      <tr key={r}>
+                        {row.map((cell, k) =>
+                          k === 0 ? (
+                            <th key={k} scope="row">
+                              {cell}
+                            </th>
+                          ) : (
+                            <td key={k}>{cell}</td>
+                          ),
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+        }
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+import { listNb } from "./index";
+
+/**
+ * Texts of the annual report draft (/rapport), the follow-up of decided work and the statistics
+ * page. The report's sentences are written here as functions of the figures, so the Word file,
+ * the Markdown and the page say exactly the same.
+ */
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Molde kommune", "Molde og Rauma kommune", "Aukra, Molde, Rauma og Vestnes kommune" (as the report writes it). */
+export function municipalitiesPhrase(names: readonly string[]): string {
+  return names.length === 0 ? "" : `${listNb([...names])} kommune`;
+}
+
+/** What a body's meetings are called in a sentence: the board named "Styret" holds "styremøter". */
+function meetingNoun(kind: string, name: string): [one: string, many: string] {
+  if (kind === "board" && name.trim().toLowerCase() === "styret") return ["styremøte", "styremøter"];
+  return [`møte i ${name}`, `møter i ${name}`];
+}
+
+/**
+ * The governance sentence of the report, per body:
+ * "Det har blitt avholdt 7 styremøter i 2021 og det er blitt protokollført 32 saker."
+ */
+export function governanceSentence(input: {
+  kind: string;
+  name: string;
+  year: number;
+  meetings: number;
+  items: number;
+}): string {
+  const [one, many] = meetingNoun(input.kind, input.name);
+  if (input.meetings === 0) return `Det har ikke blitt avholdt noen ${many} i ${input.year}.`;
+  const held = `Det har blitt avholdt ${plural(input.meetings, one, many)} i ${input.year}`;
+  if (input.items === 0) return `${held}, og det er ikke protokollført noen saker.`;
+  return `${held} og det er blitt protokollført ${plural(input.items, "sak", "saker")}.`;
+}
+
+/** "1 dag", "12 dager", "12,5 dager". */
+export function days(n: number): string {
+  const text = Number.isInteger(n) ? String(n) : n.toFixed(1).replace(".", ",");
+  return `${text} ${n === 1 ? "dag" : "dager"}`;
+}
+
+export const reportTexts = {
+  organisation: "ROR-IKT",
+  indexTitle: "Årsrapport",
+  indexIntro:
+    "Et utkast til årsrapportens kapittel om aktiviteter, laget fra innspill, vedtak, oppfølging og møter i året. Last det ned som Word-fil, rediger og publiser.",
+  years: "År med data",
+  noYears: "Det finnes ingen data ennå.",
+  title: (year: number) => `Årsrapport ${year} – utkast til kapittel om aktiviteter`,
+  finalTitle: (year: number) => `Årsrapport ${year} – kapittel om aktiviteter`,
+  status: { draft: "Utkast", final: "Endelig" } as const,
+  draftNotice: (date: string) =>
+    `Utkast laget fra registreringene i Innspill ${date}. Tallene og tekstene oppdateres til rapporten markeres som endelig.`,
+  finalNotice: (date: string) =>
+    `Rapporten ble markert som endelig ${date}. Innholdet er låst slik det var da, og rapporttekster for tiltak gjennomført i året kan ikke lenger endres.`,
+  liveFallback: "Den lagrede versjonen kunne ikke leses; dette er rapporten slik dataene er nå.",
+  downloads: "Last ned",
+  docx: "Word (.docx)",
+  markdown: "Markdown (.md)",
+  csv: "Grunnlagsdata (.csv)",
+  markFinal: "Marker som endelig",
+  markFinalIntro:
+    "Når rapporten er endelig, låses innholdet, og rapporttekstene for tiltak som ble gjennomført i året kan ikke lenger endres.",
+  markedFinal: "Rapporten er markert som endelig.",
+  alreadyFinal: "Rapporten er allerede markert som endelig.",
+  documentLabel: "Rapportutkastet",
+  empty: (year: number) => `Det er ikke registrert noe i Innspill for ${year}.`,
+
+  chapter2: (year: number) => `Status ROR-IKT ${year}`,
+  overall: (year: number) => `Overordnede aktiviteter ${year}`,
+  strategyHeading: "Strategi for digital transformasjon",
+  processHeading: "Innspillsprosessen",
+  departments: (year: number) => `Avdelingsaktiviteter ${year}`,
+  customerService: "Kundeservice",
+  operations: "Drift",
+  departmentPlaceholder: "[Avdelingen skriver dette avsnittet selv.]",
+  serviceDevelopment: "Tjenesteutvikling",
+  serviceDevelopmentIntro: (year: number) =>
+    `I de påfølgende avsnittene oppsummeres initiativene som ble vedtatt, startet eller gjennomført i ${year}, per fagområde.`,
+  noActivities: (year: number) => `Ingen initiativ ble vedtatt, startet eller gjennomført i ${year}.`,
+  noGroup: "Uten faggruppe",
+  noReportText: "[Rapporttekst mangler.]",
+  cancelledBecause: (reason: string) => `Gjennomføringen ble avbrutt: ${reason}`,
+  entryState: (label: string) => `Status ved årsslutt: ${label}.`,
+  chapter3: "Organisasjon",
+  noMeetingsBody: "Ingen organer med møter.",
+
+  strategyApproved: (board: string, name: string, date: string, item: string | null) =>
+    `${board} godkjente hovedmål og delmål i «${name}» i sitt møte ${date}${item ? ` (${item})` : ""}.`,
+  strategyInForce: (name: string, from: number, to: number) => `«${name}» gjelder for ${from}–${to}.`,
+  noStrategy: (year: number) => `Det var ingen godkjent strategi å rapportere på for ${year}.`,
+  strategySummary: (year: number, total: number, parts: string) =>
+    total === 0
+      ? `Ved utgangen av ${year} var ingen innspill koblet til strategiens delmål.`
+      : `Ved utgangen av ${year} var ${plural(total, "innspill", "innspill")} koblet til strategiens delmål: ${parts}.`,
+  strategyTableCaption: (name: string) => `Innspill per mål i «${name}», etter status ved årsslutt`,
+  goalColumn: "Mål",
+  gapsNoneProposed: (list: string) => `Delmål uten innspill: ${list}.`,
+  gapsNoneUnderway: (list: string) => `Delmål der ingenting er vedtatt eller under gjennomføring: ${list}.`,
+  noGaps: "Alle delmål har innspill som er vedtatt eller under gjennomføring.",
+
+  received: (year: number, n: number) =>
+    n === 0
+      ? `Det kom ikke inn noen innspill i ${year}.`
+      : `I ${year} kom det inn ${plural(n, "innspill", "innspill")}.`,
+  decided: (n: number, approved: number, rejected: number) =>
+    n === 0
+      ? "Ingen innspill ble endelig avgjort i året."
+      : `${plural(n, "innspill", "innspill")} ble endelig avgjort: ${approved} vedtatt og ${rejected} avslått.`,
+  startedCompleted: (started: number, completed: number) =>
+    started === 0 && completed === 0
+      ? "Ingen tiltak ble startet eller gjennomført."
+      : `${plural(started, "tiltak", "tiltak")} ble startet og ${completed} gjennomført.`,
+  leadTime: (median: number | null) =>
+    median === null
+      ? ""
+      : `Mediantiden fra et innspill ble sendt inn til det var endelig avgjort, var ${days(median)}.`,
+  byMunicipalityCaption: (year: number) => `Innspill mottatt i ${year} per kommune`,
+  byGroupCaption: (year: number) => `Innspill mottatt i ${year} per faggruppe`,
+  byStateCaption: (year: number) => `Innspill etter status ved utgangen av ${year}`,
+  municipality: "Kommune",
+  group: "Faggruppe",
+  state: "Status",
+  count: "Antall",
+  notAssigned: "Ikke fordelt",
+  wholeYearNote: "Et innspill kan gjelde flere kommuner og telles da hos hver av dem.",
+
+  csvColumns: {
+    id: "Nr",
+    title: "Tittel",
+    group: "Faggruppe",
+    municipalities: "Kommuner",
+    submitted: "Sendt inn",
+    receivedInYear: "Mottatt i året",
+    decision: "Endelig vedtak",
+    decidedOn: "Vedtaksdato",
+    daysToDecision: "Dager fra innsending til vedtak",
+    started: "Startet",
+    completed: "Gjennomført",
+    stateAtEnd: "Status ved årsslutt",
+    goals: "Delmål",
+    reportText: "Rapporttekst",
+  },
+  yes: "ja",
+  no: "nei",
+  approvedWord: "Vedtatt",
+  rejectedWord: "Avslått",
+};
+
+/** Texts of the follow-up of decided work: start, completion and the report text. */
+export const followupTexts = {
+  panelTitle: "Oppfølging",
+  startTitle: (title: string) => `Start gjennomføring: ${title}`,
+  completeTitle: (title: string) => `Meld som gjennomført: ${title}`,
+  reportTextTitle: (title: string) => `Rapporttekst: ${title}`,
+  startIntro: "Hvem leder arbeidet, og når skal det være ferdig?",
+  completeIntro: "Hva ble innført, for hvem, og hvilke gevinster er tatt ut? Teksten brukes i årsrapporten.",
+  fields: {
+    projectLeadId: "Prosjektleder",
+    startDate: "Startdato",
+    plannedEnd: "Planlagt ferdig",
+    completedOn: "Gjennomført dato",
+    realisedBenefits: "Realiserte gevinster",
+    reportText: "Tekst til årsrapporten",
+  },
+  hints: {
+    realisedBenefits: "Hva er målt eller observert, sett opp mot gevinstplanen?",
+    reportText: "Hva ble innført, for hvem? Et kort avsnitt slik det skal stå i årsrapporten.",
+    date: "Dato som åååå-mm-dd.",
+  },
+  chooseLead: "Velg prosjektleder",
+  benefitsPlan: "Gevinstplan fra vurderingen",
+  noBenefitsPlan: "Faggruppen skrev ingen gevinstplan.",
+  start: "Start gjennomføringen",
+  complete: "Meld som gjennomført",
+  saveText: "Lagre rapportteksten",
+  started: "Gjennomføringen er startet.",
+  completed: "Innspillet er meldt som gjennomført.",
+  textSaved: "Rapportteksten er lagret.",
+  projectLead: "Prosjektleder",
+  startDate: "Startet",
+  plannedEnd: "Planlagt ferdig",
+  completedOn: "Gjennomført",
+  realisedBenefits: "Realiserte gevinster",
+  reportText: "Tekst til årsrapporten",
+  notGiven: "Ikke oppgitt",
+  editReportText: "Rediger rapportteksten",
+  lockedNotice: (year: number) =>
+    `Årsrapporten for ${year} er markert som endelig, så rapportteksten kan ikke lenger endres.`,
+  notNow: "Dette steget er ikke tilgjengelig for innspillet nå.",
+  errors: {
+    leadRequired: "Velg en prosjektleder fra listen.",
+    dateRequired: "Oppgi dato som åååå-mm-dd.",
+    dateInvalid: "Oppgi en gyldig dato.",
+    endBeforeStart: "Planlagt ferdig kan ikke være før startdatoen.",
+    completedBeforeStart: "Gjennomført dato kan ikke være før startdatoen.",
+    futureDate: "Datoen kan ikke være fram i tid.",
+    reportTextRequired: "Skriv hva som ble innført, og for hvem.",
+    textTooLong: "Teksten kan være høyst 5000 tegn.",
+    conflict: "Innspillet er endret av noen andre – last siden på nytt.",
+    locked: (year: number) =>
+      `Årsrapporten for ${year} er endelig. Rapporttekster for tiltak gjennomført i ${year} kan ikke endres.`,
+  },
+};
+
+/** Texts of the statistics page. */
+export const statisticsTexts = {
+  title: "Statistikk",
+  intro:
+    "Tall om innspillene: hvor mange som kommer inn, hvor de står, hvor de kommer fra og hvor lang tid hvert steg tar.",
+  yearFilter: "År",
+  allYears: "Alle år",
+  show: "Vis",
+  perMonth: (year: number) => `Innspill sendt inn per måned i ${year}`,
+  perYear: "Innspill sendt inn per år",
+  byState: "Innspill etter status nå",
+  byMunicipality: "Innspill per kommune",
+  byGroup: "Innspill per faggruppe",
+  timeInState: "Tid i hvert steg",
+  timeInStateNote:
+    "Gjennomsnittlig og median antall dager innspillene har vært i hvert steg, regnet fra historikken. Innspill som står i et steg nå, teller med tiden så langt.",
+  chartDesc: (caption: string, parts: string) => `${caption}. ${parts}`,
+  month: "Måned",
+  year: "År",
+  count: "Antall",
+  state: "Status",
+  municipality: "Kommune",
+  group: "Faggruppe",
+  averageDays: "Gjennomsnitt (dager)",
+  medianDays: "Median (dager)",
+  periods: "Antall opphold",
+  none: "Ingen data for utvalget.",
+  dataTable: "Tallene i tabell",
+  months: ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"],
+  monthNames: [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+  ],
+  notAssigned: "Ikke fordelt",
+};
+
+/** Texts of the CSV export of the proposal list. */
+export const exportTexts = {
+  columns: {
+    id: "Nr",
+    title: "Tittel",
+    state: "Status",
+    group: "Faggruppe",
+    municipalities: "Kommuner",
+    author: "Innsender",
+    submitted: "Sendt inn",
+    created: "Opprettet",
+    stateChanged: "Sist endret status",
+  },
+  fileName: "innspill.csv",
+};

@@ -1,0 +1,68 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { ErrorSummary, TextField } from "~/components/form";
+import { newStrategySchema } from "~/domain/strategy.schema";
+import { t } from "~/domain/texts";
+import { strategyTexts as S } from "~/domain/texts/strategy";
+import { forbidden, requireUser } from "~/server/auth.server";
+import { createStrategyDraft, mayManageStrategies } from "~/server/commands/edit-strategy.server";
+import { db } from "~/server/db.server";
+
+export const meta: MetaFunction = () => [{ title: `${S.newTitle} – ${t.app.name}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  if (!mayManageStrategies(user)) forbidden();
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  if (!mayManageStrategies(user)) forbidden();
+  const submission = parseWithZod(await request.formData(), { schema: newStrategySchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await createStrategyDraft(db(), { user, form: submission.value });
+  if (!result.ok) throw new Response(null, { status: result.status });
+  return redirect(`/strategi/${result.id}/rediger?melding=opprettet`);
+}
+
+export default function NewStrategyPage() {
+  const lastResult = useActionData<typeof action>();
+  const year = new Date().getFullYear();
+  const [form, fields] = useForm({
+    id: "new-strategy",
+    lastResult,
+    defaultValue: { name: "", periodFrom: String(year + 1), periodTo: String(year + 4) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newStrategySchema }),
+    shouldValidate: "onSubmit",
+  });
+  const labels = { name: S.fields.name, periodFrom: S.fields.periodFrom, periodTo: S.fields.periodTo };
+  return (
+    <>
+      <p className="small muted">
+        <Link to="/strategi">← {S.title}</Link>
+      </p>
+      <h1>{S.newTitle}</h1>
+      <div className="card">
+        <p>{S.manageIntro}</p>
+        <Form method="post" {...getFormProps(form)}>
+          <ErrorSummary form={form} labels={labels} />
+          <TextField field={fields.name} label={labels.name} hint={S.hints.name} />
+          <TextField field={fields.periodFrom} label={labels.periodFrom} type="number" />
+          <TextField field={fields.periodTo} label={labels.periodTo} type="number" />
+          <button type="submit" className="primary">
+            {S.newStrategy}
+          </button>
+        </Form>
+      </div>
+    </>
+  );
+}

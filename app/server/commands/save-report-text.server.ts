@@ -1,0 +1,40 @@
+import type { DB } from "#db/connection";
+import { getFollowup, saveReportText } from "#db/repositories/followup.repository";
+import { getProposal } from "#db/repositories/proposal.repository";
+import { finalReportYears } from "#db/repositories/report.repository";
+import { isReportTextLocked, lockingYear, mayEditReportText } from "#workflows/report";
+import type { ReportTextForm } from "~/domain/followup.schema";
+import { followupTexts } from "~/domain/texts/report";
+import type { CurrentUser } from "../auth.server";
+import { processActor } from "./apply-proposal-event.server";
+import type { FollowupResult } from "./followup-result.server";
+
+/**
+ * Rewrites the annual report's text of started or completed work, by the coordinator or the
+ * group's leader, unless the report of the year the work was completed is final (409 with a
+ * message), or someone else changed it meanwhile (409).
+ */
+export async function saveReportTextCommand(
+  db: DB,
+  input: { proposalId: number; user: CurrentUser; form: ReportTextForm; now?: Date },
+): Promise<FollowupResult> {
+  const now = input.now ?? new Date();
+  return db.transaction().execute(async (trx): Promise<FollowupResult> => {
+    const proposal = await getProposal(trx, input.proposalId);
+    if (!proposal || proposal.state === "draft") return { ok: false, status: 404 };
+    if (!mayEditReportText(proposal.state, processActor(input.user, proposal)))
+      return { ok: false, status: 403 };
+    const followup = await getFollowup(trx, proposal.id);
+    if (followup && isReportTextLocked(followup, await finalReportYears(trx)))
+      return { ok: false, status: 409, message: followupTexts.errors.locked(lockingYear(followup)!) };
+    const saved = await saveReportText(trx, {
+      proposalId: proposal.id,
+      expectedVersion: input.form.version,
+      reportText: input.form.reportText,
+      userId: input.user.id,
+      now: now.toISOString(),
+    });
+    if (!saved) return { ok: false, status: 409, message: followupTexts.errors.conflict };
+    return { ok: true };
+  });
+}

@@ -1,0 +1,47 @@
+import type { DB } from "#db/connection";
+import { isActiveUser, saveStart } from "#db/repositories/followup.repository";
+import type { StartForm } from "~/domain/followup.schema";
+import { followupTexts } from "~/domain/texts/report";
+import type { CurrentUser } from "../auth.server";
+import { applyProposalEvent } from "./apply-proposal-event.server";
+import { Refusal, refusable, refusalOf, type FollowupResult } from "./followup-result.server";
+
+/**
+ * Starts decided work (START): the process event and the follow-up row (project lead, start
+ * date, planned end) are written in one transaction, or neither.
+ */
+export async function startWork(
+  db: DB,
+  input: { proposalId: number; user: CurrentUser; form: StartForm; now?: Date },
+): Promise<FollowupResult> {
+  const { form } = input;
+  const now = input.now ?? new Date();
+  return refusable(() =>
+    db.transaction().execute(async (trx) => {
+      const moved = await applyProposalEvent(trx, {
+        proposalId: input.proposalId,
+        expectedVersion: form.version,
+        user: input.user,
+        type: "START",
+        payload: {},
+        now,
+      });
+      if (!moved.ok) throw refusalOf(moved);
+      if (!(await isActiveUser(trx, form.projectLeadId)))
+        throw new Refusal({
+          ok: false,
+          status: 400,
+          fieldErrors: { projectLeadId: [followupTexts.errors.leadRequired] },
+        });
+      await saveStart(trx, {
+        proposalId: input.proposalId,
+        projectLeadId: form.projectLeadId,
+        startDate: form.startDate,
+        plannedEnd: form.plannedEnd,
+        userId: input.user.id,
+        now: now.toISOString(),
+      });
+      return { ok: true } as const;
+    }),
+  );
+}

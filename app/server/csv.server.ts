@@ -1,0 +1,42 @@
+import { stringify } from "csv-stringify/sync";
+
+/** Cells a spreadsheet would read as a formula (or that hide one behind a tab or line break). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell that is safe to open in Excel: text beginning with = + - @, a tab or a carriage return
+ * gets a leading apostrophe, so it is shown as text and never evaluated (OWASP's CSV injection
+ * advice). Numbers are written as they are.
+ */
+export function safeCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return String(value);
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
+ * RFC 4180 CSV (comma, CRLF, quotes doubled, fields with commas, quotes or line breaks quoted)
+ * with a UTF-8 byte order mark, so Excel reads æøå; written by csv-stringify, not by hand.
+ */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+): string {
+  const body = stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))], {
+    record_delimiter: "windows",
+    // A bare line break is not the record delimiter (CRLF), so csv-stringify would not quote it.
+    quoted_match: [/[\r\n]/, /^\s|\s$/],
+  });
+  return `\uFEFF${body}`;
+}
+
+/** A download response for CSV text. */
+export function csvResponse(csv: string, fileName: string): Response {
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

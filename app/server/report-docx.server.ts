@@ -1,0 +1,122 @@
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { entryHeading, type ReportModel } from "~/domain/report-document";
+import { formatDate } from "~/domain/texts";
+import { reportTexts as R } from "~/domain/texts/report";
+
+const NUMBERING = "report-headings";
+
+const headingLevels = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4,
+} as const;
+
+/**
+ * Multi-level numbering on the heading styles, as in the annual report ("2", "2.1", "2.2.3.1"),
+ * starting at chapter 2. Word renumbers by itself when people add or move sections.
+ */
+const headingNumbering = {
+  reference: NUMBERING,
+  levels: [0, 1, 2, 3].map((level) => ({
+    level,
+    format: LevelFormat.DECIMAL,
+    text: Array.from({ length: level + 1 }, (_, i) => `%${i + 1}`).join("."),
+    start: level === 0 ? 2 : 1,
+    alignment: AlignmentType.START,
+    style: { paragraph: { indent: { left: 0, hanging: 0 } } },
+  })),
+};
+
+function tableOf(caption: string, head: string[], rows: string[][]): (Paragraph | Table)[] {
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  return [
+    new Paragraph({ style: "Caption", children: [new TextRun(caption)] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
+        ...rows.map((row) => new TableRow({ children: row.map((c) => cell(c)) })),
+      ],
+    }),
+    new Paragraph(""),
+  ];
+}
+
+/**
+ * The report as a Word document: Title, then Heading1–Heading4 with the report's numbering, so
+ * the navigation pane, the table of contents and the numbering work when people edit it.
+ */
+export async function reportDocx(model: ReportModel, status: "draft" | "final"): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      children: [new TextRun(status === "final" ? R.finalTitle(model.year) : model.title)],
+    }),
+  ];
+  if (status === "draft")
+    children.push(
+      new Paragraph({
+        children: [new TextRun({ text: R.draftNotice(formatDate(model.generatedAt)), italics: true })],
+      }),
+    );
+  for (const b of model.blocks) {
+    switch (b.kind) {
+      case "heading":
+        children.push(
+          new Paragraph({
+            heading: headingLevels[b.level],
+            numbering: { reference: NUMBERING, level: b.level - 1 },
+            children: [new TextRun(b.text)],
+          }),
+        );
+        break;
+      case "paragraph":
+        children.push(
+          new Paragraph({ children: [new TextRun({ text: b.text, italics: b.placeholder === true })] }),
+        );
+        break;
+      case "entry":
+        children.push(
+          new Paragraph({ keepNext: true, children: [new TextRun({ text: entryHeading(b), bold: true })] }),
+          new Paragraph({ keepNext: true, children: [new TextRun({ text: b.state, italics: true })] }),
+          ...b.text.split(/\n\s*\n/).map((para) => new Paragraph({ children: [new TextRun(para.trim())] })),
+        );
+        break;
+      case "table":
+        children.push(...tableOf(b.caption, b.head, b.rows));
+        break;
+    }
+  }
+  const doc = new Document({
+    creator: "Innspill",
+    title: status === "final" ? R.finalTitle(model.year) : model.title,
+    numbering: { config: [headingNumbering] },
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** A download response for a Word file. */
+export function docxResponse(buffer: Buffer, fileName: string): Response {
+  return new Response(new Uint8Array(buffer), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,314 @@
+import type { Executor } from "#db/connection";
+import { caseLabel, meetingDate, meetingFigures } from "#db/repositories/meeting.repository";
+import { listBodies, listMunicipalities, type BodyOnDate } from "#db/repositories/organisation.repository";
+import { municipalityNamesFor } from "#db/repositories/proposal.repository";
+import {
+  followupsOf,
+  getAnnualReport,
+  goalLinksOf,
+  historiesOf,
+  nonDraftStrategies,
+  proposalsUpTo,
+} from "#db/repositories/report.repository";
+import { goalsOfStrategy, protocolItemWithMeeting } from "#db/repositories/strategy.repository";
+import { bodyText, stateMeta, isProposalState, type BodyNames } from "#workflows/proposal.machine";
+import {
+  activityInYear,
+  countByGroup,
+  goalCoverage,
+  isActivityOfYear,
+  leadTimes,
+  median,
+  type YearActivity,
+} from "#workflows/report";
+import {
+  composeReport,
+  isReportModel,
+  type ActivityEntry,
+  type GovernanceFigure,
+  type ReportFigures,
+  type ReportModel,
+  type StrategyProgress,
+} from "~/domain/report-document";
+import { formatDate } from "~/domain/texts";
+import { reportTexts as R } from "~/domain/texts/report";
+
+/** The last day of a year whose names count: the year's end, or today for the running year. */
+function namesDate(year: number, now: Date): string {
+  const today = now.toISOString().slice(0, 10);
+  const end = `${year}-12-31`;
+  return end < today ? end : today;
+}
+
+const activeIn = (b: { valid_from: string; valid_to: string | null }, year: number) =>
+  b.valid_from <= `${year}-12-31` && (b.valid_to === null || b.valid_to > `${year}-01-01`);
+
+function stateLabelOn(state: string | null, names: BodyNames): string {
+  if (!state || !isProposalState(state)) return state ?? "";
+  return bodyText(stateMeta(state).label, names);
+}
+
+/** Why work was cancelled in the year, for an initiative that has no report text of its own. */
+function cancelReason(
+  history: readonly { event: string; at: string; reason: string | null }[] | undefined,
+  year: number,
+) {
+  const cancel = history?.filter((h) => h.event === "CANCEL" && h.at.startsWith(String(year))).at(-1);
+  return cancel?.reason ? R.cancelledBecause(cancel.reason) : "";
+}
+
+const dateOnly = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : "");
+
+/**
+ * The figures of a year, from its records: submissions, decisions, starts and completions read
+ * from the proposals' histories (states as they were at the year's end), the meetings held, the
+ * strategy's coverage then, and the bodies and groups under the names they had that year.
+ */
+export async function reportFigures(
+  db: Executor,
+  year: number,
+  now = new Date(),
+): Promise<{
+  figures: ReportFigures;
+  csv: ReportModel["csv"];
+  boardName: string;
+}> {
+  const on = namesDate(year, now);
+  const yearEnd = `${year + 1}-01-01`;
+  const [proposals, bodies, municipalities, meetings] = await Promise.all([
+    proposalsUpTo(db, year),
+    listBodies(db, { on }),
+    listMunicipalities(db),
+    meetingFigures(db, year),
+  ]);
+  const ids = proposals.map((p) => p.id);
+  const [histories, followups, links, municipalityNames, strategies] = await Promise.all([
+    historiesOf(db, ids, yearEnd),
+    followupsOf(db, ids),
+    goalLinksOf(db, ids),
+    municipalityNamesFor(db, ids),
+    nonDraftStrategies(db),
+  ]);
+  const bodyById = new Map(bodies.map((b) => [b.id, b]));
+  const board = bodies.find((b) => b.kind === "board" && activeIn(b, year));
+  const committee = bodies.find((b) => b.kind === "committee" && activeIn(b, year));
+  const names: BodyNames = { board: board?.name ?? "Styret", committee: committee?.name ?? "Utvalget" };
+
+  const records = proposals.map((p) => ({
+    ...p,
+    municipalities: municipalityNames.get(p.id) ?? [],
+    activity: activityInYear(p, histories.get(p.id) ?? [], year) as YearActivity,
+  }));
+  const received = records.filter((r) => r.activity.received);
+  const decided = records.filter((r) => r.activity.decision !== null);
+  const groupName = (id: number | null) =>
+    id === null ? R.notAssigned : (bodyById.get(id)?.name ?? R.notAssigned);
+
+  // Every municipality and group of the year is listed, with zero where nothing came in.
+  const municipalityCounts = new Map<string, number>(
+    municipalities.filter((m) => activeIn(m, year)).map((m) => [m.name, 0]),
+  );
+  for (const r of received)
+    for (const m of r.municipalities) municipalityCounts.set(m, (municipalityCounts.get(m) ?? 0) + 1);
+  const groups = bodies.filter((b) => b.kind === "group" && activeIn(b, year)).sort((a, b) => a.id - b.id);
+  const groupCounts = new Map<number | null, number>(groups.map((g) => [g.id, 0]));
+  for (const r of received)
+    groupCounts.set(r.activity.groupAtEnd, (groupCounts.get(r.activity.groupAtEnd) ?? 0) + 1);
+
+  const governance: GovernanceFigure[] = [];
+  const governed: BodyOnDate[] = [
+    ...bodies.filter((b) => b.kind === "board" && activeIn(b, year)),
+    ...bodies.filter((b) => b.kind === "committee" && activeIn(b, year)),
+    ...bodies
+      .filter((b) => b.kind === "group" && meetings.some((m) => m.bodyId === b.id))
+      .sort((a, b) => a.id - b.id),
+  ];
+  for (const m of meetings) {
+    const body = bodyById.get(m.bodyId);
+    if (body && !governed.includes(body)) governed.push(body);
+  }
+  for (const body of governed) {
+    const f = meetings.find((m) => m.bodyId === body.id);
+    governance.push({
+      bodyId: body.id,
+      kind: body.kind,
+      name: body.name,
+      meetings: f?.meetings ?? 0,
+      items: f?.items ?? 0,
+    });
+  }
+
+  const activityGroups = new Map<number | null, ActivityEntry[]>();
+  for (const r of records.filter((x) => isActivityOfYear(x.activity))) {
+    const groupId = r.activity.groupAtEnd ?? r.group_id;
+    const entries = activityGroups.get(groupId) ?? [];
+    entries.push({
+      proposalId: r.id,
+      title: r.title,
+      municipalities: r.municipalities,
+      stateLabel: stateLabelOn(r.activity.stateAtEnd, names),
+      reportText: followups.get(r.id)?.report_text || cancelReason(histories.get(r.id), year),
+    });
+    activityGroups.set(groupId, entries);
+  }
+  const activities = [...activityGroups.entries()]
+    .sort(([a], [b]) => (a ?? Number.MAX_SAFE_INTEGER) - (b ?? Number.MAX_SAFE_INTEGER))
+    .map(([groupId, entries]) => ({
+      groupId,
+      groupName: groupId === null ? R.noGroup : groupName(groupId),
+      entries,
+    }));
+
+  const stateAtEnd = new Map(records.map((r) => [r.id, r.activity.stateAtEnd ?? r.state]));
+  const strategyProgress: StrategyProgress[] = [];
+  for (const s of strategies) {
+    const approvalItem = s.approved_item_id
+      ? await protocolItemWithMeeting(db, s.approved_item_id)
+      : undefined;
+    const approvedOn = approvalItem ? meetingDate(approvalItem.starts_at) : dateOnly(s.approved_at);
+    const approvedThisYear = approvedOn.startsWith(String(year));
+    const linked = links.filter((l) => l.strategy_id === s.id);
+    const inPeriod = s.period_from <= year && year <= s.period_to;
+    // A strategy approved after the year is not yet the year's, even if proposals link to it now.
+    if (approvedOn > `${year}-12-31`) continue;
+    if (!inPeriod && !approvedThisYear && linked.length === 0) continue;
+    const goals = await goalsOfStrategy(db, s.id);
+    const titles = new Map(records.map((r) => [r.id, r.title]));
+    const approvalBody = approvalItem
+      ? (await listBodies(db, { on: approvedOn })).find((b) => b.id === approvalItem.body_id)
+      : undefined;
+    strategyProgress.push({
+      id: s.id,
+      name: s.name,
+      periodFrom: s.period_from,
+      periodTo: s.period_to,
+      approval: approvedThisYear
+        ? {
+            date: formatDate(approvedOn),
+            bodyName: approvalBody?.name ?? names.board,
+            itemLabel: approvalItem ? caseLabel(approvalItem.number, approvalItem.number_year) : null,
+          }
+        : null,
+      coverage: goalCoverage(
+        goals.map((g) => ({
+          id: g.id,
+          parentId: g.parent_id,
+          number: g.number,
+          title: g.title,
+          description: g.description,
+        })),
+        linked.map((l) => ({
+          goalId: l.goal_id,
+          proposalId: l.proposal_id,
+          title: titles.get(l.proposal_id) ?? "",
+          state: stateAtEnd.get(l.proposal_id) ?? "",
+        })),
+      ),
+    });
+  }
+
+  const figures: ReportFigures = {
+    year,
+    received: received.length,
+    byMunicipality: [...municipalityCounts.entries()].map(([name, count]) => ({ name, count })),
+    byGroup: [...groupCounts.entries()].map(([id, count]) => ({ name: groupName(id), count })),
+    decided: decided.length,
+    approved: decided.filter((r) => r.activity.decision?.to === "approved").length,
+    rejected: decided.filter((r) => r.activity.decision?.to === "rejected").length,
+    started: records.filter((r) => r.activity.started !== null).length,
+    completed: records.filter((r) => r.activity.completed !== null).length,
+    medianDays: median(leadTimes(decided)),
+    stateAtEnd: countByGroup(records.map((r) => r.activity.stateAtEnd ?? "")),
+    governance,
+    activities,
+    strategies: strategyProgress,
+  };
+
+  const goalNumbers = (id: number) =>
+    links
+      .filter((l) => l.proposal_id === id)
+      .map((l) => l.number)
+      .join(", ");
+  const C = R.csvColumns;
+  const touched = records.filter(
+    (r) =>
+      r.activity.received ||
+      r.activity.decision ||
+      r.activity.started ||
+      r.activity.completed ||
+      r.activity.cancelled,
+  );
+  const csv: ReportModel["csv"] = {
+    header: [
+      C.id,
+      C.title,
+      C.group,
+      C.municipalities,
+      C.submitted,
+      C.receivedInYear,
+      C.decision,
+      C.decidedOn,
+      C.daysToDecision,
+      C.started,
+      C.completed,
+      C.stateAtEnd,
+      C.goals,
+      C.reportText,
+    ],
+    rows: touched.map((r) => {
+      const lead = leadTimes([r]);
+      return [
+        String(r.id),
+        r.title,
+        groupName(r.activity.groupAtEnd),
+        r.municipalities.join(", "),
+        dateOnly(r.submitted_at),
+        r.activity.received ? R.yes : R.no,
+        r.activity.decision ? (r.activity.decision.to === "approved" ? R.approvedWord : R.rejectedWord) : "",
+        dateOnly(r.activity.decision?.at),
+        lead.length ? String(lead[0]) : "",
+        dateOnly(r.activity.started),
+        dateOnly(r.activity.completed),
+        stateLabelOn(r.activity.stateAtEnd, names),
+        goalNumbers(r.id),
+        followups.get(r.id)?.report_text ?? "",
+      ];
+    }),
+  };
+  return { figures, csv, boardName: names.board };
+}
+
+/** The year's report as it is now, composed from the records. */
+export async function liveReport(db: Executor, year: number, now = new Date()): Promise<ReportModel> {
+  const { figures, csv, boardName } = await reportFigures(db, year, now);
+  return composeReport(figures, { generatedAt: now.toISOString(), csv, boardName });
+}
+
+export interface YearReport {
+  model: ReportModel;
+  status: "draft" | "final";
+  finalisedAt: string | null;
+  /** A final report whose frozen copy could not be read is shown live, and says so. */
+  live: boolean;
+}
+
+/** The year's report: the frozen copy once final, otherwise composed now. */
+export async function yearReport(db: Executor, year: number, now = new Date()): Promise<YearReport> {
+  const stored = await getAnnualReport(db, year);
+  if (stored?.status === "final" && stored.snapshot) {
+    try {
+      const parsed: unknown = JSON.parse(stored.snapshot);
+      if (isReportModel(parsed))
+        return { model: parsed, status: "final", finalisedAt: stored.finalised_at, live: false };
+    } catch {
+      // Fall through to the live report, with a notice.
+    }
+    return {
+      model: await liveReport(db, year, now),
+      status: "final",
+      finalisedAt: stored.finalised_at,
+      live: true,
+    };
+  }
+  return { model: await liveReport(db, year, now), status: "draft", finalisedAt: null, live: false };
+}

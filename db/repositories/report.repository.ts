@@ -1,0 +1,214 @@
+import { sql } from "kysely";
+import type { Executor } from "../connection";
+
+const yearStart = (year: number) => `${year}-01-01`;
+
+/**
+ * The proposals a year's report can speak of: every proposal submitted before the year ended
+ * (drafts never count), with its group now; what happened within the year is read from histories.
+ */
+export function proposalsUpTo(db: Executor, year: number) {
+  return db
+    .selectFrom("proposal")
+    .select(["id", "title", "state", "group_id", "submitted_at"])
+    .where("submitted_at", "is not", null)
+    .where("submitted_at", "<", yearStart(year + 1))
+    .orderBy("id")
+    .execute();
+}
+
+/** Histories of proposals, oldest step first, each cut at `before` when given. */
+export async function historiesOf(db: Executor, proposalIds: readonly number[], before?: string) {
+  const map = new Map<
+    number,
+    {
+      from_state: string | null;
+      to_state: string;
+      event: string;
+      at: string;
+      group_id: number | null;
+      reason: string | null;
+    }[]
+  >();
+  if (proposalIds.length === 0) return map;
+  // In chunks: SQLite limits the number of bound parameters of one statement.
+  for (let i = 0; i < proposalIds.length; i += 500) {
+    let q = db
+      .selectFrom("proposal_history")
+      .select(["proposal_id", "from_state", "to_state", "event", "at", "group_id", "reason"])
+      .where("proposal_id", "in", proposalIds.slice(i, i + 500));
+    if (before) q = q.where("at", "<", before);
+    const rows = await q.orderBy("proposal_id").orderBy("id").execute();
+    for (const { proposal_id, ...step } of rows)
+      map.set(proposal_id, [...(map.get(proposal_id) ?? []), step]);
+  }
+  return map;
+}
+
+/** Follow-up rows of proposals, by proposal id. */
+export async function followupsOf(db: Executor, proposalIds: readonly number[]) {
+  const map = new Map<
+    number,
+    { start_date: string | null; completed_on: string | null; report_text: string; realised_benefits: string }
+  >();
+  for (let i = 0; i < proposalIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("proposal_followup")
+      .select(["proposal_id", "start_date", "completed_on", "report_text", "realised_benefits"])
+      .where("proposal_id", "in", proposalIds.slice(i, i + 500))
+      .execute();
+    for (const { proposal_id, ...f } of rows) map.set(proposal_id, f);
+  }
+  return map;
+}
+
+/** Sub-goal links of proposals (any strategy), with the goal's number and strategy. */
+export async function goalLinksOf(db: Executor, proposalIds: readonly number[]) {
+  const rows: { proposal_id: number; goal_id: number; number: string; strategy_id: number }[] = [];
+  for (let i = 0; i < proposalIds.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom("assessment_goal as ag")
+        .innerJoin("strategy_goal as g", "g.id", "ag.goal_id")
+        .select(["ag.proposal_id", "ag.goal_id", "g.number", "g.strategy_id"])
+        .where("ag.proposal_id", "in", proposalIds.slice(i, i + 500))
+        .orderBy("g.number")
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** Approved and replaced strategies (drafts are nobody's report). */
+export function nonDraftStrategies(db: Executor) {
+  return db.selectFrom("strategy").selectAll().where("status", "!=", "draft").orderBy("id").execute();
+}
+
+/** The years that have anything to report: submissions, process steps or meetings held. */
+export async function yearsWithData(db: Executor): Promise<number[]> {
+  const rows = await sql<{ year: string }>`
+    select distinct substr(submitted_at, 1, 4) as year from proposal where submitted_at is not null
+    union select distinct substr(at, 1, 4) from proposal_history where to_state != 'draft'
+    union select distinct substr(starts_at, 1, 4) from meeting
+      where status in ('held', 'protocolApproved', 'protocolPublished')
+  `.execute(db);
+  return rows.rows
+    .map((r) => Number(r.year))
+    .filter((y) => Number.isInteger(y))
+    .sort((a, b) => b - a);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The annual report's status
+
+export function getAnnualReport(db: Executor, year: number) {
+  return db.selectFrom("annual_report").selectAll().where("year", "=", year).executeTakeFirst();
+}
+
+export async function finalReportYears(db: Executor): Promise<number[]> {
+  const rows = await db.selectFrom("annual_report").select("year").where("status", "=", "final").execute();
+  return rows.map((r) => r.year);
+}
+
+export async function reportStatuses(db: Executor): Promise<Map<number, "draft" | "final">> {
+  const rows = await db.selectFrom("annual_report").select(["year", "status"]).execute();
+  return new Map(rows.map((r) => [r.year, r.status]));
+}
+
+/**
+ * Marks a year's report final with its content frozen as `snapshot`. False when it already
+ * was final (a final report is never rewritten; the database refuses it too).
+ */
+export async function markReportFinal(
+  db: Executor,
+  input: { year: number; snapshot: string; userId: number; at: string },
+): Promise<boolean> {
+  const existing = await getAnnualReport(db, input.year);
+  if (existing?.status === "final") return false;
+  await db
+    .insertInto("annual_report")
+    .values({
+      year: input.year,
+      status: "final",
+      snapshot: input.snapshot,
+      finalised_by: input.userId,
+      finalised_at: input.at,
+    })
+    .onConflict((oc) =>
+      oc.column("year").doUpdateSet({
+        status: "final",
+        snapshot: input.snapshot,
+        finalised_by: input.userId,
+        finalised_at: input.at,
+      }),
+    )
+    .execute();
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+function submittedIn(year: number | undefined) {
+  return year === undefined
+    ? sql<boolean>`submitted_at is not null`
+    : sql<boolean>`submitted_at >= ${yearStart(year)} and submitted_at < ${yearStart(year + 1)}`;
+}
+
+/** Submitted proposals per "YYYY-MM" (or per "YYYY" without a year). */
+export async function submissionsPerPeriod(db: Executor, year: number | undefined) {
+  const length = year === undefined ? 4 : 7;
+  const rows = await db
+    .selectFrom("proposal")
+    .select([
+      sql<string>`substr(submitted_at, 1, ${length})`.as("period"),
+      (eb) => eb.fn.countAll<number>().as("n"),
+    ])
+    .where(submittedIn(year))
+    .groupBy("period")
+    .orderBy("period")
+    .execute();
+  return rows.map((r) => ({ period: r.period, count: Number(r.n) }));
+}
+
+/** Submitted proposals per current state. */
+export async function submittedByState(db: Executor, year: number | undefined) {
+  const rows = await db
+    .selectFrom("proposal")
+    .select(["state", (eb) => eb.fn.countAll<number>().as("n")])
+    .where(submittedIn(year))
+    .groupBy("state")
+    .execute();
+  return rows.map((r) => ({ state: r.state, count: Number(r.n) }));
+}
+
+/** Submitted proposals per municipality they concern (one proposal may count for several). */
+export async function submittedByMunicipality(db: Executor, year: number | undefined) {
+  const rows = await db
+    .selectFrom("proposal")
+    .innerJoin("proposal_municipality as pm", "pm.proposal_id", "proposal.id")
+    .innerJoin("municipality as m", "m.id", "pm.municipality_id")
+    .select(["m.name", (eb) => eb.fn.countAll<number>().as("n")])
+    .where(submittedIn(year))
+    .groupBy("m.name")
+    .orderBy("m.name")
+    .execute();
+  return rows.map((r) => ({ name: r.name, count: Number(r.n) }));
+}
+
+/** Submitted proposals per group they are with now (null: not assigned). */
+export async function submittedByGroup(db: Executor, year: number | undefined) {
+  const rows = await db
+    .selectFrom("proposal")
+    .select(["group_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where(submittedIn(year))
+    .groupBy("group_id")
+    .execute();
+  return rows.map((r) => ({ groupId: r.group_id, count: Number(r.n) }));
+}
+
+/** Ids of the proposals submitted (in a year, or ever). */
+export async function submittedIds(db: Executor, year: number | undefined): Promise<number[]> {
+  const rows = await db.selectFrom("proposal").select("id").where(submittedIn(year)).execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DB } from "#db/connection";
+import { createProposal } from "#db/repositories/proposal.repository";
+import { currentStrategy, getStrategy } from "#db/repositories/strategy.repository";
+import { strategyTexts } from "~/domain/texts/strategy";
+import { parseCsv } from "../support/csv";
+import { loginCookie, post, startServer, type TestServer } from "../support/server";
+
+/** The report, strategy and export routes over real HTTP against the built server and the demo seed. */
+describe("report, strategy and export over HTTP", () => {
+  let server: TestServer;
+  let db: DB;
+  let coordinator: string;
+  let employee: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    db = openDatabase(server.databasePath);
+    coordinator = await loginCookie(server.url, "koordinator@innspill.test");
+    employee = await loginCookie(server.url, "ansatt@innspill.test");
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await server.stop();
+  });
+
+  const get = (path: string, cookie?: string) =>
+    fetch(`${server.url}${path}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+
+  /** A CSV download: it must start with the UTF-8 byte order mark (fetch's text() would hide it). */
+  async function csvRows(path: string, cookie: string) {
+    const bytes = new Uint8Array(await (await get(path, cookie)).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return parseCsv(new TextDecoder().decode(bytes));
+  }
+
+  it("answers 404 for a year in the future or a year that is not a number", async () => {
+    const next = new Date().getFullYear() + 1;
+    for (const path of [
+      `/rapport/${next}`,
+      "/rapport/abc",
+      "/rapport/20x1",
+      `/rapport/${next}/last-ned/docx`,
+      "/rapport/2021/last-ned/pdf",
+    ])
+      expect((await get(path, employee)).status, path).toBe(404);
+  });
+
+  it("gives an empty, honest report for a year without data", async () => {
+    const response = await get("/rapport/2019", employee);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("Det er ikke registrert noe i Innspill for 2019.");
+    expect(html).toContain("Det kom ikke inn noen innspill i 2019.");
+  });
+
+  it("serves the report as Word, Markdown and CSV, to logged-in users only", async () => {
+    expect((await get("/rapport/2021")).status).toBe(302);
+    const docx = await get("/rapport/2021/last-ned/docx", employee);
+    expect(docx.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(docx.headers.get("content-disposition")).toContain("arsrapport-2021-utkast.docx");
+    const bytes = new Uint8Array(await docx.arrayBuffer());
+    expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe("PK");
+    const md = await (await get("/rapport/2021/last-ned/md", employee)).text();
+    expect(md).toContain("#### 2.2.3 Tjenesteutvikling");
+    expect(md).toContain("**Digisos – Aukra, Molde, Rauma og Vestnes kommune**");
+    const rows = await csvRows("/rapport/2021/last-ned/csv", employee);
+    expect(rows[0]![0]).toBe("Nr");
+    expect(rows.some((r) => r[1]?.startsWith("Digisos"))).toBe(true);
+  });
+
+  it("refuses to edit an approved strategy, with a message, and only lets coordinators try", async () => {
+    const strategy = (await currentStrategy(db))!;
+    const body = new URLSearchParams({
+      intent: "meta",
+      version: String(strategy.version),
+      name: "Endret navn",
+      periodFrom: "2022",
+      periodTo: "2030",
+    });
+    const refused = await post(server.url, `/strategi/${strategy.id}/rediger`, body, coordinator);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain(strategyTexts.readOnly);
+    expect((await getStrategy(db, strategy.id))!.name).toBe(strategy.name);
+    expect((await post(server.url, `/strategi/${strategy.id}/rediger`, body, employee)).status).toBe(403);
+    expect((await get("/strategi/ny", employee)).status).toBe(403);
+    expect((await get("/strategi", employee)).status).toBe(200);
+  });
+
+  it("exports the proposal list as CSV, filtered as the list, safe to open in Excel", async () => {
+    const title = '=HYPERLINK("http://x.invalid","klikk"), med "sitat" og\nlinjeskift';
+    await createProposal(db, {
+      title,
+      background: "Zebrafinke",
+      problem: "",
+      solution: "",
+      benefits: "",
+      affected: "",
+      resources: "",
+      authorId: 1,
+      municipalityIds: [],
+      suggestedGroupId: null,
+      state: "submitted",
+      now: new Date().toISOString(),
+    });
+    const response = await get("/innspill/eksport.csv?q=Zebrafinke", employee);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const rows = await csvRows("/innspill/eksport.csv?q=Zebrafinke", employee);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![1]).toBe(`'${title}`);
+
+    // Filtered as the list: every completed proposal, and nothing else.
+    const completed = await csvRows("/innspill/eksport.csv?status=completed", employee);
+    const { n } = await db
+      .selectFrom("proposal")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("state", "=", "completed")
+      .executeTakeFirstOrThrow();
+    expect(completed.length - 1).toBe(Number(n));
+    expect(new Set(completed.slice(1).map((r) => r[2]))).toEqual(new Set(["Gjennomført"]));
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { proposalStates } from "./proposal.machine";
+import {
+  activityInYear,
+  countByGroup,
+  gapsOf,
+  goalCoverage,
+  isReportTextLocked,
+  leadTimes,
+  median,
+  mayEditReportText,
+  nextGoalNumber,
+  renumberGoals,
+  reportYear,
+  stateGroupOf,
+  timeInStates,
+  type HistoryStep,
+} from "./report";
+
+const step = (to: string, event: string, at: string, group: number | null = null): HistoryStep => ({
+  from_state: null,
+  to_state: to,
+  event,
+  at,
+  group_id: group,
+});
+
+describe("state groups", () => {
+  it("place every state of the machine except the draft", () => {
+    for (const state of proposalStates) {
+      if (state === "draft") expect(stateGroupOf(state)).toBeNull();
+      else expect(stateGroupOf(state)).not.toBeNull();
+    }
+    expect(stateGroupOf("committeeReview")).toBe("underConsideration");
+    expect(stateGroupOf("cancelled")).toBe("rejected");
+    expect(stateGroupOf("nonsense")).toBeNull();
+  });
+});
+
+describe("goal coverage", () => {
+  const goals = [
+    { id: 1, parentId: null, number: "1", title: "Hoved", description: "" },
+    { id: 2, parentId: 1, number: "1.1", title: "Med innspill", description: "" },
+    { id: 3, parentId: 1, number: "1.2", title: "Uten innspill", description: "" },
+    { id: 4, parentId: 1, number: "1.10", title: "Bare gjennomført", description: "" },
+  ];
+
+  it("reports a sub-goal with no proposals as a gap, and orders numbers as numbers", () => {
+    const coverage = goalCoverage(goals, [
+      { goalId: 2, proposalId: 10, title: "A", state: "inProgress" },
+      { goalId: 2, proposalId: 11, title: "B", state: "draft" },
+      { goalId: 4, proposalId: 12, title: "C", state: "completed" },
+      { goalId: 2, proposalId: 12, title: "C", state: "completed" },
+    ]);
+    const [main] = coverage;
+    expect(main!.subGoals.map((s) => s.number)).toEqual(["1.1", "1.2", "1.10"]);
+    const [withWork, empty, done] = main!.subGoals;
+    expect(withWork!.gaps).toEqual([]);
+    expect(withWork!.counts.inProgress).toBe(1);
+    expect(withWork!.proposals.inProgress.map((p) => p.id)).toEqual([10]);
+    expect(empty!.gaps).toEqual(["noneProposed", "noneUnderway"]);
+    expect(done!.gaps).toEqual(["noneUnderway"]);
+    // Distinct proposals per main goal: #12 is linked to two sub-goals but counted once.
+    expect(main!.counts).toMatchObject({ inProgress: 1, completed: 1 });
+  });
+
+  it("does not count closed proposals as something proposed", () => {
+    expect(gapsOf(countByGroup(["rejected", "withdrawn"]))).toEqual(["noneProposed", "noneUnderway"]);
+    expect(gapsOf(countByGroup(["groupReview"]))).toEqual(["noneUnderway"]);
+    expect(gapsOf(countByGroup(["approved"]))).toEqual([]);
+  });
+});
+
+describe("goal numbering of a draft", () => {
+  it("gives the next number and renumbers after a removal", () => {
+    expect(nextGoalNumber([], null)).toBe("1");
+    expect(nextGoalNumber(["1", "1.1", "2", "1.2"], null)).toBe("3");
+    expect(nextGoalNumber(["1", "1.1", "2", "1.2"], "1")).toBe("1.3");
+    expect(nextGoalNumber(["1", "2"], "2")).toBe("2.1");
+    const rest = [
+      { id: 1, parentId: null, number: "1" },
+      { id: 3, parentId: null, number: "3" },
+      { id: 4, parentId: 3, number: "3.2" },
+      { id: 5, parentId: 1, number: "1.2" },
+    ];
+    expect(renumberGoals(rest)).toEqual([
+      { id: 5, number: "1.1" },
+      { id: 3, number: "2" },
+      { id: 4, number: "2.1" },
+    ]);
+  });
+});
+
+describe("a year read from a history", () => {
+  const history = [
+    step("draft", "CREATE", "2020-12-01T09:00:00.000Z"),
+    step("submitted", "SUBMIT", "2020-12-02T09:00:00.000Z"),
+    step("groupReview", "ASSIGN", "2021-01-05T09:00:00.000Z", 7),
+    step("committeeReview", "RECOMMEND", "2021-02-01T09:00:00.000Z", 7),
+    step("approved", "COMMITTEE_APPROVE", "2021-03-01T09:00:00.000Z", 7),
+    step("inProgress", "START", "2021-11-01T09:00:00.000Z", 7),
+    step("completed", "COMPLETE", "2022-02-01T09:00:00.000Z", 7),
+  ];
+
+  it("knows what happened in the year and the state at its end", () => {
+    const a = activityInYear({ submitted_at: "2020-12-02T09:00:00.000Z" }, history, 2021);
+    expect(a).toMatchObject({
+      received: false,
+      decision: { to: "approved", at: "2021-03-01T09:00:00.000Z" },
+      started: "2021-11-01T09:00:00.000Z",
+      completed: null,
+      stateAtEnd: "inProgress",
+      groupAtEnd: 7,
+    });
+    expect(leadTimes([{ submitted_at: "2020-12-02T09:00:00.000Z", activity: a }])).toEqual([89]);
+    const next = activityInYear({ submitted_at: "2020-12-02T09:00:00.000Z" }, history, 2022);
+    expect(next).toMatchObject({ decision: null, started: null, stateAtEnd: "completed" });
+    expect(next.completed).toBe("2022-02-01T09:00:00.000Z");
+  });
+
+  it("takes the median of an odd and an even count", () => {
+    expect(median([])).toBeNull();
+    expect(median([72, 23, 59])).toBe(59);
+    expect(median([72, 23, 59, 18])).toBe(41);
+  });
+
+  it("measures the time spent in each open state, up to now for the current one", () => {
+    const spans = timeInStates([history.slice(0, 4)], ["completed", "rejected"], "2021-02-11T09:00:00.000Z");
+    expect(spans.draft).toBeUndefined();
+    expect(spans.submitted).toEqual([34]);
+    expect(spans.groupReview).toEqual([27]);
+    expect(spans.committeeReview).toEqual([10]);
+  });
+});
+
+describe("report texts", () => {
+  it("may be edited by the coordinator or the group's leader once work has started", () => {
+    expect(mayEditReportText("inProgress", { isCoordinator: true, groupRole: null })).toBe(true);
+    expect(mayEditReportText("completed", { isCoordinator: false, groupRole: "leader" })).toBe(true);
+    expect(mayEditReportText("completed", { isCoordinator: false, groupRole: "member" })).toBe(false);
+    expect(mayEditReportText("approved", { isCoordinator: true, groupRole: null })).toBe(false);
+  });
+
+  it("are locked when the report of the year the work was completed is final", () => {
+    expect(isReportTextLocked({ completed_on: "2021-06-01" }, [2021])).toBe(true);
+    expect(isReportTextLocked({ completed_on: "2022-01-10" }, [2021])).toBe(false);
+    expect(isReportTextLocked({ completed_on: null }, [2021, 2022])).toBe(false);
+  });
+});
+
+describe("report years", () => {
+  const today = new Date("2026-11-26T12:00:00Z");
+  it("are four-digit years up to the running one; anything else is not found", () => {
+    expect(reportYear("2021", today)).toBe(2021);
+    expect(reportYear("2026", today)).toBe(2026);
+    expect(reportYear("2027", today)).toBeNull();
+    expect(reportYear("abc", today)).toBeNull();
+    expect(reportYear("2021.5", today)).toBeNull();
+    expect(reportYear("0999", today)).toBeNull();
+    expect(reportYear(undefined, today)).toBeNull();
+  });
+});
