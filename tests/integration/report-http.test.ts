@@ -71,6 +71,67 @@ describe("report, strategy and export over HTTP", () => {
     expect(rows.some((r) => r[1]?.startsWith("Digisos"))).toBe(true);
   });
 
+  it("marks a year's report final for coordinators only, and then shows it as final", async () => {
+    const body = new URLSearchParams({ intent: "markFinal" });
+    expect((await post(server.url, "/rapport/2020", body, employee)).status).toBe(403);
+    const done = await post(server.url, "/rapport/2020", body, coordinator);
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe("/rapport/2020?melding=endelig");
+    const html = await (await get("/rapport/2020", employee)).text();
+    expect(html).toContain("Årsrapport 2020 – kapittel om aktiviteter");
+    expect(html).not.toContain("Marker som endelig");
+    expect((await post(server.url, "/rapport/2020", body, coordinator)).status).toBe(409);
+  });
+
+  it("guards the follow-up pages by the process: who may start, and only when approved", async () => {
+    const approved = await db
+      .selectFrom("proposal")
+      .select("id")
+      .where("state", "=", "approved")
+      .executeTakeFirstOrThrow();
+    const completed = await db
+      .selectFrom("proposal")
+      .select("id")
+      .where("state", "=", "completed")
+      .executeTakeFirstOrThrow();
+    expect((await get(`/innspill/${approved.id}/oppstart`, employee)).status).toBe(403);
+    expect((await get(`/innspill/${approved.id}/oppstart`, coordinator)).status).toBe(200);
+    const moved = await get(`/innspill/${completed.id}/oppstart`, coordinator);
+    expect(moved.status).toBe(302);
+    expect(moved.headers.get("location")).toBe(`/innspill/${completed.id}`);
+    expect((await get("/innspill/999999/avslutning", coordinator)).status).toBe(404);
+    // A bad date is answered next to its field, with nothing written.
+    const version = (
+      await db
+        .selectFrom("proposal")
+        .select("version")
+        .where("id", "=", approved.id)
+        .executeTakeFirstOrThrow()
+    ).version;
+    const bad = await post(
+      server.url,
+      `/innspill/${approved.id}/oppstart`,
+      new URLSearchParams({
+        version: String(version),
+        projectLeadId: "2",
+        startDate: "2026-13-40",
+        plannedEnd: "2026-01-01",
+      }),
+      coordinator,
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Oppgi en gyldig dato.");
+    expect(
+      (
+        await db
+          .selectFrom("proposal")
+          .select("state")
+          .where("id", "=", approved.id)
+          .executeTakeFirstOrThrow()
+      ).state,
+    ).toBe("approved");
+  });
+
   it("refuses to edit an approved strategy, with a message, and only lets coordinators try", async () => {
     const strategy = (await currentStrategy(db))!;
     const body = new URLSearchParams({
