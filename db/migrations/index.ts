@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-26-001-foundation";
 import * as process from "./2026-11-26-002-process";
 import * as meetings from "./2026-11-26-003-meetings";
 import * as followupReport from "./2026-11-26-004-followup-report";
+import * as indexes from "./2026-11-26-005-indexes";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-26-002-process": process,
   "2026-11-26-003-meetings": meetings,
   "2026-11-26-004-followup-report": followupReport,
+  "2026-11-26-005-indexes": indexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -159,13 +159,22 @@ export function ftsQuery(text: string, mode: "all" | "any" = "all"): string | nu
   return words.map((w) => `"${w}"`).join(mode === "all" ? " AND " : " OR ");
 }
 
+/**
+ * When a proposal was listed: submitted, or written for drafts. The list sorts and filters by
+ * year on it, through the index on this very expression (migration 2026-11-26-005-indexes).
+ */
+const listedAt = sql<string>`coalesce(proposal.submitted_at, proposal.created_at)`;
+
 function visibleTo(viewerId: number) {
   return (eb: ExpressionBuilder<Database, "proposal">) =>
     eb.or([eb("proposal.state", "!=", "draft"), eb("proposal.author_id", "=", viewerId)]);
 }
 
-/** The filtered, paginated list, newest submitted first; drafts only for their author. */
-export async function listProposals(db: Executor, filters: ProposalFilters) {
+/**
+ * The list's two queries, the count and the page, newest submitted first; drafts only for their
+ * author. `listProposals` runs them; tests/integration/query-plans.test.ts checks their plans.
+ */
+export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
   const pageSize = filters.pageSize ?? 20;
   const page = Math.max(1, filters.page ?? 1);
   let q = db.selectFrom("proposal").where(visibleTo(filters.viewerId));
@@ -173,25 +182,17 @@ export async function listProposals(db: Executor, filters: ProposalFilters) {
   if (filters.groupId) q = q.where("proposal.group_id", "=", filters.groupId);
   if (filters.authorId) q = q.where("proposal.author_id", "=", filters.authorId);
   if (filters.municipalityId) {
-    const m = filters.municipalityId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("proposal_municipality as pm")
-          .select("pm.proposal_id")
-          .whereRef("pm.proposal_id", "=", "proposal.id")
-          .where("pm.municipality_id", "=", m),
-      ),
+    q = q.where(
+      "proposal.id",
+      "in",
+      db
+        .selectFrom("proposal_municipality as pm")
+        .select("pm.proposal_id")
+        .where("pm.municipality_id", "=", filters.municipalityId),
     );
   }
   if (filters.year) {
-    q = q
-      .where(sql<string>`coalesce(proposal.submitted_at, proposal.created_at)`, ">=", `${filters.year}-01-01`)
-      .where(
-        sql<string>`coalesce(proposal.submitted_at, proposal.created_at)`,
-        "<",
-        `${filters.year + 1}-01-01`,
-      );
+    q = q.where(listedAt, ">=", `${filters.year}-01-01`).where(listedAt, "<", `${filters.year + 1}-01-01`);
   }
   const match = filters.q ? ftsQuery(filters.q) : null;
   if (filters.q && !match) {
@@ -207,27 +208,44 @@ export async function listProposals(db: Executor, filters: ProposalFilters) {
         .where(sql<SqlBool>`proposal_fts match ${match}`),
     );
   }
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const direction = filters.sort === "oldest" ? "asc" : "desc";
-  const rows = await q
-    .innerJoin("user as author", "author.id", "proposal.author_id")
-    .select([
-      "proposal.id",
-      "proposal.title",
-      "proposal.state",
-      "proposal.group_id",
-      "proposal.created_at",
-      "proposal.submitted_at",
-      "proposal.state_changed_at",
-      "proposal.author_id",
-      "author.name as author_name",
-    ])
-    .orderBy(sql`coalesce(proposal.submitted_at, proposal.created_at)`, direction)
+  // The page's ids first, from the indexes alone; only those rows are then read from the table,
+  // whose rows carry the long texts (a late row lookup: sorting thousands of hits reads no text).
+  const pageIds = q
+    .select("proposal.id")
+    .orderBy(listedAt, direction)
     .orderBy("proposal.id", direction)
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { rows, total: Number(total), page, pageSize };
+    .offset((page - 1) * pageSize);
+  return {
+    page,
+    pageSize,
+    count: q.select((eb) => eb.fn.countAll<number>().as("total")),
+    rows: db
+      .selectFrom("proposal")
+      .innerJoin("user as author", "author.id", "proposal.author_id")
+      .select([
+        "proposal.id",
+        "proposal.title",
+        "proposal.state",
+        "proposal.group_id",
+        "proposal.created_at",
+        "proposal.submitted_at",
+        "proposal.state_changed_at",
+        "proposal.author_id",
+        "author.name as author_name",
+      ])
+      .where("proposal.id", "in", pageIds)
+      .orderBy(listedAt, direction)
+      .orderBy("proposal.id", direction),
+  };
+}
+
+/** The filtered, paginated list, newest submitted first; drafts only for their author. */
+export async function listProposals(db: Executor, filters: ProposalFilters) {
+  const { count, rows, page, pageSize } = listProposalsQueries(db, filters);
+  const { total } = await count.executeTakeFirstOrThrow();
+  return { rows: await rows.execute(), total: Number(total), page, pageSize };
 }
 
 /** Municipality names for many proposals at once. */

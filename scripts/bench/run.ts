@@ -1,0 +1,301 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { openDatabase } from "../../db/connection";
+import { hashPassword } from "../../app/server/password.server";
+import { pageJavaScript, reactFlowChunks, routesWithReactFlow } from "./bundle";
+import { BENCH_PASSWORD, generateDataset, type Dataset } from "./generate";
+import { eventsPerSecond, flowchartCounts, listQuery, sessionUser, time, type Timing } from "./in-process";
+import { reportDocx } from "./report";
+import { build, login, measurePath, startProductionServer, type HttpResult } from "./server";
+
+/**
+ * `npm run bench`: generates a national-scale data set, starts the production server on it and
+ * measures pages with autocannon, then times single operations in-process, and prints one table
+ * (also written as JSON to bench-results/latest.json).
+ *
+ * Environment: BENCH_SCALE (1 = 100,000 proposals; 0.05 for a quick run), BENCH_DURATION (seconds
+ * per page, 10), BENCH_CONNECTIONS (10), BENCH_SKIP_BUILD=1 (reuse build-bench/), BENCH_KEEP=1
+ * (keep the generated data directory), BENCH_DATA_DIR (reuse a generated directory as it is).
+ */
+
+const root = path.resolve(import.meta.dirname, "../..");
+const env = process.env;
+const scale = Number(env.BENCH_SCALE ?? 1);
+const duration = Number(env.BENCH_DURATION ?? 10);
+const connections = Number(env.BENCH_CONNECTIONS ?? 10);
+const buildDir = path.join(root, "build-bench");
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+interface Row {
+  name: string;
+  kind: "http" | "in-process" | "size";
+  /** Requests (or operations) per second. */
+  perSecond: number | null;
+  p50: number | null;
+  p99: number | null;
+  /** p50 divided by the trivial route's p50 (pages only). */
+  ratio: number | null;
+  target: string;
+  met: boolean | null;
+  note?: string;
+}
+
+async function main() {
+  const started = Date.now();
+  const load = { before: loadavg(), after: [] as number[] };
+  const dataDir = env.BENCH_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "innspill-bench-"));
+  const file = path.join(dataDir, "innspill.db");
+  const rows: Row[] = [];
+
+  const described = path.join(dataDir, "dataset.json");
+  let dataset: Dataset;
+  if (env.BENCH_DATA_DIR !== undefined && existsSync(described)) {
+    dataset = JSON.parse(readFileSync(described, "utf8")) as Dataset;
+    log(`reusing ${file}`);
+  } else {
+    log(`scale ${scale}: generating into ${file}`);
+    dataset = await generateDataset({ file, scale, passwordHash: await hashPassword(BENCH_PASSWORD), log });
+    writeFileSync(described, JSON.stringify(dataset, null, 2));
+  }
+  log(`data: ${JSON.stringify(dataset.counts)} in ${dataset.seconds.toFixed(0)} s`);
+
+  if (env.BENCH_SKIP_BUILD !== "1" || !existsSync(buildDir)) {
+    log("building into build-bench/");
+    build(buildDir);
+  }
+
+  // ── Pages over HTTP ────────────────────────────────────────────────────────────
+  const server = await startProductionServer({ dataDir, buildDir });
+  const http: HttpResult[] = [];
+  const pages: { name: string; path: string; target?: "list"; anonymous?: boolean }[] = [
+    { name: "trivial route (/healthz)", path: "/healthz", anonymous: true },
+    { name: "login page, no data (/logg-inn)", path: "/logg-inn", anonymous: true },
+    { name: "start page (/)", path: "/" },
+    { name: "list, unfiltered", path: "/innspill", target: "list" },
+    { name: "list, by status", path: "/innspill?status=groupReview", target: "list" },
+    { name: "list, by group", path: `/innspill?gruppe=${dataset.groupId}`, target: "list" },
+    { name: "list, by municipality", path: `/innspill?kommune=${dataset.municipalityId}`, target: "list" },
+    { name: "list, by year", path: `/innspill?aar=${dataset.reportYear}`, target: "list" },
+    { name: "search, specific word", path: `/innspill?q=${dataset.searchTerms.narrow}`, target: "list" },
+    {
+      name: "search, common word",
+      path: `/innspill?q=${encodeURIComponent(dataset.searchTerms.broad)}`,
+      target: "list",
+    },
+    { name: "proposal page", path: `/innspill/${dataset.sampleProposalId}` },
+    { name: "flowchart (/prosess)", path: "/prosess" },
+    { name: `report (/rapport/${dataset.reportYear})`, path: `/rapport/${dataset.reportYear}` },
+  ];
+  try {
+    const cookie = await login(server.url, dataset.bench.email, BENCH_PASSWORD);
+    let trivial: HttpResult | undefined;
+    for (const page of pages) {
+      const headers: Record<string, string> = page.anonymous ? {} : { Cookie: cookie };
+      const probe = await fetch(`${server.url}${page.path}`, { headers, redirect: "manual" });
+      await probe.arrayBuffer();
+      if (probe.status !== 200) {
+        log(`${page.path}: ${probe.status}, not measured`);
+        rows.push({
+          name: page.name,
+          kind: "http",
+          perSecond: null,
+          p50: null,
+          p99: null,
+          ratio: null,
+          target: page.target ? "p50 ≤ 1.5 × trivial" : "",
+          met: null,
+          note: `answered ${probe.status}: the page is not there yet`,
+        });
+        continue;
+      }
+      log(`measuring ${page.path} (${duration} s, ${connections} connections)`);
+      const result = await measurePath(server.url, page.path, {
+        cookie: page.anonymous ? undefined : cookie,
+        connections,
+        duration,
+        warmup: Math.min(3, duration),
+      });
+      http.push(result);
+      trivial ??= result;
+      const ratio = result.p50 / Math.max(trivial.p50, 1);
+      rows.push({
+        name: page.name,
+        kind: "http",
+        perSecond: result.requestsPerSecond,
+        p50: result.p50,
+        p99: result.p99,
+        ratio,
+        target: page.target ? "p50 ≤ 1.5 × trivial" : "",
+        met: page.target ? ratio <= 1.5 : null,
+        note:
+          result.errors + result.non2xx > 0
+            ? `${result.errors} errors, ${result.non2xx} non-2xx of ${result.requests}`
+            : undefined,
+      });
+    }
+  } finally {
+    await server.stop();
+  }
+
+  // ── Single operations, in-process ──────────────────────────────────────────────
+  const db = openDatabase(file);
+  const user = await sessionUser(db, dataset.bench.userId);
+  const viewerId = user.id;
+  const timed = (name: string, t: Timing, target = "", limit?: number, note?: string) =>
+    rows.push({
+      name,
+      kind: "in-process",
+      perSecond: 1000 / t.mean,
+      p50: t.p50,
+      p99: t.p99,
+      ratio: null,
+      target,
+      met: limit === undefined ? null : t.p50 <= limit,
+      note,
+    });
+  log("timing queries in-process");
+  timed(
+    `search query "${dataset.searchTerms.narrow}"`,
+    await time(listQuery(db, { viewerId, q: dataset.searchTerms.narrow })),
+    "≤ 10 ms",
+    10,
+  );
+  timed(
+    `search query "${dataset.searchTerms.broad}"`,
+    await time(listQuery(db, { viewerId, q: dataset.searchTerms.broad })),
+    "≤ 10 ms",
+    10,
+  );
+  timed("list query, unfiltered", await time(listQuery(db, { viewerId })));
+  timed("list query, by status", await time(listQuery(db, { viewerId, states: ["groupReview"] })));
+  timed("list query, by group", await time(listQuery(db, { viewerId, groupId: dataset.groupId })));
+  timed(
+    "list query, by municipality",
+    await time(listQuery(db, { viewerId, municipalityId: dataset.municipalityId })),
+  );
+  timed("list query, by year", await time(listQuery(db, { viewerId, year: dataset.reportYear })));
+  timed("flowchart counts (countByState)", await time(flowchartCounts(db), 100), "≤ 5 ms", 5);
+
+  const report = await reportDocx(db, dataset.reportYear, user);
+  if (report.ok) {
+    timed(
+      `report DOCX ${dataset.reportYear} (${report.proposals} proposals)`,
+      report.timing,
+      "≤ 1 s",
+      1000,
+      `${Math.round(report.bytes / 1024)} kB`,
+    );
+  } else {
+    rows.push({
+      name: `report DOCX ${dataset.reportYear}`,
+      kind: "in-process",
+      perSecond: null,
+      p50: null,
+      p99: null,
+      ratio: null,
+      target: "≤ 1 s",
+      met: null,
+      note: report.reason,
+    });
+  }
+
+  // Last: it writes (history rows), so the data set is no longer as generated afterwards.
+  log("applying events");
+  const events = await eventsPerSecond(db, user, Math.max(200, Math.round(2_000 * Math.min(1, scale * 10))));
+  rows.push({
+    name: `applying events (${events.events}, one transaction each)`,
+    kind: "in-process",
+    perSecond: events.perSecond,
+    p50: (events.seconds * 1000) / events.events,
+    p99: null,
+    ratio: null,
+    target: "≥ 1,000 / s",
+    met: events.perSecond >= 1000,
+  });
+  await db.destroy();
+
+  // ── JavaScript sent ────────────────────────────────────────────────────────────
+  const listJs = pageJavaScript(buildDir, "routes/innspill._index");
+  const flowRoutes = routesWithReactFlow(buildDir);
+  const flowChunks = reactFlowChunks(buildDir);
+  rows.push({
+    name: "JavaScript for the list page (gzip)",
+    kind: "size",
+    perSecond: null,
+    p50: null,
+    p99: null,
+    ratio: null,
+    target: "≤ 150 kB",
+    met: listJs.gzipBytes <= 150 * 1024,
+    note: `${(listJs.gzipBytes / 1024).toFixed(1)} kB gzip (${(listJs.bytes / 1024).toFixed(0)} kB raw, ${listJs.files.length} files)`,
+  });
+  rows.push({
+    name: "React Flow only where a flowchart is",
+    kind: "size",
+    perSecond: null,
+    p50: null,
+    p99: null,
+    ratio: null,
+    target: "not in the list page",
+    met: !listJs.includesReactFlow,
+    note: `list page: ${listJs.includesReactFlow ? "includes it" : "no"}; routes loading it up front: ${flowRoutes.join(", ") || "none"}; chunks: ${flowChunks.join(", ") || "none"}`,
+  });
+
+  load.after = loadavg();
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? "",
+      loadBefore: load.before,
+      loadAfter: load.after,
+    },
+    settings: { scale, duration, connections },
+    dataset,
+    rows,
+    http,
+    seconds: (Date.now() - started) / 1000,
+  };
+  mkdirSync(path.join(root, "bench-results"), { recursive: true });
+  writeFileSync(path.join(root, "bench-results/latest.json"), JSON.stringify(results, null, 2));
+  console.log("\n" + table(rows));
+  console.log(
+    `\n${cpus().length} cores; load average before ${load.before.map((l) => l.toFixed(1)).join(" ")}, after ${load.after.map((l) => l.toFixed(1)).join(" ")}. Written to bench-results/latest.json.`,
+  );
+  if (env.BENCH_DATA_DIR === undefined && env.BENCH_KEEP !== "1")
+    rmSync(dataDir, { recursive: true, force: true });
+  else log(`data kept in ${dataDir}`);
+}
+
+/** One plain-text table, columns aligned; the README's Performance section copies it. */
+export function table(rows: Row[]): string {
+  const num = (v: number | null, digits = 1) => (v === null ? "–" : v.toFixed(digits));
+  const lines = [
+    ["Measurement", "req/s or ops/s", "p50 ms", "p99 ms", "p50 ÷ trivial", "Target", "Met", "Note"],
+  ];
+  for (const r of rows) {
+    lines.push([
+      `${r.kind === "http" ? "GET " : ""}${r.name}`,
+      r.perSecond === null ? "–" : Math.round(r.perSecond).toLocaleString("en-US"),
+      num(r.p50, r.kind === "http" ? 0 : 2),
+      num(r.p99, r.kind === "http" ? 0 : 2),
+      r.ratio === null ? "–" : r.ratio.toFixed(1),
+      r.target || "–",
+      r.met === null ? "–" : r.met ? "yes" : "NO",
+      r.note ?? "",
+    ]);
+  }
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  const fmt = (l: string[]) => `| ${l.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  return [
+    fmt(lines[0]!),
+    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...lines.slice(1).map(fmt),
+  ].join("\n");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

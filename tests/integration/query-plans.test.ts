@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { CompiledQuery, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DB } from "#db/connection";
+import { countByState } from "#db/repositories/process.repository";
+import {
+  listProposals,
+  listProposalsQueries,
+  type ProposalFilters,
+} from "#db/repositories/proposal.repository";
+import { generateDataset } from "../../scripts/bench/generate";
+
+/**
+ * The proposal list's filters are answered from indexes, never by reading the whole proposal
+ * table (whose rows carry the long texts): the plans SQLite chooses for the very queries
+ * listProposals runs, on a database with thousands of proposals (the benchmark's generator at a
+ * small scale), both as it is after loading and after ANALYZE has given the planner statistics.
+ */
+
+let dir: string;
+let db: DB;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "innspill-plans-"));
+  const file = path.join(dir, "plans.db");
+  await generateDataset({ file, scale: 0.05, passwordHash: "not-used" });
+  db = openDatabase(file);
+}, 120_000);
+
+afterAll(async () => {
+  await db?.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function planOf(query: { compile: () => CompiledQuery }): Promise<string[]> {
+  const compiled = query.compile();
+  const result = await db.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+  );
+  return result.rows.map((r) => r.detail);
+}
+
+/**
+ * Full scans of a table: "SCAN proposal" without "USING (COVERING) INDEX". The full-text index
+ * shows as "SCAN fts VIRTUAL TABLE INDEX 0:M…" (a MATCH lookup in its own index), not a table scan.
+ */
+const fullScans = (plan: string[]) =>
+  plan.filter(
+    (line) => line.startsWith("SCAN ") && !/ USING (COVERING )?INDEX | VIRTUAL TABLE INDEX \d+:M/.test(line),
+  );
+
+const viewerId = 1;
+const filters: Record<string, ProposalFilters> = {
+  unfiltered: { viewerId },
+  "unfiltered, oldest first, page 3": { viewerId, sort: "oldest", page: 3 },
+  "one status": { viewerId, states: ["groupReview"] },
+  "all open statuses": {
+    viewerId,
+    states: [
+      "submitted",
+      "groupReview",
+      "awaitingSubmitter",
+      "committeeReview",
+      "boardReview",
+      "approved",
+      "inProgress",
+    ],
+  },
+  group: { viewerId, groupId: 2 },
+  municipality: { viewerId, municipalityId: 42 },
+  year: { viewerId, year: new Date().getFullYear() - 1 },
+  "my own": { viewerId, authorId: viewerId },
+  "search words": { viewerId, q: "legevakt" },
+  "search, too short for the index": { viewerId, q: "ny" },
+  "status, group and year": {
+    viewerId,
+    states: ["completed"],
+    groupId: 3,
+    year: new Date().getFullYear() - 3,
+  },
+  "municipality and search": { viewerId, municipalityId: 7, q: "velferdsteknologi" },
+};
+
+describe.each([
+  ["as loaded", false],
+  ["after ANALYZE", true],
+])("proposal list query plans, %s", (_label, analyze) => {
+  beforeAll(async () => {
+    if (analyze) await sql`analyze`.execute(db);
+  });
+
+  it.each(Object.entries(filters))("%s: counted and paged from indexes", async (_name, f) => {
+    const { count, rows } = listProposalsQueries(db, f);
+    const countPlan = await planOf(count);
+    const rowsPlan = await planOf(rows);
+    expect(fullScans(countPlan), countPlan.join("\n")).toEqual([]);
+    expect(fullScans(rowsPlan), rowsPlan.join("\n")).toEqual([]);
+    // Only the page's rows are read from the table: the texts of the other hits are never touched.
+    expect(rowsPlan.join("\n")).toMatch(/SEARCH proposal USING INTEGER PRIMARY KEY/);
+  });
+
+  it("walks the unfiltered list in date order instead of sorting every proposal", async () => {
+    const plan = await planOf(listProposalsQueries(db, { viewerId }).rows);
+    expect(plan.join("\n")).toMatch(/SCAN proposal USING (COVERING )?INDEX proposal_listed/);
+    // One sort only: of the page's twenty rows, after they are picked.
+    expect(plan.filter((line) => line === "USE TEMP B-TREE FOR ORDER BY")).toHaveLength(1);
+  });
+
+  it("counts the flowchart's states from an index", async () => {
+    const plan = await planOf(
+      db
+        .selectFrom("proposal")
+        .select(["state", (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy("state"),
+    );
+    expect(plan.join("\n")).toMatch(/USING COVERING INDEX/);
+    const counts = await countByState(db);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
+  });
+});
+
+describe("the list's answers", () => {
+  it("agree with a plain reading of the filters (the indexes change speed, not results)", async () => {
+    const all = await db
+      .selectFrom("proposal")
+      .select(["id", "state", "author_id", "group_id", "submitted_at", "created_at"])
+      .execute();
+    const visible = all.filter((p) => p.state !== "draft" || p.author_id === viewerId);
+    const listed = (p: (typeof all)[number]) => p.submitted_at ?? p.created_at;
+    const byNewest = (a: (typeof all)[number], b: (typeof all)[number]) =>
+      listed(b).localeCompare(listed(a)) || b.id - a.id;
+
+    const page = await listProposals(db, { viewerId, page: 2 });
+    expect(page.total).toBe(visible.length);
+    expect(page.rows.map((r) => r.id)).toEqual(
+      visible
+        .sort(byNewest)
+        .slice(20, 40)
+        .map((p) => p.id),
+    );
+
+    const group = await listProposals(db, { viewerId, groupId: 2, states: ["completed"] });
+    const expected = visible.filter((p) => p.group_id === 2 && p.state === "completed").sort(byNewest);
+    expect(group.total).toBe(expected.length);
+    expect(group.rows.map((r) => r.id)).toEqual(expected.slice(0, 20).map((p) => p.id));
+
+    const year = new Date().getFullYear() - 2;
+    const ofYear = await listProposals(db, { viewerId, year, sort: "oldest" });
+    const inYear = visible.filter((p) => listed(p).startsWith(String(year)));
+    expect(ofYear.total).toBe(inYear.length);
+    expect(ofYear.rows[0]?.id).toBe(inYear.sort((a, b) => byNewest(b, a))[0]?.id);
+  });
+});
