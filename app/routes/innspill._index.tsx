@@ -2,40 +2,23 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listBodies, listMunicipalities } from "#db/repositories/organisation.repository";
 import { listProposals, municipalityNamesFor } from "#db/repositories/proposal.repository";
-import { finalStates, proposalStates } from "#workflows/proposal.machine";
+import { proposalStates } from "#workflows/proposal.machine";
 import { StateBadge } from "~/components/state-badge";
 import { parseProposalFilters } from "~/domain/proposal-filters";
 import { formatDate, t } from "~/domain/texts";
 import { requireUser } from "~/server/auth.server";
 import { db } from "~/server/db.server";
+import { listFilters } from "~/server/proposal-list.server";
 import { bodyNames, stateLabel } from "~/server/process.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.proposal.listTitle} – ${t.app.name}` }];
-
-/** "avsluttet" selects every closed outcome at once; "aktive" every open state past the draft. */
-function statesFor(status: string | undefined): string[] | undefined {
-  if (!status) return undefined;
-  if (status === "avsluttet") return finalStates.filter((s) => s !== "completed");
-  if (status === "aktive") return proposalStates.filter((s) => s !== "draft" && !finalStates.includes(s));
-  return (proposalStates as string[]).includes(status) ? [status] : undefined;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const f = parseProposalFilters(url);
   const [result, groups, municipalities, names] = await Promise.all([
-    listProposals(db(), {
-      viewerId: user.id,
-      q: f.q,
-      states: statesFor(f.status),
-      groupId: f.gruppe,
-      municipalityId: f.kommune,
-      year: f.aar,
-      authorId: f.mine ? user.id : undefined,
-      sort: f.sorter === "eldste" ? "oldest" : "newest",
-      page: f.side,
-    }),
+    listProposals(db(), listFilters(f, user.id)),
     listBodies(db(), { kind: "group" }),
     listMunicipalities(db()),
     bodyNames(),

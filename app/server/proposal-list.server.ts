@@ -4,7 +4,6 @@ import type { ProposalFiltersQuery } from "~/domain/proposal-filters";
 
 /**
  * "avsluttet" selects every closed outcome at once; "aktive" every open state past the draft.
- * The same as the list page's (app/routes/innspill._index.tsx), which may use this one.
  */
 export function statesFor(status: string | undefined): string[] | undefined {
   if (!status) return undefined;

@@ -7,12 +7,14 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { deleteDraft } from "#db/repositories/proposal.repository";
+import { FollowupPanel } from "~/components/followup-panel";
 import { ProcessDiagram } from "~/components/process-diagram";
 import { StateBadge } from "~/components/state-badge";
 import { formatDate, formatDateTime, listNb, t } from "~/domain/texts";
 import { notFound, requireUser } from "~/server/auth.server";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
 import { db } from "~/server/db.server";
+import { followupPanel } from "~/server/followup.server";
 import { proposalPage } from "~/server/proposal-page.server";
 import { assessmentTexts } from "~/domain/texts/assessment";
 import { AssessmentPanel } from "./assessment-panel";
@@ -33,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await proposalPage(idFrom(params), user);
   if (!page) notFound();
-  return page;
+  return { ...page, followup: await followupPanel(page.proposal.id, user) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -156,6 +158,7 @@ export default function ProposalPage() {
             ) : null,
           )}
           <AssessmentPanel page={page} />
+          <FollowupPanel followup={page.followup} />
           <section className="card" aria-labelledby="history-heading">
             <h2 id="history-heading" style={{ marginTop: 0 }}>
               Historikk
