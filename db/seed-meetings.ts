@@ -296,8 +296,8 @@ export async function createMeetingSeeder(
             votes,
             now: at(entry.date, entry.body === "board" ? "10:30" : "09:30"),
           },
-          // The replay has moved the proposal through the machine with this protocol item.
-          { moveProposal: async () => ({ ok: true }) },
+          // The replay has moved the proposal through the machine with this protocol item already.
+          { proposalProcess: { waits: async () => decision.proposal, move: async () => ({ ok: true }) } },
         ),
       );
     }

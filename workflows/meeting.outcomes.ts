@@ -83,3 +83,17 @@ export function takesProposalCases(bodyKind: MeetingBodyKind): boolean {
 export function isDeferral(outcome: string): boolean {
   return outcome === "defer";
 }
+
+/**
+ * How a case is decided: a proposal case as a proposal only while the proposal waits for this
+ * body; once it has left (withdrawn by its submitter, say), the body can only take note of it or
+ * decide it as any other case, so the meeting can still close its protocol.
+ */
+export function decisionKind(
+  bodyKind: MeetingBodyKind,
+  caseKind: CaseKind,
+  proposalState: string | null,
+): CaseKind {
+  if (caseKind === "other") return "other";
+  return proposalState !== null && proposalState === awaitedState(bodyKind) ? "proposal" : "other";
+}

@@ -165,6 +165,11 @@ export function MeetingDocumentView({
               </tbody>
             </table>
           </div>
+          {doc.secretary ? (
+            <p>
+              <strong>{D.secretary}:</strong> {doc.secretary}
+            </p>
+          ) : null}
         </>
       ) : null}
 
@@ -224,7 +229,7 @@ export function MeetingDocumentView({
           )}
           {protocol && c.decision ? (
             <>
-              <p className="doc-label">{D.treatment}</p>
+              <p className="doc-label">{D.treatmentIn(doc.bodyName, doc.date)}</p>
               {c.conflicts.map((x) => (
                 <p key={x.name}>
                   {meetingTexts.conflictLine(x.name)}

@@ -107,7 +107,11 @@ function votingLines(decision: NonNullable<DocumentCase["decision"]>): Paragraph
   return lines.flatMap((l) => para(l));
 }
 
-function caseBlock(c: DocumentCase, kind: "notice" | "protocol"): (Paragraph | Table)[] {
+function caseBlock(
+  doc: MeetingDocument,
+  c: DocumentCase,
+  kind: "notice" | "protocol",
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     new Paragraph({
       heading: HeadingLevel.HEADING_2,
@@ -122,7 +126,7 @@ function caseBlock(c: DocumentCase, kind: "notice" | "protocol"): (Paragraph | T
     if (c.recommendation) out.push(label(D.proposedDecision), ...para(c.recommendation));
   }
   if (kind === "protocol" && c.decision) {
-    out.push(label(D.treatment));
+    out.push(label(D.treatmentIn(doc.bodyName, doc.date)));
     for (const x of c.conflicts) out.push(...para(`${meetingTexts.conflictLine(x.name)} ${x.reason}`.trim()));
     if (c.decision.motions) out.push(label(D.motions), ...para(c.decision.motions));
     out.push(label(D.voting), ...votingLines(c.decision));
@@ -163,6 +167,7 @@ export async function meetingDocx(doc: MeetingDocument, kind: "notice" | "protoc
         [50, 50],
       ),
     );
+    if (doc.secretary) children.push(...para(`${D.secretary}: ${doc.secretary}`));
   }
   children.push(
     new Paragraph({
@@ -176,7 +181,7 @@ export async function meetingDocx(doc: MeetingDocument, kind: "notice" | "protoc
       [20, 80],
     ),
   );
-  for (const c of doc.cases) children.push(...caseBlock(c, kind));
+  for (const c of doc.cases) children.push(...caseBlock(doc, c, kind));
   if (protocol) {
     children.push(
       new Paragraph({

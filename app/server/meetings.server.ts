@@ -22,7 +22,13 @@ import {
   listMunicipalities,
 } from "#db/repositories/organisation.repository";
 import { getUser, listUsers } from "#db/repositories/user.repository";
-import { awaitedState, outcomeSpec, outcomesFor, takesProposalCases } from "#workflows/meeting.outcomes";
+import {
+  awaitedState,
+  decisionKind,
+  outcomeSpec,
+  outcomesFor,
+  takesProposalCases,
+} from "#workflows/meeting.outcomes";
 import {
   availableMeetingEvents,
   mayOrganise,
@@ -141,6 +147,8 @@ export interface MeetingDocument {
   present: { name: string; role: string; represents: string }[];
   absent: { name: string; role: string; represents: string }[];
   substitutes: { name: string; forName: string }[];
+  /** The body's secretary when present: keeps the minutes (protokollfører), not a member at the table. */
+  secretary: string | null;
   attendanceRecorded: boolean;
   approval: { by: string; at: string } | null;
   addenda: { id: number; at: string; by: string; text: string }[];
@@ -213,8 +221,12 @@ function documentOf(record: MeetingRecord, redactExempt: boolean): MeetingDocume
     noticePublishedAt: meeting.notice_published_at,
     cases,
     present: record.attendance
-      .filter((a) => a.status === "present")
+      .filter((a) => a.status === "present" && memberByUser.get(a.user_id)?.role !== "secretary")
       .map((a) => person(a.user_id, a.user_name)),
+    secretary:
+      record.attendance.find(
+        (a) => a.status === "present" && memberByUser.get(a.user_id)?.role === "secretary",
+      )?.user_name ?? null,
     absent: record.attendance.filter((a) => a.status === "absent").map((a) => person(a.user_id, a.user_name)),
     substitutes: record.attendance
       .filter((a) => a.status === "substitute")
@@ -346,6 +358,7 @@ export async function meetingPage(id: number, user: CurrentUser) {
     const conflicted = record.conflicts.filter((c) => c.protocol_item_id === item.id).map((c) => c.user_id);
     const voters = votersForCase(members, attendance, conflicted);
     const decided = record.decisions.some((d) => d.protocol_item_id === item.id);
+    const decidedAs = decisionKind(body.kind, item.kind, item.proposal_state);
     return {
       id: item.id,
       kind: item.kind,
@@ -356,10 +369,9 @@ export async function meetingPage(id: number, user: CurrentUser) {
       decided,
       outcomes: decided
         ? []
-        : outcomesFor(body.kind, item.kind).map((o) => ({
+        : outcomesFor(body.kind, decidedAs).map((o) => ({
             value: o,
-            label: bodyText(outcomeSpec(body.kind, item.kind, o)!.label, names),
-            needsReason: outcomeSpec(body.kind, item.kind, o)!.needsReason === true,
+            label: bodyText(outcomeSpec(body.kind, decidedAs, o)!.label, names),
           })),
       voters: voters.map((v) => ({ userId: v.userId, name: nameOf.get(v.userId) ?? "", weight: v.weight })),
       quorate: isQuorate(voters, members),
@@ -499,6 +511,7 @@ export async function publicMeeting(id: number) {
         present: [],
         absent: [],
         substitutes: [],
+        secretary: null,
         attendanceRecorded: false,
         approval: null,
         addenda: [],

@@ -505,6 +505,42 @@ describe("meetings", () => {
     });
   });
 
+  describe("a proposal that leaves the agenda's body before the meeting decides", () => {
+    it("can only be taken note of, so the protocol can still be closed", async () => {
+      const proposal = await proposalIn(db, world, "committeeReview");
+      const meeting = await plan(db, coordinator, world.bodies.committee, "2021-03-31");
+      const item = await proposalCase(db, coordinator, meeting, proposal);
+      await publish(db, coordinator, meeting);
+      await attend(db, coordinator, meeting, committeeMembers);
+      const submitter = await currentUser(db, world.users.employee);
+      expectOk(
+        await applyProposalEvent(db, {
+          proposalId: proposal,
+          expectedVersion: await proposalVersion(db, proposal),
+          user: submitter,
+          type: "WITHDRAW",
+          payload: { reason: "Løst på annen måte" },
+        }),
+        "withdraw",
+      );
+      expect(await committeeDecision(meeting, item, "recommend", "unanimous", proposal)).toMatchObject({
+        ok: false,
+        status: 400,
+        fieldErrors: { outcome: [E.outcomeWrongBody("Utvalget")] },
+      });
+      expectOk(await committeeDecision(meeting, item, "noted", []), "noted");
+      expect((await getProposal(db, proposal))!.state).toBe("withdrawn");
+      expectOk(
+        await approveProtocol(db, {
+          user: coordinator,
+          meetingId: meeting,
+          expectedVersion: await meetingVersion(db, meeting),
+        }),
+        "approve",
+      );
+    });
+  });
+
   describe("an approved protocol", () => {
     it("refuses every change, on the server and in the database; addenda are dated and kept", async () => {
       const meeting = await plan(db, coordinator, world.bodies.board, "2021-04-14");

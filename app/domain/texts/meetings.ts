@@ -172,6 +172,7 @@ export const meetingTexts = {
     proposedDecision: "Forslag til vedtak",
     decision: "Vedtak",
     treatment: "Behandling",
+    treatmentIn: (body: string, date: string) => `Behandling i ${body} ${date}`,
     voting: "Votering",
     presentMembers: "Fremmøtte medlemmer",
     absentMembers: "Forfall",

@@ -62,12 +62,21 @@ export interface ProposalMoveRequest {
   now?: Date;
 }
 
+/** What a meeting asks of the proposal process. */
+export interface ProposalProcess {
+  /** Whether the proposal still waits for this kind of body's decision. */
+  waits(trx: Executor, proposalId: number, bodyKind: "committee" | "board"): Promise<boolean>;
+  /** Moves the proposal by the decision's event, in the given transaction. */
+  move(trx: Executor, request: ProposalMoveRequest): Promise<Failure | { ok: true }>;
+}
+
 export interface RecordDecisionDeps {
   /**
-   * Moves the proposal. By default the process command every route uses; the demo seed, whose
-   * replay has moved its proposals through the machine already, passes one that only confirms.
+   * The proposal process: by default the stored proposal and the command every route uses; the
+   * demo seed, whose replay has moved its proposals through the machine already, passes one that
+   * only confirms.
    */
-  moveProposal?: (trx: Executor, request: ProposalMoveRequest) => Promise<Failure | { ok: true }>;
+  proposalProcess?: ProposalProcess;
   /** Runs between the protocol entry and the proposal transition; a failure there must undo both. */
   afterProtocolEntry?: (trx: Executor) => Promise<void>;
 }
@@ -76,6 +85,12 @@ export interface RecordDecisionDeps {
  * The proposal transition of a decision: only for a proposal waiting for this body, at the
  * version the members saw, through `applyProposalEvent` with the protocol item.
  */
+const storedProcess: ProposalProcess = {
+  waits: async (trx, proposalId, bodyKind) =>
+    (await getProposal(trx, proposalId))?.state === awaitedState(bodyKind),
+  move: (trx, request) => moveByProcess(trx, request),
+};
+
 async function moveByProcess(trx: Executor, request: ProposalMoveRequest): Promise<Failure | { ok: true }> {
   const proposal = await getProposal(trx, request.proposalId);
   if (!proposal || proposal.state !== awaitedState(request.body.kind))
@@ -130,7 +145,14 @@ export function recordDecision(
     const item = await getItem(trx, input.itemId);
     if (!item || item.meeting_id !== ctx.meeting.id) return fieldError("itemId", E.caseUnknown);
     if (await getDecision(trx, item.id)) return refused(409, E.alreadyDecided);
-    const spec = outcomeSpec(ctx.body.kind, item.kind, input.outcome);
+    const process = deps.proposalProcess ?? storedProcess;
+    const bodyKind = ctx.body.kind;
+    // A proposal that has left this body's review (withdrawn, say) is decided as any other case.
+    const asProposal =
+      item.proposal_id !== null &&
+      (bodyKind === "committee" || bodyKind === "board") &&
+      (await process.waits(trx, item.proposal_id, bodyKind));
+    const spec = outcomeSpec(bodyKind, asProposal ? "proposal" : "other", input.outcome);
     if (!spec) return fieldError("outcome", E.outcomeWrongBody(ctx.body.name));
 
     const [memberships, attendance, conflicts] = await Promise.all([
@@ -148,7 +170,7 @@ export function recordDecision(
       conflicted,
     );
     const votes = input.votes === "unanimous" ? unanimousVotes(voters) : input.votes;
-    if (item.kind === "proposal" && votes.length === 0) return fieldError("votes", E.votesRequired);
+    if (asProposal && votes.length === 0) return fieldError("votes", E.votesRequired);
     const names = new Map<number, string>([
       ...memberships.map((m) => [m.user_id, m.user_name] as const),
       ...attendance.map((a) => [a.user_id, a.user_name] as const),
@@ -179,16 +201,17 @@ export function recordDecision(
     await deps.afterProtocolEntry?.(trx);
 
     if (
+      asProposal &&
       item.proposal_id !== null &&
       spec.event &&
-      (ctx.body.kind === "committee" || ctx.body.kind === "board")
+      (bodyKind === "committee" || bodyKind === "board")
     ) {
-      const moved = await (deps.moveProposal ?? moveByProcess)(trx, {
+      const moved = await process.move(trx, {
         proposalId: item.proposal_id,
         proposalVersion: input.proposalVersion,
         event: spec.event,
         reason: input.text,
-        body: { kind: ctx.body.kind, name: ctx.body.name },
+        body: { kind: bodyKind, name: ctx.body.name },
         protocolItemId: item.id,
         user: input.user,
         now: input.now,
