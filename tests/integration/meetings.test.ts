@@ -117,6 +117,25 @@ describe("meetings", () => {
       expect(links).toEqual([{ id: late, label: "Sak 6/2021", meetingId: first, bodyName: "Rådet" }]);
     });
 
+    it("refuses a number another case already has (a damaged counter) with a clear error, writing nothing", async () => {
+      const first = await plan(db, coordinator, world.bodies.board, "2021-02-10");
+      await otherCase(db, coordinator, first, "Årsrapport");
+      await publish(db, coordinator, first);
+      const second = await plan(db, coordinator, world.bodies.board, "2021-04-14");
+      await otherCase(db, coordinator, second, "Budsjett");
+      // Someone restored an old copy of the counter: it would hand out 1 again.
+      await db.updateTable("case_number_counter").set({ last_number: 0 }).execute();
+      const before = await getMeeting(db, second);
+      const result = await publishNotice(db, {
+        user: coordinator,
+        meetingId: second,
+        expectedVersion: before!.version,
+      });
+      expect(result).toEqual({ ok: false, status: 409, message: E.numberCollision });
+      expect(await getMeeting(db, second)).toEqual(before);
+      expect(await labels(second)).toEqual([null]);
+    });
+
     it("refuses a notice with no cases, and writes nothing", async () => {
       const meeting = await plan(db, coordinator, world.bodies.board, "2021-02-10");
       const before = await getMeeting(db, meeting);
