@@ -81,9 +81,14 @@ function outcomeOf(kind: "committee" | "board", event: ProposalEventType): CaseO
 }
 
 /** The decision text a demo step implies when it carries no reason of its own. */
-function defaultDecision(kind: "committee" | "board", outcome: CaseOutcome, title: string, board: string) {
+function defaultDecision(
+  kind: "committee" | "board",
+  outcome: CaseOutcome,
+  title: string,
+  names: { committee: string; board: string },
+) {
   if (outcome === "recommend")
-    return `Bestillerutvalget innstiller overfor ${board.toLowerCase()}: Innspillet «${title}» vedtas gjennomført.`;
+    return `${names.committee} innstiller overfor ${names.board.toLowerCase()}: Innspillet «${title}» vedtas gjennomført.`;
   if (outcome === "approve")
     return kind === "committee"
       ? `Innspillet «${title}» vedtas gjennomført innenfor daglig leders fullmakt.`
@@ -129,11 +134,14 @@ export async function createMeetingSeeder(
     const outcome = outcomeOf(kind, step.event);
     const proposal = await getProposal(trx, step.proposalId);
     if (!proposal) throw new Error(`Demo meetings: no proposal ${step.proposalId}`);
-    const board = (await bodyOfKind(trx, "board", meeting.entry.date))?.name ?? "Styret";
+    const names = {
+      committee: (await bodyOfKind(trx, "committee", meeting.entry.date))?.name ?? "",
+      board: (await bodyOfKind(trx, "board", meeting.entry.date))?.name ?? "",
+    };
     const recommendation =
       kind === "board"
         ? (recommendations.get(step.proposalId) ?? `Innspillet «${step.title}» vedtas gjennomført.`)
-        : defaultDecision("committee", "recommend", step.title, board);
+        : defaultDecision("committee", "recommend", step.title, names);
     const key = `${meeting.bodyId}:${step.proposalId}`;
     const itemId = await addItem(trx, {
       meetingId: meeting.id,
@@ -148,7 +156,7 @@ export async function createMeetingSeeder(
       deferredFromId: deferred.get(key) ?? null,
       createdAt: at(addDays(meeting.entry.date, -30), "08:00").toISOString(),
     });
-    const text = step.reason?.trim() || defaultDecision(kind, outcome, step.title, board);
+    const text = step.reason?.trim() || defaultDecision(kind, outcome, step.title, names);
     pending.set(itemId, { outcome, text, rank: 5, proposal: true });
     if (outcome === "defer") deferred.set(key, itemId);
     else deferred.delete(key);

@@ -306,7 +306,11 @@ export async function planChoices(user: CurrentUser, bodyId: number | null) {
     const boardMeeting = await nextPlannedMeeting(db(), "board", addDays(on, 15));
     if (boardMeeting) {
       const date = addDays(meetingDate(boardMeeting.starts_at), -14);
-      suggestion = { date, text: T.suggestedDate(formatDate(date), formatDate(boardMeeting.starts_at)) };
+      const board = await getBody(db(), boardMeeting.body_id, meetingDate(boardMeeting.starts_at));
+      suggestion = {
+        date,
+        text: T.suggestedDate(formatDate(date), board?.name ?? "", formatDate(boardMeeting.starts_at)),
+      };
     }
   }
   return { bodies: allowed, chosen, suggestion, allBodyIds: bodies.map((b) => b.id) };

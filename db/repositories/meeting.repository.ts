@@ -397,11 +397,14 @@ export function latestRecommendation(db: Executor, proposalId: number) {
     .selectFrom("protocol_item")
     .innerJoin("decision", "decision.protocol_item_id", "protocol_item.id")
     .innerJoin("body", "body.id", "protocol_item.body_id")
+    .innerJoin("meeting", "meeting.id", "protocol_item.meeting_id")
     .select([
       "protocol_item.id",
+      "protocol_item.body_id",
       "protocol_item.presentation",
       "protocol_item.number",
       "protocol_item.number_year",
+      "meeting.starts_at",
       "decision.text",
     ])
     .where("protocol_item.proposal_id", "=", proposalId)

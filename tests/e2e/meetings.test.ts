@@ -119,7 +119,7 @@ describe("a proposal decided in meetings, in the browser", () => {
       await coordinator.goto(`${server.url}/moter/ny`);
       await coordinator.getByRole("link", { name: "Porteføljerådet" }).click();
       await coordinator
-        .getByText(`Foreslått dato: 3.3.${year}, to uker før styremøtet 17.3.${year}`)
+        .getByText(`Foreslått dato: 3.3.${year}, to uker før møtet i samarbeidsrådet 17.3.${year}`)
         .waitFor();
       expect(await coordinator.getByLabel("Dato").inputValue()).toBe(`${year}-03-03`);
       await coordinator.getByLabel("Møtested").fill("ROR-IKT, møterom Fjorden");

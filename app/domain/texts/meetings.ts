@@ -2,10 +2,13 @@
  * Texts of meetings, agendas, protocols and the public pages. Meeting statuses and case
  * outcomes are labelled with the rules in workflows/ (meeting.machine.ts, meeting.outcomes.ts).
  */
+/** A body's name inside a sentence: "til porteføljerådet". */
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
 export const meetingTexts = {
   listTitle: "Møter",
   listIntro:
-    "Møter i faggruppene, bestillerutvalget og styret: innkallinger med saksliste, fremmøte, vedtak og protokoller.",
+    "Møter i faggruppene og de andre organene i samarbeidet: innkallinger med saksliste, fremmøte, vedtak og protokoller.",
   upcoming: "Kommende møter",
   past: "Tidligere møter",
   noUpcoming: "Ingen planlagte møter.",
@@ -14,8 +17,8 @@ export const meetingTexts = {
   plan: "Planlegg møte",
   planTitle: "Planlegg et møte",
   chooseBody: "Hvilket organ skal ha møte?",
-  suggestedDate: (date: string, boardDate: string) =>
-    `Foreslått dato: ${date}, to uker før styremøtet ${boardDate} (bestillerutvalgets mandat).`,
+  suggestedDate: (date: string, board: string, boardDate: string) =>
+    `Foreslått dato: ${date}, to uker før møtet i ${lowerFirst(board)} ${boardDate}, som mandatet sier.`,
   cases: (n: number) => (n === 1 ? "1 sak" : `${n} saker`),
   fields: {
     body: "Organ",
@@ -204,9 +207,10 @@ export const meetingTexts = {
   },
   defaults: {
     committeeRecommendation: (committee: string, board: string, title: string) =>
-      `${committee} innstiller overfor ${board.charAt(0).toLowerCase() + board.slice(1)}: Innspillet «${title}» vedtas gjennomført.`,
+      `${committee} innstiller overfor ${lowerFirst(board)}: Innspillet «${title}» vedtas gjennomført.`,
     boardRecommendation: (title: string) => `Innspillet «${title}» vedtas gjennomført.`,
-    fromCommittee: (label: string) => `Saken kommer fra bestillerutvalget (${label}).`,
+    fromCommittee: (committee: string, label: string) =>
+      `Saken kommer fra ${lowerFirst(committee)} (${label}).`,
     submitted: (date: string) => `Innspillet ble sendt inn ${date}.`,
     assessment: (total: number | null, costOnce: number | null, costYearly: number | null) =>
       [

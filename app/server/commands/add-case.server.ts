@@ -7,10 +7,11 @@ import {
   deferredOtherItems,
   getItem,
   latestRecommendation,
+  meetingDate,
   proposalOnOpenAgenda,
   setItemNumber,
 } from "#db/repositories/meeting.repository";
-import { bodyOfKind } from "#db/repositories/organisation.repository";
+import { bodyOfKind, getBody } from "#db/repositories/organisation.repository";
 import { getAssessment } from "#db/repositories/process.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
 import { assessmentTotal } from "#workflows/assessment";
@@ -63,8 +64,10 @@ async function proposalCaseDefaults(
     const committeeCase = await latestRecommendation(db, proposal.id);
     if (committeeCase) {
       const label = caseLabel(committeeCase.number, committeeCase.number_year) ?? "";
+      const committee = await getBody(db, committeeCase.body_id, meetingDate(committeeCase.starts_at));
       return {
-        presentation: `${D.fromCommittee(label)}\n\n${committeeCase.presentation}`.trim(),
+        presentation:
+          `${D.fromCommittee(committee?.name ?? "", label)}\n\n${committeeCase.presentation}`.trim(),
         recommendation: committeeCase.text,
       };
     }
@@ -76,7 +79,7 @@ async function proposalCaseDefaults(
   const board = await bodyOfKind(db, "board", ctx.date);
   return {
     presentation: await proposalPresentation(db, proposal),
-    recommendation: D.committeeRecommendation(ctx.body.name, board?.name ?? "Styret", proposal.title),
+    recommendation: D.committeeRecommendation(ctx.body.name, board?.name ?? "styret", proposal.title),
   };
 }
 
