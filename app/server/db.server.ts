@@ -1,4 +1,4 @@
-import { migrateToLatest, openDatabase, type DB } from "#db/connection";
+import { migrateToLatest, openDatabase, refreshPlannerStatistics, type DB } from "#db/connection";
 import { isEmpty, seedDemo } from "#db/seed";
 import { config } from "./config.server";
 import { hashPassword } from "./password.server";
@@ -12,12 +12,13 @@ export function db(): DB {
   return database;
 }
 
-/** Migrates, and seeds the demo world into an empty database. Runs once at start-up. */
+/** Migrates, seeds the demo world into an empty database, and refreshes planner statistics. Runs once at start-up. */
 export function prepareDatabase(): Promise<void> {
   ready ??= (async () => {
     await migrateToLatest(db());
     if (config().seedDemo && (await isEmpty(db())))
       await seedDemo(db(), { passwordHash: await hashPassword("demo1234") });
+    await refreshPlannerStatistics(db());
   })();
   return ready;
 }

@@ -25,8 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A search of only one- and two-letter words matches titles as substrings (LIKE '%…%'), which no
   // index can seek: scanning titles here reads a fraction of what the table holds.
   await sql`create index proposal_title on proposal (title, state, author_id, ${listedAt})`.execute(db);
-  // The start page's queues: the longest-waiting proposals in a state.
-  await sql`create index proposal_waiting on proposal (state, state_changed_at)`.execute(db);
+  // The start page's queues: the longest-waiting proposals in a state, for one author or group
+  // (checked in the index, so only the rows shown are read).
+  await sql`create index proposal_waiting on proposal (state, state_changed_at, author_id, group_id)`.execute(
+    db,
+  );
   // The proposal page's "merged into this one": few proposals are merged, so only those are indexed.
   await sql`create index proposal_merged_into on proposal (merged_into_id) where merged_into_id is not null`.execute(
     db,

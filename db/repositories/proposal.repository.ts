@@ -251,15 +251,27 @@ export async function listProposals(db: Executor, filters: ProposalFilters) {
 /** Municipality names for many proposals at once. */
 export async function municipalityNamesFor(db: Executor, proposalIds: number[]) {
   if (proposalIds.length === 0) return new Map<number, string[]>();
-  const rows = await db
-    .selectFrom("proposal_municipality")
-    .innerJoin("municipality", "municipality.id", "proposal_municipality.municipality_id")
-    .select(["proposal_municipality.proposal_id", "municipality.name"])
-    .where("proposal_municipality.proposal_id", "in", proposalIds)
-    .orderBy("municipality.name")
-    .execute();
+  // In chunks: SQLite limits the bound parameters of one statement (32,766), and a year's report
+  // at national scale asks for more proposals than that.
+  const rows: { proposal_id: number; name: string }[] = [];
+  for (let i = 0; i < proposalIds.length; i += 5000) {
+    rows.push(
+      ...(await db
+        .selectFrom("proposal_municipality")
+        .innerJoin("municipality", "municipality.id", "proposal_municipality.municipality_id")
+        .select(["proposal_municipality.proposal_id", "municipality.name"])
+        .where("proposal_municipality.proposal_id", "in", proposalIds.slice(i, i + 5000))
+        .execute()),
+    );
+  }
+  // By name, as SQLite's binary collation orders them (code point order).
+  rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const map = new Map<number, string[]>();
-  for (const r of rows) map.set(r.proposal_id, [...(map.get(r.proposal_id) ?? []), r.name]);
+  for (const r of rows) {
+    const names = map.get(r.proposal_id);
+    if (names) names.push(r.name);
+    else map.set(r.proposal_id, [r.name]);
+  }
   return map;
 }
 

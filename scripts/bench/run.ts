@@ -6,7 +6,7 @@ import { hashPassword } from "../../app/server/password.server";
 import { pageJavaScript, reactFlowChunks, routesWithReactFlow } from "./bundle";
 import { BENCH_PASSWORD, generateDataset, type Dataset } from "./generate";
 import { eventsPerSecond, flowchartCounts, listQuery, sessionUser, time, type Timing } from "./in-process";
-import { reportDocx } from "./report";
+import { reportDocxTiming } from "./report";
 import { build, login, measurePath, startProductionServer, type HttpResult } from "./server";
 
 /**
@@ -92,21 +92,34 @@ async function main() {
     let trivial: HttpResult | undefined;
     for (const page of pages) {
       const headers: Record<string, string> = page.anonymous ? {} : { Cookie: cookie };
+      const probeStarted = performance.now();
       const probe = await fetch(`${server.url}${page.path}`, { headers, redirect: "manual" });
       await probe.arrayBuffer();
-      if (probe.status !== 200) {
-        log(`${page.path}: ${probe.status}, not measured`);
+      const probeMs = performance.now() - probeStarted;
+      const unmeasured = (note: string, p50: number | null = null) =>
         rows.push({
           name: page.name,
           kind: "http",
-          perSecond: null,
-          p50: null,
+          perSecond: p50 === null ? null : 1000 / p50,
+          p50,
           p99: null,
-          ratio: null,
+          ratio: p50 === null || !trivial ? null : p50 / Math.max(trivial.p50, 1),
           target: page.target ? "p50 ≤ 1.5 × trivial" : "",
-          met: null,
-          note: `answered ${probe.status}: the page is not there yet`,
+          met: page.target && p50 !== null ? false : null,
+          note,
         });
+      if (probe.status !== 200) {
+        log(`${page.path}: ${probe.status}, not measured`);
+        unmeasured(`answered ${probe.status}, not measured`);
+        continue;
+      }
+      // A page that takes seconds for one request would only time out under load: its one request is the result.
+      if (probeMs > 2000) {
+        log(`${page.path}: one request took ${(probeMs / 1000).toFixed(1)} s, not load-tested`);
+        const again = performance.now();
+        await (await fetch(`${server.url}${page.path}`, { headers })).arrayBuffer();
+        const ms = Math.min(probeMs, performance.now() - again);
+        unmeasured(`one request at a time: ${(ms / 1000).toFixed(1)} s each; not load-tested`, ms);
         continue;
       }
       log(`measuring ${page.path} (${duration} s, ${connections} connections)`);
@@ -177,28 +190,15 @@ async function main() {
   timed("list query, by year", await time(listQuery(db, { viewerId, year: dataset.reportYear })));
   timed("flowchart counts (countByState)", await time(flowchartCounts(db), 100), "≤ 5 ms", 5);
 
-  const report = await reportDocx(db, dataset.reportYear, user);
-  if (report.ok) {
-    timed(
-      `report DOCX ${dataset.reportYear} (${report.proposals} proposals)`,
-      report.timing,
-      "≤ 1 s",
-      1000,
-      `${Math.round(report.bytes / 1024)} kB`,
-    );
-  } else {
-    rows.push({
-      name: `report DOCX ${dataset.reportYear}`,
-      kind: "in-process",
-      perSecond: null,
-      p50: null,
-      p99: null,
-      ratio: null,
-      target: "≤ 1 s",
-      met: null,
-      note: report.reason,
-    });
-  }
+  log("building the report");
+  const report = await reportDocxTiming(db, dataset.reportYear);
+  timed(
+    `report DOCX ${dataset.reportYear} (${report.proposals.toLocaleString("en-US")} proposals submitted in it)`,
+    report.timing,
+    "≤ 1 s",
+    1000,
+    `${Math.round(report.bytes / 1024)} kB`,
+  );
 
   // Last: it writes (history rows), so the data set is no longer as generated afterwards.
   log("applying events");
