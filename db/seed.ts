@@ -4,7 +4,13 @@ import { insertAssessment, linkAssessmentGoals } from "./repositories/assessment
 import { renameBody } from "./repositories/organisation.repository";
 import { appendHistory, getAssessment, linkedGoalIds, moveProposal } from "./repositories/process.repository";
 import { countProposals, createProposal, getProposal } from "./repositories/proposal.repository";
-import { addGoal, addPriorityBand, createStrategy } from "./repositories/strategy.repository";
+import {
+  addGoal,
+  addPriorityBand,
+  createStrategy,
+  currentStrategy,
+  setApprovalItem,
+} from "./repositories/strategy.repository";
 import { calendarMeeting } from "./seed-data/meetings-calendar";
 import {
   board,
@@ -20,6 +26,7 @@ import {
 import { demoProposals, type DemoProposal, type DemoStep } from "./seed-data/proposals";
 import { priorityBands, strategy2022 } from "./seed-data/strategy";
 import { seedFollowups } from "./seed-followups";
+import { createMeetingSeeder, type MeetingSeeder } from "./seed-meetings";
 import { isAssessmentComplete } from "../workflows/assessment";
 import { payloadSchema } from "../workflows/proposal.events";
 import {
@@ -86,11 +93,16 @@ export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
     for (const band of priorityBands) await addPriorityBand(trx, band);
     const goalIds = await seedStrategy(trx);
 
-    const ids: Ids = { municipalityIds, bodyIds, userIds, proposalIds: {}, goalIds };
+    const meetings = await createMeetingSeeder(trx, { bodyIds, userIds });
+    const ids: Ids = { municipalityIds, bodyIds, userIds, proposalIds: {}, goalIds, meetings };
     for (const spec of options.proposals ?? demoProposals) {
       ids.proposalIds[spec.key] = await seedProposal(trx, spec, ids);
     }
     await seedFollowups(trx, options.proposals ?? demoProposals, ids.proposalIds);
+    // The meetings are held after every decision is on an agenda; the strategy points at its approval.
+    const { strategyItemId } = await meetings.finish();
+    const strategy = await currentStrategy(trx);
+    if (strategy) await setApprovalItem(trx, strategy.id, strategyItemId);
   });
 }
 
@@ -101,7 +113,7 @@ async function seedStrategy(trx: Executor): Promise<Record<string, number>> {
     periodFrom: strategy2022.periodFrom,
     periodTo: strategy2022.periodTo,
     status: strategy2022.status,
-    // Linked to the board's protocol item of 8.12.2021 once meetings exist.
+    // Linked to the board's protocol item of 8.12.2021 when the meetings are held (seedDemo).
     approvedItemId: null,
   });
   const goalIds: Record<string, number> = {};
@@ -121,6 +133,7 @@ interface Ids {
   userIds: Record<string, number>;
   proposalIds: Record<string, number>;
   goalIds: Record<string, number>;
+  meetings: MeetingSeeder;
 }
 
 const isCommitteeEvent = (step: DemoStep) => step.event.startsWith("COMMITTEE_");
@@ -139,7 +152,7 @@ function demoActor(step: DemoStep, spec: DemoProposal, groupName: string | null)
     isCoordinator: person.isCoordinator === true,
     isAnyGroupLeader: own.some((m) => m.role === "leader" && groups2021.includes(m.body)),
     groupRole: inGroup.some((m) => m.role === "leader") ? "leader" : inGroup.length > 0 ? "member" : null,
-    // The protocol item is linked when meetings are seeded; the machine only asks which body.
+    // The protocol item is filled in by the replay; the machine only asks which body.
     meeting: isCommitteeEvent(step)
       ? { body: "committee", protocolItemId: 0 }
       : isBoardEvent(step)
@@ -231,6 +244,17 @@ async function seedProposal(trx: Executor, spec: DemoProposal, ids: Ids): Promis
     if (!isProposalState(proposal.state)) throw new Error(`Demo proposal ${spec.key} has unknown state`);
     const groupName = proposal.group_id !== null ? (groupNames.get(proposal.group_id) ?? null) : null;
     const actor = { ...demoActor(step, spec, groupName), userId: ids.userIds[step.by]! };
+    const protocolItemId =
+      step.meeting && actor.meeting
+        ? await ids.meetings.protocolItemFor({
+            meetingKey: step.meeting,
+            proposalId: id,
+            event: step.event,
+            title: spec.title,
+            reason: step.reason ?? null,
+          })
+        : null;
+    if (actor.meeting && protocolItemId !== null) actor.meeting = { ...actor.meeting, protocolItemId };
 
     // The payload as the server would accept it: a reason only where the event carries one.
     const raw = {
@@ -281,7 +305,7 @@ async function seedProposal(trx: Executor, spec: DemoProposal, ids: Ids): Promis
       at,
       reason: payload.reason ?? null,
       groupId: decision.facts.groupId,
-      protocolItemId: null,
+      protocolItemId,
     });
   }
   if (spec.assessment && !assessed) await writeAssessment();

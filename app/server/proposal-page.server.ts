@@ -7,6 +7,7 @@ import {
   similarProposals,
 } from "#db/repositories/proposal.repository";
 import { goalsOfProposal } from "#db/repositories/assessment.repository";
+import { protocolItemLinks } from "#db/repositories/meeting.repository";
 import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
 import {
   assessmentTotal,
@@ -63,6 +64,14 @@ export async function proposalPage(id: number, user: CurrentUser) {
     goalsOfProposal(db(), id),
   ]);
   const actor = processActor(user, proposal);
+  const protocolItems = new Map(
+    (
+      await protocolItemLinks(
+        db(),
+        history.flatMap((h) => (h.protocol_item_id ? [h.protocol_item_id] : [])),
+      )
+    ).map((item) => [item.id, item]),
+  );
   const total = assessment ? assessmentTotal(assessment) : null;
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const meta = stateMeta(proposal.state);
@@ -124,7 +133,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
       actorName: h.actor_name,
       reason: h.reason,
       groupName: h.group_id ? (groupName.get(h.group_id) ?? null) : null,
-      protocolItemId: h.protocol_item_id,
+      protocolItem: h.protocol_item_id ? (protocolItems.get(h.protocol_item_id) ?? null) : null,
     })),
     diagram: await processDiagram(
       proposal.state,

@@ -184,6 +184,8 @@ describe("a proposal decided in meetings, in the browser", () => {
 
       await employee.goto(proposalUrl);
       await employee.getByText("Vedtatt.", { exact: true }).first().waitFor();
+      const itemLink = employee.locator(`ol.timeline a[href^="${new URL(boardMeetingUrl).pathname}#sak-"]`);
+      expect(await itemLink.innerText()).toBe(caseLabel);
 
       // The protocol is approved and published, and appears without login.
       await save(coordinator, coordinator.getByRole("button", { name: "Godkjenn protokollen" }));

@@ -70,7 +70,7 @@ for (const javaScriptEnabled of [true, false]) {
         value: "Helse og velferd",
         select: true,
       });
-      await coordinator.page.getByText("Til vurdering i faggruppe.").waitFor();
+      await coordinator.page.getByText("Til vurdering i faggruppe.", { exact: true }).waitFor();
       expect(await countOnProcessPage(coordinator.page, "Til vurdering i faggruppe")).toBe(groupBefore + 1);
 
       const member = await as("faggruppemedlem@innspill.test", javaScriptEnabled);
@@ -80,7 +80,7 @@ for (const javaScriptEnabled of [true, false]) {
         label: "Spørsmål til innsenderen",
         value: "Hvor mange søknader kommer per år?",
       });
-      await member.page.getByText("Venter på innsender.").waitFor();
+      await member.page.getByText("Venter på innsender.", { exact: true }).waitFor();
 
       await submitter.page.goto(`${server.url}/`);
       await submitter.page
@@ -91,7 +91,7 @@ for (const javaScriptEnabled of [true, false]) {
         label: "Ditt svar",
         value: "Omtrent 300 i året i Molde.",
       });
-      await submitter.page.getByText("Til vurdering i faggruppe.").waitFor();
+      await submitter.page.getByText("Til vurdering i faggruppe.", { exact: true }).waitFor();
 
       await member.page.goto(proposalUrl);
       expect(await member.page.getByText("Hvor mange søknader kommer per år?").isVisible()).toBe(true);
@@ -120,7 +120,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expectNoAxeViolationsIfScripted(member.page, javaScriptEnabled);
 
       await act(member.page, "Anbefal til porteføljerådet");
-      await member.page.getByText("Til behandling i porteføljerådet.").waitFor();
+      await member.page.getByText("Til behandling i porteføljerådet.", { exact: true }).waitFor();
       const history = await member.page.locator("ol.timeline").innerText();
       expect(history).toContain("Fordel til faggruppe");
       expect(history).toContain("Be innsender om mer informasjon");

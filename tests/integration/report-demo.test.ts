@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
 import { seedDemo } from "#db/seed";
-import { createMeetingSeeder } from "#db/seed-meetings";
-import { demoProposals } from "#db/seed-data/proposals";
-import { currentStrategy, setApprovalItem } from "#db/repositories/strategy.repository";
 import type { ReportBlock } from "~/domain/report-document";
 import { liveReport } from "~/server/report.server";
 import { demoHash, testDb } from "../support/db";
@@ -20,27 +17,6 @@ describe("the 2021 demo report", () => {
   beforeAll(async () => {
     db = await testDb();
     await seedDemo(db, { passwordHash: await demoHash() });
-    await db.transaction().execute(async (trx) => {
-      const seeder = await createMeetingSeeder(trx);
-      for (const spec of demoProposals) {
-        const proposal = await trx
-          .selectFrom("proposal")
-          .select("id")
-          .where("title", "=", spec.title)
-          .executeTakeFirstOrThrow();
-        for (const step of spec.steps)
-          if (step.meeting)
-            await seeder.protocolItemFor({
-              meetingKey: step.meeting,
-              proposalId: proposal.id,
-              event: step.event,
-              title: spec.title,
-              reason: step.reason,
-            });
-      }
-      const { strategyItemId } = await seeder.finish();
-      await setApprovalItem(trx, (await currentStrategy(trx))!.id, strategyItemId);
-    });
     blocks = (await liveReport(db, 2021, new Date("2026-11-26T10:00:00.000Z"))).blocks;
   }, 120_000);
   afterAll(async () => {

@@ -10,12 +10,10 @@ import {
 } from "#db/repositories/meeting.repository";
 import { bodyOfKind } from "#db/repositories/organisation.repository";
 import { seedDemo } from "#db/seed";
-import { createMeetingSeeder } from "#db/seed-meetings";
-import { demoProposals } from "#db/seed-data/proposals";
 import { demoHash, testDb } from "../support/db";
 
 /**
- * The demo year's meetings, as the replay of db/seed.ts will drive them: every committee and
+ * The demo year's meetings, as the replay of db/seed.ts drives them: every committee and
  * board decision of the demo proposals asks for its protocol item, in replay order, then
  * `finish` holds the meetings through the real commands.
  */
@@ -25,27 +23,8 @@ describe("demo meetings of 2021", () => {
   beforeAll(async () => {
     db = await testDb();
     await seedDemo(db, { passwordHash: await demoHash() });
-    await db.transaction().execute(async (trx) => {
-      const seeder = await createMeetingSeeder(trx);
-      for (const spec of demoProposals) {
-        const proposal = await trx
-          .selectFrom("proposal")
-          .select("id")
-          .where("title", "=", spec.title)
-          .executeTakeFirstOrThrow();
-        for (const step of spec.steps) {
-          if (!step.meeting) continue;
-          await seeder.protocolItemFor({
-            meetingKey: step.meeting,
-            proposalId: proposal.id,
-            event: step.event,
-            title: spec.title,
-            reason: step.reason,
-          });
-        }
-      }
-      ({ strategyItemId } = await seeder.finish());
-    });
+    const strategy = await db.selectFrom("strategy").select("approved_item_id").executeTakeFirstOrThrow();
+    strategyItemId = strategy.approved_item_id!;
   }, 60_000);
   afterAll(async () => {
     await db.destroy();

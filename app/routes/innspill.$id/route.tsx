@@ -173,6 +173,14 @@ export default function ProposalPage() {
                       ? ` · ${h.groupName}`
                       : ""}
                   </div>
+                  {h.protocolItem ? (
+                    <div className="small">
+                      <Link to={`/moter/${h.protocolItem.meetingId}#sak-${h.protocolItem.id}`}>
+                        {h.protocolItem.label}
+                      </Link>{" "}
+                      ({h.protocolItem.bodyName})
+                    </div>
+                  ) : null}
                   {h.reason ? <p className="prose small">{h.reason}</p> : null}
                 </li>
               ))}
