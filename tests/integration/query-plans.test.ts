@@ -8,6 +8,7 @@ import { countByState } from "#db/repositories/process.repository";
 import {
   listProposals,
   listProposalsQueries,
+  waitingProposals,
   type ProposalFilters,
 } from "#db/repositories/proposal.repository";
 import { generateDataset } from "../../scripts/bench/generate";
@@ -170,6 +171,20 @@ describe("the list's answers", () => {
     const expected = visible.filter((p) => p.group_id === 2 && p.state === "completed").sort(byNewest);
     expect(group.total).toBe(expected.length);
     expect(group.rows.map((r) => r.id)).toEqual(expected.slice(0, 20).map((p) => p.id));
+
+    const waiting = await waitingProposals(db, { states: ["approved", "inProgress"], limit: 50 });
+    const plain = await db
+      .selectFrom("proposal")
+      .select("state_changed_at")
+      .where("state", "in", ["approved", "inProgress"])
+      .orderBy("state_changed_at")
+      .limit(50)
+      .execute();
+    expect(waiting.map((w) => w.state_changed_at)).toEqual(plain.map((p) => p.state_changed_at));
+    expect(waiting.every((w) => w.state === "approved" || w.state === "inProgress")).toBe(true);
+    const inGroup = await waitingProposals(db, { states: ["groupReview"], groupIds: [2, 3], limit: 10 });
+    expect(inGroup.length).toBe(10);
+    expect(inGroup.every((w) => w.state === "groupReview" && [2, 3].includes(w.group_id!))).toBe(true);
 
     const year = new Date().getFullYear() - 2;
     const ofYear = await listProposals(db, { viewerId, year, sort: "oldest" });
