@@ -28,6 +28,7 @@ app.disable("x-powered-by");
 app.use(compression());
 app.use(securityHeaders);
 app.use(refuseCrossOriginWrites);
+app.use(refuseNonFormBodies);
 app.use((req, _res, next) => {
   // The only trustworthy address is the socket's; a client-sent header of the same name is replaced.
   req.headers["x-innspill-client-ip"] = req.socket.remoteAddress ?? "unknown";
@@ -89,6 +90,42 @@ function refuseCrossOriginWrites(req, res, next) {
   }
   next();
 }
+
+/**
+ * Every action reads an HTML form: a post with any other body (JSON, plain text, a multipart
+ * type without its boundary, no type at all) is the client's mistake, answered 415 before a route
+ * tries to parse it (Request.formData() throws on it, which would be a 500).
+ */
+function refuseNonFormBodies(req, res, next) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const type = (req.get("content-type") ?? "").toLowerCase();
+  const isForm =
+    type.split(";")[0].trim() === "application/x-www-form-urlencoded" ||
+    (type.startsWith("multipart/form-data") && /;\s*boundary=\S/.test(type));
+  if (!isForm) {
+    res
+      .status(415)
+      .type("text/plain; charset=utf-8")
+      .send("Skjemaet kunne ikke leses. Send det fra siden i Innspill.");
+    return;
+  }
+  next();
+}
+
+// A body that says it is a form but cannot be parsed (a broken multipart upload) is read as an
+// empty form: the action then answers it like any incomplete form, 400 with its own messages,
+// instead of failing with a 500. Every action reads its body through Request.formData().
+const parseFormData = globalThis.Request.prototype.formData;
+globalThis.Request.prototype.formData = async function formData() {
+  // Reading a body twice is a bug in the code, not in the request: let it fail loudly.
+  if (this.bodyUsed) return parseFormData.call(this);
+  try {
+    return await parseFormData.call(this);
+  } catch (error) {
+    if (error instanceof TypeError) return new globalThis.FormData();
+    throw error;
+  }
+};
 
 function safeHost(origin) {
   try {

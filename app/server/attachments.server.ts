@@ -50,6 +50,9 @@ export async function readForm(request: Request): Promise<FormData> {
     return await request.formData();
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw new FormTooLargeError("Skjemaet er for stort.");
+    // A broken multipart body (truncated, wrong boundary) is read as an empty form: 400 with the
+    // form's own messages, not a 500 (the same as server/start.js does for every other form).
+    if (type.startsWith("multipart/form-data")) return new FormData();
     throw error;
   }
 }

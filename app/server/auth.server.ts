@@ -83,10 +83,15 @@ export async function requireAdmin(request: Request): Promise<CurrentUser> {
   return user;
 }
 
-/** Only paths on this site: never an open redirect. */
+/**
+ * Only paths on this site: never an open redirect. A path this site hands out is printable ASCII
+ * (URLs are percent-encoded); anything else — a line break, a tab browsers drop ("/\t/evil"),
+ * a character a Location header cannot carry (a 500) — is not one.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
     return fallback;
+  if (!/^[\x21-\x7e]*$/.test(to)) return fallback;
   return to;
 }
 
