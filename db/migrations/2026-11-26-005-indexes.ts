@@ -13,8 +13,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   const listedAt = sql.raw("coalesce(submitted_at, created_at)");
   // Unfiltered and by year: walk in date order, count a date range.
   await sql`create index proposal_listed on proposal (${listedAt}, state, author_id)`.execute(db);
-  // By status: one state's proposals in date order; the flowchart's counts per state.
+  // By status: one state's proposals in date order.
   await sql`create index proposal_state_listed on proposal (state, ${listedAt}, author_id)`.execute(db);
+  // The narrowest with what every count needs: the flowchart's counts per state, the unfiltered total.
+  await sql`create index proposal_state_author on proposal (state, author_id)`.execute(db);
   // By specialist group, in date order.
   await sql`create index proposal_group_listed on proposal (group_id, ${listedAt}, state, author_id)`.execute(
     db,
@@ -43,6 +45,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     "proposal_title",
     "proposal_visible",
     "proposal_group_listed",
+    "proposal_state_author",
     "proposal_state_listed",
     "proposal_listed",
   ]) {

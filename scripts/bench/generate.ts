@@ -458,8 +458,10 @@ export async function generateDataset(options: GenerateOptions): Promise<Dataset
     const boardMeetings = Math.round(target.meetings * 0.2);
     addMeetings(committeeId, committeeMeetings, 0.2);
     addMeetings(boardId, boardMeetings, 0.6);
-    const perGroup = Math.floor((target.meetings - committeeMeetings - boardMeetings) / groupIds.length);
-    groupIds.forEach((g, i) => addMeetings(g, perGroup, i / groupIds.length));
+    const groupMeetings = target.meetings - committeeMeetings - boardMeetings;
+    const perGroup = Math.floor(groupMeetings / groupIds.length);
+    const extra = groupMeetings - perGroup * groupIds.length;
+    groupIds.forEach((g, i) => addMeetings(g, perGroup + (i < extra ? 1 : 0), i / groupIds.length));
     meetings.sort((a, b) => a.at - b.at);
     meetings.forEach((m, i) => {
       m.id = i + 1;

@@ -144,16 +144,14 @@ describe.each([
     expect(plan.filter((line) => line === "USE TEMP B-TREE FOR ORDER BY")).toHaveLength(1);
   });
 
-  it("counts the flowchart's states from an index", async () => {
-    const plan = await planOf(
-      db
-        .selectFrom("proposal")
-        .select(["state", (eb) => eb.fn.countAll<number>().as("n")])
-        .groupBy("state"),
-    );
-    expect(plan.join("\n")).toMatch(/USING COVERING INDEX/);
-    const counts = await countByState(db);
-    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
+  it("counts the flowchart's states as a plain GROUP BY would", async () => {
+    const plain = await db
+      .selectFrom("proposal")
+      .select(["state", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("state")
+      .execute();
+    expect(await countByState(db)).toEqual(Object.fromEntries(plain.map((r) => [r.state, Number(r.n)])));
+    expect(plain.length).toBeGreaterThan(10);
   });
 });
 
@@ -212,5 +210,14 @@ describe("the list's answers", () => {
     const inYear = visible.filter((p) => listed(p).startsWith(String(year)));
     expect(ofYear.total).toBe(inYear.length);
     expect(ofYear.rows[0]?.id).toBe(inYear.sort((a, b) => byNewest(b, a))[0]?.id);
+  });
+});
+
+describe("the flowchart's counts on an empty database", () => {
+  it("are none", async () => {
+    const { testDb } = await import("../support/db");
+    const empty = await testDb();
+    expect(await countByState(empty)).toEqual({});
+    await empty.destroy();
   });
 });
