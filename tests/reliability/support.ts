@@ -78,8 +78,26 @@ function agentFor(localAddress: string | undefined): http.Agent {
   return agent;
 }
 
-/** One request, answered as it is: redirects are not followed, any status is returned. */
-export function request(baseUrl: string, pathName: string, options: RequestOptions = {}): Promise<Reply> {
+/**
+ * One request, answered as it is: redirects are not followed, any status is returned. A GET that
+ * meets a kept-alive connection the server had just closed is sent once more (it changes nothing).
+ */
+export async function request(
+  baseUrl: string,
+  pathName: string,
+  options: RequestOptions = {},
+): Promise<Reply> {
+  try {
+    return await requestOnce(baseUrl, pathName, options);
+  } catch (error) {
+    const get = (options.method ?? (options.body === undefined ? "GET" : "POST")) === "GET";
+    if (get && (error as NodeJS.ErrnoException).code === "ECONNRESET")
+      return requestOnce(baseUrl, pathName, options);
+    throw error;
+  }
+}
+
+function requestOnce(baseUrl: string, pathName: string, options: RequestOptions): Promise<Reply> {
   const method = options.method ?? (options.body === undefined ? "GET" : "POST");
   const headers: Record<string, string> = { ...options.headers };
   let body: Buffer | undefined;
