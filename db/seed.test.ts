@@ -88,12 +88,8 @@ describe("demo seed", () => {
     const { proposals, history } = await statesWithHistory();
     for (const p of proposals) {
       const rows = history.filter((h) => h.proposal_id === p.id);
-      if (rows.length === 0) {
-        expect(p.state, p.title).toBe("draft");
-        continue;
-      }
+      expect(rows[0], p.title).toMatchObject({ event: "CREATE", from_state: null, to_state: "draft" });
       expect(rows.at(-1)!.to_state, p.title).toBe(p.state);
-      expect(rows[0]!.from_state, p.title).toBe("draft");
       for (let i = 1; i < rows.length; i++) {
         expect(rows[i]!.from_state, p.title).toBe(rows[i - 1]!.to_state);
         expect(rows[i]!.at > rows[i - 1]!.at, p.title).toBe(true);

@@ -195,6 +195,14 @@ async function seedProposal(trx: Executor, spec: DemoProposal, ids: Ids): Promis
     state: "draft",
     now: `${spec.created}T08:00:00.000Z`,
   });
+  await appendHistory(trx, {
+    proposalId: id,
+    from: null,
+    to: "draft",
+    event: "CREATE",
+    actorId: ids.userIds[spec.author]!,
+    at: `${spec.created}T08:00:00.000Z`,
+  });
   const groupNames = new Map(Object.entries(ids.bodyIds).map(([name, bodyId]) => [bodyId, name]));
   const stepsOnDay = new Map<string, number>();
   let previousDate = spec.created;

@@ -122,8 +122,8 @@ describe("crash: kill -9 under write load", () => {
            from proposal p`,
         )
         .all() as { id: number; state: string; last: string | null }[];
-      // A demo draft is seeded without its CREATE row; a proposal without history must be a draft.
-      expect(mismatched.filter((p) => (p.last ?? "draft") !== p.state)).toEqual([]);
+      // Every proposal, drafts included, starts its history with a CREATE row.
+      expect(mismatched.filter((p) => p.last !== p.state)).toEqual([]);
 
       const byId = db.prepare("select title, state from proposal where id = ?");
       for (const s of answered.submitted)

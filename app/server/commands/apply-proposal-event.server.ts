@@ -8,7 +8,7 @@ import {
   moveProposal,
 } from "#db/repositories/process.repository";
 import { isAssessmentComplete } from "#workflows/assessment";
-import { payloadSchema } from "#workflows/proposal.events";
+import { eventSpecs, payloadSchema } from "#workflows/proposal.events";
 import {
   availableEvents,
   decide,
@@ -35,6 +35,8 @@ export interface ApplyInput {
   payload: Record<string, unknown>;
   /** Set when the event is a decision recorded in a meeting. */
   meeting?: { body: "committee" | "board"; protocolItemId: number } | null;
+  /** Set by the commands behind an event's own form page (START, COMPLETE), which carry more than the event. */
+  fromOwnForm?: boolean;
   now?: Date;
 }
 
@@ -74,6 +76,9 @@ export async function proposalFacts(
 /** Allowed for the user, but the proposal is not ready (only RECOMMEND has such conditions). */
 const blockedMessage = "Fullfør vurderingen og koble innspillet til minst ett delmål i strategien først.";
 
+/** START and COMPLETE record a project lead, dates and results: only their own forms may send them. */
+const ownFormMessage = "Bruk skjemaet for dette steget, det trenger flere opplysninger.";
+
 const fieldError = (field: string, message: string): ApplyResult => ({
   ok: false,
   status: 400,
@@ -111,6 +116,7 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
     if (!allowed) return { ok: false, status: 403 };
     if (proposal.version !== input.expectedVersion) return { ok: false, status: 409 };
     if (allowed.blocked) return fieldError("", blockedMessage);
+    if (eventSpecs[input.type].page && !input.fromOwnForm) return fieldError("", ownFormMessage);
 
     if (payload.groupId !== undefined) {
       const group = await getBody(trx, payload.groupId);

@@ -27,6 +27,7 @@ export async function completeWork(
   return refusable(() =>
     db.transaction().execute(async (trx) => {
       const moved = await applyProposalEvent(trx, {
+        fromOwnForm: true,
         proposalId: input.proposalId,
         expectedVersion: form.version,
         user: input.user,

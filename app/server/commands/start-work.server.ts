@@ -19,6 +19,7 @@ export async function startWork(
   return refusable(() =>
     db.transaction().execute(async (trx) => {
       const moved = await applyProposalEvent(trx, {
+        fromOwnForm: true,
         proposalId: input.proposalId,
         expectedVersion: form.version,
         user: input.user,
