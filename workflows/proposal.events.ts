@@ -92,19 +92,14 @@ const reason = z
   .max(5000, "Teksten kan være høyst 5000 tegn.");
 const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 
-/** The payload an event needs, parsed from a form or a command call. */
+const payloadSchemas = {
+  reason: z.object({ reason }),
+  groupId: z.object({ groupId: id("Velg en faggruppe.") }),
+  targetId: z.object({ targetId: id("Oppgi nummeret på innspillet det skal slås sammen med.") }),
+  none: z.object({ reason: z.string().trim().max(5000, "Teksten kan være høyst 5000 tegn.").optional() }),
+};
+
+/** The payload an event needs, parsed from a form or a command call (schemas built once, not per call). */
 export function payloadSchema(type: ProposalEventType) {
-  const spec = eventSpecs[type];
-  switch (spec.field) {
-    case "reason":
-      return z.object({ reason });
-    case "groupId":
-      return z.object({ groupId: id("Velg en faggruppe.") });
-    case "targetId":
-      return z.object({ targetId: id("Oppgi nummeret på innspillet det skal slås sammen med.") });
-    default:
-      return z.object({
-        reason: z.string().trim().max(5000, "Teksten kan være høyst 5000 tegn.").optional(),
-      });
-  }
+  return payloadSchemas[eventSpecs[type].field ?? "none"];
 }

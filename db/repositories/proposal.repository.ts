@@ -153,11 +153,39 @@ export function ftsQuery(text: string, mode: "all" | "any" = "all"): string | nu
   const words = text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => [...w].length >= 3)
+    // For "similar", short and common words would match nearly everything: only the telling ones count.
+    .filter((w) => [...w].length >= (mode === "any" ? 4 : 3) && (mode === "all" || !commonWords.has(w)))
     .slice(0, 12);
   if (words.length === 0) return null;
   return words.map((w) => `"${w}"`).join(mode === "all" ? " AND " : " OR ");
 }
+
+/** Words too common in proposal titles to say anything about likeness. */
+const commonWords = new Set([
+  "eller",
+  "ikke",
+  "også",
+  "etter",
+  "under",
+  "over",
+  "mellom",
+  "alle",
+  "denne",
+  "dette",
+  "disse",
+  "digital",
+  "digitalt",
+  "digitale",
+  "kommune",
+  "kommunen",
+  "kommunene",
+  "innbyggere",
+  "ansatte",
+  "system",
+  "løsning",
+  "ny",
+  "nytt",
+]);
 
 /**
  * When a proposal was listed: submitted, or written for drafts. The list sorts and filters by
