@@ -124,7 +124,10 @@ describe("load", () => {
 
     const acknowledged = statuses.get("POST /innspill/ny 302") ?? 0;
     expect(acknowledged).toBeGreaterThan(0);
-    expect(one<{ n: number }>("select count(*) n from proposal").n).toBe(proposalsBefore + acknowledged);
+    // Every acknowledged write is there; submissions still in flight when the clock stopped may have landed too.
+    const after = one<{ n: number }>("select count(*) n from proposal").n;
+    expect(after).toBeGreaterThanOrEqual(proposalsBefore + acknowledged);
+    expect(after).toBeLessThanOrEqual(proposalsBefore + acknowledged + CONNECTIONS);
     expect((await request(server.url, "/healthz")).status).toBe(200);
   });
 });
