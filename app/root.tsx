@@ -17,7 +17,10 @@ import { t } from "~/domain/texts";
 import { getUser } from "~/server/auth.server";
 import stylesHref from "~/styles.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
