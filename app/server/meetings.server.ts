@@ -40,7 +40,7 @@ import { bodyText } from "#workflows/proposal.machine";
 import { bodyMembers, isQuorate, tally, votersForCase } from "#workflows/vote";
 import { formatDate, formatDateTime, roleLabels } from "~/domain/texts";
 import { meetingTexts } from "~/domain/texts/meetings";
-import type { CurrentUser } from "./auth.server";
+import { notFound, type CurrentUser } from "./auth.server";
 import { meetingActor } from "./commands/meeting-command.server";
 import { db } from "./db.server";
 import { bodyNames } from "./process.server";
@@ -569,4 +569,13 @@ export async function meetingForEdit(id: number, user: CurrentUser) {
       videoLink: meeting.video_link ?? "",
     },
   };
+}
+
+/** A meeting's document for its print pages; 404 for an unknown id or a meeting the user may not see. */
+export async function printableMeeting(idParam: string | undefined, user: CurrentUser) {
+  const id = Number(idParam);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const doc = await meetingDocument(id, user);
+  if (!doc) notFound();
+  return doc;
 }
