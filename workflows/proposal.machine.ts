@@ -324,23 +324,38 @@ export function availableEvents(
   facts: ProposalFacts,
   actor: ProcessActor,
 ): AvailableEvent[] {
-  const wellFormed = (type: ProposalEventType): ProposalEvent => ({
-    type,
-    actor,
-    reason: "…",
-    groupId: -1,
-    targetId: -1,
-  });
-  const ready: ProposalFacts = {
+  const now = snapshotAt(state, facts);
+  const ready = snapshotAt(state, {
     ...facts,
     assessmentComplete: true,
     subGoalCount: Math.max(1, facts.subGoalCount),
-  };
+  });
   return eventsInState(state).flatMap((type): AvailableEvent[] => {
-    if (snapshotAt(state, facts).can(wellFormed(type))) return [{ type, blocked: false }];
-    if (snapshotAt(state, ready).can(wellFormed(type))) return [{ type, blocked: true }];
+    const event = wellFormed(type, actor);
+    if (now.can(event)) return [{ type, blocked: false }];
+    if (ready.can(event)) return [{ type, blocked: true }];
     return [];
   });
+}
+
+/** One event of `availableEvents`, without asking about the others (the server's check per request). */
+export function availableEvent(
+  state: ProposalState,
+  facts: ProposalFacts,
+  actor: ProcessActor,
+  type: ProposalEventType,
+): AvailableEvent | undefined {
+  if (!eventsInState(state).includes(type)) return undefined;
+  const event = wellFormed(type, actor);
+  if (snapshotAt(state, facts).can(event)) return { type, blocked: false };
+  const ready = { ...facts, assessmentComplete: true, subGoalCount: Math.max(1, facts.subGoalCount) };
+  if (snapshotAt(state, ready).can(event)) return { type, blocked: true };
+  return undefined;
+}
+
+/** An event with a placeholder for every payload field, to ask whether an actor may send it at all. */
+function wellFormed(type: ProposalEventType, actor: ProcessActor): ProposalEvent {
+  return { type, actor, reason: "…", groupId: -1, targetId: -1 };
 }
 
 /** The names of the committee and the board valid at a date, from the organisation data. */

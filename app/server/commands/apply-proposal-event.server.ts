@@ -10,7 +10,7 @@ import {
 import { isAssessmentComplete } from "#workflows/assessment";
 import { eventSpecs, payloadSchema } from "#workflows/proposal.events";
 import {
-  availableEvents,
+  availableEvent,
   decide,
   eventsInState,
   isProposalState,
@@ -112,7 +112,7 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
     const facts = await proposalFacts(trx, proposal);
     const actor = processActor(input.user, proposal, input.meeting ?? null);
     if (!eventsInState(proposal.state).includes(input.type)) return { ok: false, status: 409 };
-    const allowed = availableEvents(proposal.state, facts, actor).find((e) => e.type === input.type);
+    const allowed = availableEvent(proposal.state, facts, actor, input.type);
     if (!allowed) return { ok: false, status: 403 };
     if (proposal.version !== input.expectedVersion) return { ok: false, status: 409 };
     if (allowed.blocked) return fieldError("", blockedMessage);
