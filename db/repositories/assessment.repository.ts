@@ -36,7 +36,11 @@ export async function insertAssessment(
 }
 
 /** Links a proposal to strategy sub-goals (ignores links that already exist). */
-export async function linkAssessmentGoals(db: Executor, proposalId: number, goalIds: number[]): Promise<void> {
+export async function linkAssessmentGoals(
+  db: Executor,
+  proposalId: number,
+  goalIds: number[],
+): Promise<void> {
   if (goalIds.length === 0) return;
   await db
     .insertInto("assessment_goal")
@@ -64,12 +68,24 @@ export interface AssessmentInput {
  */
 export async function saveAssessment(
   db: Executor,
-  input: { proposalId: number; expectedVersion: number; values: AssessmentInput; userId: number; now: string },
+  input: {
+    proposalId: number;
+    expectedVersion: number;
+    values: AssessmentInput;
+    userId: number;
+    now: string;
+  },
 ): Promise<boolean> {
   if (input.expectedVersion === 0) {
     const inserted = await db
       .insertInto("assessment")
-      .values({ proposal_id: input.proposalId, ...input.values, updated_by: input.userId, updated_at: input.now, version: 1 })
+      .values({
+        proposal_id: input.proposalId,
+        ...input.values,
+        updated_by: input.userId,
+        updated_at: input.now,
+        version: 1,
+      })
       .onConflict((oc) => oc.column("proposal_id").doNothing())
       .returning("proposal_id")
       .executeTakeFirst();
