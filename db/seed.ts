@@ -31,6 +31,7 @@ import { isAssessmentComplete } from "../workflows/assessment";
 import { payloadSchema } from "../workflows/proposal.events";
 import {
   decide,
+  isDecision,
   isProposalState,
   type ProcessActor,
   type ProposalEvent,
@@ -301,7 +302,7 @@ async function seedProposal(trx: Executor, spec: DemoProposal, ids: Ids): Promis
       groupId: decision.facts.groupId !== proposal.group_id ? decision.facts.groupId : undefined,
       mergedIntoId: step.event === "MERGE" ? payload.targetId : undefined,
       submitted: step.event === "SUBMIT",
-      decided: decision.to === "approved" || decision.to === "rejected",
+      decided: isDecision(decision.to),
     });
     if (!moved) throw new Error(`Demo proposal ${spec.key}: step ${index} lost its version`);
     await appendHistory(trx, {

@@ -374,3 +374,8 @@ export function bodyText(text: string, names: BodyNames): string {
     .replaceAll("{Committee}", upper(names.committee))
     .replaceAll("{Board}", upper(names.board));
 }
+
+/** States that record a decision on the proposal (its decided_at is set on entering them). */
+export function isDecision(state: ProposalState): boolean {
+  return state === "approved" || state === "rejected";
+}

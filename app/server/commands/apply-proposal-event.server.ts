@@ -13,6 +13,7 @@ import {
   availableEvent,
   decide,
   eventsInState,
+  isDecision,
   isProposalState,
   type ProcessActor,
   type ProposalEventType,
@@ -152,7 +153,7 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
       groupId: decision.facts.groupId !== proposal.group_id ? decision.facts.groupId : undefined,
       mergedIntoId: input.type === "MERGE" ? (payload.targetId ?? null) : undefined,
       submitted: input.type === "SUBMIT",
-      decided: decision.to === "approved" || decision.to === "rejected",
+      decided: isDecision(decision.to),
     });
     if (!moved) return { ok: false, status: 409 };
     await appendHistory(trx, {
