@@ -17,9 +17,24 @@ const chair: MeetingActor = { userId: 3, isCoordinator: false, bodyRoles: ["chai
 const member: MeetingActor = { userId: 4, isCoordinator: false, bodyRoles: ["member"] };
 const outsider: MeetingActor = { userId: 5, isCoordinator: false, bodyRoles: [] };
 
-const ready = { caseCount: 3, undecidedCount: 0 };
+const ready = { caseCount: 3, undecidedCount: 0, started: true };
 
 describe("meeting machine", () => {
+  it("refuses attendance and decisions before the meeting has started, and offers them as blocked", () => {
+    const early = { ...ready, started: false };
+    expect(
+      decideMeeting("noticePublished", early, { type: "RECORD_ATTENDANCE", actor: chair, presentCount: 3 }),
+    ).toEqual({ ok: false, why: "refused" });
+    expect(decideMeeting("held", early, { type: "RECORD_DECISION", actor: chair })).toEqual({
+      ok: false,
+      why: "refused",
+    });
+    expect(availableMeetingEvents("noticePublished", early, chair)).toContainEqual({
+      type: "RECORD_ATTENDANCE",
+      blocked: true,
+    });
+  });
+
   it("goes planned → notice published → held → protocol approved → protocol published", () => {
     let status = meetingMachine.config.initial as string;
     for (const [type, to] of [
@@ -52,19 +67,19 @@ describe("meeting machine", () => {
 
   it("refuses a notice without cases and an approval with undecided cases", () => {
     expect(
-      decideMeeting("planned", { caseCount: 0, undecidedCount: 0 }, { type: "PUBLISH_NOTICE", actor: chair }),
+      decideMeeting("planned", { caseCount: 0, undecidedCount: 0, started: true }, { type: "PUBLISH_NOTICE", actor: chair }),
     ).toEqual({
       ok: false,
       why: "refused",
     });
     expect(
-      decideMeeting("held", { caseCount: 2, undecidedCount: 1 }, { type: "APPROVE_PROTOCOL", actor: chair }),
+      decideMeeting("held", { caseCount: 2, undecidedCount: 1, started: true }, { type: "APPROVE_PROTOCOL", actor: chair }),
     ).toEqual({
       ok: false,
       why: "refused",
     });
     expect(
-      availableMeetingEvents("planned", { caseCount: 0, undecidedCount: 0 }, chair).find(
+      availableMeetingEvents("planned", { caseCount: 0, undecidedCount: 0, started: true }, chair).find(
         (e) => e.type === "PUBLISH_NOTICE",
       ),
     ).toEqual({ type: "PUBLISH_NOTICE", blocked: true });

@@ -23,6 +23,8 @@ export interface MeetingActor {
 export interface MeetingFacts {
   caseCount: number;
   undecidedCount: number;
+  /** The meeting's start (Oslo wall-clock time) has come: before it, nothing is recorded as held. */
+  started: boolean;
 }
 
 export type MeetingEventType =
@@ -83,6 +85,7 @@ export const meetingMachine = setup({
     everyCaseDecided: ({ context }) => context.caseCount >= 1 && context.undecidedCount === 0,
     somebodyPresent: ({ event }) => (event.presentCount ?? 0) >= 1,
     hasReason: ({ event }) => hasText(event.reason),
+    hasStarted: ({ context }) => context.started,
   },
 }).createMachine({
   id: "meeting",
@@ -118,7 +121,7 @@ export const meetingMachine = setup({
         ADD_CASE: { target: "noticePublished", guard: "byOrganiser" },
         EDIT_CASE: { target: "noticePublished", guard: "byOrganiser" },
         DECLARE_CONFLICT: { target: "noticePublished", guard: "byOrganiser" },
-        RECORD_ATTENDANCE: { target: "held", guard: and(["byOrganiser", "somebodyPresent"]) },
+        RECORD_ATTENDANCE: { target: "held", guard: and(["byOrganiser", "hasStarted", "somebodyPresent"]) },
         CANCEL: { target: "cancelled", guard: and(["byOrganiser", "hasReason"]) },
       },
     },
@@ -132,9 +135,9 @@ export const meetingMachine = setup({
       on: {
         ADD_CASE: { target: "held", guard: "byOrganiser" },
         EDIT_CASE: { target: "held", guard: "byOrganiser" },
-        RECORD_ATTENDANCE: { target: "held", guard: and(["byOrganiser", "somebodyPresent"]) },
+        RECORD_ATTENDANCE: { target: "held", guard: and(["byOrganiser", "hasStarted", "somebodyPresent"]) },
         DECLARE_CONFLICT: { target: "held", guard: "byOrganiser" },
-        RECORD_DECISION: { target: "held", guard: "byOrganiser" },
+        RECORD_DECISION: { target: "held", guard: and(["byOrganiser", "hasStarted"]) },
         APPROVE_PROTOCOL: { target: "protocolApproved", guard: and(["byOrganiser", "everyCaseDecided"]) },
       },
     },
@@ -237,7 +240,7 @@ export function availableMeetingEvents(
     presentCount: 1,
     reason: "…",
   });
-  const ready: MeetingFacts = { caseCount: Math.max(1, facts.caseCount), undecidedCount: 0 };
+  const ready: MeetingFacts = { caseCount: Math.max(1, facts.caseCount), undecidedCount: 0, started: true };
   return meetingEventsInState(status).flatMap((type): AvailableMeetingEvent[] => {
     if (snapshotAt(status, facts).can(wellFormed(type))) return [{ type, blocked: false }];
     if (snapshotAt(status, ready).can(wellFormed(type))) return [{ type, blocked: true }];

@@ -1,4 +1,5 @@
 import { meetingTexts } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import type { MeetingDocument } from "~/server/meetings.server";
 
 const D = meetingTexts.documents;
@@ -208,11 +209,20 @@ export function MeetingDocumentView({
             {c.title}
           </Heading>
           {c.deferredFrom ? <p className="small muted">{meetingTexts.deferredFrom(c.deferredFrom)}</p> : null}
-          {c.redacted ? null : (
+          {c.redacted ? (
+            protocol && c.participants.length > 0 ? (
+              <>
+                <p className="doc-label">{recordTexts.exempt.participants}</p>
+                <p>{c.participants.join(", ")}</p>
+              </>
+            ) : null
+          ) : (
             <>
               {c.exemptBasis ? (
                 <p className="notice warn">{meetingTexts.exemptInternal(c.exemptBasis)}</p>
               ) : null}
+              {c.exemptFollows ? <p className="small">{c.exemptFollows}</p> : null}
+              {c.exemptLifted ? <p className="small">{c.exemptLifted}</p> : null}
               {!protocol && c.presentation ? (
                 <>
                   <p className="doc-label">{D.presentation}</p>
@@ -247,7 +257,7 @@ export function MeetingDocumentView({
               <p className="doc-label">
                 {D.decision} ({c.decision.outcomeLabel.toLowerCase()})
               </p>
-              {c.redacted ? null : <p className="prose">{c.decision.text}</p>}
+              <p className="prose">{c.decision.text}</p>
             </>
           ) : null}
         </section>

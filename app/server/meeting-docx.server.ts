@@ -15,6 +15,7 @@ import {
   WidthType,
 } from "docx";
 import { meetingTexts } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import type { DocumentCase, MeetingDocument } from "./meetings.server";
 
 const D = meetingTexts.documents;
@@ -120,6 +121,8 @@ function caseBlock(
     }),
   ];
   if (c.deferredFrom) out.push(...para(meetingTexts.deferredFrom(c.deferredFrom), { italics: true }));
+  if (c.redacted && kind === "protocol" && c.participants.length > 0)
+    out.push(label(recordTexts.exempt.participants), ...para(c.participants.join(", ")));
   if (!c.redacted) {
     if (c.exemptBasis) out.push(...para(meetingTexts.exemptShown(c.exemptBasis), { italics: true }));
     if (kind === "notice" && c.presentation) out.push(label(D.presentation), ...para(c.presentation));
@@ -131,7 +134,7 @@ function caseBlock(
     if (c.decision.motions) out.push(label(D.motions), ...para(c.decision.motions));
     out.push(label(D.voting), ...votingLines(c.decision));
     out.push(label(`${D.decision} (${c.decision.outcomeLabel.toLowerCase()})`));
-    if (!c.redacted) out.push(...para(c.decision.text));
+    out.push(...para(c.decision.text));
   }
   return out;
 }

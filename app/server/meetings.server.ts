@@ -36,24 +36,28 @@ import {
   type MeetingEventType,
   type MeetingStatus,
 } from "#workflows/meeting.machine";
+import { followedExemption, mayReadExempt } from "#workflows/exemption";
 import { bodyText } from "#workflows/proposal.machine";
 import { bodyMembers, isQuorate, tally, votersForCase } from "#workflows/vote";
 import { formatDate, formatDateTime, roleLabels } from "~/domain/texts";
+import { osloToday } from "~/domain/oslo-time";
 import { meetingTexts } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import { notFound, type CurrentUser } from "./auth.server";
-import { meetingActor } from "./commands/meeting-command.server";
+import { meetingActor, meetingHasStarted } from "./commands/meeting-command.server";
 import { db } from "./db.server";
 import { bodyNames } from "./process.server";
 
 const T = meetingTexts;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => osloToday();
 
 /** Everything recorded about a meeting, read once. */
 async function meetingRecord(id: number) {
   const meeting = await getMeeting(db(), id);
   if (!meeting) return undefined;
   const date = meetingDate(meeting.starts_at);
-  const [body, items, decisions, votes, conflicts, attendance, addenda, members, names] = await Promise.all([
+  const [body, items, decisions, votes, conflicts, attendance, addenda, members, names, membersToday] =
+    await Promise.all([
     getBody(db(), meeting.body_id, date),
     itemsOfMeeting(db(), id),
     decisionsOfMeeting(db(), id),
@@ -63,11 +67,21 @@ async function meetingRecord(id: number) {
     addendaOfMeeting(db(), id),
     listMembershipsOfBody(db(), meeting.body_id, { on: date }),
     bodyNames(date),
+    listMembershipsOfBody(db(), meeting.body_id, { on: today() }),
   ]);
   if (!body) return undefined;
   const deferredFrom = await protocolItemLinks(
     db(),
     items.flatMap((i) => (i.deferred_from_id === null ? [] : [i.deferred_from_id])),
+  );
+  const exemptOrigins = await protocolItemLinks(
+    db(),
+    items.flatMap((i) => (i.exempt_from_item_id === null ? [] : [i.exempt_from_item_id])),
+  );
+  const lifters = await Promise.all(
+    [...new Set(items.flatMap((i) => (i.exempt_lifted_by === null ? [] : [i.exempt_lifted_by])))].map((id) =>
+      getUser(db(), id),
+    ),
   );
   const approver = meeting.protocol_approved_by
     ? await getUser(db(), meeting.protocol_approved_by)
@@ -85,16 +99,18 @@ async function meetingRecord(id: number) {
     members,
     names,
     deferredFrom,
+    exemptOrigins,
+    lifterNames: new Map(lifters.flatMap((u) => (u ? [[u.id, u.name] as const] : []))),
+    memberIdsToday: membersToday.map((m) => m.user_id),
     approverName: approver?.name ?? null,
   };
 }
 
 type MeetingRecord = NonNullable<Awaited<ReturnType<typeof meetingRecord>>>;
 
-/** Whether a viewer may read exempt cases: coordinators, admins and the members of the body. */
+/** Whether a viewer may read the meeting's exempt cases: decided today, by the rule in workflows/. */
 function maySeeExempt(user: CurrentUser | null, record: MeetingRecord): boolean {
-  if (!user) return false;
-  return user.isCoordinator || user.isAdmin || record.members.some((m) => m.user_id === user.id);
+  return mayReadExempt(user && { userId: user.id, isAdmin: user.isAdmin }, record.memberIdsToday);
 }
 
 function timeSpan(startsAt: string, endTime: string | null) {
@@ -115,6 +131,12 @@ export interface DocumentCase {
   exemptBasis: string | null;
   /** The content is withheld from this reader. */
   redacted: boolean;
+  /** For a withheld case in a protocol: who took part in its treatment (kommuneloven § 11-4). */
+  participants: string[];
+  /** For readers of an exempt case: why it is exempt, when it follows an earlier case. */
+  exemptFollows: string | null;
+  /** For readers: that an exemption which followed the matter was lifted, by whom and why. */
+  exemptLifted: string | null;
   proposalId: number | null;
   deferredFrom: string | null;
   conflicts: { name: string; reason: string }[];
@@ -169,6 +191,10 @@ function documentOf(record: MeetingRecord, redactExempt: boolean): MeetingDocume
   };
   const cases = record.items.map((item): DocumentCase => {
     const redacted = redactExempt && item.exempt === 1;
+    const conflicted = new Set(
+      record.conflicts.filter((c) => c.protocol_item_id === item.id).map((c) => c.user_id),
+    );
+    const origin = record.exemptOrigins.find((o) => o.id === item.exempt_from_item_id);
     const decision = record.decisions.find((d) => d.protocol_item_id === item.id);
     const votes = record.votes.filter((v) => v.protocol_item_id === item.id);
     const spec = outcomeSpec(body.kind, item.kind, decision?.outcome ?? "");
@@ -187,13 +213,37 @@ function documentOf(record: MeetingRecord, redactExempt: boolean): MeetingDocume
       recommendation: redacted ? "" : item.recommendation,
       exemptBasis: item.exempt === 1 ? item.exempt_basis : null,
       redacted,
+      participants:
+        redacted && decision
+          ? record.attendance
+              .filter((a) => a.status !== "absent" && !conflicted.has(a.user_id))
+              .map((a) => a.user_name)
+          : [],
+      exemptFollows:
+        !redacted && item.exempt === 1 && origin
+          ? recordTexts.exempt.follows(`${origin.bodyName} ${origin.label}`, item.exempt_basis ?? "")
+          : null,
+      exemptLifted:
+        !redacted && item.exempt_lifted_reason
+          ? recordTexts.exempt.lifted(
+              record.lifterNames.get(item.exempt_lifted_by ?? 0) ?? "",
+              item.exempt_lifted_at ? formatDateTime(item.exempt_lifted_at) : "",
+              item.exempt_lifted_reason,
+            )
+          : null,
       proposalId: redacted ? null : item.proposal_id,
-      deferredFrom: item.deferred_from_id ? (deferred.get(item.deferred_from_id) ?? null) : null,
-      conflicts: record.conflicts
-        .filter((c) => c.protocol_item_id === item.id)
-        .map((c) => ({ name: c.user_name, reason: redacted ? "" : c.reason })),
-      decision: decision
-        ? {
+      // A link to an earlier case would reveal the subject of an exempt one.
+      deferredFrom:
+        !redacted && item.deferred_from_id ? (deferred.get(item.deferred_from_id) ?? null) : null,
+      conflicts: redacted
+        ? []
+        : record.conflicts
+            .filter((c) => c.protocol_item_id === item.id)
+            .map((c) => ({ name: c.user_name, reason: c.reason })),
+      // Withheld: no outcome, no text, no individual votes; only who took part.
+      decision:
+        decision && !redacted
+          ? {
             outcome: decision.outcome,
             outcomeLabel: spec ? bodyText(spec.label, names) : decision.outcome,
             text: redacted ? "" : decision.text,
@@ -336,7 +386,11 @@ export async function meetingPage(id: number, user: CurrentUser) {
   const events = organiser
     ? availableMeetingEvents(
         meeting.status,
-        { caseCount: record.items.length, undecidedCount: undecided },
+        {
+          caseCount: record.items.length,
+          undecidedCount: undecided,
+          started: meetingHasStarted(meeting.starts_at),
+        },
         actor,
       )
     : [];
@@ -384,7 +438,8 @@ export async function meetingPage(id: number, user: CurrentUser) {
         .map(([userId, name]) => ({ userId, name })),
       mayDecide: recordDecision && !decided,
       mayDeclareConflict: can("DECLARE_CONFLICT") && !decided,
-      mayEdit: can("EDIT_CASE") && !decided,
+      // An organiser who may not read an exempt case cannot rewrite it either.
+      mayEdit: can("EDIT_CASE") && !decided && !document.cases.some((c) => c.id === item.id && c.redacted),
       mayRemove: can("REMOVE_CASE") && item.number === null,
     };
   });

@@ -341,6 +341,8 @@ export function CaseCard({
       {doc.exemptBasis && !doc.redacted ? (
         <p className="notice warn">{T.exemptInternal(doc.exemptBasis)}</p>
       ) : null}
+      {doc.exemptFollows ? <p className="small">{doc.exemptFollows}</p> : null}
+      {doc.exemptLifted ? <p className="small">{doc.exemptLifted}</p> : null}
       {doc.presentation ? (
         <details>
           <summary>{T.fields.presentation}</summary>

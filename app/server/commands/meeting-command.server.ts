@@ -19,7 +19,10 @@ import {
   type MeetingFacts,
   type MeetingStatus,
 } from "#workflows/meeting.machine";
+import { osloNow } from "~/domain/oslo-time";
+import { formatDate } from "~/domain/texts";
 import { meetingTexts } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
 
 const E = meetingTexts.errors;
@@ -68,10 +71,16 @@ export async function meetingActor(
   };
 }
 
+/** Whether a meeting's start ("YYYY-MM-DDTHH:MM", Oslo time) has come. */
+export function meetingHasStarted(startsAt: string, now: Date = new Date()): boolean {
+  return osloNow(now) >= startsAt.slice(0, 16);
+}
+
 export async function loadMeetingContext(
   db: Executor,
   meetingId: number,
   user: CurrentUser,
+  now: Date = new Date(),
 ): Promise<MeetingContext | undefined> {
   const meeting = await getMeeting(db, meetingId);
   if (!meeting) return undefined;
@@ -87,7 +96,11 @@ export async function loadMeetingContext(
     body,
     date,
     actor,
-    facts: { caseCount: counts.cases, undecidedCount: counts.undecided },
+    facts: {
+      caseCount: counts.cases,
+      undecidedCount: counts.undecided,
+      started: meetingHasStarted(meeting.starts_at, now),
+    },
   };
 }
 
@@ -110,6 +123,11 @@ export function checkMeetingEvent(
   if (decision.ok) return decision;
   if (decision.why === "not-in-state") return refused(409, notNowMessage(ctx.meeting.status));
   if (!mayOrganise(ctx.actor)) return refused(403, E.forbidden);
+  if (!ctx.facts.started && (event.type === "RECORD_ATTENDANCE" || event.type === "RECORD_DECISION"))
+    return fieldError(
+      "",
+      recordTexts.held.notStarted(formatDate(ctx.meeting.starts_at.slice(0, 10)), ctx.meeting.starts_at.slice(11, 16)),
+    );
   const why: Partial<Record<MeetingEventType, Failure>> = {
     PUBLISH_NOTICE: fieldError("", E.noCases),
     APPROVE_PROTOCOL: fieldError("", E.undecided),
@@ -156,11 +174,11 @@ export async function runMeetingCommand<T extends object>(
  */
 export async function openMeeting(
   trx: Executor,
-  input: { meetingId: number; expectedVersion: number; user: CurrentUser },
+  input: { meetingId: number; expectedVersion: number; user: CurrentUser; now?: Date },
   event: Omit<MeetingEvent, "actor"> | ((ctx: MeetingContext) => Promise<Omit<MeetingEvent, "actor">>),
 ): Promise<Failure | { ok: true; ctx: MeetingContext; to: MeetingStatus }> {
   const claimed = await claimMeeting(trx, input.meetingId, input.expectedVersion);
-  const ctx = await loadMeetingContext(trx, input.meetingId, input.user);
+  const ctx = await loadMeetingContext(trx, input.meetingId, input.user, input.now);
   if (!ctx) return refused(404, "Fant ikke møtet.");
   if (!mayOrganise(ctx.actor)) return refused(403, E.forbidden);
   if (!claimed) return refused(409, E.conflict);

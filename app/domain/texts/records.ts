@@ -1,0 +1,43 @@
+/**
+ * Texts of records that must hold up (issue 10): exemption that follows the matter, case
+ * references across bodies, the board's own words, meetings held when they are held, signed
+ * protocols, the approved annual report and confirmations before irreversible steps.
+ */
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+export const recordTexts = {
+  exempt: {
+    /** What those who may not read an exempt case get instead of its content. */
+    marker: (basis: string) => `Unntatt offentlighet, jf. ${basis}`,
+    publicLabel: "Unntatt offentlighet",
+    basis: (basis: string) => `Hjemmel: ${basis}`,
+    participants: "Til stede under behandlingen",
+    follows: (label: string, basis: string) =>
+      `Saken gjelder samme sak som ${label}, som er unntatt offentlighet (jf. ${basis}). Den blir derfor også unntatt, med samme hjemmel, til noen opphever unntaket med en begrunnelse.`,
+    followsShort: (basis: string) => `Unntatt offentlighet i en tidligere sak (jf. ${basis})`,
+    liftReason: "Begrunnelse for å oppheve unntaket (bare hvis saken ikke lenger skal være unntatt)",
+    liftReasonHint: "Fylles ut bare når unntaket oppheves. Begrunnelsen lagres i saken.",
+    liftReasonRequired: "Oppgi hvorfor unntaket fra offentlighet oppheves. Ingenting er lagret.",
+    lifted: (by: string, at: string, reason: string) => `Unntaket ble opphevet av ${by} ${at}: ${reason}`,
+  },
+  cases: {
+    /** "SR-sak 1/2026": a case of one body among the cases of several. */
+    reference: (code: string, number: number, year: number) =>
+      code ? `${code}-sak ${number}/${year}` : `Sak ${number}/${year}`,
+    unnumbered: "Sak uten nummer",
+    /** "Samarbeidsrådet, SR-sak 1/2026": who decided, in the proposal's history. */
+    decidedIn: (body: string, reference: string) => `${body}, ${reference}`,
+    recordedBy: (name: string) => `Ført i protokollen av ${name}`,
+  },
+  board: {
+    /** The board's proposed decision, in its own words. */
+    proposedDecision: (board: string, title: string) =>
+      `${board} vedtar at innspillet «${title}» gjennomføres.`,
+    recommendationHeading: (committee: string, reference: string) =>
+      `Innstilling fra ${lowerFirst(committee)} (${reference})`,
+  },
+  held: {
+    notStarted: (date: string, time: string) =>
+      `Møtet begynner ${date} kl. ${time}. Fremmøte og vedtak kan først føres når møtet har begynt. Ingenting er lagret.`,
+  },
+} as const;
