@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { meetingTexts } from "./texts/meetings";
+import { recordTexts } from "./texts/records";
 
 /**
  * The forms of meetings, shared by the browser (Conform) and the server. The commands check
@@ -70,6 +71,8 @@ export type MeetingForm = z.infer<ReturnType<typeof meetingSchema>>;
 const exemptFields = {
   exempt: checkbox,
   exemptBasis: z.string().trim().max(200, "Hjemmelen kan være høyst 200 tegn.").optional(),
+  /** Why an exemption that follows the matter (or the case's own) is lifted. */
+  liftReason: z.string().trim().max(2000, "Teksten kan være høyst 2000 tegn.").optional(),
 };
 
 function requireBasis(value: { exempt: boolean; exemptBasis?: string }, ctx: z.RefinementCtx) {
@@ -86,6 +89,8 @@ export const addCaseSchema = z
       kind: z.enum(["proposal", "other"], { error: "Velg type sak." }),
       proposalId: id(E.proposalRequired).optional(),
       deferredFromId: id("Velg en utsatt sak fra listen.").optional(),
+      /** Lift the exemption an earlier case of the same matter would give this one (needs `liftReason`). */
+      liftExemption: checkbox,
       title: z.string().trim().max(200, E.titleTooLong).optional(),
       presentation: longText(),
       recommendation: longText(),
@@ -99,9 +104,11 @@ export const addCaseSchema = z
     if (value.kind === "other" && !value.title && value.deferredFromId === undefined)
       ctx.addIssue({ code: "custom", path: ["title"], message: E.titleRequired });
     requireBasis(value, ctx);
+    if (value.liftExemption && !value.liftReason)
+      ctx.addIssue({ code: "custom", path: ["liftReason"], message: recordTexts.exempt.liftReasonRequired });
   });
 
-export type AddCaseForm = z.infer<typeof addCaseSchema>;
+export type AddCaseForm = Omit<z.infer<typeof addCaseSchema>, "liftExemption"> & { liftExemption?: boolean };
 
 /** Editing a case's texts. */
 export const editCaseSchema = z

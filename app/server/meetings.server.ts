@@ -2,6 +2,7 @@ import {
   addendaOfMeeting,
   attendanceOfMeeting,
   caseLabel,
+  casesOfProposal,
   conflictsOfMeeting,
   decisionsOfMeeting,
   deferredOtherItems,
@@ -447,7 +448,16 @@ export async function meetingPage(id: number, user: CurrentUser) {
   const mayAddCase = can("ADD_CASE");
   const waiting =
     mayAddCase && takesProposalCases(body.kind)
-      ? (await proposalsAwaiting(db(), awaitedState(body.kind)!)).map((p) => ({ id: p.id, title: p.title }))
+      ? await Promise.all(
+          (await proposalsAwaiting(db(), awaitedState(body.kind)!)).map(async (p) => {
+            const follows = followedExemption(await casesOfProposal(db(), p.id));
+            return {
+              id: p.id,
+              title: p.title,
+              exempt: follows ? recordTexts.exempt.followsShort(follows.basis) : null,
+            };
+          }),
+        )
       : [];
   const deferredOther = mayAddCase
     ? (await deferredOtherItems(db(), meeting.body_id)).map((d) => ({
@@ -600,6 +610,7 @@ export async function caseForEdit(meetingId: number, itemId: number, user: Curre
       recommendation: raw.recommendation,
       exempt: raw.exempt === 1 ? "on" : "",
       exemptBasis: raw.exempt_basis ?? "",
+      liftReason: "",
     },
   };
 }

@@ -1,4 +1,4 @@
-import { listBodies } from "#db/repositories/organisation.repository";
+import { listBodies, listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import {
   attachmentsOfProposal,
   getProposalForViewer,
@@ -7,7 +7,10 @@ import {
   similarProposals,
 } from "#db/repositories/proposal.repository";
 import { goalsOfProposal } from "#db/repositories/assessment.repository";
-import { protocolItemLinks } from "#db/repositories/meeting.repository";
+import { protocolItemLinks, type ProtocolItemLink } from "#db/repositories/meeting.repository";
+import { mayReadExempt } from "#workflows/exemption";
+import { osloToday } from "~/domain/oslo-time";
+import { recordTexts } from "~/domain/texts/records";
 import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
 import {
   assessmentTotal,
@@ -23,6 +26,43 @@ import { processActor, proposalFacts } from "./commands/apply-proposal-event.ser
 import { db } from "./db.server";
 import { processDiagram } from "./flowchart.server";
 import { bodyNames, stateLabel } from "./process.server";
+
+/** The bodies whose exempt cases this reader may read today, among those of the items given. */
+async function exemptBodiesReadable(user: CurrentUser, items: ProtocolItemLink[]): Promise<Set<number>> {
+  const bodyIds = [...new Set(items.filter((i) => i.exempt).map((i) => i.bodyId))];
+  const readable = new Set<number>();
+  for (const bodyId of bodyIds) {
+    const members = await listMembershipsOfBody(db(), bodyId, { on: osloToday() });
+    if (mayReadExempt({ userId: user.id, isAdmin: user.isAdmin }, members.map((m) => m.user_id)))
+      readable.add(bodyId);
+  }
+  return readable;
+}
+
+/**
+ * A history row as the reader sees it. A decision taken in a meeting names the body and its case
+ * ("Samarbeidsrådet, SR-sak 1/2026") and the person who wrote it only as the recorder; the reason
+ * of a decision in an exempt case is withheld from those who may not read it.
+ */
+function historyDecision(
+  h: { actor_name: string; reason: string | null; protocol_item_id: number | null },
+  items: Map<number, ProtocolItemLink>,
+  exemptReadable: Set<number>,
+) {
+  const item = h.protocol_item_id ? items.get(h.protocol_item_id) : undefined;
+  if (!item) return { actorName: h.actor_name, reason: h.reason, protocolItem: null, recordedBy: null };
+  const reference =
+    item.number === null || item.year === null
+      ? recordTexts.cases.unnumbered
+      : recordTexts.cases.reference(item.bodyCode, item.number, item.year);
+  const withheld = item.exempt && !exemptReadable.has(item.bodyId);
+  return {
+    actorName: recordTexts.cases.decidedIn(item.bodyName, reference),
+    recordedBy: recordTexts.cases.recordedBy(h.actor_name),
+    reason: withheld ? recordTexts.exempt.marker(item.exemptBasis ?? "") : h.reason,
+    protocolItem: { id: item.id, meetingId: item.meetingId, reference },
+  };
+}
 
 const laneActors = {
   submitter: "Innsenderen",
@@ -72,6 +112,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
       )
     ).map((item) => [item.id, item]),
   );
+  const exemptReadable = await exemptBodiesReadable(user, [...protocolItems.values()]);
   const total = assessment ? assessmentTotal(assessment) : null;
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const meta = stateMeta(proposal.state);
@@ -130,10 +171,8 @@ export async function proposalPage(id: number, user: CurrentUser) {
       fromLabel: h.from_state ? stateLabel(h.from_state, names) : null,
       to: h.to_state,
       toLabel: stateLabel(h.to_state, names),
-      actorName: h.actor_name,
-      reason: h.reason,
+      ...historyDecision(h, protocolItems, exemptReadable),
       groupName: h.group_id ? (groupName.get(h.group_id) ?? null) : null,
-      protocolItem: h.protocol_item_id ? (protocolItems.get(h.protocol_item_id) ?? null) : null,
     })),
     diagram: await processDiagram(
       proposal.state,

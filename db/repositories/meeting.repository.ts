@@ -197,6 +197,10 @@ export async function addItem(
     exemptBasis: string | null;
     deferredFromId: number | null;
     createdAt: string;
+    /** The earlier case whose exemption this one follows. */
+    exemptFromItemId?: number | null;
+    /** An exemption that would have followed the matter, lifted with a reason. */
+    lifted?: { reason: string; by: number; at: string } | null;
   },
 ): Promise<number> {
   const last = await db
@@ -221,6 +225,10 @@ export async function addItem(
       number_year: null,
       deferred_from_id: input.deferredFromId,
       created_at: input.createdAt,
+      exempt_from_item_id: input.exempt ? (input.exemptFromItemId ?? null) : null,
+      exempt_lifted_reason: input.lifted?.reason ?? null,
+      exempt_lifted_by: input.lifted?.by ?? null,
+      exempt_lifted_at: input.lifted?.at ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -238,6 +246,8 @@ export async function updateItemTexts(
     recommendation: string;
     exempt: boolean;
     exemptBasis: string | null;
+    /** An exemption lifted with a reason (recorded; a later exemption keeps the record). */
+    lifted?: { reason: string; by: number; at: string } | null;
   },
 ): Promise<boolean> {
   const result = await db
@@ -248,6 +258,13 @@ export async function updateItemTexts(
       recommendation: input.recommendation,
       exempt: input.exempt ? 1 : 0,
       exempt_basis: input.exempt ? input.exemptBasis : null,
+      ...(input.lifted
+        ? {
+            exempt_lifted_reason: input.lifted.reason,
+            exempt_lifted_by: input.lifted.by,
+            exempt_lifted_at: input.lifted.at,
+          }
+        : {}),
       version: sql`version + 1`,
     })
     .where("id", "=", input.id)
@@ -391,6 +408,23 @@ export function deferredOtherItems(db: Executor, bodyId: number) {
     .execute();
 }
 
+/** Every case on a proposal, in any body and meeting not cancelled, oldest first: the matter's earlier cases. */
+export function casesOfProposal(db: Executor, proposalId: number) {
+  return db
+    .selectFrom("protocol_item")
+    .innerJoin("meeting", "meeting.id", "protocol_item.meeting_id")
+    .select([
+      "protocol_item.id",
+      "protocol_item.exempt",
+      "protocol_item.exempt_basis",
+      "protocol_item.exempt_lifted_reason",
+    ])
+    .where("protocol_item.proposal_id", "=", proposalId)
+    .where("meeting.status", "!=", "cancelled")
+    .orderBy("protocol_item.id")
+    .execute();
+}
+
 /** The committee's latest recommendation (innstilling) on a proposal: its decision text. */
 export function latestRecommendation(db: Executor, proposalId: number) {
   return db
@@ -404,6 +438,8 @@ export function latestRecommendation(db: Executor, proposalId: number) {
       "protocol_item.presentation",
       "protocol_item.number",
       "protocol_item.number_year",
+      "protocol_item.exempt",
+      "protocol_item.exempt_basis",
       "meeting.starts_at",
       "decision.text",
     ])
@@ -422,6 +458,13 @@ export interface ProtocolItemLink {
   meetingId: number;
   /** The body's name on the meeting day. */
   bodyName: string;
+  /** The body's short code on the meeting day ("SR"), to tell cases of several bodies apart. */
+  bodyCode: string;
+  bodyId: number;
+  number: number | null;
+  year: number | null;
+  exempt: boolean;
+  exemptBasis: string | null;
 }
 
 /**
@@ -439,22 +482,36 @@ export async function protocolItemLinks(db: Executor, ids: readonly number[]): P
       "protocol_item.number",
       "protocol_item.number_year",
       "protocol_item.meeting_id",
+      "protocol_item.exempt",
+      "protocol_item.exempt_basis",
       "meeting.body_id",
       "meeting.starts_at",
     ])
     .where("protocol_item.id", "in", unique)
     .execute();
-  const names = new Map<string, string>();
+  const bodies = new Map<string, { name: string; code: string }>();
   for (const r of rows) {
     const key = `${r.body_id}@${meetingDate(r.starts_at)}`;
-    if (!names.has(key)) names.set(key, (await getBody(db, r.body_id, meetingDate(r.starts_at)))?.name ?? "");
+    if (!bodies.has(key)) {
+      const body = await getBody(db, r.body_id, meetingDate(r.starts_at));
+      bodies.set(key, { name: body?.name ?? "", code: body?.code ?? "" });
+    }
   }
-  return rows.map((r) => ({
-    id: r.id,
-    label: caseLabel(r.number, r.number_year) ?? "Sak uten nummer",
-    meetingId: r.meeting_id,
-    bodyName: names.get(`${r.body_id}@${meetingDate(r.starts_at)}`) ?? "",
-  }));
+  return rows.map((r) => {
+    const body = bodies.get(`${r.body_id}@${meetingDate(r.starts_at)}`);
+    return {
+      id: r.id,
+      label: caseLabel(r.number, r.number_year) ?? "Sak uten nummer",
+      meetingId: r.meeting_id,
+      bodyName: body?.name ?? "",
+      bodyCode: body?.code ?? "",
+      bodyId: r.body_id,
+      number: r.number,
+      year: r.number_year,
+      exempt: r.exempt === 1,
+      exemptBasis: r.exempt_basis,
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

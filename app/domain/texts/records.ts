@@ -15,6 +15,9 @@ export const recordTexts = {
     follows: (label: string, basis: string) =>
       `Saken gjelder samme sak som ${label}, som er unntatt offentlighet (jf. ${basis}). Den blir derfor også unntatt, med samme hjemmel, til noen opphever unntaket med en begrunnelse.`,
     followsShort: (basis: string) => `Unntatt offentlighet i en tidligere sak (jf. ${basis})`,
+    followsNote:
+      "Et innspill som har vært behandlet i en sak unntatt offentlighet, blir unntatt med samme hjemmel også her, med mindre du opphever unntaket og begrunner det.",
+    liftCheckbox: "Opphev unntaket fra offentlighet for denne saken",
     liftReason: "Begrunnelse for å oppheve unntaket (bare hvis saken ikke lenger skal være unntatt)",
     liftReasonHint: "Fylles ut bare når unntaket oppheves. Begrunnelsen lagres i saken.",
     liftReasonRequired: "Oppgi hvorfor unntaket fra offentlighet oppheves. Ingenting er lagret.",

@@ -176,9 +176,9 @@ export default function ProposalPage() {
                   {h.protocolItem ? (
                     <div className="small">
                       <Link to={`/moter/${h.protocolItem.meetingId}#sak-${h.protocolItem.id}`}>
-                        {h.protocolItem.label}
-                      </Link>{" "}
-                      ({h.protocolItem.bodyName})
+                        {h.protocolItem.reference}
+                      </Link>
+                      {h.recordedBy ? ` · ${h.recordedBy}` : ""}
                     </div>
                   ) : null}
                   {h.reason ? <p className="prose small">{h.reason}</p> : null}

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { VotingText } from "~/components/meeting-document";
 import { meetingTexts as T } from "~/domain/texts/meetings";
+import { recordTexts as R } from "~/domain/texts/records";
 import type { MeetingPageData } from "~/server/meetings.server";
 
 /** What the action answered, for the form it belongs to. */
@@ -435,10 +436,30 @@ export function AddCaseForms({ page, reply }: { page: MeetingPageData; reply: Re
                   {page.waiting.map((p) => (
                     <option key={p.id} value={p.id}>
                       #{p.id} {p.title}
+                      {p.exempt ? ` – ${p.exempt}` : ""}
                     </option>
                   ))}
                 </select>
               </div>
+              {page.waiting.some((p) => p.exempt) ? (
+                <>
+                  <p className="small">{R.exempt.followsNote}</p>
+                  <div className="field checks">
+                    <label>
+                      <input type="checkbox" name="liftExemption" value="on" />
+                      {R.exempt.liftCheckbox}
+                    </label>
+                  </div>
+                  <TextBox
+                    id="addCase-liftReason"
+                    name="liftReason"
+                    label={R.exempt.liftReason}
+                    hint={R.exempt.liftReasonHint}
+                    error={kind === "proposal" ? err("liftReason") : undefined}
+                    rows={2}
+                  />
+                </>
+              ) : null}
               <button type="submit" className="primary">
                 {T.addCase}
               </button>

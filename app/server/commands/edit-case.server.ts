@@ -6,7 +6,11 @@ import {
   updateItemTexts,
 } from "#db/repositories/meeting.repository";
 import type { EditCaseForm } from "~/domain/meeting.schema";
+import { listMembershipsOfBody } from "#db/repositories/organisation.repository";
+import { mayReadExempt } from "#workflows/exemption";
+import { osloToday } from "~/domain/oslo-time";
 import { meetingTexts } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
 import {
   fieldError,
@@ -27,6 +31,7 @@ export function editCase(
     meetingVersion: number;
     itemId: number;
     form: EditCaseForm;
+    now?: Date;
   },
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
@@ -39,6 +44,15 @@ export function editCase(
     const item = await getItem(trx, input.itemId);
     if (!item || item.meeting_id !== input.meetingId) return refused(404, E.caseUnknown);
     if (await getDecision(trx, item.id)) return refused(409, E.alreadyDecided);
+    if (item.exempt === 1) {
+      const today = osloToday(input.now);
+      const members = await listMembershipsOfBody(trx, item.body_id, { on: today });
+      const reader = { userId: input.user.id, isAdmin: input.user.isAdmin };
+      if (!mayReadExempt(reader, members.map((m) => m.user_id))) return refused(403, E.forbidden);
+    }
+    // Lifting an exemption is a decision of its own: it needs a reason, which is kept.
+    const lifting = item.exempt === 1 && !input.form.exempt;
+    if (lifting && !input.form.liftReason) return fieldError("liftReason", recordTexts.exempt.liftReasonRequired);
     const saved = await updateItemTexts(trx, {
       id: item.id,
       expectedVersion: input.form.version,
@@ -47,6 +61,9 @@ export function editCase(
       recommendation: input.form.recommendation,
       exempt: input.form.exempt,
       exemptBasis: input.form.exempt ? (input.form.exemptBasis ?? null) : null,
+      lifted: lifting
+        ? { reason: input.form.liftReason!, by: input.user.id, at: (input.now ?? new Date()).toISOString() }
+        : null,
     });
     if (!saved) return refused(409, E.caseConflict);
     return { ok: true };
