@@ -106,7 +106,11 @@ async function proposalCaseDefaults(
       const heading = R.board.recommendationHeading(committee?.name ?? "", reference);
       const withheld = committeeCase.exempt === 1 && !exempt;
       const presentation = withheld
-        ? [heading, R.exempt.marker(committeeCase.exempt_basis ?? ""), await proposalPresentation(db, proposal)]
+        ? [
+            heading,
+            R.exempt.marker(committeeCase.exempt_basis ?? ""),
+            await proposalPresentation(db, proposal),
+          ]
         : [heading, committeeCase.text, committeeCase.presentation];
       return { presentation: presentation.join("\n\n").trim(), recommendation };
     }
@@ -133,6 +137,7 @@ export function addCase(
     if (!opened.ok) return opened;
     const { ctx } = opened;
     const form = input.form;
+    if (form.liftExemption && !form.liftReason) return fieldError("liftReason", R.exempt.liftReasonRequired);
     const at = (input.now ?? new Date()).toISOString();
     let exemption = exemptionOf(form, null, input.user, at);
     let item: {
@@ -149,7 +154,12 @@ export function addCase(
       if (!proposal || proposal.state !== awaitedState(ctx.body.kind))
         return fieldError("proposalId", E.proposalNotWaiting(ctx.body.name));
       if (await proposalOnOpenAgenda(trx, proposal.id)) return fieldError("proposalId", E.proposalOnAgenda);
-      exemption = exemptionOf(form, followedExemption(await casesOfProposal(trx, proposal.id)), input.user, at);
+      exemption = exemptionOf(
+        form,
+        followedExemption(await casesOfProposal(trx, proposal.id)),
+        input.user,
+        at,
+      );
       const defaults = await proposalCaseDefaults(trx, ctx, proposal, exemption.exempt);
       const deferred = await deferredItemOfProposal(trx, ctx.meeting.body_id, proposal.id);
       item = {

@@ -1,0 +1,284 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { DB } from "#db/connection";
+import { getItem, getMeeting } from "#db/repositories/meeting.repository";
+import { historyOfProposal } from "#db/repositories/process.repository";
+import { osloNow, osloToday } from "~/domain/oslo-time";
+import { recordTexts } from "~/domain/texts/records";
+import type { CurrentUser } from "~/server/auth.server";
+import { addCase } from "~/server/commands/add-case.server";
+import { editCase } from "~/server/commands/edit-case.server";
+import { meetingHasStarted } from "~/server/commands/meeting-command.server";
+import { recordAttendance } from "~/server/commands/record-attendance.server";
+import { recordDecision } from "~/server/commands/record-decision.server";
+import { currentUser, makeWorld, testDb, type World } from "../support/db";
+import {
+  attend,
+  expectOk,
+  meetingVersion,
+  otherCase,
+  plan,
+  proposalIn,
+  proposalVersion,
+  publish,
+} from "../support/meetings";
+
+/**
+ * Issue 10: exemption follows the matter and never leaks into what is not exempt, the board
+ * decides in its own words, and a meeting is held only when it has begun. Through the real
+ * commands on a real SQLite database.
+ */
+describe("records that hold up", () => {
+  let db: DB;
+  let world: World;
+  let coordinator: CurrentUser;
+  const basis = "offl. § 13 jf. fvl. § 13";
+  const secret = {
+    presentation: "Helseopplysninger om en navngitt ansatt",
+    decision: "Utvalget innstiller hemmelig",
+  };
+
+  beforeEach(async () => {
+    db = await testDb();
+    world = await makeWorld(db);
+    coordinator = await currentUser(db, world.users.coordinator);
+  });
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  const rows = async (table: "protocol_item" | "proposal_history") =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  /** A proposal recommended by the committee in an exempt case (2021); returns it and the committee case. */
+  async function exemptCommitteeCase(title = "Digital postkasse") {
+    const proposal = await proposalIn(db, world, "committeeReview", title);
+    const meeting = await plan(db, coordinator, world.bodies.committee, "2021-03-31");
+    const item = expectOk(
+      await addCase(db, {
+        user: coordinator,
+        meetingId: meeting,
+        expectedVersion: await meetingVersion(db, meeting),
+        form: {
+          intent: "addCase",
+          version: 0,
+          kind: "proposal",
+          proposalId: proposal,
+          presentation: secret.presentation,
+          recommendation: "",
+          exempt: true,
+          exemptBasis: basis,
+        },
+      }),
+      "exempt case",
+    ).itemId;
+    await publish(db, coordinator, meeting);
+    await attend(db, coordinator, meeting, [world.users.chair, ...world.users.orderers]);
+    expectOk(
+      await recordDecision(db, {
+        user: coordinator,
+        meetingId: meeting,
+        expectedVersion: await meetingVersion(db, meeting),
+        itemId: item,
+        outcome: "recommend",
+        text: secret.decision,
+        votes: "unanimous",
+        proposalVersion: await proposalVersion(db, proposal),
+      }),
+      "recommend",
+    );
+    return { proposal, committeeItem: item };
+  }
+
+  const boardCase = async (meeting: number, proposal: number, extra: Record<string, unknown> = {}) =>
+    addCase(db, {
+      user: coordinator,
+      meetingId: meeting,
+      expectedVersion: await meetingVersion(db, meeting),
+      form: {
+        intent: "addCase",
+        version: 0,
+        kind: "proposal",
+        proposalId: proposal,
+        presentation: "",
+        recommendation: "",
+        exempt: false,
+        ...extra,
+      },
+    });
+
+  it("keeps the exempt committee decision out of the proposal's history", async () => {
+    const { proposal } = await exemptCommitteeCase();
+    const history = await historyOfProposal(db, proposal);
+    const decision = history.find((h) => h.event === "COMMITTEE_RECOMMEND")!;
+    expect(decision.reason).toBe(recordTexts.exempt.marker(basis));
+    expect(JSON.stringify(history)).not.toContain(secret.decision);
+  });
+
+  it("makes the board case exempt with the same basis, in the board's own words", async () => {
+    const { proposal, committeeItem } = await exemptCommitteeCase("Velferdsteknologi i Nordby");
+    const meeting = await plan(db, coordinator, world.bodies.board, "2021-04-14");
+    const itemId = expectOk(await boardCase(meeting, proposal), "board case").itemId;
+    const item = (await getItem(db, itemId))!;
+    expect(item).toMatchObject({ exempt: 1, exempt_basis: basis, exempt_from_item_id: committeeItem });
+    expect(item.recommendation).toBe(
+      recordTexts.board.proposedDecision("Rådet", "Velferdsteknologi i Nordby"),
+    );
+    expect(item.recommendation).not.toContain("innstiller");
+    expect(item.presentation).toContain(recordTexts.board.recommendationHeading("Utvalget", "U-sak 1/2021"));
+    expect(item.presentation).toContain(secret.decision);
+  });
+
+  it("lifts the exemption only with a reason, which is kept, and then copies no exempt text", async () => {
+    const { proposal } = await exemptCommitteeCase();
+    const meeting = await plan(db, coordinator, world.bodies.board, "2021-04-14");
+    const before = await rows("protocol_item");
+    const refused = await boardCase(meeting, proposal, { liftExemption: true });
+    expect(refused).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { liftReason: [recordTexts.exempt.liftReasonRequired] },
+    });
+    expect(await rows("protocol_item")).toBe(before);
+
+    const itemId = expectOk(
+      await boardCase(meeting, proposal, {
+        liftExemption: true,
+        liftReason: "Personopplysningene er tatt ut.",
+      }),
+      "lifted",
+    ).itemId;
+    const item = (await getItem(db, itemId))!;
+    expect(item).toMatchObject({
+      exempt: 0,
+      exempt_basis: null,
+      exempt_lifted_reason: "Personopplysningene er tatt ut.",
+      exempt_lifted_by: coordinator.id,
+    });
+    expect(`${item.title} ${item.presentation} ${item.recommendation}`).not.toContain(secret.decision);
+    expect(`${item.presentation}`).not.toContain(secret.presentation);
+    expect(item.presentation).toContain(recordTexts.exempt.marker(basis));
+  });
+
+  it("refuses to lift a case's exemption in its edit form without a reason, and keeps the reason", async () => {
+    const meeting = await plan(db, coordinator, world.bodies.committee, "2021-03-31");
+    const itemId = await otherCase(db, coordinator, meeting, "Personalsak", {
+      exempt: true,
+      exemptBasis: basis,
+    });
+    // The secretary of the body may read (and so edit) its exempt cases.
+    await db
+      .insertInto("membership")
+      .values({
+        user_id: coordinator.id,
+        body_id: world.bodies.committee,
+        role: "secretary",
+        municipality_id: null,
+        vote_weight: 0,
+        valid_from: "2019-01-01",
+        valid_to: null,
+      })
+      .execute();
+    const edit = async (form: Record<string, unknown>) =>
+      editCase(db, {
+        user: coordinator,
+        meetingId: meeting,
+        meetingVersion: await meetingVersion(db, meeting),
+        itemId,
+        form: {
+          version: (await getItem(db, itemId))!.version,
+          title: "Personalsak",
+          presentation: "",
+          recommendation: "",
+          exempt: false,
+          ...form,
+        },
+      });
+    expect(await edit({})).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { liftReason: [recordTexts.exempt.liftReasonRequired] },
+    });
+    expect((await getItem(db, itemId))!.exempt).toBe(1);
+    expectOk(await edit({ liftReason: "Saken gjelder ikke lenger enkeltpersoner." }), "lift");
+    expect(await getItem(db, itemId)).toMatchObject({
+      exempt: 0,
+      exempt_lifted_reason: "Saken gjelder ikke lenger enkeltpersoner.",
+    });
+  });
+
+  it("refuses exempt cases to an organiser who is not a member of the body today", async () => {
+    const meeting = await plan(db, coordinator, world.bodies.committee, "2021-03-31");
+    const itemId = await otherCase(db, coordinator, meeting, "Personalsak", {
+      exempt: true,
+      exemptBasis: basis,
+    });
+    const result = await editCase(db, {
+      user: coordinator,
+      meetingId: meeting,
+      meetingVersion: await meetingVersion(db, meeting),
+      itemId,
+      form: {
+        version: 1,
+        title: "Endret",
+        presentation: "",
+        recommendation: "",
+        exempt: true,
+        exemptBasis: basis,
+      },
+    });
+    expect(result).toMatchObject({ ok: false, status: 403 });
+    expect((await getItem(db, itemId))!.title).toBe("Personalsak");
+  });
+
+  it("refuses attendance and decisions before the meeting's start in Oslo time, writing nothing", async () => {
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000);
+    const date = osloToday(tomorrow);
+    const meeting = await plan(db, coordinator, world.bodies.board, date);
+    await otherCase(db, coordinator, meeting, "Budsjett");
+    await publish(db, coordinator, meeting);
+    const version = await meetingVersion(db, meeting);
+    const result = await recordAttendance(db, {
+      user: coordinator,
+      meetingId: meeting,
+      expectedVersion: version,
+      attendance: {
+        members: Object.fromEntries(world.users.boardMembers.map((id) => [id, "present"])),
+        substitutes: {},
+      },
+    });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).toContain("Fremmøte og vedtak kan først føres når møtet har begynt");
+    const after = (await getMeeting(db, meeting))!;
+    expect(after.status).toBe("noticePublished");
+    expect(after.version).toBe(version);
+    expect(await db.selectFrom("attendance").selectAll().where("meeting_id", "=", meeting).execute()).toEqual(
+      [],
+    );
+
+    // At the start, 10:00 on the clock in Oslo (an hour or two before in UTC), it is allowed.
+    const atStart = ["+01:00", "+02:00"]
+      .map((offset) => new Date(`${date}T10:00:00${offset}`))
+      .find((d) => osloNow(d) === `${date}T10:00`)!;
+    expect(meetingHasStarted(`${date}T10:00`, new Date(atStart.getTime() - 60_000))).toBe(false);
+    expectOk(
+      await recordAttendance(db, {
+        user: coordinator,
+        meetingId: meeting,
+        expectedVersion: version,
+        attendance: {
+          members: Object.fromEntries(world.users.boardMembers.map((id) => [id, "present"])),
+          substitutes: {},
+        },
+        now: atStart,
+      }),
+      "attendance at the start",
+    );
+  });
+});
