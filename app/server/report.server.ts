@@ -1,5 +1,6 @@
 import type { Executor } from "#db/connection";
-import { caseLabel, meetingDate, meetingFigures } from "#db/repositories/meeting.repository";
+import { meetingDate, meetingFigures } from "#db/repositories/meeting.repository";
+import { recordTexts } from "~/domain/texts/records";
 import { listBodies, listMunicipalities, type BodyOnDate } from "#db/repositories/organisation.repository";
 import { municipalityNamesFor } from "#db/repositories/proposal.repository";
 import {
@@ -186,7 +187,11 @@ export async function reportFigures(
         ? {
             date: formatDate(approvedOn),
             bodyName: approvalBody?.name ?? names.board,
-            itemLabel: approvalItem ? caseLabel(approvalItem.number, approvalItem.number_year) : null,
+            // The report speaks of several bodies' cases: each carries its body's code ("SR-sak 1/2026").
+            itemLabel:
+              approvalItem && approvalItem.number !== null && approvalItem.number_year !== null
+                ? recordTexts.cases.reference(approvalBody?.code ?? "", approvalItem.number, approvalItem.number_year)
+                : null,
           }
         : null,
       coverage: goalCoverage(

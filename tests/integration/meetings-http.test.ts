@@ -16,7 +16,8 @@ describe("meetings over HTTP", () => {
   let coordinator: string;
   let employee: string;
   let meetingId: number;
-  const year = new Date().getFullYear() + 1;
+  // A meeting is held only after it has begun: this one was last year.
+  const year = new Date().getFullYear() - 1;
   const secret = {
     title: "Oppsigelse av ansatt i Drift",
     presentation: "Den ansatte har gjentatte ganger uteblitt uten gyldig grunn.",
@@ -139,9 +140,17 @@ describe("meetings over HTTP", () => {
     expect(xml).toContain("Møteprotokoll");
     for (const text of Object.values(secret)) expect(xml).not.toContain(text);
 
-    // Members of the board and coordinators read the whole case.
-    const internal = await (await get(`/moter/${meetingId}`, coordinator)).text();
+    // Members of the board today read the whole case; a coordinator who is not one does not.
+    const boardMember = await loginCookie(server.url, "styremedlem@innspill.test");
+    const internal = await (await get(`/moter/${meetingId}`, boardMember)).text();
     expect(internal).toContain(secret.presentation);
+    const organiser = await (await get(`/moter/${meetingId}`, coordinator)).text();
+    expect(organiser).not.toContain(secret.presentation);
+
+    // The public sees who took part in the exempt case, and neither its outcome nor any vote.
+    const exemptSection = publicHtml.slice(publicHtml.indexOf("Unntatt offentlighet, jf."));
+    expect(exemptSection).toContain("Til stede under behandlingen");
+    expect(exemptSection).toContain(members[0]!.user_name);
   });
 
   it("refuses any change once the protocol is approved", async () => {

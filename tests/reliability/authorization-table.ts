@@ -67,10 +67,13 @@ const signedIn = () => only(signedInRoles);
 
 /** Managers of strategies and of the annual report. */
 const managers = ["coordinator", "admin"] as const;
-/** Who sees a committee meeting's exempt cases: its members, coordinators and admins. */
-const committeeInsiders: Role[] = ["coordinator", "committeeMember", "admin"];
-/** …and a board meeting's: the board's members, coordinators and admins. */
-const boardInsiders: Role[] = ["coordinator", "boardMember", "admin"];
+/**
+ * Who reads a committee meeting's exempt cases: who is a member of the committee today (the demo
+ * coordinator is its secretary) and admins (workflows/exemption.ts).
+ */
+export const committeeInsiders: Role[] = ["coordinator", "committeeMember", "admin"];
+/** …and a board meeting's: the board's members today and admins; a coordinator as such does not. */
+export const boardInsiders: Role[] = ["boardMember", "admin"];
 
 const get = (
   name: string,

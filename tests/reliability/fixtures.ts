@@ -216,7 +216,8 @@ export async function buildFixtures(
   const committee = await plan(db, coordinator, base.committeeId, inDays(30));
   const committeeCase = await otherCase(db, coordinator, committee, "Personalsak", exempt);
 
-  const published = await plan(db, coordinator, base.boardId, inDays(20));
+  // Held, so in the past: attendance and decisions are refused before a meeting's start.
+  const published = await plan(db, coordinator, base.boardId, inDays(-20));
   const publishedCase = await otherCase(db, coordinator, published, "Personalsak i styret", exempt);
   await publish(db, coordinator, published);
   const boardMembers = await db
@@ -308,7 +309,8 @@ export type MeetingStatus =
  */
 export async function meetingIn(db: DB, fx: Fixtures, status: MeetingStatus) {
   const coordinator = await currentUser(db, fx.users.coordinator);
-  const meetingId = await plan(db, coordinator, fx.committeeId, inDays(40));
+  // In the past, so it can be held (nothing is recorded before a meeting's start).
+  const meetingId = await plan(db, coordinator, fx.committeeId, inDays(-40));
   const itemId = await otherCase(db, coordinator, meetingId, "Orienteringssak");
   const members = (
     await db
