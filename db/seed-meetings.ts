@@ -5,6 +5,7 @@ import {
   getMeeting,
   itemsOfMeeting,
   setItemSequence,
+  signersOfMeeting,
 } from "./repositories/meeting.repository";
 import { bodyOfKind, listMembershipsOfBody, membershipsOfUser } from "./repositories/organisation.repository";
 import { getProposal } from "./repositories/proposal.repository";
@@ -21,7 +22,11 @@ import type { ProposalEventType } from "../workflows/proposal.machine";
 import type { CastVote } from "../workflows/vote";
 import type { CurrentUser } from "../app/server/auth.server";
 import { proposalPresentation } from "../app/server/commands/add-case.server";
-import { approveProtocol } from "../app/server/commands/approve-protocol.server";
+import {
+  approveProtocol,
+  firstPresentMembers,
+  signProtocol,
+} from "../app/server/commands/approve-protocol.server";
 import { declareConflict } from "../app/server/commands/declare-conflict.server";
 import { publishNotice } from "../app/server/commands/publish-notice.server";
 import { publishProtocol } from "../app/server/commands/publish-protocol.server";
@@ -315,9 +320,20 @@ export async function createMeetingSeeder(
         user: clerk,
         meetingId: meeting.id,
         expectedVersion: await version(),
+        signers: await firstPresentMembers(trx, meeting.id),
         now: at(addDays(entry.date, 7), "12:00"),
       }),
     );
+    // Every signer approves the protocol the same day, as the municipalities' minutes show.
+    for (const signer of await signersOfMeeting(trx, meeting.id))
+      await must(
+        "signature",
+        signProtocol(trx, {
+          user: { ...clerk, id: signer.user_id },
+          meetingId: meeting.id,
+          now: at(addDays(entry.date, 7), "15:00"),
+        }),
+      );
     await must(
       "publication",
       publishProtocol(trx, {

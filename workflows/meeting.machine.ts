@@ -25,6 +25,8 @@ export interface MeetingFacts {
   undecidedCount: number;
   /** The meeting's start (Oslo wall-clock time) has come: before it, nothing is recorded as held. */
   started: boolean;
+  /** Signers of the protocol who have not signed yet: it is final, and may be published, at 0. */
+  unsignedCount: number;
 }
 
 export type MeetingEventType =
@@ -86,6 +88,7 @@ export const meetingMachine = setup({
     somebodyPresent: ({ event }) => (event.presentCount ?? 0) >= 1,
     hasReason: ({ event }) => hasText(event.reason),
     hasStarted: ({ context }) => context.started,
+    allSigned: ({ context }) => context.unsignedCount === 0,
   },
 }).createMachine({
   id: "meeting",
@@ -149,7 +152,7 @@ export const meetingMachine = setup({
         protocolPublic: false,
       },
       on: {
-        PUBLISH_PROTOCOL: { target: "protocolPublished", guard: "byOrganiser" },
+        PUBLISH_PROTOCOL: { target: "protocolPublished", guard: and(["byOrganiser", "allSigned"]) },
         ADD_ADDENDUM: { target: "protocolApproved", guard: "byOrganiser" },
       },
     },
@@ -240,7 +243,12 @@ export function availableMeetingEvents(
     presentCount: 1,
     reason: "…",
   });
-  const ready: MeetingFacts = { caseCount: Math.max(1, facts.caseCount), undecidedCount: 0, started: true };
+  const ready: MeetingFacts = {
+    caseCount: Math.max(1, facts.caseCount),
+    undecidedCount: 0,
+    started: true,
+    unsignedCount: 0,
+  };
   return meetingEventsInState(status).flatMap((type): AvailableMeetingEvent[] => {
     if (snapshotAt(status, facts).can(wellFormed(type))) return [{ type, blocked: false }];
     if (snapshotAt(status, ready).can(wellFormed(type))) return [{ type, blocked: true }];

@@ -13,6 +13,7 @@ import {
   nextPlannedMeeting,
   proposalsAwaiting,
   protocolItemLinks,
+  signersOfMeeting,
   votesOfMeeting,
 } from "#db/repositories/meeting.repository";
 import {
@@ -38,6 +39,7 @@ import {
   type MeetingStatus,
 } from "#workflows/meeting.machine";
 import { followedExemption, mayReadExempt } from "#workflows/exemption";
+import { chosenMemberCount, isFinal, signingRuleOf } from "#workflows/signing";
 import { bodyText } from "#workflows/proposal.machine";
 import { bodyMembers, isQuorate, tally, votersForCase } from "#workflows/vote";
 import { formatDate, formatDateTime, roleLabels } from "~/domain/texts";
@@ -57,7 +59,7 @@ async function meetingRecord(id: number) {
   const meeting = await getMeeting(db(), id);
   if (!meeting) return undefined;
   const date = meetingDate(meeting.starts_at);
-  const [body, items, decisions, votes, conflicts, attendance, addenda, members, names, membersToday] =
+  const [body, items, decisions, votes, conflicts, attendance, addenda, members, names, membersToday, signers] =
     await Promise.all([
     getBody(db(), meeting.body_id, date),
     itemsOfMeeting(db(), id),
@@ -69,6 +71,7 @@ async function meetingRecord(id: number) {
     listMembershipsOfBody(db(), meeting.body_id, { on: date }),
     bodyNames(date),
     listMembershipsOfBody(db(), meeting.body_id, { on: today() }),
+    signersOfMeeting(db(), id),
   ]);
   if (!body) return undefined;
   const deferredFrom = await protocolItemLinks(
@@ -103,6 +106,7 @@ async function meetingRecord(id: number) {
     exemptOrigins,
     lifterNames: new Map(lifters.flatMap((u) => (u ? [[u.id, u.name] as const] : []))),
     memberIdsToday: membersToday.map((m) => m.user_id),
+    signers,
     approverName: approver?.name ?? null,
   };
 }
@@ -174,6 +178,12 @@ export interface MeetingDocument {
   secretary: string | null;
   attendanceRecorded: boolean;
   approval: { by: string; at: string } | null;
+  /** The body's signing rule, in words. */
+  signingRule: string;
+  /** The signature block: each signer's electronic approval (name, role, date and time). */
+  signatures: { userId: number; name: string; role: string; signedAt: string | null }[];
+  /** Every signer has signed: the protocol is final. */
+  final: boolean;
   addenda: { id: number; at: string; by: string; text: string }[];
   cancelled: { at: string; reason: string } | null;
 }
@@ -287,6 +297,14 @@ function documentOf(record: MeetingRecord, redactExempt: boolean): MeetingDocume
       meeting.protocol_approved_at && record.approverName
         ? { by: record.approverName, at: formatDate(meeting.protocol_approved_at) }
         : null,
+    signingRule: recordTexts.signing.rules[signingRuleOf(body.kind, body.signing_rule)],
+    signatures: record.signers.map((s) => ({
+      userId: s.user_id,
+      name: s.user_name,
+      role: recordTexts.signing.roles[s.role],
+      signedAt: s.signed_at ? formatDateTime(s.signed_at) : null,
+    })),
+    final: isFinal(record.signers.map((s) => ({ userId: s.user_id, signedAt: s.signed_at }))),
     addenda: record.addenda.map((a) => ({
       id: a.id,
       at: formatDateTime(a.added_at),
@@ -391,6 +409,7 @@ export async function meetingPage(id: number, user: CurrentUser) {
           caseCount: record.items.length,
           undecidedCount: undecided,
           started: meetingHasStarted(meeting.starts_at),
+          unsignedCount: record.signers.filter((s) => s.signed_at === null).length,
         },
         actor,
       )
@@ -481,7 +500,24 @@ export async function meetingPage(id: number, user: CurrentUser) {
       }));
   }
   const attendanceOf = new Map(record.attendance.map((a) => [a.user_id, a]));
+  const rule = signingRuleOf(body.kind, body.signing_rule);
+  const mine = record.signers.find((s) => s.user_id === user.id);
+  const roleOf = new Map(record.members.map((m) => [m.user_id, m.role]));
+  const signing = {
+    /** This viewer is a signer who has not signed yet (the protocol is closed for signing). */
+    maySign: mine !== undefined && mine.signed_at === null && meeting.status === "protocolApproved",
+    /** How many members the meeting chooses to sign with the chair, when approving. */
+    chooseCount: chosenMemberCount(rule),
+    candidates: record.attendance
+      .filter(
+        (a) =>
+          a.status !== "absent" &&
+          !["chair", "leader", "secretary"].includes(roleOf.get(a.user_id) ?? ""),
+      )
+      .map((a) => ({ userId: a.user_id, name: a.user_name })),
+  };
   return {
+    signing,
     document,
     version: meeting.version,
     bodyKind: body.kind,
@@ -583,6 +619,8 @@ export async function publicMeeting(id: number) {
         secretary: null,
         attendanceRecorded: false,
         approval: null,
+        signatures: [],
+        final: false,
         addenda: [],
       };
   return { document, protocolPublished };

@@ -732,3 +732,47 @@ export function caseNumberCollision(error: unknown): boolean {
     )
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Signatures
+
+/** The signers of a meeting's protocol, chair first, with their names and when they signed. */
+export function signersOfMeeting(db: Executor, meetingId: number) {
+  return db
+    .selectFrom("protocol_signer")
+    .innerJoin("user", "user.id", "protocol_signer.user_id")
+    .select([
+      "protocol_signer.user_id",
+      "protocol_signer.role",
+      "protocol_signer.signed_at",
+      "user.name as user_name",
+    ])
+    .where("protocol_signer.meeting_id", "=", meetingId)
+    .orderBy(sql`protocol_signer.role = 'chair'`, "desc")
+    .orderBy("user.name")
+    .execute();
+}
+
+export async function insertSigners(
+  db: Executor,
+  meetingId: number,
+  signers: { userId: number; role: "chair" | "member" }[],
+) {
+  if (signers.length === 0) return;
+  await db
+    .insertInto("protocol_signer")
+    .values(signers.map((s) => ({ meeting_id: meetingId, user_id: s.userId, role: s.role, signed_at: null })))
+    .execute();
+}
+
+/** Records a signer's approval; false when they had signed already (or are no signer). */
+export async function markSigned(db: Executor, meetingId: number, userId: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable("protocol_signer")
+    .set({ signed_at: at })
+    .where("meeting_id", "=", meetingId)
+    .where("user_id", "=", userId)
+    .where("signed_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

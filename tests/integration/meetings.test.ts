@@ -16,7 +16,7 @@ import type { CurrentUser } from "~/server/auth.server";
 import { addProtocolAddendum } from "~/server/commands/add-addendum.server";
 import { addCase } from "~/server/commands/add-case.server";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
-import { approveProtocol } from "~/server/commands/approve-protocol.server";
+import { approveProtocol, firstPresentMembers } from "~/server/commands/approve-protocol.server";
 import { declareConflict } from "~/server/commands/declare-conflict.server";
 import { editCase } from "~/server/commands/edit-case.server";
 import { publishNotice } from "~/server/commands/publish-notice.server";
@@ -35,6 +35,7 @@ import {
   proposalIn,
   proposalVersion,
   publish,
+  signAll,
 } from "../support/meetings";
 
 const E = meetingTexts.errors;
@@ -562,6 +563,7 @@ describe("meetings", () => {
           user: coordinator,
           meetingId: meeting,
           expectedVersion: await meetingVersion(db, meeting),
+          signers: await firstPresentMembers(db, meeting),
         }),
         "approve",
       );
@@ -695,6 +697,7 @@ describe("meetings", () => {
         }),
         "addendum",
       );
+      await signAll(db, meeting);
       expectOk(
         await publishProtocol(db, {
           user: coordinator,

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
-import { getItem, getMeeting } from "#db/repositories/meeting.repository";
+import { getItem, getMeeting, signersOfMeeting } from "#db/repositories/meeting.repository";
 import { historyOfProposal } from "#db/repositories/process.repository";
 import { osloNow, osloToday } from "~/domain/oslo-time";
 import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "~/server/auth.server";
 import { addCase } from "~/server/commands/add-case.server";
+import { approveProtocol, signProtocol } from "~/server/commands/approve-protocol.server";
+import { publishProtocol } from "~/server/commands/publish-protocol.server";
 import { editCase } from "~/server/commands/edit-case.server";
 import { meetingHasStarted } from "~/server/commands/meeting-command.server";
 import { recordAttendance } from "~/server/commands/record-attendance.server";
@@ -280,5 +282,110 @@ describe("records that hold up", () => {
       }),
       "attendance at the start",
     );
+  });
+
+  describe("signed protocols", () => {
+    async function heldMeeting(body: "board" | "committee") {
+      const meeting = await plan(db, coordinator, world.bodies[body], "2021-04-14");
+      const item = await otherCase(db, coordinator, meeting, "Årsrapport 2020");
+      await publish(db, coordinator, meeting);
+      const members =
+        body === "board" ? world.users.boardMembers : [world.users.chair, ...world.users.orderers];
+      await attend(db, coordinator, meeting, members, { absent: [members[members.length - 1]!] });
+      expectOk(
+        await recordDecision(db, {
+          user: coordinator,
+          meetingId: meeting,
+          expectedVersion: await meetingVersion(db, meeting),
+          itemId: item,
+          outcome: "noted",
+          text: "Tatt til orientering.",
+          votes: [],
+        }),
+        "noted",
+      );
+      return { meeting, members };
+    }
+    const signatures = async (meeting: number) =>
+      (await signersOfMeeting(db, meeting)).map((s) => [s.user_id, s.role, s.signed_at !== null]);
+    const sign = async (userId: number, meetingId: number) =>
+      signProtocol(db, { user: await currentUser(db, userId), meetingId });
+
+    it("has every board member present sign; it is final, and publishable, only when all have", async () => {
+      const { meeting, members } = await heldMeeting("board");
+      expectOk(
+        await approveProtocol(db, {
+          user: coordinator,
+          meetingId: meeting,
+          expectedVersion: await meetingVersion(db, meeting),
+        }),
+        "approve",
+      );
+      const present = members.slice(0, -1);
+      expect((await signatures(meeting)).map(([id]) => id).sort()).toEqual([...present].sort());
+      const publishing = async () =>
+        publishProtocol(db, {
+          user: coordinator,
+          meetingId: meeting,
+          expectedVersion: await meetingVersion(db, meeting),
+        });
+      expect(await publishing()).toMatchObject({
+        ok: false,
+        fieldErrors: { "": [recordTexts.signing.notFinal] },
+      });
+
+      // The absent member and the organiser are no signers: refused with a message, nothing written.
+      for (const outsider of [members[members.length - 1]!, coordinator.id])
+        expect(await sign(outsider, meeting)).toEqual({
+          ok: false,
+          status: 400,
+          fieldErrors: { "": [recordTexts.signing.notSigner] },
+        });
+      expectOk(await sign(present[0]!, meeting), "first signature");
+      expect(await sign(present[0]!, meeting)).toMatchObject({
+        fieldErrors: { "": [recordTexts.signing.alreadySigned] },
+      });
+      const before = await signatures(meeting);
+      expect(before.filter(([, , signed]) => signed)).toHaveLength(1);
+      for (const id of present.slice(1)) expectOk(await sign(id, meeting), "signature");
+      expect(await sign(present[0]!, meeting)).toMatchObject({
+        fieldErrors: { "": [recordTexts.signing.final] },
+      });
+      expectOk(
+        await publishProtocol(db, {
+          user: coordinator,
+          meetingId: meeting,
+          expectedVersion: await meetingVersion(db, meeting),
+        }),
+        "publish",
+      );
+      // A signature is never taken back, whatever code tries.
+      await expect(db.updateTable("protocol_signer").set({ signed_at: null }).execute()).rejects.toThrow(
+        /signed/,
+      );
+    });
+
+    it("has the committee's chair and one member chosen in the meeting sign", async () => {
+      const { meeting } = await heldMeeting("committee");
+      const approve = (signers: number[]) =>
+        meetingVersion(db, meeting).then((v) =>
+          approveProtocol(db, { user: coordinator, meetingId: meeting, expectedVersion: v, signers }),
+        );
+      expect(await approve([])).toMatchObject({
+        ok: false,
+        fieldErrors: { signers: [recordTexts.signing.chooseMembers(1)] },
+      });
+      expect(await approve(world.users.orderers.slice(0, 2))).toMatchObject({ ok: false, status: 400 });
+      expect(await signatures(meeting)).toEqual([]);
+      // The last orderer was absent: not eligible.
+      expect(await approve([world.users.orderers[3]!])).toMatchObject({
+        fieldErrors: { signers: [recordTexts.signing.notPresent] },
+      });
+      expectOk(await approve([world.users.orderers[1]!]), "approve");
+      expect(await signatures(meeting)).toEqual([
+        [world.users.chair, "chair", false],
+        [world.users.orderers[1]!, "member", false],
+      ]);
+    });
   });
 });

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
 import { openDatabase } from "#db/connection";
 import { osloToday } from "~/domain/oslo-time";
-import { approveProtocol } from "~/server/commands/approve-protocol.server";
 import { publishProtocol } from "~/server/commands/publish-protocol.server";
 import { recordDecision } from "~/server/commands/record-decision.server";
 import { currentUser } from "../support/db";
 import {
+  approveAndSign,
   attend,
   expectOk,
   meetingVersion,
@@ -118,15 +118,15 @@ beforeAll(async () => {
       `decision ${outcome}`,
     );
   const close = async (meetingId: number) => {
-    for (const step of [approveProtocol, publishProtocol])
-      expectOk(
-        await step(db, {
-          user: coordinator,
-          meetingId,
-          expectedVersion: await meetingVersion(db, meetingId),
-        }),
-        step.name,
-      );
+    await approveAndSign(db, coordinator, meetingId);
+    expectOk(
+      await publishProtocol(db, {
+        user: coordinator,
+        meetingId,
+        expectedVersion: await meetingVersion(db, meetingId),
+      }),
+      "publish protocol",
+    );
   };
 
   // The committee: an exempt case, recommended to the board.

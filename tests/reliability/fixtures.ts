@@ -4,11 +4,18 @@ import { makeBody, makeMembership, makeMunicipalities, makeUser } from "#db/fact
 import { appendHistory } from "#db/repositories/process.repository";
 import { createProposal } from "#db/repositories/proposal.repository";
 import type { ProposalState } from "#workflows/proposal.machine";
-import { approveProtocol } from "~/server/commands/approve-protocol.server";
 import { publishProtocol } from "~/server/commands/publish-protocol.server";
 import { recordDecision } from "~/server/commands/record-decision.server";
 import { currentUser } from "../support/db";
-import { attend, expectOk, meetingVersion, otherCase, plan, publish } from "../support/meetings";
+import {
+  approveAndSign,
+  attend,
+  expectOk,
+  meetingVersion,
+  otherCase,
+  plan,
+  publish,
+} from "../support/meetings";
 import { Multipart, request, roleEmails, type Role, type SignedInRole } from "./support";
 
 /**
@@ -244,14 +251,7 @@ export async function buildFixtures(
     }),
     "decision",
   );
-  expectOk(
-    await approveProtocol(db, {
-      user: coordinator,
-      meetingId: published,
-      expectedVersion: await meetingVersion(db, published),
-    }),
-    "approve protocol",
-  );
+  await approveAndSign(db, coordinator, published);
   expectOk(
     await publishProtocol(db, {
       user: coordinator,
@@ -338,11 +338,7 @@ export async function meetingIn(db: DB, fx: Fixtures, status: MeetingStatus) {
       }),
       "decision",
     );
-  if (upTo >= 4)
-    expectOk(
-      await approveProtocol(db, { user: coordinator, meetingId, expectedVersion: await version() }),
-      "approve",
-    );
+  if (upTo >= 4) await approveAndSign(db, coordinator, meetingId);
   if (upTo >= 5)
     expectOk(
       await publishProtocol(db, { user: coordinator, meetingId, expectedVersion: await version() }),

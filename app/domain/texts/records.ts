@@ -39,6 +39,38 @@ export const recordTexts = {
     recommendationHeading: (committee: string, reference: string) =>
       `Innstilling fra ${lowerFirst(committee)} (${reference})`,
   },
+  signing: {
+    rules: {
+      chair: "Møtelederen signerer alene",
+      chairAndOne: "Møtelederen og ett medlem valgt i møtet signerer",
+      chairAndTwo: "Møtelederen og to medlemmer valgt i møtet signerer",
+      allPresent: "Alle medlemmer som var til stede, signerer",
+    },
+    heading: "Signaturer",
+    chooseSigners: (count: number) =>
+      count === 1 ? "Velg medlemmet som signerer sammen med møtelederen" : `Velg ${count} medlemmer som signerer sammen med møtelederen`,
+    chooseMembers: (count: number) =>
+      count === 1
+        ? "Velg ett medlem som var til stede til å signere sammen med møtelederen."
+        : `Velg ${count} medlemmer som var til stede til å signere sammen med møtelederen.`,
+    noChair: "Møtelederen var ikke til stede, og protokollen kan ikke signeres etter organets regel. Ingenting er lagret.",
+    notPresent: "Bare medlemmer som var til stede, kan signere protokollen.",
+    nobodyPresent: "Ingen var til stede til å signere protokollen.",
+    notApproved: "Protokollen er ikke sendt til signering ennå. Ingenting er lagret.",
+    notSigner: "Du er ikke blant dem som skal signere denne protokollen. Ingenting er lagret.",
+    alreadySigned: "Du har allerede signert protokollen. Ingenting er lagret.",
+    final: "Protokollen er signert av alle og er endelig. Ingenting er lagret.",
+    notFinal: "Protokollen kan publiseres når alle har signert den.",
+    sign: "Signer protokollen",
+    signIntro: "Du er blant dem som skal godkjenne protokollen. Signer når du har lest den.",
+    signed: (at: string) => `Signert elektronisk ${at}`,
+    waiting: "Venter på signatur",
+    finalNote: "Protokollen er signert av alle og er endelig.",
+    pendingNote: (n: number) =>
+      n === 1 ? "Protokollen er ikke endelig: én signatur mangler." : `Protokollen er ikke endelig: ${n} signaturer mangler.`,
+    roles: { chair: "Møteleder", member: "Medlem" },
+    columns: { name: "Navn", role: "Rolle", signed: "Signert" },
+  },
   held: {
     notStarted: (date: string, time: string) =>
       `Møtet begynner ${date} kl. ${time}. Fremmøte og vedtak kan først føres når møtet har begynt. Ingenting er lagret.`,

@@ -48,11 +48,18 @@ export function editCase(
       const today = osloToday(input.now);
       const members = await listMembershipsOfBody(trx, item.body_id, { on: today });
       const reader = { userId: input.user.id, isAdmin: input.user.isAdmin };
-      if (!mayReadExempt(reader, members.map((m) => m.user_id))) return refused(403, E.forbidden);
+      if (
+        !mayReadExempt(
+          reader,
+          members.map((m) => m.user_id),
+        )
+      )
+        return refused(403, E.forbidden);
     }
     // Lifting an exemption is a decision of its own: it needs a reason, which is kept.
     const lifting = item.exempt === 1 && !input.form.exempt;
-    if (lifting && !input.form.liftReason) return fieldError("liftReason", recordTexts.exempt.liftReasonRequired);
+    if (lifting && !input.form.liftReason)
+      return fieldError("liftReason", recordTexts.exempt.liftReasonRequired);
     const saved = await updateItemTexts(trx, {
       id: item.id,
       expectedVersion: input.form.version,

@@ -6,6 +6,7 @@ import {
   frozenProtocolError,
   getMeeting,
   meetingDate,
+  signersOfMeeting,
   type MeetingRow,
 } from "#db/repositories/meeting.repository";
 import { getBody, listMembershipsOfBody, type BodyOnDate } from "#db/repositories/organisation.repository";
@@ -85,10 +86,11 @@ export async function loadMeetingContext(
   const meeting = await getMeeting(db, meetingId);
   if (!meeting) return undefined;
   const date = meetingDate(meeting.starts_at);
-  const [body, actor, counts] = await Promise.all([
+  const [body, actor, counts, signers] = await Promise.all([
     getBody(db, meeting.body_id, date),
     meetingActor(db, user, meeting.body_id, date),
     countUndecided(db, meetingId),
+    signersOfMeeting(db, meetingId),
   ]);
   if (!body) return undefined;
   return {
@@ -100,6 +102,7 @@ export async function loadMeetingContext(
       caseCount: counts.cases,
       undecidedCount: counts.undecided,
       started: meetingHasStarted(meeting.starts_at, now),
+      unsignedCount: signers.filter((s) => s.signed_at === null).length,
     },
   };
 }
@@ -126,11 +129,15 @@ export function checkMeetingEvent(
   if (!ctx.facts.started && (event.type === "RECORD_ATTENDANCE" || event.type === "RECORD_DECISION"))
     return fieldError(
       "",
-      recordTexts.held.notStarted(formatDate(ctx.meeting.starts_at.slice(0, 10)), ctx.meeting.starts_at.slice(11, 16)),
+      recordTexts.held.notStarted(
+        formatDate(ctx.meeting.starts_at.slice(0, 10)),
+        ctx.meeting.starts_at.slice(11, 16),
+      ),
     );
   const why: Partial<Record<MeetingEventType, Failure>> = {
     PUBLISH_NOTICE: fieldError("", E.noCases),
     APPROVE_PROTOCOL: fieldError("", E.undecided),
+    PUBLISH_PROTOCOL: fieldError("", recordTexts.signing.notFinal),
     RECORD_ATTENDANCE: fieldError("", E.nobodyPresent),
     CANCEL: fieldError("reason", E.reasonRequired),
   };
