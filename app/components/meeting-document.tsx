@@ -11,6 +11,47 @@ function Heading({ level, id, children }: { level: Level; id?: string; children:
   return <Tag id={id}>{children}</Tag>;
 }
 
+/** Who signs the protocol and each one's electronic approval (name, role, date and time). */
+export function SignatureBlock({ doc, level }: { doc: MeetingDocument; level: Level }) {
+  const S = recordTexts.signing;
+  return (
+    <section className="signatures" aria-labelledby={`signaturer-${doc.meetingId}`}>
+      <Heading level={level} id={`signaturer-${doc.meetingId}`}>
+        {S.heading}
+      </Heading>
+      <p className="small">{doc.signingRule}</p>
+      {doc.signatures.length > 0 ? (
+        <>
+          <div className="table-wrap">
+            <table className="doc-table">
+              <caption className="visually-hidden">{S.heading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{S.columns.name}</th>
+                  <th scope="col">{S.columns.role}</th>
+                  <th scope="col">{S.columns.signed}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {doc.signatures.map((s) => (
+                  <tr key={s.userId}>
+                    <td>{s.name}</td>
+                    <td>{s.role}</td>
+                    <td>{s.signedAt ? S.signed(s.signedAt) : S.waiting}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className={doc.final ? "notice" : "notice warn"}>
+            {doc.final ? S.finalNote : S.pendingNote(doc.signatures.filter((s) => !s.signedAt).length)}
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 function People({
   caption,
   rows,
@@ -267,6 +308,7 @@ export function MeetingDocumentView({
         <>
           <Heading level={sub}>{D.approval}</Heading>
           <p>{doc.approval ? meetingTexts.approvedBy(doc.approval.by, doc.approval.at) : D.notApproved}</p>
+          <SignatureBlock doc={doc} level={(sub + 1) as Level} />
           {doc.addenda.length > 0 ? (
             <>
               <Heading level={sub}>{meetingTexts.addenda}</Heading>

@@ -13,7 +13,11 @@ import { reportTexts as R } from "~/domain/texts/report";
 import { forbidden, notFound, requireUser } from "~/server/auth.server";
 import { markReportFinalCommand, mayFinaliseReports } from "~/server/commands/mark-report-final.server";
 import { db } from "~/server/db.server";
+import { recordTexts } from "~/domain/texts/records";
+import { approveReport, reportApprovalView } from "~/server/commands/approve-report.server";
 import { yearReport } from "~/server/report.server";
+
+const A = recordTexts.reportApproval;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? data.title : t.errors.notFoundTitle} – ${t.app.name}` },
@@ -28,8 +32,13 @@ function yearFrom(params: { year?: string }): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const year = yearFrom(params);
-  const report = await yearReport(db(), year);
+  const [report, approval] = await Promise.all([
+    yearReport(db(), year),
+    reportApprovalView(db(), year, user),
+  ]);
   return {
+    approvals: approval.lines,
+    approveFor: report.status === "final" ? approval.approveFor : null,
     year,
     title: report.status === "final" ? R.finalTitle(year) : report.model.title,
     status: report.status,
@@ -46,8 +55,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const year = yearFrom(params);
-  if (!mayFinaliseReports(user)) forbidden();
   const form = await request.formData();
+  if (form.get("intent") === "approve") {
+    const approved = await approveReport(db(), { year, user });
+    if (approved.ok) return redirect(`/rapport/${year}?melding=godkjent#godkjenning`);
+    return data({ message: approved.message as string | null }, { status: approved.status });
+  }
+  if (!mayFinaliseReports(user)) forbidden();
   if (form.get("intent") !== "markFinal") return data({ message: null as string | null }, { status: 400 });
   const result = await markReportFinalCommand(db(), { year, user });
   if (result.ok) return redirect(`/rapport/${year}?melding=endelig`);
@@ -105,6 +119,25 @@ export default function ReportPage() {
       <article className="card" aria-label={R.documentLabel}>
         <ReportDocument blocks={page.blocks} />
       </article>
+      <section className="card" aria-labelledby="godkjenning" id="godkjenning">
+        <h2 id="godkjenning" style={{ marginTop: 0 }}>
+          {A.heading}
+        </h2>
+        <p>{page.status === "final" ? A.intro : A.pendingIntro}</p>
+        <ul>
+          {page.approvals.map((a) => (
+            <li key={a.municipality}>{a.text}</li>
+          ))}
+        </ul>
+        {page.approveFor ? (
+          <Form method="post" className="no-print">
+            <input type="hidden" name="intent" value="approve" />
+            <button type="submit" className="primary">
+              {A.approve(page.approveFor)}
+            </button>
+          </Form>
+        ) : null}
+      </section>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { notFound, requireUser } from "~/server/auth.server";
 import { csvResponse, toCsv } from "~/server/csv.server";
 import { db } from "~/server/db.server";
 import { docxResponse, reportDocx } from "~/server/report-docx.server";
-import { yearReport } from "~/server/report.server";
+import { reportApprovalLines, yearReport } from "~/server/report.server";
 
 /** The year's report as a Word file, as Markdown, or its underlying data as CSV. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,7 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (format !== "docx" && format !== "md" && format !== "csv") notFound();
   const { model, status } = await yearReport(db(), year);
   const name = `arsrapport-${year}${status === "draft" ? "-utkast" : ""}`;
-  if (format === "docx") return docxResponse(await reportDocx(model, status), `${name}.docx`);
+  if (format === "docx")
+    return docxResponse(
+      await reportDocx(model, status, await reportApprovalLines(db(), year)),
+      `${name}.docx`,
+    );
   if (format === "csv") return csvResponse(toCsv(model.csv.header, model.csv.rows), `${name}-grunnlag.csv`);
   return new Response(reportMarkdown(model, status), {
     headers: {

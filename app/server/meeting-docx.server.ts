@@ -193,7 +193,31 @@ export async function meetingDocx(doc: MeetingDocument, kind: "notice" | "protoc
         children: [new TextRun(D.approval)],
       }),
       ...para(doc.approval ? meetingTexts.approvedBy(doc.approval.by, doc.approval.at) : D.notApproved),
+      label(recordTexts.signing.heading),
+      ...para(doc.signingRule),
     );
+    if (doc.signatures.length > 0)
+      children.push(
+        grid(
+          [
+            recordTexts.signing.columns.name,
+            recordTexts.signing.columns.role,
+            recordTexts.signing.columns.signed,
+          ],
+          doc.signatures.map((s) => [
+            s.name,
+            s.role,
+            s.signedAt ? recordTexts.signing.signed(s.signedAt) : recordTexts.signing.waiting,
+          ]),
+          [40, 20, 40],
+        ),
+        ...para(
+          doc.final
+            ? recordTexts.signing.finalNote
+            : recordTexts.signing.pendingNote(doc.signatures.filter((s) => !s.signedAt).length),
+          { italics: true },
+        ),
+      );
     if (doc.addenda.length > 0) {
       children.push(
         new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(meetingTexts.addenda)] }),

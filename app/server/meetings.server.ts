@@ -59,8 +59,19 @@ async function meetingRecord(id: number) {
   const meeting = await getMeeting(db(), id);
   if (!meeting) return undefined;
   const date = meetingDate(meeting.starts_at);
-  const [body, items, decisions, votes, conflicts, attendance, addenda, members, names, membersToday, signers] =
-    await Promise.all([
+  const [
+    body,
+    items,
+    decisions,
+    votes,
+    conflicts,
+    attendance,
+    addenda,
+    members,
+    names,
+    membersToday,
+    signers,
+  ] = await Promise.all([
     getBody(db(), meeting.body_id, date),
     itemsOfMeeting(db(), id),
     decisionsOfMeeting(db(), id),
@@ -244,8 +255,7 @@ function documentOf(record: MeetingRecord, redactExempt: boolean): MeetingDocume
           : null,
       proposalId: redacted ? null : item.proposal_id,
       // A link to an earlier case would reveal the subject of an exempt one.
-      deferredFrom:
-        !redacted && item.deferred_from_id ? (deferred.get(item.deferred_from_id) ?? null) : null,
+      deferredFrom: !redacted && item.deferred_from_id ? (deferred.get(item.deferred_from_id) ?? null) : null,
       conflicts: redacted
         ? []
         : record.conflicts
@@ -255,16 +265,16 @@ function documentOf(record: MeetingRecord, redactExempt: boolean): MeetingDocume
       decision:
         decision && !redacted
           ? {
-            outcome: decision.outcome,
-            outcomeLabel: spec ? bodyText(spec.label, names) : decision.outcome,
-            text: redacted ? "" : decision.text,
-            motions: redacted ? "" : decision.motions,
-            unanimous: decision.unanimous === 1,
-            result: decision.vote_result,
-            tally: t && { for: t.for, against: t.against, abstain: t.abstain },
-            votes: votes.map((v) => ({ name: v.user_name, choice: v.choice, weight: v.weight })),
-          }
-        : null,
+              outcome: decision.outcome,
+              outcomeLabel: spec ? bodyText(spec.label, names) : decision.outcome,
+              text: redacted ? "" : decision.text,
+              motions: redacted ? "" : decision.motions,
+              unanimous: decision.unanimous === 1,
+              result: decision.vote_result,
+              tally: t && { for: t.for, against: t.against, abstain: t.abstain },
+              votes: votes.map((v) => ({ name: v.user_name, choice: v.choice, weight: v.weight })),
+            }
+          : null,
     };
   });
   const status = meeting.status;
@@ -511,8 +521,7 @@ export async function meetingPage(id: number, user: CurrentUser) {
     candidates: record.attendance
       .filter(
         (a) =>
-          a.status !== "absent" &&
-          !["chair", "leader", "secretary"].includes(roleOf.get(a.user_id) ?? ""),
+          a.status !== "absent" && !["chair", "leader", "secretary"].includes(roleOf.get(a.user_id) ?? ""),
       )
       .map((a) => ({ userId: a.user_id, name: a.user_name })),
   };

@@ -33,7 +33,12 @@ async function exemptBodiesReadable(user: CurrentUser, items: ProtocolItemLink[]
   const readable = new Set<number>();
   for (const bodyId of bodyIds) {
     const members = await listMembershipsOfBody(db(), bodyId, { on: osloToday() });
-    if (mayReadExempt({ userId: user.id, isAdmin: user.isAdmin }, members.map((m) => m.user_id)))
+    if (
+      mayReadExempt(
+        { userId: user.id, isAdmin: user.isAdmin },
+        members.map((m) => m.user_id),
+      )
+    )
       readable.add(bodyId);
   }
   return readable;

@@ -1,9 +1,9 @@
 import type { Executor } from "#db/connection";
 import { meetingDate, meetingFigures } from "#db/repositories/meeting.repository";
-import { recordTexts } from "~/domain/texts/records";
 import { listBodies, listMunicipalities, type BodyOnDate } from "#db/repositories/organisation.repository";
 import { municipalityNamesFor } from "#db/repositories/proposal.repository";
 import {
+  approvalsOfReport,
   followupsOf,
   getAnnualReport,
   goalLinksOf,
@@ -31,7 +31,8 @@ import {
   type ReportModel,
   type StrategyProgress,
 } from "~/domain/report-document";
-import { formatDate } from "~/domain/texts";
+import { formatDate, formatDateTime } from "~/domain/texts";
+import { recordTexts } from "~/domain/texts/records";
 import { reportTexts as R } from "~/domain/texts/report";
 
 /** The last day of a year whose names count: the year's end, or today for the running year. */
@@ -190,7 +191,11 @@ export async function reportFigures(
             // The report speaks of several bodies' cases: each carries its body's code ("SR-sak 1/2026").
             itemLabel:
               approvalItem && approvalItem.number !== null && approvalItem.number_year !== null
-                ? recordTexts.cases.reference(approvalBody?.code ?? "", approvalItem.number, approvalItem.number_year)
+                ? recordTexts.cases.reference(
+                    approvalBody?.code ?? "",
+                    approvalItem.number,
+                    approvalItem.number_year,
+                  )
                 : null,
           }
         : null,
@@ -316,4 +321,29 @@ export async function yearReport(db: Executor, year: number, now = new Date()): 
     };
   }
   return { model: await liveReport(db, year, now), status: "draft", finalisedAt: null, live: false };
+}
+
+export interface ReportApprovalLine {
+  municipality: string;
+  text: string;
+  approved: boolean;
+}
+
+/** Chapter 7 "Godkjenning": each member municipality's approval of the final report, or that it is pending. */
+export async function reportApprovalLines(db: Executor, year: number): Promise<ReportApprovalLine[]> {
+  const [members, approvals] = await Promise.all([
+    listMunicipalities(db, { activeOn: `${year}-12-31` }),
+    approvalsOfReport(db, year),
+  ]);
+  const A = recordTexts.reportApproval;
+  return members.map((m) => {
+    const a = approvals.find((x) => x.municipality_id === m.id);
+    return {
+      municipality: m.name,
+      approved: a !== undefined,
+      text: a
+        ? A.approved(m.name, a.approver_name, a.approver_title, formatDateTime(a.approved_at))
+        : A.pending(m.name),
+    };
+  });
 }

@@ -32,7 +32,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable("body")
     .addColumn("signing_rule", "text", (c) =>
-      c.check(sql`signing_rule is null or signing_rule in ('chair', 'chairAndOne', 'chairAndTwo', 'allPresent')`),
+      c.check(
+        sql`signing_rule is null or signing_rule in ('chair', 'chairAndOne', 'chairAndTwo', 'allPresent')`,
+      ),
     )
     .execute();
   await db.updateTable("body").set({ signing_rule: "allPresent" }).where("kind", "=", "board").execute();
@@ -83,7 +85,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("annual_report_approval").ifExists().execute();
   await db.schema.dropTable("protocol_signer").ifExists().execute();
-  for (const column of ["exempt_lifted_at", "exempt_lifted_by", "exempt_lifted_reason", "exempt_from_item_id"])
+  for (const column of [
+    "exempt_lifted_at",
+    "exempt_lifted_by",
+    "exempt_lifted_reason",
+    "exempt_from_item_id",
+  ])
     await db.schema.alterTable("protocol_item").dropColumn(column).execute();
   await db.schema.alterTable("body").dropColumn("signing_rule").execute();
   await db.schema.alterTable("body_name").dropColumn("short_code").execute();

@@ -766,7 +766,12 @@ export async function insertSigners(
 }
 
 /** Records a signer's approval; false when they had signed already (or are no signer). */
-export async function markSigned(db: Executor, meetingId: number, userId: number, at: string): Promise<boolean> {
+export async function markSigned(
+  db: Executor,
+  meetingId: number,
+  userId: number,
+  at: string,
+): Promise<boolean> {
   const result = await db
     .updateTable("protocol_signer")
     .set({ signed_at: at })

@@ -100,7 +100,13 @@ export async function bodyOfKind(db: Executor, kind: BodyKind, on = today()) {
 
 export async function createBody(
   db: Executor,
-  input: { kind: BodyKind; name: string; validFrom: string; shortCode?: string | null; signingRule?: SigningRule | null },
+  input: {
+    kind: BodyKind;
+    name: string;
+    validFrom: string;
+    shortCode?: string | null;
+    signingRule?: SigningRule | null;
+  },
 ) {
   const { id } = await db
     .insertInto("body")
@@ -114,7 +120,12 @@ export async function createBody(
     .executeTakeFirstOrThrow();
   await db
     .insertInto("body_name")
-    .values({ body_id: id, name: input.name, valid_from: input.validFrom, short_code: input.shortCode ?? null })
+    .values({
+      body_id: id,
+      name: input.name,
+      valid_from: input.validFrom,
+      short_code: input.shortCode ?? null,
+    })
     .execute();
   return id;
 }
@@ -131,7 +142,9 @@ export async function renameBody(
   await db
     .insertInto("body_name")
     .values({ body_id: input.bodyId, name: input.name, valid_from: input.validFrom, short_code: shortCode })
-    .onConflict((oc) => oc.columns(["body_id", "valid_from"]).doUpdateSet({ name: input.name, short_code: shortCode }))
+    .onConflict((oc) =>
+      oc.columns(["body_id", "valid_from"]).doUpdateSet({ name: input.name, short_code: shortCode }),
+    )
     .execute();
 }
 

@@ -6,6 +6,11 @@ import { osloNow, osloToday } from "~/domain/oslo-time";
 import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "~/server/auth.server";
 import { addCase } from "~/server/commands/add-case.server";
+import { approveReport } from "~/server/commands/approve-report.server";
+import { markReportFinalCommand } from "~/server/commands/mark-report-final.server";
+import { reportDocx } from "~/server/report-docx.server";
+import { reportApprovalLines, yearReport } from "~/server/report.server";
+import { readZipEntry } from "../support/unzip";
 import { approveProtocol, signProtocol } from "~/server/commands/approve-protocol.server";
 import { publishProtocol } from "~/server/commands/publish-protocol.server";
 import { editCase } from "~/server/commands/edit-case.server";
@@ -386,6 +391,51 @@ describe("records that hold up", () => {
         [world.users.chair, "chair", false],
         [world.users.orderers[1]!, "member", false],
       ]);
+    });
+  });
+
+  describe("the annual report's approval", () => {
+    it("is given per member municipality by its chief executive once the report is final, and is in the Word file", async () => {
+      const approve = async (userId: number) =>
+        approveReport(db, {
+          year: 2021,
+          user: await currentUser(db, userId),
+          now: new Date("2022-03-30T10:00:00Z"),
+        });
+      const [chiefNordby, chiefSorvik] = world.users.boardMembers;
+      const rowsNow = () => db.selectFrom("annual_report_approval").selectAll().execute();
+      expect(await approve(chiefNordby!)).toEqual({
+        ok: false,
+        status: 400,
+        message: recordTexts.reportApproval.notFinal,
+      });
+      expectOk(await markReportFinalCommand(db, { year: 2021, user: coordinator }), "final");
+      expect(await approve(world.users.employee)).toMatchObject({
+        message: recordTexts.reportApproval.notChiefExecutive,
+      });
+      expect(await approve(coordinator.id)).toMatchObject({
+        message: recordTexts.reportApproval.notChiefExecutive,
+      });
+      expect(await rowsNow()).toEqual([]);
+      expectOk(await approve(chiefNordby!), "Nordby approves");
+      expect(await approve(chiefNordby!)).toMatchObject({
+        message: recordTexts.reportApproval.alreadyApproved,
+      });
+      expectOk(await approve(chiefSorvik!), "Sørvik approves");
+      expect(await rowsNow()).toHaveLength(2);
+
+      const lines = await reportApprovalLines(db, 2021);
+      expect(lines.map((l) => l.text)).toEqual([
+        "Nordby kommune: godkjent av StyreNordby, kommunedirektør, 30.3.2022 kl. 12:00",
+        "Sørvik kommune: godkjent av StyreSørvik, kommunedirektør, 30.3.2022 kl. 12:00",
+        "Vestøy kommune: ikke godkjent ennå",
+        "Østdal kommune: ikke godkjent ennå",
+      ]);
+      const { model, status } = await yearReport(db, 2021);
+      const xml = readZipEntry(new Uint8Array(await reportDocx(model, status, lines)), "word/document.xml");
+      expect(xml).toContain("Godkjenning");
+      expect(xml).toContain("Nordby kommune: godkjent av StyreNordby, kommunedirektør");
+      expect(xml).toContain("Østdal kommune: ikke godkjent ennå");
     });
   });
 });

@@ -48,12 +48,15 @@ export const recordTexts = {
     },
     heading: "Signaturer",
     chooseSigners: (count: number) =>
-      count === 1 ? "Velg medlemmet som signerer sammen med møtelederen" : `Velg ${count} medlemmer som signerer sammen med møtelederen`,
+      count === 1
+        ? "Velg medlemmet som signerer sammen med møtelederen"
+        : `Velg ${count} medlemmer som signerer sammen med møtelederen`,
     chooseMembers: (count: number) =>
       count === 1
         ? "Velg ett medlem som var til stede til å signere sammen med møtelederen."
         : `Velg ${count} medlemmer som var til stede til å signere sammen med møtelederen.`,
-    noChair: "Møtelederen var ikke til stede, og protokollen kan ikke signeres etter organets regel. Ingenting er lagret.",
+    noChair:
+      "Møtelederen var ikke til stede, og protokollen kan ikke signeres etter organets regel. Ingenting er lagret.",
     notPresent: "Bare medlemmer som var til stede, kan signere protokollen.",
     nobodyPresent: "Ingen var til stede til å signere protokollen.",
     notApproved: "Protokollen er ikke sendt til signering ennå. Ingenting er lagret.",
@@ -67,9 +70,26 @@ export const recordTexts = {
     waiting: "Venter på signatur",
     finalNote: "Protokollen er signert av alle og er endelig.",
     pendingNote: (n: number) =>
-      n === 1 ? "Protokollen er ikke endelig: én signatur mangler." : `Protokollen er ikke endelig: ${n} signaturer mangler.`,
+      n === 1
+        ? "Protokollen er ikke endelig: én signatur mangler."
+        : `Protokollen er ikke endelig: ${n} signaturer mangler.`,
     roles: { chair: "Møteleder", member: "Medlem" },
     columns: { name: "Navn", role: "Rolle", signed: "Signert" },
+  },
+  reportApproval: {
+    heading: "Godkjenning",
+    intro: "Årsrapporten er godkjent av kommunedirektørene i ROR-IKTs medlemskommuner.",
+    pendingIntro:
+      "Årsrapporten godkjennes av kommunedirektøren i hver medlemskommune når den er markert som endelig.",
+    title: "Kommunedirektør",
+    approved: (municipality: string, name: string, title: string, date: string) =>
+      `${municipality} kommune: godkjent av ${name}, ${title.toLowerCase()}, ${date}`,
+    pending: (municipality: string) => `${municipality} kommune: ikke godkjent ennå`,
+    approve: (municipality: string) => `Godkjenn årsrapporten for ${municipality} kommune`,
+    notFinal: "Årsrapporten må være markert som endelig før kommunene godkjenner den. Ingenting er lagret.",
+    notChiefExecutive:
+      "Bare kommunedirektøren som representerer en medlemskommune i samarbeidsrådet, kan godkjenne årsrapporten. Ingenting er lagret.",
+    alreadyApproved: "Kommunen har allerede godkjent årsrapporten. Ingenting er lagret.",
   },
   held: {
     notStarted: (date: string, time: string) =>
