@@ -544,6 +544,14 @@ export const authorizationTable: RouteEntry[] = [
         400,
         only(managers),
       ),
+      // Everyone may try; before the report is final (and for anyone but a chief executive) it is refused with a message.
+      post(
+        "approve the report (not final)",
+        (fx) => `/rapport/${fx.year}`,
+        () => ({ intent: "approve" }),
+        400,
+        signedIn(),
+      ),
     ],
   },
   {

@@ -10,6 +10,8 @@ import {
   type MeetingStatus,
 } from "./fixtures";
 import type { FormValues, HostileFile } from "./hostile";
+import { markReportFinalCommand } from "~/server/commands/mark-report-final.server";
+import { currentUser } from "../support/db";
 import { request, type Role } from "./support";
 
 /**
@@ -427,6 +429,25 @@ export const formActions: FormAction[] = [
     prepare: async () => ({ year: reportYear++ }),
     path: (_c, t) => `/rapport/${t.year}`,
     valid: () => ({ intent: "markFinal" }),
+    hidden: ["intent"],
+    silentWhenHiddenTampered: "rapport.$year: an unknown intent is answered 400 with no message",
+  },
+  {
+    route: "rapport.$year.tsx",
+    intent: "approve",
+    // The board member represents a member municipality: its chief executive approves the final report.
+    as: "boardMember",
+    prepare: async ({ db, fx }) => {
+      const year = reportYear++;
+      const result = await markReportFinalCommand(db, {
+        year,
+        user: await currentUser(db, fx.users.coordinator),
+      });
+      if (!result.ok) throw new Error(`mark final ${year}: ${result.message}`);
+      return { year };
+    },
+    path: (_c, t) => `/rapport/${t.year}`,
+    valid: () => ({ intent: "approve" }),
     hidden: ["intent"],
     silentWhenHiddenTampered: "rapport.$year: an unknown intent is answered 400 with no message",
   },
