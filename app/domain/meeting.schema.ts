@@ -136,7 +136,19 @@ export const meetingActionSchema = z.discriminatedUnion(
   "intent",
   [
     z.strictObject({ intent: z.literal("publishNotice"), version }, unknownFields),
-    z.strictObject({ intent: z.literal("approveProtocol"), version }, unknownFields),
+    z.strictObject(
+      {
+        intent: z.literal("approveProtocol"),
+        version,
+        // Members chosen in the meeting to sign with the chair, as `signer-<userId>=on`.
+        signers: z
+          .record(z.string().regex(/^\d+$/), z.literal("on", { error: E.caseUnknown }))
+          .optional()
+          .default({}),
+      },
+      unknownFields,
+    ),
+    z.strictObject({ intent: z.literal("sign"), version }, unknownFields),
     z.strictObject({ intent: z.literal("publishProtocol"), version }, unknownFields),
     z.strictObject({ intent: z.literal("cancel"), version, reason: reason(E.reasonRequired) }, unknownFields),
     z.strictObject(

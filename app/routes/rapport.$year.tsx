@@ -15,7 +15,9 @@ import { markReportFinalCommand, mayFinaliseReports } from "~/server/commands/ma
 import { db } from "~/server/db.server";
 import { recordTexts } from "~/domain/texts/records";
 import { approveReport, reportApprovalView } from "~/server/commands/approve-report.server";
+import { confirmationNeeded } from "~/server/confirmation.server";
 import { yearReport } from "~/server/report.server";
+import { ConfirmStep } from "~/components/confirm-step";
 
 const A = recordTexts.reportApproval;
 
@@ -57,12 +59,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const year = yearFrom(params);
   const form = await request.formData();
   if (form.get("intent") === "approve") {
+    const unconfirmed = confirmationNeeded(form, "approveReport");
+    if (unconfirmed) return unconfirmed;
     const approved = await approveReport(db(), { year, user });
     if (approved.ok) return redirect(`/rapport/${year}?melding=godkjent#godkjenning`);
     return data({ message: approved.message as string | null }, { status: approved.status });
   }
   if (!mayFinaliseReports(user)) forbidden();
   if (form.get("intent") !== "markFinal") return data({ message: null as string | null }, { status: 400 });
+  const unconfirmed = confirmationNeeded(form, "markFinal");
+  if (unconfirmed) return unconfirmed;
   const result = await markReportFinalCommand(db(), { year, user });
   if (result.ok) return redirect(`/rapport/${year}?melding=endelig`);
   if (result.status === 403) forbidden();
@@ -84,7 +90,10 @@ export default function ReportPage() {
           {R.markedFinal}
         </p>
       ) : null}
-      {answer?.message ? (
+      {answer && "confirm" in answer ? (
+        <ConfirmStep consequence={answer.confirm.consequence} values={answer.confirm.values} />
+      ) : null}
+      {answer && "message" in answer && answer.message ? (
         <p className="notice error" role="alert">
           {answer.message}
         </p>

@@ -114,6 +114,23 @@ describe("meetings over HTTP", () => {
       expect(result.status).toBe(302);
     }
     expect((await act({ intent: "approveProtocol" })).status).toBe(302);
+    // Not yet signed: not final, so not published; the organiser is no signer.
+    expect((await act({ intent: "publishProtocol" })).status).toBe(400);
+    const notSigner = await act({ intent: "sign" });
+    expect(notSigner.status).toBe(400);
+    expect(await notSigner.text()).toContain("Du er ikke blant dem som skal signere denne protokollen.");
+    // Every board member present signs in the app (the board's rule).
+    const signers = await db
+      .selectFrom("protocol_signer")
+      .innerJoin("user", "user.id", "protocol_signer.user_id")
+      .select("user.email")
+      .where("protocol_signer.meeting_id", "=", meetingId)
+      .execute();
+    expect(signers).toHaveLength(members.filter((m) => m.role !== "secretary").length);
+    for (const signer of signers) {
+      const cookie = await loginCookie(server.url, signer.email);
+      expect((await act({ intent: "sign" }, cookie)).status).toBe(302);
+    }
     expect((await act({ intent: "publishProtocol" })).status).toBe(302);
 
     const pages = [

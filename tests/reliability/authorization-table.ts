@@ -392,6 +392,14 @@ export const authorizationTable: RouteEntry[] = [
         409,
         only(["coordinator"]),
       ),
+      // Anyone may try to sign; a protocol not sent for signing is refused with a message, nothing written.
+      post(
+        "sign a protocol not sent for signing",
+        (fx) => `/moter/${fx.meeting.committee}`,
+        () => ({ intent: "sign", version: STALE }),
+        400,
+        signedIn(),
+      ),
       post(
         "addendum to a published protocol (stale)",
         (fx) => `/moter/${fx.meeting.published}`,

@@ -7,6 +7,7 @@ import type { ProposalState } from "#workflows/proposal.machine";
 import { publishProtocol } from "~/server/commands/publish-protocol.server";
 import { recordDecision } from "~/server/commands/record-decision.server";
 import { currentUser } from "../support/db";
+import { approveProtocol } from "~/server/commands/approve-protocol.server";
 import {
   approveAndSign,
   attend,
@@ -301,7 +302,7 @@ export type { Role };
 // whenever a generated form turned out to be valid and moved it on).
 
 export type MeetingStatus =
-  "planned" | "noticePublished" | "held" | "decided" | "protocolApproved" | "protocolPublished";
+  "planned" | "noticePublished" | "held" | "decided" | "signing" | "protocolApproved" | "protocolPublished";
 
 /**
  * A committee meeting brought to a status through the real commands, with one ordinary case
@@ -320,7 +321,15 @@ export async function meetingIn(db: DB, fx: Fixtures, status: MeetingStatus) {
       .where("valid_to", "is", null)
       .execute()
   ).map((m) => m.user_id);
-  const steps = ["planned", "noticePublished", "held", "decided", "protocolApproved", "protocolPublished"];
+  const steps = [
+    "planned",
+    "noticePublished",
+    "held",
+    "decided",
+    "signing",
+    "protocolApproved",
+    "protocolPublished",
+  ];
   const upTo = steps.indexOf(status);
   if (upTo >= 1) await publish(db, coordinator, meetingId);
   if (upTo >= 2) await attend(db, coordinator, meetingId, members);
@@ -338,8 +347,19 @@ export async function meetingIn(db: DB, fx: Fixtures, status: MeetingStatus) {
       }),
       "decision",
     );
-  if (upTo >= 4) await approveAndSign(db, coordinator, meetingId);
-  if (upTo >= 5)
+  // "signing": approved, with the committee member chosen to sign with the chair, nobody signed yet.
+  if (upTo === 4)
+    expectOk(
+      await approveProtocol(db, {
+        user: coordinator,
+        meetingId,
+        expectedVersion: await version(),
+        signers: [fx.users.committeeMember],
+      }),
+      "approve",
+    );
+  if (upTo >= 5) await approveAndSign(db, coordinator, meetingId);
+  if (upTo >= 6)
     expectOk(
       await publishProtocol(db, { user: coordinator, meetingId, expectedVersion: await version() }),
       "publish",

@@ -10,6 +10,7 @@ import {
   type MeetingStatus,
 } from "./fixtures";
 import type { FormValues, HostileFile } from "./hostile";
+import { firstPresentMembers } from "~/server/commands/approve-protocol.server";
 import { markReportFinalCommand } from "~/server/commands/mark-report-final.server";
 import { currentUser } from "../support/db";
 import { request, type Role } from "./support";
@@ -76,10 +77,12 @@ const proposal = (state: Parameters<typeof proposalIn>[2]) => async (ctx: Action
 });
 const meeting = (status: MeetingStatus) => async (ctx: ActionContext) => {
   const m = await meetingIn(ctx.db, ctx.fx, status);
+  const [signer] = await firstPresentMembers(ctx.db, m.meetingId);
   return {
     id: m.meetingId,
     itemId: m.itemId,
     member: m.members[0]!,
+    ...(signer ? { signer } : {}),
     ...Object.fromEntries(m.members.map((id, i) => [`m${i}`, id])),
   };
 };
@@ -132,6 +135,7 @@ const meetingIntents = [
   "addCase",
   "decision",
   "attendance",
+  "sign",
 ];
 const meetingAction = (
   intent: string,
@@ -394,7 +398,9 @@ export const formActions: FormAction[] = [
     text: "Tatt til orientering.",
     mode: "unanimous",
   })),
-  meetingAction("approveProtocol", "decided"),
+  // The committee's rule: the chair and one member chosen in the meeting sign.
+  meetingAction("approveProtocol", "decided", (t) => ({ [`signer-${t.signer}`]: "on" })),
+  { ...meetingAction("sign", "signing"), as: "committeeMember" },
   meetingAction("publishProtocol", "protocolApproved"),
   meetingAction("addendum", "protocolApproved", () => ({ text: "Rettelse av skrivefeil i sak 1." })),
 
@@ -428,8 +434,8 @@ export const formActions: FormAction[] = [
     as: "coordinator",
     prepare: async () => ({ year: reportYear++ }),
     path: (_c, t) => `/rapport/${t.year}`,
-    valid: () => ({ intent: "markFinal" }),
-    hidden: ["intent"],
+    valid: () => ({ intent: "markFinal", confirmed: "yes" }),
+    hidden: ["intent", "confirmed"],
     silentWhenHiddenTampered: "rapport.$year: an unknown intent is answered 400 with no message",
   },
   {
@@ -447,8 +453,8 @@ export const formActions: FormAction[] = [
       return { year };
     },
     path: (_c, t) => `/rapport/${t.year}`,
-    valid: () => ({ intent: "approve" }),
-    hidden: ["intent"],
+    valid: () => ({ intent: "approve", confirmed: "yes" }),
+    hidden: ["intent", "confirmed"],
     silentWhenHiddenTampered: "rapport.$year: an unknown intent is answered 400 with no message",
   },
 

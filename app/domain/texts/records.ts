@@ -91,6 +91,27 @@ export const recordTexts = {
       "Bare kommunedirektøren som representerer en medlemskommune i samarbeidsrådet, kan godkjenne årsrapporten. Ingenting er lagret.",
     alreadyApproved: "Kommunen har allerede godkjent årsrapporten. Ingenting er lagret.",
   },
+  confirm: {
+    heading: "Bekreft før du går videre",
+    yes: "Ja, gjør det",
+    cancel: "Avbryt",
+    /** One sentence per irreversible step: what cannot be undone. */
+    consequences: {
+      publishNotice:
+        "Når innkallingen publiseres, får sakene nummer og innkallingen blir offentlig; det kan ikke gjøres om.",
+      approveProtocol:
+        "Når protokollen godkjennes, kan den ikke endres lenger (bare med datert tillegg), og den sendes til signering.",
+      signProtocol:
+        "Signaturen din er din elektroniske godkjenning av protokollen og kan ikke trekkes tilbake.",
+      publishProtocol: "Når protokollen publiseres, blir den offentlig for alle, og det kan ikke gjøres om.",
+      reject: "Når innspillet avslås, avsluttes det for godt med begrunnelsen din; det kan ikke åpnes igjen.",
+      redirect:
+        "Når innspillet sendes til Kundeservice, avsluttes det her for godt; det kan ikke åpnes igjen.",
+      merge: "Når innspillet slås sammen med et annet, avsluttes det for godt og følges videre i det andre.",
+      markFinal: "Når årsrapporten markeres som endelig, fryses innholdet og kan ikke endres mer.",
+      approveReport: "Godkjenningen gis på vegne av kommunen og kan ikke trekkes tilbake.",
+    },
+  },
   held: {
     notStarted: (date: string, time: string) =>
       `Møtet begynner ${date} kl. ${time}. Fremmøte og vedtak kan først føres når møtet har begynt. Ingenting er lagret.`,

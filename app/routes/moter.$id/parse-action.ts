@@ -43,9 +43,9 @@ export function parseMeetingAction(formData: FormData): ParsedAction {
           : meetingActionSchema;
   // Empty optional fields mean "not given", as a browser sends them.
   const cleaned = Object.fromEntries(
-    Object.entries(groupDynamicFields(entries, { vote: "votes", status: "status", sub: "sub" })).filter(
-      ([, v]) => v !== "",
-    ),
+    Object.entries(
+      groupDynamicFields(entries, { vote: "votes", status: "status", sub: "sub", signer: "signers" }),
+    ).filter(([, v]) => v !== ""),
   );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) return { ok: false, key, fieldErrors: errorsOf(parsed.error) };

@@ -11,7 +11,7 @@ import { meetingTexts as T } from "~/domain/texts/meetings";
 import { forbidden, notFound, requireUser } from "~/server/auth.server";
 import { addProtocolAddendum } from "~/server/commands/add-addendum.server";
 import { addCase } from "~/server/commands/add-case.server";
-import { approveProtocol } from "~/server/commands/approve-protocol.server";
+import { approveProtocol, signProtocol } from "~/server/commands/approve-protocol.server";
 import { cancelMeeting } from "~/server/commands/cancel-meeting.server";
 import { declareConflict } from "~/server/commands/declare-conflict.server";
 import { removeCase } from "~/server/commands/edit-case.server";
@@ -71,7 +71,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await publishNotice(db(), base);
       break;
     case "approveProtocol":
-      result = await approveProtocol(db(), base);
+      result = await approveProtocol(db(), { ...base, signers: Object.keys(a.signers).map(Number) });
+      anchor = "#protokoll";
+      break;
+    case "sign":
+      result = await signProtocol(db(), { user, meetingId });
+      anchor = "#protokoll";
       break;
     case "publishProtocol":
       result = await publishProtocol(db(), base);
