@@ -61,14 +61,14 @@ describe("meetings over HTTP", () => {
 
   it("answers a bad form with 400 and a Norwegian message, writing nothing", async () => {
     const before = await version();
-    const empty = await act({ intent: "publishNotice" });
+    const empty = await act({ intent: "publishNotice", confirmed: "yes" });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Sakslisten er tom");
     const noBasis = await act({ intent: "addCase", kind: "other", title: "Noe", exempt: "on" });
     expect(noBasis.status).toBe(400);
     expect(await noBasis.text()).toContain("Oppgi hjemmelen for unntaket.");
     expect(await version()).toBe(before);
-    const forged = await act({ intent: "publishNotice" }, employee);
+    const forged = await act({ intent: "publishNotice", confirmed: "yes" }, employee);
     expect(forged.status).toBe(403);
   });
 
@@ -92,7 +92,13 @@ describe("meetings over HTTP", () => {
       },
     ];
     for (const fields of cases) expect((await act(fields)).status).toBe(302);
-    expect((await act({ intent: "publishNotice" })).status).toBe(302);
+    // Publishing is confirmed first, with its consequence in one sentence; nothing happens until then.
+    const before = await version();
+    const asked = await act({ intent: "publishNotice" });
+    expect(asked.status).toBe(400);
+    expect(await asked.text()).toContain("Når innkallingen publiseres, får sakene nummer");
+    expect(await version()).toBe(before);
+    expect((await act({ intent: "publishNotice", confirmed: "yes" })).status).toBe(302);
     const board = (await getMeeting(db, meetingId))!;
     const members = await listMembershipsOfBody(db, board.body_id, { on: `${year}-02-10` });
     const attendance = Object.fromEntries(members.map((m) => [`status-${m.user_id}`, "present"]));
@@ -113,10 +119,10 @@ describe("meetings over HTTP", () => {
       });
       expect(result.status).toBe(302);
     }
-    expect((await act({ intent: "approveProtocol" })).status).toBe(302);
+    expect((await act({ intent: "approveProtocol", confirmed: "yes" })).status).toBe(302);
     // Not yet signed: not final, so not published; the organiser is no signer.
-    expect((await act({ intent: "publishProtocol" })).status).toBe(400);
-    const notSigner = await act({ intent: "sign" });
+    expect((await act({ intent: "publishProtocol", confirmed: "yes" })).status).toBe(400);
+    const notSigner = await act({ intent: "sign", confirmed: "yes" });
     expect(notSigner.status).toBe(400);
     expect(await notSigner.text()).toContain("Du er ikke blant dem som skal signere denne protokollen.");
     // Every board member present signs in the app (the board's rule).
@@ -129,9 +135,9 @@ describe("meetings over HTTP", () => {
     expect(signers).toHaveLength(members.filter((m) => m.role !== "secretary").length);
     for (const signer of signers) {
       const cookie = await loginCookie(server.url, signer.email);
-      expect((await act({ intent: "sign" }, cookie)).status).toBe(302);
+      expect((await act({ intent: "sign", confirmed: "yes" }, cookie)).status).toBe(302);
     }
-    expect((await act({ intent: "publishProtocol" })).status).toBe(302);
+    expect((await act({ intent: "publishProtocol", confirmed: "yes" })).status).toBe(302);
 
     const pages = [
       await get("/offentlig"),

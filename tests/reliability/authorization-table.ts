@@ -374,7 +374,7 @@ export const authorizationTable: RouteEntry[] = [
       post(
         "publish notice (stale)",
         (fx) => `/moter/${fx.meeting.committee}`,
-        () => ({ intent: "publishNotice", version: STALE }),
+        () => ({ intent: "publishNotice", version: STALE, confirmed: "yes" }),
         409,
         only(["coordinator"]),
       ),
@@ -396,7 +396,7 @@ export const authorizationTable: RouteEntry[] = [
       post(
         "sign a protocol not sent for signing",
         (fx) => `/moter/${fx.meeting.committee}`,
-        () => ({ intent: "sign", version: STALE }),
+        () => ({ intent: "sign", version: STALE, confirmed: "yes" }),
         400,
         signedIn(),
       ),

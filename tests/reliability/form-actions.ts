@@ -137,6 +137,7 @@ const meetingIntents = [
   "attendance",
   "sign",
 ];
+const confirmedIntents = ["publishNotice", "approveProtocol", "publishProtocol", "sign"];
 const meetingAction = (
   intent: string,
   status: MeetingStatus,
@@ -147,9 +148,15 @@ const meetingAction = (
   as: "coordinator",
   prepare: meeting(status),
   path: (_c, t) => `/moter/${t.id}`,
-  valid: async ({ db }, t) => ({ intent, version: await version(db, "meeting", t.id!), ...fields(t) }),
+  valid: async ({ db }, t) => ({
+    intent,
+    version: await version(db, "meeting", t.id!),
+    // Irreversible steps are sent again from their confirmation (confirmed=yes).
+    ...(confirmedIntents.includes(intent) ? { confirmed: "yes" } : {}),
+    ...fields(t),
+  }),
   intents: meetingIntents,
-  hidden: ["intent", "version", "itemId"],
+  hidden: ["intent", "version", "itemId", "confirmed"],
   silentWhenHiddenTampered: "moter.$id: a reply whose key names no form on the page is not shown",
 });
 

@@ -22,6 +22,10 @@ import { recordAttendance } from "~/server/commands/record-attendance.server";
 import { recordDecision } from "~/server/commands/record-decision.server";
 import { db } from "~/server/db.server";
 import { meetingPage } from "~/server/meetings.server";
+import { confirmationNeeded } from "~/server/confirmation.server";
+import { ConfirmStep } from "~/components/confirm-step";
+import { SignatureBlock } from "~/components/meeting-document";
+import { recordTexts } from "~/domain/texts/records";
 import { AddCaseForms, AttendanceSection, CaseCard, FormErrors, MeetingActions } from "./sections";
 import { parseMeetingAction } from "./parse-action";
 
@@ -56,6 +60,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const meetingId = idFrom(params);
   const formData = await request.formData();
+  const irreversible = {
+    publishNotice: "publishNotice",
+    approveProtocol: "approveProtocol",
+    publishProtocol: "publishProtocol",
+    sign: "signProtocol",
+  } as const;
+  const step = irreversible[String(formData.get("intent")) as keyof typeof irreversible];
+  const unconfirmed = step ? confirmationNeeded(formData, step) : null;
+  if (unconfirmed) return unconfirmed;
   const values = Object.fromEntries(
     [...formData.entries()].flatMap(([k, v]) => (typeof v === "string" ? [[k, v.slice(0, 20_000)]] : [])),
   );
@@ -145,11 +158,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MeetingPage() {
   const page = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const reply = answer && "key" in answer ? answer : undefined;
   const [params] = useSearchParams();
   const doc = page.document;
+  const confirm = answer && "confirm" in answer ? answer.confirm : null;
   return (
     <>
+      {confirm ? <ConfirmStep consequence={confirm.consequence} values={confirm.values} /> : null}
       {params.get("melding") === "lagret" && !reply ? (
         <p className="notice ok" role="status">
           {T.saved}
@@ -223,6 +239,21 @@ export default function MeetingPage() {
               {T.documents.approval}
             </h2>
             <p>{doc.approval ? T.approvedBy(doc.approval.by, doc.approval.at) : T.documents.notApproved}</p>
+            <SignatureBlock doc={doc} level={3} />
+            {page.signing.maySign ? (
+              <Form method="post" className="stack" aria-labelledby="sign-heading">
+                <h3 id="sign-heading">{recordTexts.signing.sign}</h3>
+                <p className="small">{recordTexts.signing.signIntro}</p>
+                <FormErrors reply={reply} formKey="sign" />
+                <input type="hidden" name="intent" value="sign" />
+                <input type="hidden" name="version" value={page.version} />
+                <button type="submit" className="primary">
+                  {recordTexts.signing.sign}
+                </button>
+              </Form>
+            ) : (
+              <FormErrors reply={reply} formKey="sign" />
+            )}
             {doc.addenda.length > 0 ? (
               <>
                 <h3>{T.addenda}</h3>

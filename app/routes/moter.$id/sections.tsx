@@ -75,6 +75,19 @@ export function MeetingActions({ page, reply }: { page: MeetingPageData; reply: 
       {a.approveProtocol || a.approveProtocolBlocked ? (
         <Form method="post">
           <Hidden intent="approveProtocol" version={page.version} />
+          {a.approveProtocol && page.signing.chooseCount > 0 ? (
+            <fieldset className="field checks">
+              <legend>{R.signing.chooseSigners(page.signing.chooseCount)}</legend>
+              {fieldErrorOf(reply, "approveProtocol", "signers") ? (
+                <span className="field-error">{fieldErrorOf(reply, "approveProtocol", "signers")}</span>
+              ) : null}
+              {page.signing.candidates.map((c) => (
+                <label key={c.userId}>
+                  <input type="checkbox" name={`signer-${c.userId}`} value="on" /> {c.name}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
           <button type="submit" className="primary" aria-describedby="approve-hint">
             {T.approveProtocol}
           </button>
