@@ -1,4 +1,4 @@
-import type { ProcessActor, ProposalState } from "./proposal.machine";
+import type { ProposalState } from "./proposal.machine";
 
 /**
  * The rules behind the strategy view, the follow-up of decided work and the annual report:
@@ -324,18 +324,6 @@ export function timeInStates(
     });
   }
   return spans;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Who may do what with the follow-up
-
-/**
- * The report text of started or completed work is kept up to date by the coordinator or the
- * leader of the proposal's group.
- */
-export function mayEditReportText(state: string, actor: Pick<ProcessActor, "isCoordinator" | "groupRole">) {
-  if (state !== "inProgress" && state !== "completed") return false;
-  return actor.isCoordinator || actor.groupRole === "leader";
 }
 
 /**

@@ -11,13 +11,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { goalsOfProposal, selectableSubGoals } from "#db/repositories/assessment.repository";
 import { getProposalForViewer } from "#db/repositories/proposal.repository";
 import { getAssessment } from "#db/repositories/process.repository";
-import { canAssess, criteria } from "#workflows/assessment";
+import { criteria } from "#workflows/assessment";
+import { mayAssess, proposalActor } from "#workflows/policy";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "~/components/form";
 import { assessmentSchema } from "~/domain/assessment.schema";
 import { t } from "~/domain/texts";
 import { assessmentTexts as A } from "~/domain/texts/assessment";
 import { forbidden, notFound, requireUser, type CurrentUser } from "~/server/auth.server";
-import { processActor } from "~/server/commands/apply-proposal-event.server";
 import { saveAssessmentCommand } from "~/server/commands/save-assessment.server";
 import { db } from "~/server/db.server";
 
@@ -31,7 +31,7 @@ async function assessable(params: { id?: string }, user: CurrentUser) {
   if (!Number.isSafeInteger(id)) notFound();
   const proposal = await getProposalForViewer(db(), id, user.id);
   if (!proposal) notFound();
-  if (!canAssess(proposal.state, processActor(user, proposal))) forbidden();
+  if (!mayAssess(proposalActor(user, proposal), proposal)) forbidden();
   return proposal;
 }
 

@@ -13,7 +13,8 @@ import { newStrategySchema } from "~/domain/strategy.schema";
 import { t } from "~/domain/texts";
 import { strategyTexts as S } from "~/domain/texts/strategy";
 import { forbidden, requireUser } from "~/server/auth.server";
-import { createStrategyDraft, mayManageStrategies } from "~/server/commands/edit-strategy.server";
+import { mayManageStrategies } from "#workflows/policy";
+import { createStrategyDraft } from "~/server/commands/edit-strategy.server";
 import { db } from "~/server/db.server";
 
 export const meta: MetaFunction = () => [{ title: `${S.newTitle} – ${t.app.name}` }];

@@ -1,3 +1,4 @@
+import { mayAdminister } from "#workflows/policy";
 import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import {
@@ -79,7 +80,7 @@ export function notFound(message = "Fant ikke siden."): never {
 
 export async function requireAdmin(request: Request): Promise<CurrentUser> {
   const user = await requireUser(request);
-  if (!user.isAdmin) forbidden();
+  if (!mayAdminister(user)) forbidden();
   return user;
 }
 

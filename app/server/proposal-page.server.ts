@@ -1,3 +1,4 @@
+import { mayAssess, proposalActor } from "#workflows/policy";
 import { listBodies } from "#db/repositories/organisation.repository";
 import {
   attachmentsOfProposal,
@@ -9,17 +10,11 @@ import {
 import { goalsOfProposal } from "#db/repositories/assessment.repository";
 import { protocolItemLinks } from "#db/repositories/meeting.repository";
 import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
-import {
-  assessmentTotal,
-  canAssess,
-  criteria,
-  isAssessmentComplete,
-  priorityBand,
-} from "#workflows/assessment";
+import { assessmentTotal, criteria, isAssessmentComplete, priorityBand } from "#workflows/assessment";
 import { eventSpecs } from "#workflows/proposal.events";
 import { availableEvents, bodyText, isProposalState, stateMeta } from "#workflows/proposal.machine";
 import type { CurrentUser } from "./auth.server";
-import { processActor, proposalFacts } from "./commands/apply-proposal-event.server";
+import { proposalFacts } from "./commands/apply-proposal-event.server";
 import { db } from "./db.server";
 import { processDiagram } from "./flowchart.server";
 import { bodyNames, stateLabel } from "./process.server";
@@ -63,7 +58,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
     listPriorityBands(db()),
     goalsOfProposal(db(), id),
   ]);
-  const actor = processActor(user, proposal);
+  const actor = proposalActor(user, proposal);
   const protocolItems = new Map(
     (
       await protocolItemLinks(
@@ -159,7 +154,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
         }
       : null,
     goals: goals.map((g) => ({ id: g.id, label: `${g.number} ${g.title}`, strategyName: g.strategy_name })),
-    canAssess: canAssess(proposal.state, actor),
+    canAssess: mayAssess(actor, proposal),
     similar: similar.map((s) => ({ id: s.id, title: s.title, stateLabel: stateLabel(s.state, names) })),
   };
 }

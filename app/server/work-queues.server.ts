@@ -1,3 +1,4 @@
+import { mayFollowUpDecisions, mayRouteProposals } from "#workflows/policy";
 import { listBodies } from "#db/repositories/organisation.repository";
 import { latestOfAuthor, waitingProposals } from "#db/repositories/proposal.repository";
 import type { CurrentUser } from "./auth.server";
@@ -50,9 +51,7 @@ export async function workQueues(user: CurrentUser) {
     "Ingen faggruppe venter på svar fra deg.",
     await waitingProposals(db(), { states: ["awaitingSubmitter"], authorId: user.id }),
   );
-  const isRouter =
-    user.isCoordinator || user.memberships.some((m) => m.kind === "group" && m.role === "leader");
-  if (isRouter) {
+  if (mayRouteProposals(user)) {
     await add(
       "unassigned",
       "Nye innspill som skal fordeles",
@@ -85,7 +84,7 @@ export async function workQueues(user: CurrentUser) {
       await waitingProposals(db(), { states: ["boardReview"] }),
     );
   }
-  if (user.isCoordinator) {
+  if (mayFollowUpDecisions(user)) {
     await add(
       "followup",
       "Vedtatt og under gjennomføring",
