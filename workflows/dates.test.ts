@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
-  daysBetweenDates,
+  daysBetween,
   formatDate,
   formatTime,
   isIsoDate,
@@ -30,7 +30,7 @@ describe("dates in Oslo", () => {
     expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
     expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
     expect(addDays("2026-06-02T10:00", 14)).toBe("2026-06-16");
-    expect(daysBetweenDates("2026-03-28", "2026-03-30")).toBe(2);
+    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
   });
 
   it("accepts only dates that exist", () => {
@@ -38,9 +38,10 @@ describe("dates in Oslo", () => {
     expect(isIsoDate("2023-02-29")).toBe(false);
     expect(isIsoDate("2023-2-1")).toBe(false);
     expect(isIsoDate("9999-01-01")).toBe(false);
-    const schema = isoDateSchema({ required: "required", invalid: "invalid" });
+    const schema = isoDateSchema({ required: "required", invalid: "invalid", format: "format" });
     expect(schema.parse(" 2026-06-02 ")).toBe("2026-06-02");
-    expect(schema.safeParse("").error?.issues[0]?.message).toBe("required");
+    expect(schema.safeParse("").error?.issues[0]?.message).toBe("format");
+    expect(schema.safeParse("2.6.2026").error?.issues[0]?.message).toBe("format");
     expect(schema.safeParse("2026-02-30").error?.issues[0]?.message).toBe("invalid");
     expect(schema.safeParse(undefined).error?.issues[0]?.message).toBe("required");
   });

@@ -42,7 +42,7 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Whole calendar days from one ISO date (or timestamp's date) to another. */
-export function daysBetweenDates(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   return Math.round(
     (Date.parse(`${to.slice(0, 10)}T12:00:00Z`) - Date.parse(`${from.slice(0, 10)}T12:00:00Z`)) / DAY_MS,
   );
@@ -57,13 +57,15 @@ export function isIsoDate(value: string): boolean {
 
 /**
  * The one schema for a date field as a date input sends it (YYYY-MM-DD). The messages come from
- * the caller's texts (app/domain/texts/), so this module holds no user-visible words.
+ * the caller's texts (app/domain/texts/), so this module holds no user-visible words: `required`
+ * when the field is missing, `format` (default `invalid`) when it is not YYYY-MM-DD, `invalid`
+ * when the day does not exist or lies outside 1900–2199.
  */
-export function isoDateSchema(messages: { required: string; invalid: string }) {
+export function isoDateSchema(messages: { required: string; invalid: string; format?: string }) {
   return z
     .string({ error: messages.required })
     .trim()
-    .min(1, messages.required)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, messages.format ?? messages.invalid)
     .refine(isIsoDate, messages.invalid);
 }
 

@@ -1,5 +1,4 @@
 import { and, setup, transition, type SnapshotFrom } from "xstate";
-import type { MeetingStatus } from "../db/schema";
 import { mayOrganiseMeetings, type BodyActor } from "./policy";
 
 /**
@@ -9,7 +8,9 @@ import { mayOrganiseMeetings, type BodyActor } from "./policy";
  * Pure: no I/O.
  */
 
-export type { MeetingStatus };
+/** The statuses of a meeting; the database's `meeting.status` column holds one of these. */
+export type MeetingStatus =
+  "planned" | "noticePublished" | "held" | "protocolApproved" | "protocolPublished" | "cancelled";
 
 /** Who acts, as far as meetings care. Computed by the server from the session and the organisation. */
 export interface MeetingActor extends BodyActor {

@@ -1,3 +1,4 @@
+import { today } from "#workflows/dates";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -20,8 +21,6 @@ import { completeFormData, followupStep, proposalIdFrom } from "~/server/followu
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? F.completeTitle(data.title) : t.errors.notFoundTitle} – ${t.app.name}` },
 ];
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

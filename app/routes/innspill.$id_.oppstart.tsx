@@ -1,3 +1,4 @@
+import { today } from "#workflows/dates";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaultValue: {
       version: String(step.proposal.version),
       projectLeadId: String(user.id),
-      startDate: new Date().toISOString().slice(0, 10),
+      startDate: today(),
       plannedEnd: "",
     },
   };

@@ -1,3 +1,4 @@
+import { thisYear } from "#workflows/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listBodies, listMunicipalities } from "#db/repositories/organisation.repository";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     result.rows.map((r) => r.id),
   );
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
-  const thisYear = new Date().getFullYear();
+  const running = thisYear();
   return {
     filters: f,
     total: result.total,
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ],
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     municipalities: municipalities.map((m) => ({ id: m.id, name: m.name })),
-    years: Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear - i),
+    years: Array.from({ length: running - 2019 + 1 }, (_, i) => running - i),
   };
 }
 

@@ -1,3 +1,4 @@
+import { thisYear } from "#workflows/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { reportStatuses, yearsWithData } from "#db/repositories/report.repository";
@@ -10,11 +11,11 @@ export const meta: MetaFunction = () => [{ title: `${R.indexTitle} – ${t.app.n
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const thisYear = new Date().getFullYear();
+  const running = thisYear();
   const [years, statuses] = await Promise.all([yearsWithData(db()), reportStatuses(db())]);
   return {
     years: years
-      .filter((y) => y >= 2000 && y <= thisYear)
+      .filter((y) => y >= 2000 && y <= running)
       .map((year) => ({ year, status: R.status[statuses.get(year) ?? "draft"] })),
   };
 }

@@ -1,3 +1,4 @@
+import { thisYear } from "#workflows/dates";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewStrategyPage() {
   const lastResult = useActionData<typeof action>();
-  const year = new Date().getFullYear();
+  const year = thisYear();
   const [form, fields] = useForm({
     id: "new-strategy",
     lastResult,

@@ -1,3 +1,4 @@
+import { today } from "#workflows/dates";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { listBodies, listMunicipalities } from "#db/repositories/organisation.repository";
@@ -8,10 +9,10 @@ import { db } from "./db.server";
 
 /** The municipalities and specialist groups a proposal may name today. */
 export async function intakeChoices() {
-  const today = new Date().toISOString().slice(0, 10);
+  const on = today();
   const [municipalities, groups] = await Promise.all([
-    listMunicipalities(db(), { activeOn: today }),
-    listBodies(db(), { kind: "group", on: today, activeOnly: true }),
+    listMunicipalities(db(), { activeOn: on }),
+    listBodies(db(), { kind: "group", on, activeOnly: true }),
   ]);
   return {
     municipalities: municipalities.map((m) => ({ id: m.id, name: m.name })),

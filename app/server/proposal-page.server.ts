@@ -1,3 +1,4 @@
+import { today } from "#workflows/dates";
 import { mayAssess, proposalActor } from "#workflows/policy";
 import { listBodies } from "#db/repositories/organisation.repository";
 import {
@@ -81,9 +82,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
       closing: eventSpecs[a.type].closing ?? false,
       page: eventSpecs[a.type].page ?? null,
     }));
-  const activeGroups = groups.filter(
-    (g) => g.valid_to === null || g.valid_to > new Date().toISOString().slice(0, 10),
-  );
+  const activeGroups = groups.filter((g) => g.valid_to === null || g.valid_to > today());
   return {
     proposal: {
       id: proposal.id,

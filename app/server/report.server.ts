@@ -1,3 +1,4 @@
+import { today } from "#workflows/dates";
 import type { Executor } from "#db/connection";
 import { caseLabel, meetingDate, meetingFigures } from "#db/repositories/meeting.repository";
 import { listBodies, listMunicipalities, type BodyOnDate } from "#db/repositories/organisation.repository";
@@ -35,9 +36,9 @@ import { reportTexts as R } from "~/domain/texts/report";
 
 /** The last day of a year whose names count: the year's end, or today for the running year. */
 function namesDate(year: number, now: Date): string {
-  const today = now.toISOString().slice(0, 10);
+  const day = today(now);
   const end = `${year}-12-31`;
-  return end < today ? end : today;
+  return end < day ? end : day;
 }
 
 const activeIn = (b: { valid_from: string; valid_to: string | null }, year: number) =>

@@ -1,3 +1,4 @@
+import { formatDate, formatTime } from "#workflows/dates";
 /**
  * Everything a user reads, in Norwegian bokmål, in one place. Process labels (states and
  * actions) live with the process in workflows/, which is their single source.
@@ -127,23 +128,13 @@ export const t = {
   },
 } as const;
 
-/** Formats an ISO date or timestamp as a Norwegian date (d.m.yyyy). */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const [y, m, d] = iso.slice(0, 10).split("-");
-  return `${Number(d)}.${Number(m)}.${y}`;
-}
+/** Dates are formatted by the one dates module; texts re-export it for the pages that format. */
+export { formatDate };
 
+/** An instant as Oslo date and time: "2.6.2026 kl. 00:30". */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "";
-  const date = new Date(iso);
-  const time = date.toLocaleTimeString("nb-NO", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Oslo",
-  });
-  const day = date.toLocaleDateString("nb-NO", { timeZone: "Europe/Oslo" });
-  return `${day} kl. ${time}`;
+  return `${formatDate(iso)} kl. ${formatTime(iso)}`;
 }
 
 /** "1 dag", "5 dager" since a timestamp. */
