@@ -76,6 +76,14 @@ export function proposalActor(
   };
 }
 
+/** Only the author edits (or deletes) a draft; to everyone else it does not exist. */
+export function mayEditDraft(
+  actor: Pick<Actor, "id">,
+  proposal: { state: string; author_id: number },
+): boolean {
+  return proposal.state === "draft" && proposal.author_id === actor.id;
+}
+
 /** Who may write the assessment, and when: the assigned group (or a coordinator) while the group has the case. */
 export function mayAssess(
   actor: Pick<ProcessActor, "isCoordinator" | "groupRole">,

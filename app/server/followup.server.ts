@@ -14,13 +14,6 @@ import { forbidden, notFound, type CurrentUser } from "./auth.server";
 import { proposalFacts } from "./commands/apply-proposal-event.server";
 import { db } from "./db.server";
 
-/** The proposal id of a follow-up route, or 404. */
-export function proposalIdFrom(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  return id;
-}
-
 /**
  * A proposal whose START or COMPLETE form this user opens: 404 when it cannot be seen, 403 when
  * the machine does not let this user take the step; `available: false` when the step does not

@@ -5,7 +5,8 @@ import { openDatabase } from "../../db/connection";
 import { hashPassword } from "../../app/server/password.server";
 import { pageJavaScript, reactFlowChunks, routesWithReactFlow } from "./bundle";
 import { BENCH_PASSWORD, generateDataset, type Dataset } from "./generate";
-import { eventsPerSecond, flowchartCounts, listQuery, sessionUser, time, type Timing } from "./in-process";
+import { currentUserById } from "../../app/server/current-user.server";
+import { eventsPerSecond, flowchartCounts, listQuery, time, type Timing } from "./in-process";
 import { reportDocxTiming } from "./report";
 import { build, login, measurePath, startProductionServer, type HttpResult } from "./server";
 
@@ -153,7 +154,7 @@ async function main() {
 
   // ── Single operations, in-process ──────────────────────────────────────────────
   const db = openDatabase(file);
-  const user = await sessionUser(db, dataset.bench.userId);
+  const user = await currentUserById(db, dataset.bench.userId);
   const viewerId = user.id;
   const timed = (name: string, t: Timing, target = "", limit?: number, note?: string) =>
     rows.push({

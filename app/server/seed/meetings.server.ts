@@ -1,3 +1,4 @@
+import { currentUserById } from "../current-user.server";
 import { addDays } from "#workflows/dates";
 import type { Executor } from "#db/connection";
 import {
@@ -7,13 +8,8 @@ import {
   itemsOfMeeting,
   setItemSequence,
 } from "#db/repositories/meeting.repository";
-import {
-  bodyOfKind,
-  listMembershipsOfBody,
-  membershipsOfUser,
-} from "#db/repositories/organisation.repository";
+import { bodyOfKind, listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
-import { getUser } from "#db/repositories/user.repository";
 import {
   boardCases2021,
   boardItems2021,
@@ -342,14 +338,5 @@ async function clerkOf(trx: Executor, bodyId: number, date: string): Promise<Cur
   const members = await listMembershipsOfBody(trx, bodyId, { on: date });
   const clerk = members.find((m) => m.role === "secretary") ?? members.find((m) => m.role === "chair");
   if (!clerk) throw new Error(`Demo meetings: body ${bodyId} has no secretary or chair on ${date}`);
-  const user = (await getUser(trx, clerk.user_id))!;
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    isAdmin: user.is_admin === 1,
-    isCoordinator: user.is_coordinator === 1,
-    municipalityId: user.municipality_id,
-    memberships: await membershipsOfUser(trx, user.id, date),
-  };
+  return currentUserById(trx, clerk.user_id, date);
 }
