@@ -36,14 +36,10 @@ const pendingTexts = [
   "app/domain/meeting.schema.ts",
 ];
 
-// The process vocabulary next to the rules: event and outcome labels, assessment criteria and the
+// The process vocabulary next to the rules: event and outcome labels and the
 // event payloads' messages. workflows/ may import nothing of ours, so these move to
 // app/domain/texts/ only together with a lookup by key on the pages. TEMPORARY, like the above.
-const pendingWorkflowTexts = [
-  "workflows/proposal.events.ts",
-  "workflows/meeting.outcomes.ts",
-  "workflows/assessment.ts",
-];
+const pendingWorkflowTexts = ["workflows/proposal.events.ts", "workflows/meeting.outcomes.ts"];
 const pendingLayers = ["app/routes/innspill.$id/route.tsx"];
 
 export default tseslint.config(

@@ -13,6 +13,7 @@ import { protocolItemLinks } from "#db/repositories/meeting.repository";
 import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
 import { assessmentTotal, criteria, isAssessmentComplete, priorityBand } from "#workflows/assessment";
 import { eventSpecs } from "#workflows/proposal.events";
+import { assessmentTexts as A } from "~/domain/texts/assessment";
 import { availableEvents, bodyText, isProposalState, stateMeta } from "#workflows/proposal.machine";
 import type { CurrentUser } from "./auth.server";
 import { proposalFacts } from "./commands/apply-proposal-event.server";
@@ -141,7 +142,11 @@ export async function proposalPage(id: number, user: CurrentUser) {
     merged,
     assessment: assessment
       ? {
-          scores: criteria.map((c) => ({ key: c.key, label: c.label, value: assessment[c.key] })),
+          scores: criteria.map((c) => ({
+            key: c.key,
+            label: A.criteria[c.key].label,
+            value: assessment[c.key],
+          })),
           adjustment: assessment.adjustment,
           adjustmentReason: assessment.adjustment_reason,
           total,
