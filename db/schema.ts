@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { MeetingStatus } from "../workflows/meeting.machine";
+import type { VoteChoice } from "../workflows/vote";
+import type { SigningRule } from "../workflows/signing";
 
 /** ISO date (YYYY-MM-DD) or timestamp (ISO 8601) stored as text. */
 type IsoText = string;
@@ -12,8 +15,7 @@ export interface MunicipalityTable {
 
 export type BodyKind = "group" | "committee" | "board";
 
-/** Who signs a body's protocols: the chair alone, the chair and one or two members chosen in the meeting, or every member present. */
-export type SigningRule = "chair" | "chairAndOne" | "chairAndTwo" | "allPresent";
+export type { SigningRule };
 
 export interface BodyTable {
   id: Generated<number>;
@@ -174,8 +176,8 @@ export interface AssessmentGoalTable {
   goal_id: number;
 }
 
-export type MeetingStatus =
-  "planned" | "noticePublished" | "held" | "protocolApproved" | "protocolPublished" | "cancelled";
+// The process's states are defined by the machines in workflows/; the schema only stores them.
+export type { MeetingStatus, VoteChoice };
 
 export interface MeetingTable {
   id: Generated<number>;
@@ -259,8 +261,6 @@ export interface DecisionTable {
   recorded_by: number;
   recorded_at: IsoText;
 }
-
-export type VoteChoice = "for" | "against" | "abstain";
 
 export interface VoteTable {
   protocol_item_id: number;

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { followedExemption, mayReadExempt } from "./exemption";
+import { followedExemption } from "./exemption";
 
 describe("exemption", () => {
-  it("lets admins and today's members (the secretary too) read, nobody else", () => {
-    expect(mayReadExempt(null, [1, 2])).toBe(false);
-    expect(mayReadExempt({ userId: 3, isAdmin: false }, [1, 2])).toBe(false);
-    expect(mayReadExempt({ userId: 2, isAdmin: false }, [1, 2])).toBe(true);
-    expect(mayReadExempt({ userId: 3, isAdmin: true }, [])).toBe(true);
-  });
-
   it("follows the latest exempt case of the matter, until an exemption is lifted with a reason", () => {
     const exempt = { id: 1, exempt: 1, exempt_basis: "offl. § 13", exempt_lifted_reason: null };
     const plain = { id: 2, exempt: 0, exempt_basis: null, exempt_lifted_reason: null };

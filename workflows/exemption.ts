@@ -1,23 +1,8 @@
 /**
- * Exemption from public access (offentleglova § 13 and others) as a rule of the records: who
- * may read an exempt case, and which exemption a new case of the same matter follows. Pure.
+ * Exemption from public access (offentleglova § 13 and others) as a rule of the records: which
+ * exemption a new case of the same matter follows. Who may read an exempt case is a policy
+ * (`maySeeExemptCases` in policy.ts). Pure.
  */
-
-/** Someone reading a record; null when nobody is logged in. */
-export interface ExemptReader {
-  userId: number;
-  isAdmin: boolean;
-}
-
-/**
- * Whether a reader may read the exempt cases of a body, decided on the day of reading: admins,
- * and whoever is a member of the body that day in any role (its secretary included). A member
- * whose membership has ended has lost access; being a coordinator gives none by itself.
- */
-export function mayReadExempt(reader: ExemptReader | null, bodyMemberIdsToday: readonly number[]): boolean {
-  if (!reader) return false;
-  return reader.isAdmin || bodyMemberIdsToday.includes(reader.userId);
-}
 
 /** An earlier case of the same matter (a proposal, or the case a deferred case continues). */
 export interface EarlierCase {

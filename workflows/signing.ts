@@ -1,11 +1,11 @@
-import type { SigningRule } from "../db/schema";
 
 /**
  * Who signs a meeting's protocol (kommuneloven § 11-4), by the body's rule in the organisation
  * data. Pure.
  */
 
-export type { SigningRule };
+/** Who signs a body's protocols: the chair alone, the chair and one or two members chosen in the meeting, or every member present. */
+export type SigningRule = "chair" | "chairAndOne" | "chairAndTwo" | "allPresent";
 
 /** The rule when the organisation data sets none: the board's members present sign; the committee's chair and one member; a group's leader. */
 export function signingRuleOf(kind: "group" | "committee" | "board", rule: SigningRule | null): SigningRule {

@@ -1,3 +1,5 @@
+import { today } from "#workflows/dates";
+import { mayOrganiseMeetings, maySeeExemptCases } from "#workflows/policy";
 import {
   addendaOfMeeting,
   attendanceOfMeeting,
@@ -33,17 +35,15 @@ import {
 } from "#workflows/meeting.outcomes";
 import {
   availableMeetingEvents,
-  mayOrganise,
   meetingStateMeta,
   type MeetingEventType,
   type MeetingStatus,
 } from "#workflows/meeting.machine";
-import { followedExemption, mayReadExempt } from "#workflows/exemption";
+import { followedExemption } from "#workflows/exemption";
 import { chosenMemberCount, isFinal, signingRuleOf } from "#workflows/signing";
 import { bodyText } from "#workflows/proposal.machine";
 import { bodyMembers, isQuorate, tally, votersForCase } from "#workflows/vote";
 import { formatDate, formatDateTime, roleLabels } from "~/domain/texts";
-import { osloToday } from "~/domain/oslo-time";
 import { meetingTexts } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
 import { notFound, type CurrentUser } from "./auth.server";
@@ -52,7 +52,6 @@ import { db } from "./db.server";
 import { bodyNames } from "./process.server";
 
 const T = meetingTexts;
-const today = () => osloToday();
 
 /** Everything recorded about a meeting, read once. */
 async function meetingRecord(id: number) {
@@ -116,18 +115,13 @@ async function meetingRecord(id: number) {
     deferredFrom,
     exemptOrigins,
     lifterNames: new Map(lifters.flatMap((u) => (u ? [[u.id, u.name] as const] : []))),
-    memberIdsToday: membersToday.map((m) => m.user_id),
+    membersToday,
     signers,
     approverName: approver?.name ?? null,
   };
 }
 
 type MeetingRecord = NonNullable<Awaited<ReturnType<typeof meetingRecord>>>;
-
-/** Whether a viewer may read the meeting's exempt cases: decided today, by the rule in workflows/. */
-function maySeeExempt(user: CurrentUser | null, record: MeetingRecord): boolean {
-  return mayReadExempt(user && { userId: user.id, isAdmin: user.isAdmin }, record.memberIdsToday);
-}
 
 function timeSpan(startsAt: string, endTime: string | null) {
   const start = startsAt.slice(11, 16);
@@ -358,7 +352,7 @@ export async function meetingsOverview(user: CurrentUser) {
           id: body.id,
           name: body.name,
           kind: body.kind,
-          mayPlan: mayOrganise(actor),
+          mayPlan: mayOrganiseMeetings(actor),
           upcoming: own
             .filter((m) => meetingDate(m.starts_at) >= on && m.status !== "cancelled")
             .reverse()
@@ -376,7 +370,7 @@ export async function planChoices(user: CurrentUser, bodyId: number | null) {
   const bodies = await listBodies(db(), { on, activeOnly: true });
   const allowed = [];
   for (const body of bodies)
-    if (mayOrganise(await meetingActor(db(), user, body.id, on)))
+    if (mayOrganiseMeetings(await meetingActor(db(), user, body.id, on)))
       allowed.push({ id: body.id, name: body.name, kind: body.kind });
   const chosen = allowed.find((b) => b.id === bodyId) ?? null;
   let suggestion: { date: string; text: string } | null = null;
@@ -408,7 +402,7 @@ export async function meetingPage(id: number, user: CurrentUser) {
   if (!record) return undefined;
   const { meeting, body, names } = record;
   const actor = await meetingActor(db(), user, meeting.body_id, record.date);
-  const organiser = mayOrganise(actor);
+  const organiser = mayOrganiseMeetings(actor);
   const undecided = record.items.filter(
     (i) => !record.decisions.some((d) => d.protocol_item_id === i.id),
   ).length;
@@ -426,7 +420,7 @@ export async function meetingPage(id: number, user: CurrentUser) {
     : [];
   const can = (type: MeetingEventType) => events.find((e) => e.type === type && !e.blocked) !== undefined;
   const blocked = (type: MeetingEventType) => events.find((e) => e.type === type)?.blocked === true;
-  const document = documentOf(record, !maySeeExempt(user, record));
+  const document = documentOf(record, !maySeeExemptCases(user, record));
 
   const members = bodyMembers(
     record.members.map((m) => ({ userId: m.user_id, role: m.role, voteWeight: m.vote_weight })),
@@ -568,7 +562,7 @@ export type MeetingPageData = NonNullable<Awaited<ReturnType<typeof meetingPage>
 export async function meetingDocument(id: number, user: CurrentUser) {
   const record = await meetingRecord(id);
   if (!record) return undefined;
-  return documentOf(record, !maySeeExempt(user, record));
+  return documentOf(record, !maySeeExemptCases(user, record));
 }
 
 // ---------------------------------------------------------------------------------------------

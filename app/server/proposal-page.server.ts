@@ -1,3 +1,5 @@
+import { today } from "#workflows/dates";
+import { mayAssess, maySeeExemptCases, proposalActor } from "#workflows/policy";
 import { listBodies, listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import {
   attachmentsOfProposal,
@@ -8,21 +10,14 @@ import {
 } from "#db/repositories/proposal.repository";
 import { goalsOfProposal } from "#db/repositories/assessment.repository";
 import { protocolItemLinks, type ProtocolItemLink } from "#db/repositories/meeting.repository";
-import { mayReadExempt } from "#workflows/exemption";
-import { osloToday } from "~/domain/oslo-time";
 import { recordTexts } from "~/domain/texts/records";
 import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
-import {
-  assessmentTotal,
-  canAssess,
-  criteria,
-  isAssessmentComplete,
-  priorityBand,
-} from "#workflows/assessment";
+import { assessmentTotal, criteria, isAssessmentComplete, priorityBand } from "#workflows/assessment";
 import { eventSpecs } from "#workflows/proposal.events";
+import { assessmentTexts as A } from "~/domain/texts/assessment";
 import { availableEvents, bodyText, isProposalState, stateMeta } from "#workflows/proposal.machine";
 import type { CurrentUser } from "./auth.server";
-import { processActor, proposalFacts } from "./commands/apply-proposal-event.server";
+import { proposalFacts } from "./commands/apply-proposal-event.server";
 import { db } from "./db.server";
 import { processDiagram } from "./flowchart.server";
 import { bodyNames, stateLabel } from "./process.server";
@@ -32,14 +27,8 @@ async function exemptBodiesReadable(user: CurrentUser, items: ProtocolItemLink[]
   const bodyIds = [...new Set(items.filter((i) => i.exempt).map((i) => i.bodyId))];
   const readable = new Set<number>();
   for (const bodyId of bodyIds) {
-    const members = await listMembershipsOfBody(db(), bodyId, { on: osloToday() });
-    if (
-      mayReadExempt(
-        { userId: user.id, isAdmin: user.isAdmin },
-        members.map((m) => m.user_id),
-      )
-    )
-      readable.add(bodyId);
+    const membersToday = await listMembershipsOfBody(db(), bodyId, { on: today() });
+    if (maySeeExemptCases(user, { membersToday })) readable.add(bodyId);
   }
   return readable;
 }
@@ -108,7 +97,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
     listPriorityBands(db()),
     goalsOfProposal(db(), id),
   ]);
-  const actor = processActor(user, proposal);
+  const actor = proposalActor(user, proposal);
   const protocolItems = new Map(
     (
       await protocolItemLinks(
@@ -132,9 +121,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
       closing: eventSpecs[a.type].closing ?? false,
       page: eventSpecs[a.type].page ?? null,
     }));
-  const activeGroups = groups.filter(
-    (g) => g.valid_to === null || g.valid_to > new Date().toISOString().slice(0, 10),
-  );
+  const activeGroups = groups.filter((g) => g.valid_to === null || g.valid_to > today());
   return {
     proposal: {
       id: proposal.id,
@@ -191,7 +178,11 @@ export async function proposalPage(id: number, user: CurrentUser) {
     merged,
     assessment: assessment
       ? {
-          scores: criteria.map((c) => ({ key: c.key, label: c.label, value: assessment[c.key] })),
+          scores: criteria.map((c) => ({
+            key: c.key,
+            label: A.criteria[c.key].label,
+            value: assessment[c.key],
+          })),
           adjustment: assessment.adjustment,
           adjustmentReason: assessment.adjustment_reason,
           total,
@@ -203,7 +194,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
         }
       : null,
     goals: goals.map((g) => ({ id: g.id, label: `${g.number} ${g.title}`, strategyName: g.strategy_name })),
-    canAssess: canAssess(proposal.state, actor),
+    canAssess: mayAssess(actor, proposal),
     similar: similar.map((s) => ({ id: s.id, title: s.title, stateLabel: stateLabel(s.state, names) })),
   };
 }

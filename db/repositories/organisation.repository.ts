@@ -1,3 +1,4 @@
+import { today } from "#workflows/dates";
 import { sql } from "kysely";
 import type { Executor } from "../connection";
 import type { BodyKind, MembershipRole, SigningRule } from "../schema";
@@ -13,8 +14,6 @@ export interface BodyOnDate {
   valid_to: string | null;
   signing_rule: SigningRule | null;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Whether a validity period [from, to) contains the date. */
 const validOn = (date: string) =>

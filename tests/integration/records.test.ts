@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
 import { getItem, getMeeting, signersOfMeeting } from "#db/repositories/meeting.repository";
 import { historyOfProposal } from "#db/repositories/process.repository";
-import { osloNow, osloToday } from "~/domain/oslo-time";
+import { osloNow, today as osloToday } from "#workflows/dates";
 import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "~/server/auth.server";
 import { addCase } from "~/server/commands/add-case.server";

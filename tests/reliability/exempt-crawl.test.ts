@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
 import { openDatabase } from "#db/connection";
-import { osloToday } from "~/domain/oslo-time";
+import { today as osloToday } from "#workflows/dates";
 import { publishProtocol } from "~/server/commands/publish-protocol.server";
 import { recordDecision } from "~/server/commands/record-decision.server";
 import { currentUser } from "../support/db";

@@ -6,7 +6,7 @@ import {
 } from "#db/repositories/organisation.repository";
 import { approvalsOfReport, getAnnualReport, insertReportApproval } from "#db/repositories/report.repository";
 import { decideReportApproval } from "#workflows/report-approval";
-import { osloToday } from "~/domain/oslo-time";
+import { today as osloToday } from "#workflows/dates";
 import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
 import { reportApprovalLines } from "../report.server";

@@ -7,8 +7,8 @@ import {
 } from "#db/repositories/meeting.repository";
 import type { EditCaseForm } from "~/domain/meeting.schema";
 import { listMembershipsOfBody } from "#db/repositories/organisation.repository";
-import { mayReadExempt } from "#workflows/exemption";
-import { osloToday } from "~/domain/oslo-time";
+import { today } from "#workflows/dates";
+import { maySeeExemptCases } from "#workflows/policy";
 import { meetingTexts } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
@@ -45,16 +45,8 @@ export function editCase(
     if (!item || item.meeting_id !== input.meetingId) return refused(404, E.caseUnknown);
     if (await getDecision(trx, item.id)) return refused(409, E.alreadyDecided);
     if (item.exempt === 1) {
-      const today = osloToday(input.now);
-      const members = await listMembershipsOfBody(trx, item.body_id, { on: today });
-      const reader = { userId: input.user.id, isAdmin: input.user.isAdmin };
-      if (
-        !mayReadExempt(
-          reader,
-          members.map((m) => m.user_id),
-        )
-      )
-        return refused(403, E.forbidden);
+      const membersToday = await listMembershipsOfBody(trx, item.body_id, { on: today(input.now) });
+      if (!maySeeExemptCases(input.user, { membersToday })) return refused(403, E.forbidden);
     }
     // Lifting an exemption is a decision of its own: it needs a reason, which is kept.
     const lifting = item.exempt === 1 && !input.form.exempt;

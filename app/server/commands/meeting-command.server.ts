@@ -1,3 +1,5 @@
+import { osloNow } from "#workflows/dates";
+import { mayOrganiseMeetings } from "#workflows/policy";
 import type { Executor } from "#db/connection";
 import {
   caseNumberCollision,
@@ -13,14 +15,12 @@ import { getBody, listMembershipsOfBody, type BodyOnDate } from "#db/repositorie
 import {
   decideMeeting,
   meetingStateMeta,
-  mayOrganise,
   type MeetingActor,
   type MeetingEvent,
   type MeetingEventType,
   type MeetingFacts,
   type MeetingStatus,
 } from "#workflows/meeting.machine";
-import { osloNow } from "~/domain/oslo-time";
 import { formatDate } from "~/domain/texts";
 import { meetingTexts } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
@@ -125,7 +125,7 @@ export function checkMeetingEvent(
   const decision = decideMeeting(ctx.meeting.status, ctx.facts, { ...event, actor: ctx.actor });
   if (decision.ok) return decision;
   if (decision.why === "not-in-state") return refused(409, notNowMessage(ctx.meeting.status));
-  if (!mayOrganise(ctx.actor)) return refused(403, E.forbidden);
+  if (!mayOrganiseMeetings(ctx.actor)) return refused(403, E.forbidden);
   if (!ctx.facts.started && (event.type === "RECORD_ATTENDANCE" || event.type === "RECORD_DECISION"))
     return fieldError(
       "",
@@ -187,7 +187,7 @@ export async function openMeeting(
   const claimed = await claimMeeting(trx, input.meetingId, input.expectedVersion);
   const ctx = await loadMeetingContext(trx, input.meetingId, input.user, input.now);
   if (!ctx) return refused(404, "Fant ikke møtet.");
-  if (!mayOrganise(ctx.actor)) return refused(403, E.forbidden);
+  if (!mayOrganiseMeetings(ctx.actor)) return refused(403, E.forbidden);
   if (!claimed) return refused(409, E.conflict);
   const check = checkMeetingEvent(ctx, typeof event === "function" ? await event(ctx) : event);
   if (!check.ok) return check;
