@@ -53,6 +53,25 @@ async function save(page: Page, button: Locator) {
 }
 
 /** Next year: planning suggests dates from the meetings to come. */
+/**
+ * An irreversible step asks first, with its consequence in one sentence; the confirmation sends
+ * the same form again.
+ */
+async function saveConfirmed(page: Page, button: Locator) {
+  await button.click();
+  const yes = page.getByRole("button", { name: "Ja, gjør det" });
+  await yes.waitFor();
+  await save(page, yes);
+}
+
+/** A signer approves the protocol in the app (a signature does not change the meeting's version). */
+async function sign(page: Page, meetingUrl: string) {
+  await page.goto(meetingUrl);
+  await page.getByRole("button", { name: "Signer protokollen" }).click();
+  await page.getByRole("button", { name: "Ja, gjør det" }).click();
+  await page.getByRole("button", { name: "Signer protokollen" }).waitFor({ state: "detached" });
+}
+
 const year = new Date().getFullYear() + 1;
 /** Last year: attendance and decisions are recorded only once a meeting has begun. */
 const past = new Date().getFullYear() - 1;
@@ -145,7 +164,7 @@ describe("a proposal decided in meetings, in the browser", () => {
         .getByLabel("Innspill", { exact: true })
         .selectOption({ label: `#${proposalId} ${title}` });
       await save(coordinator, coordinator.getByRole("button", { name: "Sett opp sak" }).first());
-      await save(coordinator, coordinator.getByRole("button", { name: "Publiser innkallingen" }));
+      await saveConfirmed(coordinator, coordinator.getByRole("button", { name: "Publiser innkallingen" }));
       const committeeCase = coordinator.getByRole("region", {
         name: new RegExp(`Sak \\d+/${past}: ${title}`),
       });
@@ -171,7 +190,13 @@ describe("a proposal decided in meetings, in the browser", () => {
       const decided = coordinator.getByRole("region", { name: new RegExp(title) });
       await decided.getByText("Vedtatt med 2 mot 1 stemmer.").waitFor();
       expect(await decided.innerText()).toContain("Mot: Sissel Brevik");
-      await save(coordinator, coordinator.getByRole("button", { name: "Godkjenn protokollen" }));
+      // The committee's protocol is signed by its chair and one member chosen in the meeting.
+      await coordinator
+        .getByRole("group", { name: "Velg medlemmet som signerer sammen med møtelederen" })
+        .getByRole("checkbox", { name: "Nina Fiksdal" })
+        .check();
+      await saveConfirmed(coordinator, coordinator.getByRole("button", { name: "Godkjenn protokollen" }));
+      expect(await coordinator.locator("section.signatures").innerText()).toContain("Nina Fiksdal");
       await expectNoAxeViolations(coordinator);
 
       await employee.goto(proposalUrl);
@@ -188,7 +213,7 @@ describe("a proposal decided in meetings, in the browser", () => {
       const boardText = await boardCase.innerText();
       expect(boardText).toContain(`Samarbeidsrådet vedtar at innspillet «${title}» gjennomføres.`);
       expect(boardText).not.toMatch(/Forslag til vedtak[^]*innstiller overfor samarbeidsrådet/);
-      await save(coordinator, coordinator.getByRole("button", { name: "Publiser innkallingen" }));
+      await saveConfirmed(coordinator, coordinator.getByRole("button", { name: "Publiser innkallingen" }));
       const heading = await boardCase.getByRole("heading", { level: 3 }).innerText();
       const caseLabel = /Sak \d+\/\d{4}/.exec(heading)![0];
       expect(caseLabel).toMatch(new RegExp(`^Sak \\d+/${past}$`));
@@ -204,9 +229,21 @@ describe("a proposal decided in meetings, in the browser", () => {
       // Several bodies' cases meet in the history: each carries its body's code.
       expect(await itemLink.innerText()).toBe(`SR-${caseLabel.toLowerCase()}`);
 
-      // The protocol is approved and published, and appears without login.
-      await save(coordinator, coordinator.getByRole("button", { name: "Godkjenn protokollen" }));
-      await save(coordinator, coordinator.getByRole("button", { name: "Publiser protokollen" }));
+      // The protocol is approved, signed by every member present (the board's rule), published,
+      // and appears without login.
+      await saveConfirmed(coordinator, coordinator.getByRole("button", { name: "Godkjenn protokollen" }));
+      for (const email of [
+        "styreleder@innspill.test",
+        "styremedlem.aukra@innspill.test",
+        "styremedlem.rauma@innspill.test",
+        "styremedlem@innspill.test",
+      ])
+        await sign(await as(email), boardMeetingUrl);
+      await coordinator.goto(boardMeetingUrl);
+      expect(await coordinator.locator("section.signatures").innerText()).toContain(
+        "Protokollen er signert av alle og er endelig.",
+      );
+      await saveConfirmed(coordinator, coordinator.getByRole("button", { name: "Publiser protokollen" }));
       await expectNoAxeViolations(coordinator);
       await coordinator.getByRole("link", { name: "Protokoll (utskrift)" }).click();
       await coordinator.getByRole("heading", { level: 1, name: "Møteprotokoll" }).waitFor();
