@@ -18,7 +18,7 @@ import {
 import { bodyKindLabels, formatDate, t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
 import { municipalityChoices, organisationPage } from "~/server/admin.server";
-import { invalid, refused, unknownIntent } from "~/server/admin-reply.server";
+import { invalid, replyTo, unknownForm } from "~/server/reply.server";
 import { requireAdmin } from "~/server/auth.server";
 import { addBody, addMunicipality, endMunicipality } from "~/server/commands/admin-organisation.server";
 import { db } from "~/server/db.server";
@@ -39,29 +39,32 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (formData.get("intent")) {
     case "addMunicipality": {
       const submission = parseWithZod(formData, { schema: addMunicipalitySchema });
-      if (submission.status !== "success") return invalid("add-municipality", submission);
+      if (submission.status !== "success") return invalid(submission, { form: "add-municipality" });
       const result = await addMunicipality(db(), submission.value);
-      if (!result.ok) return refused("add-municipality", submission, result);
-      return redirect(`${PATH}?melding=kommune-lagt-til`);
+      return replyTo(result, submission, () => redirect(`${PATH}?melding=kommune-lagt-til`), {
+        form: "add-municipality",
+      });
     }
     case "endMunicipality": {
       const ids = (await municipalityChoices()).map((m) => m.id);
       const formId = `end-municipality-${String(formData.get("municipalityId"))}`;
       const submission = parseWithZod(formData, { schema: endMunicipalitySchema(ids) });
-      if (submission.status !== "success") return invalid(formId, submission);
+      if (submission.status !== "success") return invalid(submission, { form: formId });
       const result = await endMunicipality(db(), submission.value);
-      if (!result.ok) return refused(formId, submission, result);
-      return redirect(`${PATH}?melding=kommune-avsluttet`);
+      return replyTo(result, submission, () => redirect(`${PATH}?melding=kommune-avsluttet`), {
+        form: formId,
+      });
     }
     case "addBody": {
       const submission = parseWithZod(formData, { schema: addBodySchema });
-      if (submission.status !== "success") return invalid("add-body", submission);
+      if (submission.status !== "success") return invalid(submission, { form: "add-body" });
       const result = await addBody(db(), submission.value);
-      if (!result.ok) return refused("add-body", submission, result);
-      return redirect(`${PATH}/${result.id}?melding=organ-opprettet`);
+      return replyTo(result, submission, (done) => redirect(`${PATH}/${done.id}?melding=organ-opprettet`), {
+        form: "add-body",
+      });
     }
     default:
-      return unknownIntent();
+      return unknownForm(adminTexts.errors.unknownIntent);
   }
 }
 

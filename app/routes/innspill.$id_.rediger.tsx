@@ -14,6 +14,7 @@ import { notFound, requireUser, type CurrentUser } from "~/server/auth.server";
 import { saveProposal } from "~/server/commands/save-proposal.server";
 import { db } from "~/server/db.server";
 import { intakeChoices, parseProposalForm } from "~/server/intake.server";
+import { replyTo } from "~/server/reply.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.proposal.editTitle} – ${t.app.name}` }];
 
@@ -57,13 +58,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseProposalForm(request, proposalSchema(choices.ids));
   if (!parsed.ok) return data(parsed.reply, { status: 400 });
   const version = parsed.value.version ?? proposal.version;
-  const result = await saveProposal({ user, form: parsed.value, existing: { id: proposal.id, version } });
-  if (!result.ok && result.status === 409) {
-    return data({ status: "error" as const, error: { "": [t.errors.conflict] } }, { status: 409 });
-  }
-  if (!result.ok) notFound();
-  return redirect(
-    `/innspill/${proposal.id}?melding=${parsed.value.intent === "submit" ? "sendt" : "lagret"}`,
+  const result = await saveProposal(db(), {
+    user,
+    form: parsed.value,
+    existing: { id: proposal.id, version },
+  });
+  return replyTo(result, parsed.submission, () =>
+    redirect(`/innspill/${proposal.id}?melding=${parsed.value.intent === "submit" ? "sendt" : "lagret"}`),
   );
 }
 

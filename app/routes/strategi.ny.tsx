@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -15,6 +14,7 @@ import { strategyTexts as S } from "~/domain/texts/strategy";
 import { forbidden, requireUser } from "~/server/auth.server";
 import { createStrategyDraft, mayManageStrategies } from "~/server/commands/edit-strategy.server";
 import { db } from "~/server/db.server";
+import { invalid, replyTo } from "~/server/reply.server";
 
 export const meta: MetaFunction = () => [{ title: `${S.newTitle} – ${t.app.name}` }];
 
@@ -28,10 +28,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!mayManageStrategies(user)) forbidden();
   const submission = parseWithZod(await request.formData(), { schema: newStrategySchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const result = await createStrategyDraft(db(), { user, form: submission.value });
-  if (!result.ok) throw new Response(null, { status: result.status });
-  return redirect(`/strategi/${result.id}/rediger?melding=opprettet`);
+  return replyTo(result, submission, (created) =>
+    redirect(`/strategi/${created.id}/rediger?melding=opprettet`),
+  );
 }
 
 export default function NewStrategyPage() {

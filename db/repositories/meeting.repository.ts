@@ -303,6 +303,17 @@ export async function setItemNumber(db: Executor, id: number, number: number, ye
     .execute();
 }
 
+/** Proposal cases on an agenda that has not decided them (the meeting not cancelled). */
+function openAgendaItems(db: Executor) {
+  return db
+    .selectFrom("protocol_item")
+    .innerJoin("meeting", "meeting.id", "protocol_item.meeting_id")
+    .leftJoin("decision", "decision.protocol_item_id", "protocol_item.id")
+    .select("protocol_item.id")
+    .where("meeting.status", "!=", "cancelled")
+    .where("decision.protocol_item_id", "is", null);
+}
+
 /**
  * Proposals waiting in a state (committee or board review) that are not already on the agenda
  * of a meeting that has not decided them: the candidates for a new agenda.
@@ -313,18 +324,7 @@ export function proposalsAwaiting(db: Executor, state: string) {
     .select(["proposal.id", "proposal.title", "proposal.version", "proposal.state_changed_at"])
     .where("proposal.state", "=", state)
     .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("protocol_item")
-            .innerJoin("meeting", "meeting.id", "protocol_item.meeting_id")
-            .leftJoin("decision", "decision.protocol_item_id", "protocol_item.id")
-            .select("protocol_item.id")
-            .whereRef("protocol_item.proposal_id", "=", "proposal.id")
-            .where("meeting.status", "!=", "cancelled")
-            .where("decision.protocol_item_id", "is", null),
-        ),
-      ),
+      eb.not(eb.exists(openAgendaItems(db).where("protocol_item.proposal_id", "=", eb.ref("proposal.id")))),
     )
     .orderBy("proposal.state_changed_at")
     .execute();
@@ -332,26 +332,18 @@ export function proposalsAwaiting(db: Executor, state: string) {
 
 /** Whether a proposal is on an agenda that has not decided it yet (a meeting not cancelled). */
 export async function proposalOnOpenAgenda(db: Executor, proposalId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom("protocol_item")
-    .innerJoin("meeting", "meeting.id", "protocol_item.meeting_id")
-    .leftJoin("decision", "decision.protocol_item_id", "protocol_item.id")
-    .select("protocol_item.id")
+  const row = await openAgendaItems(db)
     .where("protocol_item.proposal_id", "=", proposalId)
-    .where("meeting.status", "!=", "cancelled")
-    .where("decision.protocol_item_id", "is", null)
     .executeTakeFirst();
   return row !== undefined;
 }
 
-/** The latest case of a body on this proposal that was deferred and not yet taken up again. */
-export function deferredItemOfProposal(db: Executor, bodyId: number, proposalId: number) {
+/** A body's cases that were deferred and not yet taken up again in a later meeting. */
+function deferredCases(db: Executor, bodyId: number) {
   return db
     .selectFrom("protocol_item")
     .innerJoin("decision", "decision.protocol_item_id", "protocol_item.id")
-    .select(["protocol_item.id", "protocol_item.number", "protocol_item.number_year"])
     .where("protocol_item.body_id", "=", bodyId)
-    .where("protocol_item.proposal_id", "=", proposalId)
     .where("decision.outcome", "=", "defer")
     .where((eb) =>
       eb.not(
@@ -362,7 +354,14 @@ export function deferredItemOfProposal(db: Executor, bodyId: number, proposalId:
             .whereRef("later.deferred_from_id", "=", "protocol_item.id"),
         ),
       ),
-    )
+    );
+}
+
+/** The latest case of a body on this proposal that was deferred and not yet taken up again. */
+export function deferredItemOfProposal(db: Executor, bodyId: number, proposalId: number) {
+  return deferredCases(db, bodyId)
+    .select(["protocol_item.id", "protocol_item.number", "protocol_item.number_year"])
+    .where("protocol_item.proposal_id", "=", proposalId)
     .orderBy("protocol_item.id", "desc")
     .limit(1)
     .executeTakeFirst();
@@ -370,24 +369,31 @@ export function deferredItemOfProposal(db: Executor, bodyId: number, proposalId:
 
 /** Other (non-proposal) cases of a body that were deferred and not yet taken up again. */
 export function deferredOtherItems(db: Executor, bodyId: number) {
-  return db
-    .selectFrom("protocol_item")
-    .innerJoin("decision", "decision.protocol_item_id", "protocol_item.id")
+  return deferredCases(db, bodyId)
     .select(["protocol_item.id", "protocol_item.title", "protocol_item.number", "protocol_item.number_year"])
-    .where("protocol_item.body_id", "=", bodyId)
     .where("protocol_item.kind", "=", "other")
-    .where("decision.outcome", "=", "defer")
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("protocol_item as later")
-            .select("later.id")
-            .whereRef("later.deferred_from_id", "=", "protocol_item.id"),
-        ),
-      ),
-    )
     .orderBy("protocol_item.id")
+    .execute();
+}
+
+/**
+ * The body's deputies in practice: active people who have met as substitutes (vara) in the
+ * body's meetings, the most recent first. The attendance form offers them before anyone else.
+ */
+export function formerSubstitutes(db: Executor, bodyId: number, limit: number) {
+  return db
+    .selectFrom("attendance")
+    .innerJoin("meeting", "meeting.id", "attendance.meeting_id")
+    .innerJoin("user", "user.id", "attendance.user_id")
+    .leftJoin("municipality", "municipality.id", "user.municipality_id")
+    .select(["user.id", "user.name", "municipality.name as municipality_name"])
+    .select((eb) => eb.fn.max("meeting.starts_at").as("last_met"))
+    .where("meeting.body_id", "=", bodyId)
+    .where("attendance.status", "=", "substitute")
+    .where("user.active", "=", 1)
+    .groupBy(["user.id", "user.name", "municipality.name"])
+    .orderBy("last_met", "desc")
+    .limit(limit)
     .execute();
 }
 

@@ -464,25 +464,20 @@ describe("meetings", () => {
       const { proposal, meeting, item, snapshot } = await readyCase();
       const before = await snapshot();
       let entryWritten = false;
-      const attempt = recordDecision(
-        db,
-        {
-          user: coordinator,
-          meetingId: meeting,
-          expectedVersion: before.meeting!.version,
-          itemId: item,
-          outcome: "recommend",
-          text: "Innstilles",
-          votes: "unanimous",
-          proposalVersion: before.proposal!.version,
+      const attempt = recordDecision(db, {
+        user: coordinator,
+        meetingId: meeting,
+        expectedVersion: before.meeting!.version,
+        itemId: item,
+        outcome: "recommend",
+        text: "Innstilles",
+        votes: "unanimous",
+        proposalVersion: before.proposal!.version,
+        afterProtocolEntry: async (trx) => {
+          entryWritten = (await decisionsOfMeeting(trx, meeting)).length === 1;
+          throw new Error("disk full");
         },
-        {
-          afterProtocolEntry: async (trx) => {
-            entryWritten = (await decisionsOfMeeting(trx, meeting)).length === 1;
-            throw new Error("disk full");
-          },
-        },
-      );
+      });
       await expect(attempt).rejects.toThrow("disk full");
       expect(entryWritten).toBe(true);
       expect(await snapshot()).toEqual(before);
@@ -493,32 +488,27 @@ describe("meetings", () => {
       const { proposal, meeting, item, snapshot } = await readyCase();
       const submitter = await currentUser(db, world.users.employee);
       const before = await snapshot();
-      const result = await recordDecision(
-        db,
-        {
-          user: coordinator,
-          meetingId: meeting,
-          expectedVersion: before.meeting!.version,
-          itemId: item,
-          outcome: "recommend",
-          text: "Innstilles",
-          votes: "unanimous",
-          proposalVersion: before.proposal!.version,
+      const result = await recordDecision(db, {
+        user: coordinator,
+        meetingId: meeting,
+        expectedVersion: before.meeting!.version,
+        itemId: item,
+        outcome: "recommend",
+        text: "Innstilles",
+        votes: "unanimous",
+        proposalVersion: before.proposal!.version,
+        // The submitter's withdrawal lands between the protocol entry and the transition.
+        afterProtocolEntry: async (trx) => {
+          const withdrawn = await applyProposalEvent(trx, {
+            proposalId: proposal,
+            expectedVersion: before.proposal!.version,
+            user: submitter,
+            type: "WITHDRAW",
+            payload: { reason: "Trekker det" },
+          });
+          expect(withdrawn.ok).toBe(true);
         },
-        {
-          // The submitter's withdrawal lands between the protocol entry and the transition.
-          afterProtocolEntry: async (trx) => {
-            const withdrawn = await applyProposalEvent(trx, {
-              proposalId: proposal,
-              expectedVersion: before.proposal!.version,
-              user: submitter,
-              type: "WITHDRAW",
-              payload: { reason: "Trekker det" },
-            });
-            expect(withdrawn.ok).toBe(true);
-          },
-        },
-      );
+      });
       expect(result).toEqual({ ok: false, status: 409, message: E.proposalNotWaiting("Utvalget") });
       expect(await snapshot()).toEqual(before);
     });
