@@ -8,8 +8,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { AccountForm } from "~/components/account-form";
-import { DoneNotice, period, replyFor, useFocusSummary, ValidityText } from "~/components/admin";
-import { ErrorSummary } from "~/components/form";
+import { DoneNotice, period, useFocusSummary, ValidityText } from "~/components/admin";
+import { ErrorSummary, replyFor } from "~/components/form";
 import { editUserSchema, userStatusSchema } from "~/domain/admin.schema";
 import { roleLabels, t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";

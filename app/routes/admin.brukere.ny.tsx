@@ -7,9 +7,10 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AccountForm } from "~/components/account-form";
-import { replyFor } from "~/components/admin";
+import {} from "~/components/admin";
 import { createUserSchema } from "~/domain/admin.schema";
 import { t } from "~/domain/texts";
+import { replyFor } from "~/components/form";
 import { adminTexts } from "~/domain/texts/admin";
 import { municipalityChoices } from "~/server/admin.server";
 import { invalid, replyTo } from "~/server/reply.server";

@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { DoneNotice, EndDateForm, period, replyFor, useFocusSummary, ValidityText } from "~/components/admin";
+import { DoneNotice, EndDateForm, period, useFocusSummary, ValidityText } from "~/components/admin";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import {
   addMembershipSchema,
@@ -17,6 +17,7 @@ import {
   renameBodySchema,
 } from "~/domain/admin.schema";
 import { bodyKindLabels, formatDate, roleLabels, t } from "~/domain/texts";
+import { replyFor, UnplacedReply } from "~/components/form";
 import { adminTexts } from "~/domain/texts/admin";
 import { bodyPage } from "~/server/admin.server";
 import { idParam } from "~/server/admin-reply.server";
@@ -113,11 +114,18 @@ export default function BodyPage() {
           "medlemskap-avsluttet": B.membershipEnded,
         }}
       />
-      {actionData?.form === "" ? (
-        <p className="notice error" role="alert">
-          {actionData.result.error?.[""]?.[0]}
-        </p>
-      ) : null}
+      <UnplacedReply
+        reply={actionData}
+        forms={
+          new Set([
+            "rename",
+            "add-membership",
+            ...(body.valid_to ? [] : ["close"]),
+            ...memberships.filter((m) => !m.valid_to).map((m) => `end-membership-${m.id}`),
+          ])
+        }
+        title={adminTexts.errors.formGone}
+      />
       <dl className="facts card">
         <dt>{O.kind}</dt>
         <dd>{bodyKindLabels[body.kind]}</dd>

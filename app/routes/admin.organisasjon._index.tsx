@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { DoneNotice, EndDateForm, period, replyFor, useFocusSummary, ValidityText } from "~/components/admin";
+import { DoneNotice, EndDateForm, period, useFocusSummary, ValidityText } from "~/components/admin";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import {
   addBodySchema,
@@ -16,6 +16,7 @@ import {
   endMunicipalitySchema,
 } from "~/domain/admin.schema";
 import { bodyKindLabels, formatDate, t } from "~/domain/texts";
+import { replyFor, UnplacedReply } from "~/components/form";
 import { adminTexts } from "~/domain/texts/admin";
 import { municipalityChoices, organisationPage } from "~/server/admin.server";
 import { invalid, replyTo, unknownForm } from "~/server/reply.server";
@@ -83,11 +84,17 @@ export default function OrganisationPage() {
       <DoneNotice
         messages={{ "kommune-lagt-til": O.municipalityAdded, "kommune-avsluttet": O.municipalityEnded }}
       />
-      {actionData?.form === "" ? (
-        <p className="notice error" role="alert">
-          {actionData.result.error?.[""]?.[0]}
-        </p>
-      ) : null}
+      <UnplacedReply
+        reply={actionData}
+        forms={
+          new Set([
+            "add-municipality",
+            "add-body",
+            ...municipalities.filter((m) => !m.valid_to).map((m) => `end-municipality-${m.id}`),
+          ])
+        }
+        title={adminTexts.errors.formGone}
+      />
 
       <section aria-labelledby="municipalities-heading">
         <h2 id="municipalities-heading">{O.municipalities}</h2>

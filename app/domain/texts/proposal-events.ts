@@ -1,5 +1,8 @@
 /** Why a process event on a proposal was refused, as the proposal page shows it. */
 export const proposalEventTexts = {
+  blockedHint: "Krever en fullstendig vurdering og minst ett delmål i strategien.",
+  chooseGroup: "Velg faggruppe",
+  formGone: "Skjemaet kunne ikke behandles. Last siden på nytt og prøv igjen.",
   errors: {
     conflict: "Innspillet er endret av noen andre – last siden på nytt",
     /** Allowed for the user, but the proposal is not ready (only RECOMMEND has such conditions). */

@@ -1,5 +1,5 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -16,10 +16,11 @@ import { applyProposalEvent } from "~/server/commands/apply-proposal-event.serve
 import { db } from "~/server/db.server";
 import { followupPanel } from "~/server/followup.server";
 import { proposalPage } from "~/server/proposal-page.server";
+import { invalid, replyTo } from "~/server/reply.server";
 import { assessmentTexts } from "~/domain/texts/assessment";
 import { AssessmentPanel } from "./assessment-panel";
 import { eventFormSchema } from "./event-form";
-import { ProcessActions } from "./process-actions";
+import { eventFormId, ProcessActions } from "./process-actions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.proposal.title} – ${t.app.name}` : `${t.errors.notFoundTitle} – ${t.app.name}` },
@@ -46,9 +47,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await deleteDraft(db(), id, user.id))) notFound();
     return redirect("/innspill?mine=1");
   }
-  const parsed = eventFormSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return data({ type: null, fieldErrors: { "": ["Ugyldig skjema."] } }, { status: 400 });
-  const { type, version, ...payload } = parsed.data;
+  const form = eventFormId(String(formData.get("type") ?? ""));
+  const submission = parseWithZod(formData, { schema: eventFormSchema });
+  if (submission.status !== "success") return invalid(submission, { form });
+  const { type, version, intent: _intent, ...payload } = submission.value;
   const result = await applyProposalEvent(db(), {
     proposalId: id,
     expectedVersion: version,
@@ -56,10 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     type,
     payload,
   });
-  if (result.ok) return redirect(`/innspill/${id}`);
-  if (result.status === 400) return data({ type, fieldErrors: result.fieldErrors }, { status: 400 });
-  if (result.status === 409) return data({ type, fieldErrors: { "": [t.errors.conflict] } }, { status: 409 });
-  throw new Response(null, { status: result.status });
+  return replyTo(result, submission, () => redirect(`/innspill/${id}`), { form });
 }
 
 export default function ProposalPage() {
@@ -147,7 +146,7 @@ export default function ProposalPage() {
               <summary>Vis hvor innspillet er i prosessen</summary>
               <ProcessDiagram {...page.diagram} />
             </details>
-            <ProcessActions page={page} actionData={actionData} />
+            <ProcessActions page={page} reply={actionData} />
           </section>
           {sections.map(([label, text]) =>
             text ? (
