@@ -94,7 +94,7 @@ describe("meetings over HTTP", () => {
     expect((await act({ intent: "publishNotice" })).status).toBe(302);
     const board = (await getMeeting(db, meetingId))!;
     const members = await listMembershipsOfBody(db, board.body_id, { on: `${year}-02-10` });
-    const attendance = Object.fromEntries(members.map((m) => [`status-${m.user_id}`, "present"]));
+    const attendance = Object.fromEntries(members.map((m) => [`status.${m.user_id}`, "present"]));
     expect((await act({ intent: "attendance", ...attendance })).status).toBe(302);
     const items = await db
       .selectFrom("protocol_item")
