@@ -66,14 +66,3 @@ export function isAssessmentComplete(a: AssessmentValues | null | undefined): bo
     a.cost_yearly !== null
   );
 }
-
-/** Who may write the assessment, and when: the assigned group (or a coordinator) while the group has the case. */
-export function canAssess(
-  state: string,
-  actor: { isCoordinator: boolean; groupRole: "leader" | "member" | null },
-): boolean {
-  return (
-    (state === "groupReview" || state === "awaitingSubmitter") &&
-    (actor.isCoordinator || actor.groupRole !== null)
-  );
-}

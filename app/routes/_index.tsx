@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StateBadge } from "~/components/state-badge";
+import { filterParams } from "~/domain/proposal-filters";
 import { formatDate, t, waitedFor } from "~/domain/texts";
+import { homeTexts as H } from "~/domain/texts/home";
 import { requireUser } from "~/server/auth.server";
 import { workQueues } from "~/server/work-queues.server";
 
@@ -16,22 +18,19 @@ export default function StartPage() {
   const data = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>Hei, {data.name.split(" ")[0]}</h1>
+      <h1>{H.greeting(data.name.split(" ")[0] ?? "")}</h1>
       <div className="grid">
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Har du en idé?</h2>
-          <p>
-            Foreslå en ny digital tjeneste eller en endring i en eksisterende. Faggruppen vurderer innspillet
-            ditt.
-          </p>
+          <h2 style={{ marginTop: 0 }}>{H.ideaTitle}</h2>
+          <p>{H.ideaText}</p>
           <Link to="/innspill/ny" className="button">
             {t.nav.newProposal}
           </Link>
         </section>
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Slik behandles et innspill</h2>
-          <p>Se hele prosessen fra innspill til vedtak, og hvor mange innspill som er i hvert steg nå.</p>
-          <Link to="/prosess">Se prosessen</Link>
+          <h2 style={{ marginTop: 0 }}>{H.processTitle}</h2>
+          <p>{H.processText}</p>
+          <Link to="/prosess">{H.processLink}</Link>
         </section>
       </div>
       {data.queues.map((q) => (
@@ -52,7 +51,7 @@ export default function StartPage() {
                     <StateBadge state={item.state} label={item.stateLabel} />
                     <span>#{item.id}</span>
                     {item.groupName ? <span>{item.groupName}</span> : null}
-                    <span>Har ventet {waitedFor(item.since)}</span>
+                    <span>{H.waited(waitedFor(item.since))}</span>
                   </div>
                 </li>
               ))}
@@ -61,9 +60,9 @@ export default function StartPage() {
         </section>
       ))}
       <section aria-labelledby="mine-heading">
-        <h2 id="mine-heading">Mine innspill</h2>
+        <h2 id="mine-heading">{H.mineTitle}</h2>
         {data.mine.length === 0 ? (
-          <p className="muted">Du har ikke skrevet noen innspill ennå.</p>
+          <p className="muted">{H.mineEmpty}</p>
         ) : (
           <ul className="proposal-list">
             {data.mine.map((item) => (
@@ -80,7 +79,7 @@ export default function StartPage() {
           </ul>
         )}
         <p>
-          <Link to="/innspill?mine=1">Alle mine innspill</Link>
+          <Link to={`/innspill?${filterParams.mineOnly}=1`}>{H.mineAll}</Link>
         </p>
       </section>
     </>

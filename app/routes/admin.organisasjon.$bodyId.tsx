@@ -20,8 +20,8 @@ import { bodyKindLabels, formatDate, roleLabels, t } from "~/domain/texts";
 import { replyFor, UnplacedReply } from "~/components/form";
 import { adminTexts } from "~/domain/texts/admin";
 import { bodyPage } from "~/server/admin.server";
-import { idParam } from "~/server/admin-reply.server";
 import { invalid, replyTo, unknownForm } from "~/server/reply.server";
+import { idParam } from "~/server/params.server";
 import { notFound, requireAdmin } from "~/server/auth.server";
 import {
   addMembership,

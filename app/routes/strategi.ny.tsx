@@ -1,3 +1,4 @@
+import { thisYear } from "#workflows/dates";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -12,7 +13,8 @@ import { newStrategySchema } from "~/domain/strategy.schema";
 import { t } from "~/domain/texts";
 import { strategyTexts as S } from "~/domain/texts/strategy";
 import { forbidden, requireUser } from "~/server/auth.server";
-import { createStrategyDraft, mayManageStrategies } from "~/server/commands/edit-strategy.server";
+import { mayManageStrategies } from "#workflows/policy";
+import { createStrategyDraft } from "~/server/commands/edit-strategy.server";
 import { db } from "~/server/db.server";
 import { invalid, replyTo } from "~/server/reply.server";
 
@@ -37,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewStrategyPage() {
   const lastResult = useActionData<typeof action>();
-  const year = new Date().getFullYear();
+  const year = thisYear();
   const [form, fields] = useForm({
     id: "new-strategy",
     lastResult,

@@ -1,3 +1,5 @@
+import { today } from "#workflows/dates";
+import { mayAssess, proposalActor } from "#workflows/policy";
 import { listBodies } from "#db/repositories/organisation.repository";
 import {
   attachmentsOfProposal,
@@ -8,18 +10,13 @@ import {
 } from "#db/repositories/proposal.repository";
 import { goalsOfProposal } from "#db/repositories/assessment.repository";
 import { protocolItemLinks } from "#db/repositories/meeting.repository";
+import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
 import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
-import {
-  assessmentTotal,
-  canAssess,
-  criteria,
-  isAssessmentComplete,
-  priorityBand,
-} from "#workflows/assessment";
+import { assessmentTotal, criteria, isAssessmentComplete, priorityBand } from "#workflows/assessment";
 import { eventSpecs } from "#workflows/proposal.events";
 import { availableEvents, bodyText, isProposalState, stateMeta } from "#workflows/proposal.machine";
 import type { CurrentUser } from "./auth.server";
-import { processActor, proposalFacts } from "./commands/apply-proposal-event.server";
+import { proposalFacts } from "./commands/apply-proposal-event.server";
 import { db } from "./db.server";
 import { processDiagram } from "./flowchart.server";
 import { bodyNames, stateLabel } from "./process.server";
@@ -63,14 +60,17 @@ export async function proposalPage(id: number, user: CurrentUser) {
     listPriorityBands(db()),
     goalsOfProposal(db(), id),
   ]);
-  const actor = processActor(user, proposal);
+  const actor = proposalActor(user, proposal);
   const protocolItems = new Map(
     (
       await protocolItemLinks(
         db(),
         history.flatMap((h) => (h.protocol_item_id ? [h.protocol_item_id] : [])),
       )
-    ).map((item) => [item.id, item]),
+    ).map((item) => [
+      item.id,
+      { ...item, label: caseLabel(item.number, item.numberYear) ?? meetingTexts.caseWithoutNumber },
+    ]),
   );
   const total = assessment ? assessmentTotal(assessment) : null;
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
@@ -86,9 +86,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
       closing: eventSpecs[a.type].closing ?? false,
       page: eventSpecs[a.type].page ?? null,
     }));
-  const activeGroups = groups.filter(
-    (g) => g.valid_to === null || g.valid_to > new Date().toISOString().slice(0, 10),
-  );
+  const activeGroups = groups.filter((g) => g.valid_to === null || g.valid_to > today());
   return {
     proposal: {
       id: proposal.id,
@@ -159,7 +157,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
         }
       : null,
     goals: goals.map((g) => ({ id: g.id, label: `${g.number} ${g.title}`, strategyName: g.strategy_name })),
-    canAssess: canAssess(proposal.state, actor),
+    canAssess: mayAssess(actor, proposal),
     similar: similar.map((s) => ({ id: s.id, title: s.title, stateLabel: stateLabel(s.state, names) })),
   };
 }

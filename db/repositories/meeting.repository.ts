@@ -1,12 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../connection";
 import type { AttendanceStatus, BodyKind, MeetingStatus, VoteChoice } from "../schema";
-import { getBody } from "./organisation.repository";
-
-/** "Sak 12/2021": the protocol item number as the body's papers write it. */
-export function caseLabel(number: number | null, year: number | null): string | null {
-  return number === null || year === null ? null : `Sak ${number}/${year}`;
-}
 
 /** The calendar date (YYYY-MM-DD) of a meeting's local start time. */
 export const meetingDate = (startsAt: string) => startsAt.slice(0, 10);
@@ -423,16 +417,18 @@ export function latestRecommendation(db: Executor, proposalId: number) {
 
 export interface ProtocolItemLink {
   id: number;
-  /** "Sak 12/2021", or "Sak uten nummer" before the notice is published. */
-  label: string;
+  /** The case number and its year, null before the notice is published. */
+  number: number | null;
+  numberYear: number | null;
   meetingId: number;
   /** The body's name on the meeting day. */
   bodyName: string;
 }
 
 /**
- * Labels and meetings of protocol items, for linking from elsewhere (the proposal's history
- * keeps protocol_item_id): link to `/moter/${meetingId}#sak-${id}`.
+ * Protocol items and their meetings, for linking from elsewhere (the proposal's history keeps
+ * protocol_item_id): link to `/moter/${meetingId}#sak-${id}`. One query: the body's name on the
+ * meeting day comes from its name history in a subquery.
  */
 export async function protocolItemLinks(db: Executor, ids: readonly number[]): Promise<ProtocolItemLink[]> {
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
@@ -443,24 +439,27 @@ export async function protocolItemLinks(db: Executor, ids: readonly number[]): P
     .select([
       "protocol_item.id",
       "protocol_item.number",
-      "protocol_item.number_year",
-      "protocol_item.meeting_id",
-      "meeting.body_id",
-      "meeting.starts_at",
+      "protocol_item.number_year as numberYear",
+      "protocol_item.meeting_id as meetingId",
     ])
+    .select((eb) =>
+      eb
+        .selectFrom("body_name")
+        .select("body_name.name")
+        .whereRef("body_name.body_id", "=", "meeting.body_id")
+        // The name valid on the meeting day, or the body's first name for a day before it.
+        .orderBy(sql`body_name.valid_from <= substr(meeting.starts_at, 1, 10)`, "desc")
+        .orderBy(
+          sql`case when body_name.valid_from <= substr(meeting.starts_at, 1, 10) then body_name.valid_from end`,
+          "desc",
+        )
+        .orderBy("body_name.valid_from")
+        .limit(1)
+        .as("bodyName"),
+    )
     .where("protocol_item.id", "in", unique)
     .execute();
-  const names = new Map<string, string>();
-  for (const r of rows) {
-    const key = `${r.body_id}@${meetingDate(r.starts_at)}`;
-    if (!names.has(key)) names.set(key, (await getBody(db, r.body_id, meetingDate(r.starts_at)))?.name ?? "");
-  }
-  return rows.map((r) => ({
-    id: r.id,
-    label: caseLabel(r.number, r.number_year) ?? "Sak uten nummer",
-    meetingId: r.meeting_id,
-    bodyName: names.get(`${r.body_id}@${meetingDate(r.starts_at)}`) ?? "",
-  }));
+  return rows.map((r) => ({ ...r, bodyName: r.bodyName ?? "" }));
 }
 
 // ---------------------------------------------------------------------------------------------

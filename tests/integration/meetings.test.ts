@@ -114,7 +114,7 @@ describe("meetings", () => {
       const late = await otherCase(db, coordinator, first, "Ettersendt sak");
       expect((await getItem(db, late))!.number).toBe(6);
       const links = await protocolItemLinks(db, [late]);
-      expect(links).toEqual([{ id: late, label: "Sak 6/2021", meetingId: first, bodyName: "Rådet" }]);
+      expect(links).toEqual([{ id: late, number: 6, numberYear: 2021, meetingId: first, bodyName: "Rådet" }]);
     });
 
     it("refuses a number another case already has (a damaged counter) with a clear error, writing nothing", async () => {

@@ -1,5 +1,17 @@
 /** Texts of the specialist group's assessment. Criteria labels live with the rules in workflows/assessment.ts. */
 export const assessmentTexts = {
+  criteriaLegend: (hint: string) => `Kriterier (${hint})`,
+  errors: {
+    score: "Velg en score fra 1 til 5.",
+    amount: "Oppgi et beløp i hele kroner.",
+    amountNegative: "Beløpet kan ikke være negativt.",
+    amountTooHigh: "Beløpet er urimelig høyt.",
+    adjustment: "Justeringen må være et tall fra -5 til 5.",
+    reasonTooLong: "Teksten kan være høyst 2000 tegn.",
+    planTooLong: "Teksten kan være høyst 10 000 tegn.",
+    goalUnknown: "Velg delmål fra listen.",
+    unknownField: "Skjemaet inneholdt ukjente felt.",
+  },
   title: "Faggruppens vurdering",
   edit: "Vurder innspillet",
   editTitle: (title: string) => `Vurdering: ${title}`,

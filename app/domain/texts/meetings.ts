@@ -5,13 +5,24 @@
 /** A body's name inside a sentence: "til porteføljerådet". */
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
+/** "Sak 12/2021": the protocol item number as the body's papers write it; null before the notice. */
+export function caseLabel(number: number | null, year: number | null): string | null {
+  return number === null || year === null ? null : `Sak ${number}/${year}`;
+}
+
 export const meetingTexts = {
+  caseWithoutNumber: "Sak uten nummer",
+  videoMeeting: "Videomøte",
   /** "Styret, møte 17.3.2021": a meeting as its pages name it. */
   meetingTitle: (body: string, date: string) => `${body}, møte ${date}`,
   listTitle: "Møter",
   listIntro:
     "Møter i faggruppene og de andre organene i samarbeidet: innkallinger med saksliste, fremmøte, vedtak og protokoller.",
   upcoming: "Kommende møter",
+  editTimeAndPlace: "Endre tid og sted",
+  backToMeeting: (bodyName: string, date: string) => `← ${bodyName}, møte ${date}`,
+  formerNames: (names: string) => `(tidligere ${names})`,
+  meetingColumn: "Møte",
   past: "Tidligere møter",
   noUpcoming: "Ingen planlagte møter.",
   noPast: "Ingen tidligere møter.",
@@ -153,7 +164,6 @@ export const meetingTexts = {
     foundCount: (n: number, query: string) =>
       n === 0 ? `Ingen aktive brukere passer «${query}».` : `${n} treff på «${query}» i listene under.`,
   },
-  editTimeAndPlace: "Endre tid og sted",
   newCase: "Ingen – ny sak",
   documentsHeading: "Dokumenter",
   proposalLink: (id: number) => `Innspill #${id}`,

@@ -19,3 +19,9 @@ export const eventFormSchema = z.object(
   },
   { error: invalid },
 );
+
+/** Deleting one's own draft: the button alone. */
+export const deleteDraftSchema = z.strictObject(
+  { intent: z.literal("delete", { error: invalid }) },
+  { error: invalid },
+);

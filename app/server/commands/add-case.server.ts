@@ -2,7 +2,6 @@ import type { Executor } from "#db/connection";
 import {
   addItem,
   allocateCaseNumbers,
-  caseLabel,
   deferredItemOfProposal,
   deferredOtherItems,
   getItem,
@@ -17,14 +16,15 @@ import { getProposal } from "#db/repositories/proposal.repository";
 import { assessmentTotal } from "#workflows/assessment";
 import { awaitedState, takesProposalCases } from "#workflows/meeting.outcomes";
 import type { AddCaseForm } from "~/domain/meeting.schema";
-import { formatDate } from "~/domain/texts";
-import { meetingTexts } from "~/domain/texts/meetings";
+import { formatDate, t } from "~/domain/texts";
+import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
 import { openMeeting, runMeetingCommand, type MeetingContext } from "./meeting-command.server";
 import { refuseField, type CommandResult } from "./result.server";
 
 const E = meetingTexts.errors;
 const D = meetingTexts.defaults;
+const F = t.proposal.fields;
 
 /** The presentation (saksframlegg) a proposal case starts with: the proposal and its assessment. */
 export async function proposalPresentation(
@@ -35,10 +35,10 @@ export async function proposalPresentation(
   const sections: string[] = [];
   if (proposal.submitted_at) sections.push(D.submitted(formatDate(proposal.submitted_at)));
   const fields: [string, string][] = [
-    ["Bakgrunn", proposal.background],
-    ["Problemstilling", proposal.problem],
-    ["Løsningsforslag", proposal.solution],
-    ["Mulige gevinster", proposal.benefits],
+    [F.background, proposal.background],
+    [F.problem, proposal.problem],
+    [F.solution, proposal.solution],
+    [F.benefits, proposal.benefits],
   ];
   for (const [heading, text] of fields) if (text.trim()) sections.push(`${heading}\n${text.trim()}`);
   if (assessment) {

@@ -8,6 +8,8 @@ import {
   moveProposal,
 } from "#db/repositories/process.repository";
 import { isAssessmentComplete } from "#workflows/assessment";
+import { today as osloToday } from "#workflows/dates";
+import { proposalActor } from "#workflows/policy";
 import { eventSpecs, payloadSchema } from "#workflows/proposal.events";
 import { z } from "zod";
 import {
@@ -16,7 +18,6 @@ import {
   eventsInState,
   isDecision,
   isProposalState,
-  type ProcessActor,
   type ProposalEventType,
   type ProposalFacts,
   type ProposalState,
@@ -41,23 +42,6 @@ export interface ApplyInput {
   /** Set by the commands behind an event's own form page (START, COMPLETE), which carry more than the event. */
   fromOwnForm?: boolean;
   now?: Date;
-}
-
-/** Who the user is in the process, for this proposal. */
-export function processActor(
-  user: CurrentUser,
-  proposal: { author_id: number; group_id: number | null },
-  meeting: ProcessActor["meeting"] = null,
-): ProcessActor {
-  const inGroup = user.memberships.filter((m) => m.kind === "group" && m.body_id === proposal.group_id);
-  return {
-    userId: user.id,
-    isSubmitter: proposal.author_id === user.id,
-    isCoordinator: user.isCoordinator,
-    isAnyGroupLeader: user.memberships.some((m) => m.kind === "group" && m.role === "leader"),
-    groupRole: inGroup.some((m) => m.role === "leader") ? "leader" : inGroup.length > 0 ? "member" : null,
-    meeting,
-  };
 }
 
 /** The facts the machine's guards need, read from the database. */
@@ -96,7 +80,7 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
 
     // Who may act is answered first (403), then whether the page was stale (409), then the payload (400).
     const facts = await proposalFacts(trx, proposal);
-    const actor = processActor(input.user, proposal, input.meeting ?? null);
+    const actor = proposalActor(input.user, proposal, input.meeting ?? null);
     if (!eventsInState(proposal.state).includes(input.type)) refuse(409, E.conflict);
     const allowed = availableEvent(proposal.state, facts, actor, input.type);
     if (!allowed) return refuse(403);
@@ -106,7 +90,7 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
 
     if (payload.groupId !== undefined) {
       const group = await getBody(trx, payload.groupId);
-      const today = (input.now ?? new Date()).toISOString().slice(0, 10);
+      const today = osloToday(input.now);
       if (!group || group.kind !== "group" || (group.valid_to !== null && group.valid_to <= today)) {
         refuseField("groupId", E.groupUnknown);
       }

@@ -13,6 +13,7 @@ import {
   updateGoal,
   updateStrategyMeta,
 } from "#db/repositories/strategy.repository";
+import { mayManageStrategies } from "#workflows/policy";
 import { nextGoalNumber, renumberGoals } from "#workflows/report";
 import type { NewStrategyForm, StrategyEdit } from "~/domain/strategy.schema";
 import { strategyTexts } from "~/domain/texts/strategy";
@@ -20,11 +21,6 @@ import type { CurrentUser } from "../auth.server";
 import { refusal, refuse, refuseField, runCommand, type CommandResult } from "./result.server";
 
 const E = strategyTexts.errors;
-
-/** Coordinators and administrators manage strategies; everyone logged in reads them. */
-export function mayManageStrategies(user: Pick<CurrentUser, "isAdmin" | "isCoordinator">): boolean {
-  return user.isAdmin || user.isCoordinator;
-}
 
 /** Creates a draft strategy with a name and a period. */
 export async function createStrategyDraft(

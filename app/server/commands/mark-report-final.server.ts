@@ -1,14 +1,10 @@
+import { mayFinaliseReports } from "#workflows/policy";
 import type { Executor } from "#db/connection";
 import { markReportFinal } from "#db/repositories/report.repository";
 import { reportTexts as R } from "~/domain/texts/report";
 import type { CurrentUser } from "../auth.server";
 import { liveReport } from "../report.server";
 import { refusal, refuse, runCommand, type CommandResult } from "./result.server";
-
-/** Coordinators and administrators close a year's report. */
-export function mayFinaliseReports(user: Pick<CurrentUser, "isAdmin" | "isCoordinator">): boolean {
-  return user.isAdmin || user.isCoordinator;
-}
 
 /**
  * Marks the year's report final: freezes it as it is now in the transaction that sets the

@@ -9,10 +9,10 @@ import {
   type MeetingRow,
 } from "#db/repositories/meeting.repository";
 import { getBody, listMembershipsOfBody, type BodyOnDate } from "#db/repositories/organisation.repository";
+import { mayOrganiseMeetings } from "#workflows/policy";
 import {
   decideMeeting,
   meetingStateMeta,
-  mayOrganise,
   type MeetingActor,
   type MeetingEvent,
   type MeetingEventType,
@@ -96,7 +96,7 @@ export function checkMeetingEvent(ctx: MeetingContext, event: Omit<MeetingEvent,
   const decision = decideMeeting(ctx.meeting.status, ctx.facts, { ...event, actor: ctx.actor });
   if (decision.ok) return decision.to;
   if (decision.why === "not-in-state") refuse(409, notNowMessage(ctx.meeting.status));
-  if (!mayOrganise(ctx.actor)) refuse(403, E.forbidden);
+  if (!mayOrganiseMeetings(ctx.actor)) refuse(403, E.forbidden);
   const field: Partial<Record<MeetingEventType, [string, string]>> = {
     PUBLISH_NOTICE: ["", E.noCases],
     APPROVE_PROTOCOL: ["", E.undecided],
@@ -139,7 +139,7 @@ export async function openMeeting(
   const claimed = await claimMeeting(trx, input.meetingId, input.expectedVersion);
   const ctx = await loadMeetingContext(trx, input.meetingId, input.user);
   if (!ctx) return refuse(404, E.meetingUnknown);
-  if (!mayOrganise(ctx.actor)) refuse(403, E.forbidden);
+  if (!mayOrganiseMeetings(ctx.actor)) refuse(403, E.forbidden);
   if (!claimed) refuse(409, E.conflict);
   const to = checkMeetingEvent(ctx, typeof event === "function" ? await event(ctx) : event);
   return { ctx, to };

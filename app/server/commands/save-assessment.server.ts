@@ -1,11 +1,10 @@
 import type { Executor } from "#db/connection";
 import { saveAssessment, setAssessmentGoals } from "#db/repositories/assessment.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
-import { canAssess } from "#workflows/assessment";
+import { mayAssess, proposalActor } from "#workflows/policy";
 import type { AssessmentForm } from "~/domain/assessment.schema";
 import { assessmentTexts } from "~/domain/texts/assessment";
 import type { CurrentUser } from "../auth.server";
-import { processActor } from "./apply-proposal-event.server";
 import { refuse, runCommand, type CommandResult } from "./result.server";
 
 /** Writes the group's assessment and its sub-goal links together, if the user may assess now. */
@@ -17,7 +16,7 @@ export function saveAssessmentCommand(
   return runCommand(db, async (trx) => {
     const proposal = await getProposal(trx, input.proposalId);
     if (!proposal || proposal.state === "draft") return refuse(404);
-    if (!canAssess(proposal.state, processActor(input.user, proposal))) refuse(403);
+    if (!mayAssess(proposalActor(input.user, proposal), proposal)) refuse(403);
     const saved = await saveAssessment(trx, {
       proposalId: proposal.id,
       expectedVersion: form.version,

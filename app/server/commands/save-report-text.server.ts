@@ -2,11 +2,11 @@ import type { DB } from "#db/connection";
 import { getFollowup, saveReportText } from "#db/repositories/followup.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
 import { finalReportYears } from "#db/repositories/report.repository";
-import { isReportTextLocked, lockingYear, mayEditReportText } from "#workflows/report";
+import { mayEditReportText, proposalActor } from "#workflows/policy";
+import { isReportTextLocked, lockingYear } from "#workflows/report";
 import type { ReportTextForm } from "~/domain/followup.schema";
 import { followupTexts } from "~/domain/texts/report";
 import type { CurrentUser } from "../auth.server";
-import { processActor } from "./apply-proposal-event.server";
 import { refuse, runCommand, type CommandResult } from "./result.server";
 
 /**
@@ -22,7 +22,7 @@ export async function saveReportTextCommand(
   return runCommand(db, async (trx) => {
     const proposal = await getProposal(trx, input.proposalId);
     if (!proposal || proposal.state === "draft") return refuse(404);
-    if (!mayEditReportText(proposal.state, processActor(input.user, proposal))) refuse(403);
+    if (!mayEditReportText(proposalActor(input.user, proposal), proposal)) refuse(403);
     const followup = await getFollowup(trx, proposal.id);
     if (followup && isReportTextLocked(followup, await finalReportYears(trx)))
       refuse(409, followupTexts.errors.locked(lockingYear(followup)!));

@@ -1,11 +1,10 @@
 import { getDecision, getItem } from "#db/repositories/meeting.repository";
 import { availableMeetingEvents, type MeetingEventType } from "#workflows/meeting.machine";
 import { formatDate } from "~/domain/texts";
-import { meetingTexts } from "~/domain/texts/meetings";
+import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
 import { loadMeetingContext, type MeetingContext } from "../commands/meeting-command.server";
 import { db } from "../db.server";
-import { caseLabel } from "#db/repositories/meeting.repository";
 
 /*
  * The edit forms of a meeting and of a case. Whether the user may edit is asked of the meeting

@@ -1,6 +1,8 @@
 import { listMeetings, meetingDate, nextPlannedMeeting } from "#db/repositories/meeting.repository";
 import { getBody, listBodies } from "#db/repositories/organisation.repository";
-import { mayOrganise, meetingStateMeta } from "#workflows/meeting.machine";
+import { addDays, today } from "#workflows/dates";
+import { meetingStateMeta } from "#workflows/meeting.machine";
+import { mayOrganiseMeetings } from "#workflows/policy";
 import { formatDate } from "~/domain/texts";
 import { meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
@@ -11,7 +13,6 @@ import { timeSpan } from "./record.server";
 /* The meetings overview and the planning form's choices. Who may plan is read from the session's memberships. */
 
 const T = meetingTexts;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Bodies of the user's organisation today, with their meetings split into upcoming and past. */
 export async function meetingsOverview(user: CurrentUser) {
@@ -29,7 +30,7 @@ export async function meetingsOverview(user: CurrentUser) {
         id: m.id,
         date: formatDate(m.starts_at),
         time: timeSpan(m.starts_at, m.end_time),
-        place: m.place || (m.video_link ? "Videomøte" : ""),
+        place: m.place || (m.video_link ? T.videoMeeting : ""),
         status: m.status,
         statusLabel: meetingStateMeta(m.status).label,
         cases: Number(m.case_count),
@@ -38,7 +39,7 @@ export async function meetingsOverview(user: CurrentUser) {
         id: body.id,
         name: body.name,
         kind: body.kind,
-        mayPlan: mayOrganise(meetingActorToday(user, body.id)),
+        mayPlan: mayOrganiseMeetings(meetingActorToday(user, body.id)),
         upcoming: own
           .filter((m) => meetingDate(m.starts_at) >= on && m.status !== "cancelled")
           .reverse()
@@ -54,7 +55,7 @@ export async function planChoices(user: CurrentUser, bodyId: number | null) {
   const on = today();
   const bodies = await listBodies(db(), { on, activeOnly: true });
   const allowed = bodies
-    .filter((body) => mayOrganise(meetingActorToday(user, body.id)))
+    .filter((body) => mayOrganiseMeetings(meetingActorToday(user, body.id)))
     .map((body) => ({ id: body.id, name: body.name, kind: body.kind }));
   const chosen = allowed.find((b) => b.id === bodyId) ?? null;
   let suggestion: { date: string; text: string } | null = null;
@@ -71,8 +72,4 @@ export async function planChoices(user: CurrentUser, bodyId: number | null) {
     }
   }
   return { bodies: allowed, chosen, suggestion, allBodyIds: bodies.map((b) => b.id) };
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(new Date(`${date}T12:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,5 +1,4 @@
 import {
-  caseLabel,
   deferredOtherItems,
   formerSubstitutes,
   proposalsAwaiting,
@@ -12,20 +11,16 @@ import {
   outcomesFor,
   takesProposalCases,
 } from "#workflows/meeting.outcomes";
-import {
-  availableMeetingEvents,
-  mayOrganise,
-  meetingStateMeta,
-  type MeetingEventType,
-} from "#workflows/meeting.machine";
+import { availableMeetingEvents, meetingStateMeta, type MeetingEventType } from "#workflows/meeting.machine";
+import { mayOrganiseMeetings, maySeeExemptCases } from "#workflows/policy";
 import { bodyText } from "#workflows/proposal.machine";
 import { bodyMembers, isQuorate, votersForCase } from "#workflows/vote";
 import { roleLabels } from "~/domain/texts";
-import { meetingTexts } from "~/domain/texts/meetings";
+import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
 import { notFound, type CurrentUser } from "../auth.server";
 import { meetingActor } from "../commands/meeting-command.server";
 import { db } from "../db.server";
-import { documentOf, maySeeExempt, meetingRecord, type MeetingRecord } from "./record.server";
+import { documentOf, meetingRecord, type MeetingRecord } from "./record.server";
 
 /* The meeting page for one viewer, and the document for its print views and Word files. */
 
@@ -37,7 +32,7 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
   if (!record) return undefined;
   const { meeting, body, names } = record;
   const actor = await meetingActor(db(), user, meeting.body_id, record.date);
-  const organiser = mayOrganise(actor);
+  const organiser = mayOrganiseMeetings(actor);
   const undecided = record.items.filter(
     (i) => !record.decisions.some((d) => d.protocol_item_id === i.id),
   ).length;
@@ -50,7 +45,7 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
     : [];
   const can = (type: MeetingEventType) => events.find((e) => e.type === type && !e.blocked) !== undefined;
   const blocked = (type: MeetingEventType) => events.find((e) => e.type === type)?.blocked === true;
-  const document = documentOf(record, !maySeeExempt(user, record));
+  const document = documentOf(record, !maySeeExemptCases(user, record));
 
   const members = bodyMembers(
     record.members.map((m) => ({ userId: m.user_id, role: m.role, voteWeight: m.vote_weight })),
@@ -157,7 +152,7 @@ export type MeetingPageData = NonNullable<Awaited<ReturnType<typeof meetingPage>
 export async function meetingDocument(id: number, user: CurrentUser) {
   const record = await meetingRecord(id);
   if (!record) return undefined;
-  return documentOf(record, !maySeeExempt(user, record));
+  return documentOf(record, !maySeeExemptCases(user, record));
 }
 
 const SUBSTITUTE_CHOICES = 20;

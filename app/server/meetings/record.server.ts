@@ -1,7 +1,6 @@
 import {
   addendaOfMeeting,
   attendanceOfMeeting,
-  caseLabel,
   conflictsOfMeeting,
   decisionsOfMeeting,
   getMeeting,
@@ -17,8 +16,7 @@ import { meetingStateMeta, type MeetingStatus } from "#workflows/meeting.machine
 import { bodyText } from "#workflows/proposal.machine";
 import { tally } from "#workflows/vote";
 import { formatDate, formatDateTime, roleLabels } from "~/domain/texts";
-import { meetingTexts } from "~/domain/texts/meetings";
-import type { CurrentUser } from "../auth.server";
+import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
 import { db } from "../db.server";
 import { bodyNames } from "../process.server";
 
@@ -71,12 +69,6 @@ export async function meetingRecord(id: number) {
 }
 
 export type MeetingRecord = NonNullable<Awaited<ReturnType<typeof meetingRecord>>>;
-
-/** Whether a viewer may read exempt cases: coordinators, admins and the members of the body. */
-export function maySeeExempt(user: CurrentUser | null, record: MeetingRecord): boolean {
-  if (!user) return false;
-  return user.isCoordinator || user.isAdmin || record.members.some((m) => m.user_id === user.id);
-}
 
 export function timeSpan(startsAt: string, endTime: string | null) {
   const start = startsAt.slice(11, 16);
@@ -138,7 +130,9 @@ export interface MeetingDocument {
 
 export function documentOf(record: MeetingRecord, redactExempt: boolean): MeetingDocument {
   const { meeting, body, names } = record;
-  const deferred = new Map(record.deferredFrom.map((d) => [d.id, d.label]));
+  const deferred = new Map(
+    record.deferredFrom.map((d) => [d.id, caseLabel(d.number, d.numberYear) ?? T.caseWithoutNumber]),
+  );
   const memberByUser = new Map(record.members.map((m) => [m.user_id, m]));
   const person = (userId: number, name: string) => {
     const m = memberByUser.get(userId);
