@@ -21,14 +21,10 @@ const forbid = (pairs, allowTypeImports = false) => [
   { patterns: pairs.map(([regex, message]) => ({ regex, message, allowTypeImports })) },
 ];
 
-// The process vocabulary next to the rules: event and outcome labels, assessment criteria and the
+// The process vocabulary next to the rules: event and outcome labels and the
 // event payloads' messages. workflows/ may import nothing of ours, so these move to
-// app/domain/texts/ only together with a lookup by key on the pages. TEMPORARY, like the above.
-const pendingWorkflowTexts = [
-  "workflows/proposal.events.ts",
-  "workflows/meeting.outcomes.ts",
-  "workflows/assessment.ts",
-];
+// app/domain/texts/ only together with a lookup by key on the pages. TEMPORARY.
+const pendingWorkflowTexts = ["workflows/proposal.events.ts", "workflows/meeting.outcomes.ts"];
 
 export default tseslint.config(
   { ignores: ["build/**", "build-*/**", "node_modules/**", "data/**", "bench-results/**"] },

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StateBadge } from "~/components/state-badge";
@@ -12,6 +13,25 @@ export const meta: MetaFunction = () => [{ title: `${t.nav.home} – ${t.app.nam
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return { name: user.name, ...(await workQueues(user)) };
+}
+
+/** One proposal in a list: its title as a link, its state, and what else the list shows. */
+function ProposalItem(props: {
+  item: { id: number; title: string; state: string; stateLabel: string };
+  children: ReactNode;
+}) {
+  const { item } = props;
+  return (
+    <li>
+      <h3>
+        <Link to={`/innspill/${item.id}`}>{item.title}</Link>
+      </h3>
+      <div className="meta">
+        <StateBadge state={item.state} label={item.stateLabel} />
+        {props.children}
+      </div>
+    </li>
+  );
 }
 
 export default function StartPage() {
@@ -43,17 +63,11 @@ export default function StartPage() {
           ) : (
             <ul className="proposal-list">
               {q.items.map((item) => (
-                <li key={item.id}>
-                  <h3>
-                    <Link to={`/innspill/${item.id}`}>{item.title}</Link>
-                  </h3>
-                  <div className="meta">
-                    <StateBadge state={item.state} label={item.stateLabel} />
-                    <span>#{item.id}</span>
-                    {item.groupName ? <span>{item.groupName}</span> : null}
-                    <span>{H.waited(waitedFor(item.since))}</span>
-                  </div>
-                </li>
+                <ProposalItem key={item.id} item={item}>
+                  <span>#{item.id}</span>
+                  {item.groupName ? <span>{item.groupName}</span> : null}
+                  <span>{H.waited(waitedFor(item.since))}</span>
+                </ProposalItem>
               ))}
             </ul>
           )}
@@ -66,15 +80,9 @@ export default function StartPage() {
         ) : (
           <ul className="proposal-list">
             {data.mine.map((item) => (
-              <li key={item.id}>
-                <h3>
-                  <Link to={`/innspill/${item.id}`}>{item.title}</Link>
-                </h3>
-                <div className="meta">
-                  <StateBadge state={item.state} label={item.stateLabel} />
-                  <span>{formatDate(item.date)}</span>
-                </div>
-              </li>
+              <ProposalItem key={item.id} item={item}>
+                <span>{formatDate(item.date)}</span>
+              </ProposalItem>
             ))}
           </ul>
         )}

@@ -53,7 +53,7 @@ export default function AssessmentPage() {
   });
   const scoreOptions = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }));
   const labels: Record<string, string> = {
-    ...Object.fromEntries(criteria.map((c) => [c.key, c.label])),
+    ...Object.fromEntries(criteria.map((c) => [c.key, A.criteria[c.key].label])),
     adjustment: A.adjustment,
     adjustment_reason: A.adjustmentReason,
     benefits_plan: A.benefitsPlan,
@@ -78,8 +78,8 @@ export default function AssessmentPage() {
                 <SelectField
                   key={c.key}
                   field={fields[c.key]}
-                  label={c.label}
-                  hint={c.hint}
+                  label={A.criteria[c.key].label}
+                  hint={A.criteria[c.key].hint}
                   placeholder={A.notScored}
                   options={scoreOptions}
                 />

@@ -14,6 +14,7 @@ import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
 import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
 import { assessmentTotal, criteria, isAssessmentComplete, priorityBand } from "#workflows/assessment";
 import { eventSpecs } from "#workflows/proposal.events";
+import { assessmentTexts as A } from "~/domain/texts/assessment";
 import { availableEvents, bodyText, isProposalState, stateMeta } from "#workflows/proposal.machine";
 import type { CurrentUser } from "./auth.server";
 import { proposalFacts } from "./commands/apply-proposal-event.server";
@@ -145,7 +146,11 @@ export async function proposalPage(id: number, user: CurrentUser) {
     merged,
     assessment: assessment
       ? {
-          scores: criteria.map((c) => ({ key: c.key, label: c.label, value: assessment[c.key] })),
+          scores: criteria.map((c) => ({
+            key: c.key,
+            label: A.criteria[c.key].label,
+            value: assessment[c.key],
+          })),
           adjustment: assessment.adjustment,
           adjustmentReason: assessment.adjustment_reason,
           total,
