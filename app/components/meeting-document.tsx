@@ -1,6 +1,6 @@
 import { meetingTexts } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
-import type { MeetingDocument } from "~/server/meetings.server";
+import type { MeetingDocument } from "~/server/meetings/record.server";
 
 const D = meetingTexts.documents;
 

@@ -1,12 +1,15 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
 import { reportYear } from "#workflows/report";
+import { ErrorSummary } from "~/components/form";
 import { ReportDocument } from "~/components/report-document";
 import { formatDate, t } from "~/domain/texts";
 import { reportTexts as R } from "~/domain/texts/report";
@@ -14,13 +17,24 @@ import { forbidden, notFound, requireUser } from "~/server/auth.server";
 import { mayFinaliseReports } from "#workflows/policy";
 import { markReportFinalCommand } from "~/server/commands/mark-report-final.server";
 import { db } from "~/server/db.server";
+import { invalid, replyTo } from "~/server/reply.server";
+import { yearReport } from "~/server/report.server";
+import { ConfirmStep } from "~/components/confirm-step";
 import { recordTexts } from "~/domain/texts/records";
 import { approveReport, reportApprovalView } from "~/server/commands/approve-report.server";
 import { confirmationNeeded } from "~/server/confirmation.server";
-import { yearReport } from "~/server/report.server";
-import { ConfirmStep } from "~/components/confirm-step";
 
 const A = recordTexts.reportApproval;
+
+const approveSchema = z.strictObject(
+  { intent: z.literal("approve", { error: R.unknownForm }) },
+  { error: R.unknownForm },
+);
+
+const markFinalSchema = z.strictObject(
+  { intent: z.literal("markFinal", { error: R.unknownForm }) },
+  { error: R.unknownForm },
+);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? data.title : t.errors.notFoundTitle} – ${t.app.name}` },
@@ -58,27 +72,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const year = yearFrom(params);
-  const form = await request.formData();
-  if (form.get("intent") === "approve") {
-    const unconfirmed = confirmationNeeded(form, "approveReport");
+  const formData = await request.formData();
+  if (formData.get("intent") === "approve") {
+    // A municipality's approval cannot be taken back: confirmed first.
+    const unconfirmed = confirmationNeeded(formData, "approveReport");
     if (unconfirmed) return unconfirmed;
-    const approved = await approveReport(db(), { year, user });
-    if (approved.ok) return redirect(`/rapport/${year}?melding=godkjent#godkjenning`);
-    return data({ message: approved.message as string | null }, { status: approved.status });
+    const approval = parseWithZod(formData, { schema: approveSchema });
+    if (approval.status !== "success") return invalid(approval);
+    return replyTo(await approveReport(db(), { year, user }), approval, () =>
+      redirect(`/rapport/${year}?melding=godkjent#godkjenning`),
+    );
   }
   if (!mayFinaliseReports(user)) forbidden();
-  if (form.get("intent") !== "markFinal") return data({ message: null as string | null }, { status: 400 });
-  const unconfirmed = confirmationNeeded(form, "markFinal");
-  if (unconfirmed) return unconfirmed;
+  if (formData.get("intent") === "markFinal") {
+    const unconfirmed = confirmationNeeded(formData, "markFinal");
+    if (unconfirmed) return unconfirmed;
+  }
+  const submission = parseWithZod(formData, { schema: markFinalSchema });
+  if (submission.status !== "success") return invalid(submission);
   const result = await markReportFinalCommand(db(), { year, user });
-  if (result.ok) return redirect(`/rapport/${year}?melding=endelig`);
-  if (result.status === 403) forbidden();
-  return data({ message: result.message as string | null }, { status: result.status });
+  return replyTo(result, submission, () => redirect(`/rapport/${year}?melding=endelig`));
 }
 
 export default function ReportPage() {
   const page = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
+  const confirm = answer && "confirm" in answer ? answer.confirm : null;
+  const lastResult = answer && !("confirm" in answer) ? answer : undefined;
+  const [form] = useForm({ id: "mark-final", lastResult, shouldValidate: "onSubmit" });
   const [params] = useSearchParams();
   const base = `/rapport/${page.year}/last-ned`;
   return (
@@ -91,14 +112,9 @@ export default function ReportPage() {
           {R.markedFinal}
         </p>
       ) : null}
-      {answer && "confirm" in answer ? (
-        <ConfirmStep consequence={answer.confirm.consequence} values={answer.confirm.values} />
-      ) : null}
-      {answer && "message" in answer && answer.message ? (
-        <p className="notice error" role="alert">
-          {answer.message}
-        </p>
-      ) : null}
+      {confirm ? <ConfirmStep consequence={confirm.consequence} values={confirm.values} /> : null}
+      {/* Outside the form: a refusal shows also when the form is no longer offered (already final). */}
+      <ErrorSummary form={form} labels={{}} compact />
       <h1>{page.title}</h1>
       <p className="meta">
         <span className="badge">{R.status[page.status]}</span>
@@ -118,7 +134,7 @@ export default function ReportPage() {
         </a>
       </nav>
       {page.canFinalise ? (
-        <Form method="post" className="card no-print">
+        <Form method="post" {...getFormProps(form)} className="card no-print">
           <p>{R.markFinalIntro}</p>
           <input type="hidden" name="intent" value="markFinal" />
           <button type="submit" className="primary">

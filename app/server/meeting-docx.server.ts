@@ -16,7 +16,7 @@ import {
 } from "docx";
 import { meetingTexts } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
-import type { DocumentCase, MeetingDocument } from "./meetings.server";
+import type { DocumentCase, MeetingDocument } from "./meetings/record.server";
 
 const D = meetingTexts.documents;
 

@@ -46,9 +46,9 @@ function historyDecision(
   const item = h.protocol_item_id ? items.get(h.protocol_item_id) : undefined;
   if (!item) return { actorName: h.actor_name, reason: h.reason, protocolItem: null, recordedBy: null };
   const reference =
-    item.number === null || item.year === null
+    item.number === null || item.numberYear === null
       ? recordTexts.cases.unnumbered
-      : recordTexts.cases.reference(item.bodyCode, item.number, item.year);
+      : recordTexts.cases.reference(item.bodyCode, item.number, item.numberYear);
   const withheld = item.exempt && !exemptReadable.has(item.bodyId);
   return {
     actorName: recordTexts.cases.decidedIn(item.bodyName, reference),

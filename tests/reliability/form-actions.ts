@@ -55,12 +55,6 @@ export interface FormAction {
   payloads?: number;
   /** The fields the page sends in hidden inputs (which form it is, the version it saw, the item). */
   hidden?: string[];
-  /**
-   * A known gap, reported to the route's owner: the page shows a refusal only next to the form
-   * it names, so a post whose hidden fields were tampered with (or whose body was unreadable)
-   * gets a 400 without a visible message. Such posts are still checked: no 5xx, nothing written.
-   */
-  silentWhenHiddenTampered?: string;
 }
 
 let unique = 0;
@@ -157,7 +151,6 @@ const meetingAction = (
   }),
   intents: meetingIntents,
   hidden: ["intent", "version", "itemId", "confirmed"],
-  silentWhenHiddenTampered: "moter.$id: a reply whose key names no form on the page is not shown",
 });
 
 const strategyIntents = ["meta", "addGoal", "editGoal", "removeGoal", "approve", "delete"];
@@ -174,8 +167,6 @@ const strategyAction = (intent: string, fields: (t: Target) => FormValues = () =
   }),
   intents: strategyIntents,
   hidden: ["intent", "version", "goalId", "parentId"],
-  silentWhenHiddenTampered:
-    "strategi.$id_.rediger: errors show only for the form the reply names and for its visible fields",
 });
 
 /** The edit form's fingerprint of an account, as the page hands it out. */
@@ -189,9 +180,6 @@ async function fingerprint(ctx: ActionContext, userId: number): Promise<string> 
 }
 
 let reportYear = 2000;
-
-const orgSilent =
-  "admin.organisasjon: an unknown intent, or an end form naming no listed record, is answered without a visible message";
 
 export const formActions: FormAction[] = [
   {
@@ -391,7 +379,7 @@ export const formActions: FormAction[] = [
     Object.fromEntries(
       Object.entries(t)
         .filter(([k]) => /^m\d+$/.test(k))
-        .map(([, id]) => [`status-${id}`, "present"]),
+        .map(([, id]) => [`status.${id}`, "present"]),
     ),
   ),
   meetingAction("conflict", "noticePublished", (t) => ({
@@ -443,7 +431,6 @@ export const formActions: FormAction[] = [
     path: (_c, t) => `/rapport/${t.year}`,
     valid: () => ({ intent: "markFinal", confirmed: "yes" }),
     hidden: ["intent", "confirmed"],
-    silentWhenHiddenTampered: "rapport.$year: an unknown intent is answered 400 with no message",
   },
   {
     route: "rapport.$year.tsx",
@@ -462,7 +449,6 @@ export const formActions: FormAction[] = [
     path: (_c, t) => `/rapport/${t.year}`,
     valid: () => ({ intent: "approve", confirmed: "yes" }),
     hidden: ["intent", "confirmed"],
-    silentWhenHiddenTampered: "rapport.$year: an unknown intent is answered 400 with no message",
   },
 
   // Administration
@@ -530,7 +516,6 @@ export const formActions: FormAction[] = [
     valid: () => ({ intent: "addMunicipality", name: `Kommune ${next()}`, validFrom: "2024-01-01" }),
     intents: ["addMunicipality", "endMunicipality", "addBody"],
     hidden: ["intent", "municipalityId"],
-    silentWhenHiddenTampered: orgSilent,
   },
   {
     route: "admin.organisasjon._index.tsx",
@@ -541,7 +526,6 @@ export const formActions: FormAction[] = [
     valid: (_c, t) => ({ intent: "endMunicipality", municipalityId: String(t.id), validTo: "2030-01-01" }),
     intents: ["addMunicipality", "endMunicipality", "addBody"],
     hidden: ["intent", "municipalityId"],
-    silentWhenHiddenTampered: orgSilent,
   },
   {
     route: "admin.organisasjon._index.tsx",
@@ -551,7 +535,6 @@ export const formActions: FormAction[] = [
     valid: () => ({ intent: "addBody", kind: "group", name: `Gruppe ${next()}`, validFrom: "2024-01-01" }),
     intents: ["addMunicipality", "endMunicipality", "addBody"],
     hidden: ["intent", "municipalityId"],
-    silentWhenHiddenTampered: orgSilent,
   },
   ...(
     [
@@ -572,6 +555,5 @@ export const formActions: FormAction[] = [
     valid: (_c, t) => ({ intent, ...fields(t) }),
     intents: ["rename", "close", "addMembership", "endMembership"],
     hidden: ["intent", "membershipId"],
-    silentWhenHiddenTampered: orgSilent,
   })),
 ];

@@ -18,17 +18,12 @@ import { assessmentTotal } from "#workflows/assessment";
 import { followedExemption } from "#workflows/exemption";
 import { awaitedState, takesProposalCases } from "#workflows/meeting.outcomes";
 import type { AddCaseForm } from "~/domain/meeting.schema";
-import { formatDate } from "~/domain/texts";
+import { formatDate, t } from "~/domain/texts";
 import { meetingTexts } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
-import {
-  fieldError,
-  openMeeting,
-  runMeetingCommand,
-  type CommandResult,
-  type MeetingContext,
-} from "./meeting-command.server";
+import { openMeeting, runMeetingCommand, type MeetingContext } from "./meeting-command.server";
+import { refuseField, type CommandResult } from "./result.server";
 
 const E = meetingTexts.errors;
 const D = meetingTexts.defaults;
@@ -58,6 +53,7 @@ function exemptionOf(
     lifted: follows && form.liftReason ? { reason: form.liftReason, by: user.id, at } : null,
   };
 }
+const F = t.proposal.fields;
 
 /** The presentation (saksframlegg) a proposal case starts with: the proposal and its assessment. */
 export async function proposalPresentation(
@@ -68,10 +64,10 @@ export async function proposalPresentation(
   const sections: string[] = [];
   if (proposal.submitted_at) sections.push(D.submitted(formatDate(proposal.submitted_at)));
   const fields: [string, string][] = [
-    ["Bakgrunn", proposal.background],
-    ["Problemstilling", proposal.problem],
-    ["Løsningsforslag", proposal.solution],
-    ["Mulige gevinster", proposal.benefits],
+    [F.background, proposal.background],
+    [F.problem, proposal.problem],
+    [F.solution, proposal.solution],
+    [F.benefits, proposal.benefits],
   ];
   for (const [heading, text] of fields) if (text.trim()) sections.push(`${heading}\n${text.trim()}`);
   if (assessment) {
@@ -82,12 +78,7 @@ export async function proposalPresentation(
   return sections.join("\n\n");
 }
 
-/**
- * Texts a proposal case starts with. The board decides in its own words: its proposed decision is
- * its own sentence, and the committee's recommendation is part of the presentation, headed
- * "Innstilling fra porteføljerådet (PR-sak 1/2026)". Text of an exempt committee case is carried
- * only into a case that is exempt too.
- */
+/** Texts a proposal case starts with; a board case takes the committee's recommendation. */
 async function proposalCaseDefaults(
   db: Executor,
   ctx: MeetingContext,
@@ -134,10 +125,9 @@ export function addCase(
 ): Promise<CommandResult<{ itemId: number }>> {
   return runMeetingCommand(db, async (trx) => {
     const opened = await openMeeting(trx, input, { type: "ADD_CASE" });
-    if (!opened.ok) return opened;
     const { ctx } = opened;
     const form = input.form;
-    if (form.liftExemption && !form.liftReason) return fieldError("liftReason", R.exempt.liftReasonRequired);
+    if (form.liftExemption && !form.liftReason) refuseField("liftReason", R.exempt.liftReasonRequired);
     const at = (input.now ?? new Date()).toISOString();
     let exemption = exemptionOf(form, null, input.user, at);
     let item: {
@@ -149,11 +139,11 @@ export function addCase(
       deferredFromId: number | null;
     };
     if (form.kind === "proposal") {
-      if (!takesProposalCases(ctx.body.kind)) return fieldError("kind", E.noProposalCases);
+      if (!takesProposalCases(ctx.body.kind)) refuseField("kind", E.noProposalCases);
       const proposal = form.proposalId ? await getProposal(trx, form.proposalId) : undefined;
       if (!proposal || proposal.state !== awaitedState(ctx.body.kind))
-        return fieldError("proposalId", E.proposalNotWaiting(ctx.body.name));
-      if (await proposalOnOpenAgenda(trx, proposal.id)) return fieldError("proposalId", E.proposalOnAgenda);
+        refuseField("proposalId", E.proposalNotWaiting(ctx.body.name));
+      if (await proposalOnOpenAgenda(trx, proposal.id)) refuseField("proposalId", E.proposalOnAgenda);
       exemption = exemptionOf(
         form,
         followedExemption(await casesOfProposal(trx, proposal.id)),
@@ -174,12 +164,11 @@ export function addCase(
       const waiting = await deferredOtherItems(trx, ctx.meeting.body_id);
       const earlier = waiting.find((w) => w.id === form.deferredFromId);
       const full = earlier ? await getItem(trx, earlier.id) : undefined;
-      if (!full) return fieldError("deferredFromId", "Velg en utsatt sak fra listen.");
+      if (!full) refuseField("deferredFromId", E.deferredUnknown);
       exemption = exemptionOf(form, followedExemption([full]), input.user, at);
       // The earlier case's texts travel only into a case that is exempt too.
       if (full.exempt === 1 && !exemption.exempt) {
-        const withheld = R.exempt.marker(full.exempt_basis ?? "");
-        full.title = form.title ? full.title : withheld;
+        full.title = form.title ? full.title : R.exempt.marker(full.exempt_basis ?? "");
         full.presentation = "";
         full.recommendation = "";
       }
@@ -213,6 +202,6 @@ export function addCase(
       const number = await allocateCaseNumbers(trx, ctx.meeting.body_id, year, 1);
       await setItemNumber(trx, itemId, number, year);
     }
-    return { ok: true, itemId };
+    return { itemId };
   });
 }

@@ -9,15 +9,11 @@ import {
 } from "#db/repositories/meeting.repository";
 import { getBody, listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import { chosenMemberCount, decideSignature, signersFor, signingRuleOf } from "#workflows/signing";
+import { meetingTexts } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
-import {
-  fieldError,
-  openMeeting,
-  refused,
-  runMeetingCommand,
-  type CommandResult,
-} from "./meeting-command.server";
+import { openMeeting, runMeetingCommand } from "./meeting-command.server";
+import { refuse, refuseField, type CommandResult } from "./result.server";
 
 const S = recordTexts.signing;
 
@@ -40,7 +36,6 @@ export function approveProtocol(
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
     const opened = await openMeeting(trx, input, { type: "APPROVE_PROTOCOL" });
-    if (!opened.ok) return opened;
     const { ctx } = opened;
     const [attendance, memberships] = await Promise.all([
       attendanceOfMeeting(trx, ctx.meeting.id),
@@ -56,10 +51,9 @@ export function approveProtocol(
       input.signers ?? [],
     );
     if (!chosen.ok) {
-      if (chosen.why === "chooseMembers")
-        return fieldError("signers", S.chooseMembers(chosenMemberCount(rule)));
-      if (chosen.why === "notPresent") return fieldError("signers", S.notPresent);
-      return fieldError("", chosen.why === "noChair" ? S.noChair : S.nobodyPresent);
+      if (chosen.why === "chooseMembers") refuseField("signers", S.chooseMembers(chosenMemberCount(rule)));
+      if (chosen.why === "notPresent") refuseField("signers", S.notPresent);
+      refuseField("", chosen.why === "noChair" ? S.noChair : S.nobodyPresent);
     }
     await updateMeeting(trx, input.meetingId, {
       status: opened.to,
@@ -67,7 +61,7 @@ export function approveProtocol(
       protocol_approved_by: input.user.id,
     });
     await insertSigners(trx, input.meetingId, chosen.signers);
-    return { ok: true };
+    return {};
   });
 }
 
@@ -101,16 +95,16 @@ export async function signProtocol(
 ): Promise<CommandResult<{ final: boolean }>> {
   return runMeetingCommand(db, async (trx) => {
     const meeting = await getMeeting(trx, input.meetingId);
-    if (!meeting) return refused(404, "Fant ikke møtet.");
+    if (!meeting) refuse(404, meetingTexts.errors.meetingUnknown);
     const signers = await signersOfMeeting(trx, meeting.id);
     const decision = decideSignature(
       meeting.status === "protocolApproved" || meeting.status === "protocolPublished",
       signers.map((s) => ({ userId: s.user_id, signedAt: s.signed_at })),
       input.user.id,
     );
-    if (!decision.ok) return fieldError("", S[decision.why]);
+    if (!decision.ok) refuseField("", S[decision.why]);
     if (!(await markSigned(trx, meeting.id, input.user.id, (input.now ?? new Date()).toISOString())))
-      return fieldError("", S.alreadySigned);
-    return { ok: true, final: decision.last };
+      refuseField("", S.alreadySigned);
+    return { final: decision.last };
   });
 }

@@ -10,10 +10,9 @@ import { today as osloToday } from "#workflows/dates";
 import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
 import { reportApprovalLines } from "../report.server";
+import { refuse, runCommand, type CommandResult } from "./result.server";
 
 const A = recordTexts.reportApproval;
-
-export type ApproveReportResult = { ok: true } | { ok: false; status: 400; message: string };
 
 /** The municipalities that were members in the report's year (valid at its end). */
 export function memberMunicipalities(db: Executor, year: number) {
@@ -36,12 +35,12 @@ export async function boardSeatOf(db: Executor, userId: number, now = new Date()
  * seat on the board). Refused with a message, writing nothing, before the report is final, for
  * anyone else, and a second time.
  */
-export async function approveReport(
+export function approveReport(
   db: Executor,
   input: { year: number; user: CurrentUser; now?: Date },
-): Promise<ApproveReportResult> {
+): Promise<CommandResult> {
   const now = input.now ?? new Date();
-  const run = async (trx: Executor): Promise<ApproveReportResult> => {
+  return runCommand(db, async (trx) => {
     const [report, members, approvals, seat] = await Promise.all([
       getAnnualReport(trx, input.year),
       memberMunicipalities(trx, input.year),
@@ -54,7 +53,7 @@ export async function approveReport(
       approvals.map((a) => a.municipality_id),
       seat,
     );
-    if (!decision.ok) return { ok: false, status: 400, message: A[decision.why] };
+    if (!decision.ok) refuse(400, A[decision.why]);
     const done = await insertReportApproval(trx, {
       year: input.year,
       municipalityId: decision.municipalityId,
@@ -62,9 +61,9 @@ export async function approveReport(
       title: A.title,
       at: now.toISOString(),
     });
-    return done ? { ok: true } : { ok: false, status: 400, message: A.alreadyApproved };
-  };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+    if (!done) refuse(400, A.alreadyApproved);
+    return {};
+  });
 }
 
 /** The approvals of a year's report as a reader sees them, and the municipality this reader may approve for. */

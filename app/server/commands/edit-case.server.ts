@@ -12,13 +12,8 @@ import { maySeeExemptCases } from "#workflows/policy";
 import { meetingTexts } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
-import {
-  fieldError,
-  openMeeting,
-  refused,
-  runMeetingCommand,
-  type CommandResult,
-} from "./meeting-command.server";
+import { openMeeting, runMeetingCommand } from "./meeting-command.server";
+import { refuse, refuseField, type CommandResult } from "./result.server";
 
 const E = meetingTexts.errors;
 
@@ -35,23 +30,22 @@ export function editCase(
   },
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
-    const opened = await openMeeting(
+    await openMeeting(
       trx,
       { meetingId: input.meetingId, expectedVersion: input.meetingVersion, user: input.user },
       { type: "EDIT_CASE" },
     );
-    if (!opened.ok) return opened;
     const item = await getItem(trx, input.itemId);
-    if (!item || item.meeting_id !== input.meetingId) return refused(404, E.caseUnknown);
-    if (await getDecision(trx, item.id)) return refused(409, E.alreadyDecided);
+    if (!item || item.meeting_id !== input.meetingId) refuse(404, E.caseUnknown);
+    if (await getDecision(trx, item.id)) refuse(409, E.alreadyDecided);
+    // An organiser who may not read an exempt case (not a member of the body today) cannot rewrite it.
     if (item.exempt === 1) {
       const membersToday = await listMembershipsOfBody(trx, item.body_id, { on: today(input.now) });
-      if (!maySeeExemptCases(input.user, { membersToday })) return refused(403, E.forbidden);
+      if (!maySeeExemptCases(input.user, { membersToday })) refuse(403, E.forbidden);
     }
     // Lifting an exemption is a decision of its own: it needs a reason, which is kept.
     const lifting = item.exempt === 1 && !input.form.exempt;
-    if (lifting && !input.form.liftReason)
-      return fieldError("liftReason", recordTexts.exempt.liftReasonRequired);
+    if (lifting && !input.form.liftReason) refuseField("liftReason", recordTexts.exempt.liftReasonRequired);
     const saved = await updateItemTexts(trx, {
       id: item.id,
       expectedVersion: input.form.version,
@@ -64,8 +58,8 @@ export function editCase(
         ? { reason: input.form.liftReason!, by: input.user.id, at: (input.now ?? new Date()).toISOString() }
         : null,
     });
-    if (!saved) return refused(409, E.caseConflict);
-    return { ok: true };
+    if (!saved) refuse(409, E.caseConflict);
+    return {};
   });
 }
 
@@ -75,11 +69,10 @@ export function removeCase(
   input: { user: CurrentUser; meetingId: number; expectedVersion: number; itemId: number },
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
-    const opened = await openMeeting(trx, input, { type: "REMOVE_CASE" });
-    if (!opened.ok) return opened;
+    await openMeeting(trx, input, { type: "REMOVE_CASE" });
     const item = await getItem(trx, input.itemId);
-    if (!item || item.meeting_id !== input.meetingId) return fieldError("itemId", E.caseUnknown);
-    if (!(await removeUnnumberedItem(trx, item.id))) return refused(409, E.numberedCannotBeRemoved);
-    return { ok: true };
+    if (!item || item.meeting_id !== input.meetingId) refuseField("itemId", E.caseUnknown);
+    if (!(await removeUnnumberedItem(trx, item.id))) refuse(409, E.numberedCannotBeRemoved);
+    return {};
   });
 }
