@@ -194,7 +194,7 @@ describe("meetings over HTTP", () => {
     );
     meetingId = Number(/\/moter\/(\d+)/.exec(planned.headers.get("location")!)![1]);
     expect((await act({ intent: "addCase", kind: "other", title: "Orientering" })).status).toBe(302);
-    expect((await act({ intent: "publishNotice" })).status).toBe(302);
+    expect((await act({ intent: "publishNotice", confirmed: "yes" })).status).toBe(302);
 
     const attendanceForm = (html: string) => /<form[^>]*id="attendance"[\s\S]*?<\/form>/.exec(html)![0];
     const members = await listMembershipsOfBody(db, board.id, { on: `${year}-03-10` });
