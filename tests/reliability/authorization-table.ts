@@ -237,6 +237,8 @@ const eventProbes: Probe[] = processEvents.map((e) =>
       reason: "Begrunnelse.",
       groupId: String(fx.otherGroupId),
       targetId: String(fx.proposal.submitted),
+      // Closing steps (reject, redirect, merge) are sent again from their confirmation.
+      confirmed: "yes",
     }),
     409,
     only(e.allowed, e.state === "draft" ? "notFound" : "forbidden"),

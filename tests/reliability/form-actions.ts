@@ -113,9 +113,12 @@ const event = (
     intent: "event",
     type,
     version: await version(db, "proposal", t.id!),
+    // Closing steps (reject, redirect, merge) are sent again from their confirmation.
+    ...(["GROUP_REJECT", "REDIRECT", "MERGE"].includes(type) ? { confirmed: "yes" } : {}),
     ...payload(fx),
   }),
   intents: eventIntents,
+  hidden: ["confirmed"],
 });
 
 const meetingIntents = [
@@ -394,7 +397,7 @@ export const formActions: FormAction[] = [
     mode: "unanimous",
   })),
   // The committee's rule: the chair and one member chosen in the meeting sign.
-  meetingAction("approveProtocol", "decided", (t) => ({ [`signer-${t.signer}`]: "on" })),
+  meetingAction("approveProtocol", "decided", (t) => ({ [`signers.${t.signer}`]: "on" })),
   { ...meetingAction("sign", "signing"), as: "committeeMember" },
   meetingAction("publishProtocol", "protocolApproved"),
   meetingAction("addendum", "protocolApproved", () => ({ text: "Rettelse av skrivefeil i sak 1." })),
