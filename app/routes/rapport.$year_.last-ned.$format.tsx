@@ -5,7 +5,7 @@ import { notFound, requireUser } from "~/server/auth.server";
 import { csvResponse, toCsv } from "~/server/csv.server";
 import { db } from "~/server/db.server";
 import { docxResponse, reportDocx } from "~/server/report-docx.server";
-import { reportApprovalLines, yearReport } from "~/server/report.server";
+import { reportApprovalLines, reportApprovalMarkdown, yearReport } from "~/server/report.server";
 
 /** The year's report as a Word file, as Markdown, or its underlying data as CSV. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,17 +16,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (format !== "docx" && format !== "md" && format !== "csv") notFound();
   const { model, status } = await yearReport(db(), year);
   const name = `arsrapport-${year}${status === "draft" ? "-utkast" : ""}`;
-  if (format === "docx")
-    return docxResponse(
-      await reportDocx(model, status, await reportApprovalLines(db(), year)),
-      `${name}.docx`,
-    );
+  const approvals = await reportApprovalLines(db(), year);
+  if (format === "docx") return docxResponse(await reportDocx(model, status, approvals), `${name}.docx`);
   if (format === "csv") return csvResponse(toCsv(model.csv.header, model.csv.rows), `${name}-grunnlag.csv`);
-  return new Response(reportMarkdown(model, status), {
-    headers: {
-      "Content-Type": "text/markdown; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}.md"`,
-      "Cache-Control": "no-store",
+  return new Response(
+    `${reportMarkdown(model, status).trimEnd()}\n\n${reportApprovalMarkdown(status, approvals)}\n`,
+    {
+      headers: {
+        "Content-Type": "text/markdown; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}.md"`,
+        "Cache-Control": "no-store",
+      },
     },
-  });
+  );
 }

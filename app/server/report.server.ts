@@ -359,3 +359,13 @@ export async function reportApprovalLines(db: Executor, year: number): Promise<R
     };
   });
 }
+
+/** The approvals as the Markdown file's last section, like the Word file's "Godkjenning". */
+export function reportApprovalMarkdown(status: "draft" | "final", lines: ReportApprovalLine[]): string {
+  const A = recordTexts.reportApproval;
+  return [
+    `## ${A.heading}`,
+    status === "final" ? A.intro : A.pendingIntro,
+    ...lines.map((l) => `- ${l.text}`),
+  ].join("\n\n");
+}

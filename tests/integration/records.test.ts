@@ -9,7 +9,7 @@ import { addCase } from "~/server/commands/add-case.server";
 import { approveReport } from "~/server/commands/approve-report.server";
 import { markReportFinalCommand } from "~/server/commands/mark-report-final.server";
 import { reportDocx } from "~/server/report-docx.server";
-import { reportApprovalLines, yearReport } from "~/server/report.server";
+import { reportApprovalLines, reportApprovalMarkdown, yearReport } from "~/server/report.server";
 import { readZipEntry } from "../support/unzip";
 import { approveProtocol, signProtocol } from "~/server/commands/approve-protocol.server";
 import { publishProtocol } from "~/server/commands/publish-protocol.server";
@@ -436,6 +436,9 @@ describe("records that hold up", () => {
       expect(xml).toContain("Godkjenning");
       expect(xml).toContain("Nordby kommune: godkjent av StyreNordby, kommunedirektør");
       expect(xml).toContain("Østdal kommune: ikke godkjent ennå");
+      const md = reportApprovalMarkdown(status, lines);
+      expect(md).toContain("## Godkjenning");
+      expect(md).toContain("- Nordby kommune: godkjent av StyreNordby, kommunedirektør");
     });
   });
 });
