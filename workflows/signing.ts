@@ -1,4 +1,3 @@
-
 /**
  * Who signs a meeting's protocol (kommuneloven § 11-4), by the body's rule in the organisation
  * data. Pure.
