@@ -53,6 +53,8 @@ export interface DemoPerson {
   municipality: string | null;
   isAdmin?: boolean;
   isCoordinator?: boolean;
+  /** False for people who have left (their accounts are kept, deactivated, for the records). */
+  active?: boolean;
 }
 
 export const people: DemoPerson[] = [
@@ -119,6 +121,20 @@ export const people: DemoPerson[] = [
   },
   { key: "boardChair", name: "Helge Furnes", email: "styreleder@innspill.test", municipality: "Molde" },
   {
+    key: "formerBoardChair",
+    name: "Arnfinn Dalheim",
+    email: "tidligere.styreleder@innspill.test",
+    municipality: "Molde",
+    active: false,
+  },
+  {
+    key: "formerBoardAukra",
+    name: "Gunvor Hjertøy",
+    email: "tidligere.styremedlem.aukra@innspill.test",
+    municipality: "Aukra",
+    active: false,
+  },
+  {
     key: "boardAukra",
     name: "Anita Stokke",
     email: "styremedlem.aukra@innspill.test",
@@ -132,7 +148,13 @@ export const people: DemoPerson[] = [
   },
   { key: "boardVestnes", name: "Elin Sandvik", email: "styremedlem@innspill.test", municipality: "Vestnes" },
   { key: "boardSecretary", name: "Tone Elvsaas", email: "sekretaer@innspill.test", municipality: "Molde" },
-  { key: "formerEmployee", name: "Arne Gammelsæter", email: "sluttet@innspill.test", municipality: "Rauma" },
+  {
+    key: "formerEmployee",
+    name: "Arne Gammelsæter",
+    email: "sluttet@innspill.test",
+    municipality: "Rauma",
+    active: false,
+  },
 ];
 
 export type MembershipSpec = {
@@ -141,6 +163,10 @@ export type MembershipSpec = {
   role: "leader" | "member" | "secretary" | "chair" | "union_rep";
   municipality: string | null;
   voteWeight?: number;
+  /** ISO date the membership starts, when not the default of `membershipValidFrom`. */
+  validFrom?: string;
+  /** The first day it no longer holds (the [from, to) convention); absent while it runs. */
+  validTo?: string;
 };
 
 const groupLeaders: Record<string, string> = {
@@ -171,8 +197,40 @@ export const memberships: MembershipSpec[] = [
   { person: "ordererRauma", body: committee.name, role: "member", municipality: "Rauma", voteWeight: 1 },
   { person: "ordererVestnes", body: committee.name, role: "member", municipality: "Vestnes", voteWeight: 1 },
   { person: "coordinator", body: committee.name, role: "secretary", municipality: null },
-  { person: "boardChair", body: board.name, role: "chair", municipality: "Molde", voteWeight: 1 },
-  { person: "boardAukra", body: board.name, role: "member", municipality: "Aukra", voteWeight: 1 },
+  // The seed report's two board changes of 2021 (its 2.1.1 and 3.1): Molde's chair and Aukra's
+  // member left on 30.6.2021; the new chair came on 9.8.2021 and the new member on 1.9.2021.
+  {
+    person: "formerBoardChair",
+    body: board.name,
+    role: "chair",
+    municipality: "Molde",
+    voteWeight: 1,
+    validTo: "2021-07-01",
+  },
+  {
+    person: "boardChair",
+    body: board.name,
+    role: "chair",
+    municipality: "Molde",
+    voteWeight: 1,
+    validFrom: "2021-08-09",
+  },
+  {
+    person: "formerBoardAukra",
+    body: board.name,
+    role: "member",
+    municipality: "Aukra",
+    voteWeight: 1,
+    validTo: "2021-07-01",
+  },
+  {
+    person: "boardAukra",
+    body: board.name,
+    role: "member",
+    municipality: "Aukra",
+    voteWeight: 1,
+    validFrom: "2021-09-01",
+  },
   { person: "boardRauma", body: board.name, role: "member", municipality: "Rauma", voteWeight: 1 },
   { person: "boardVestnes", body: board.name, role: "member", municipality: "Vestnes", voteWeight: 1 },
   { person: "boardSecretary", body: board.name, role: "secretary", municipality: null },
@@ -183,9 +241,24 @@ export const memberships: MembershipSpec[] = [
  * continued in them (appointed for the period from 2020); the new groups start with their members.
  */
 export function membershipValidFrom(m: MembershipSpec): string {
+  if (m.validFrom !== undefined) return m.validFrom;
   const established = groupEstablished[m.body];
   if (established === undefined) return "2019-01-01";
   return established < groupsValidFrom ? "2020-01-01" : established;
+}
+
+/** Whether a membership of the demo holds on a date. */
+export function membershipHoldsOn(m: MembershipSpec, date: string): boolean {
+  return membershipValidFrom(m) <= date && (m.validTo === undefined || m.validTo > date);
+}
+
+/** The person who chaired the board on a date (who records its decisions in the demo). */
+export function boardChairOn(date: string): string {
+  const chair = memberships.find(
+    (m) => m.body === board.name && m.role === "chair" && membershipHoldsOn(m, date),
+  );
+  if (!chair) throw new Error(`Demo: the board had no chair on ${date}`);
+  return chair.person;
 }
 
 /** Demo logins listed in the README, one per role. */
