@@ -24,3 +24,8 @@ export function dayAfter(iso: string): string {
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
 }
+
+/** Today's date in Oslo (the day the municipalities live in), as an ISO date. */
+export function osloToday(now: Date = new Date()): string {
+  return now.toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" });
+}

@@ -46,12 +46,8 @@ import {
   type StrategyProgress,
 } from "~/domain/report-document";
 import { bodyKindLabels, formatDate } from "~/domain/texts";
+import { osloToday } from "~/domain/validity";
 import { organisationChangeSentence, reportTexts as R, roleNoun } from "~/domain/texts/report";
-
-/** Today's date in Oslo (the day a municipality lives in), as an ISO date. */
-function osloToday(now: Date): string {
-  return now.toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" });
-}
 
 /** The last day of a year whose names count: the year's end, or today for the running year. */
 function namesDate(period: ReportPeriod): string {

@@ -10,9 +10,10 @@ import {
   listStrategies,
   protocolItemWithMeeting,
 } from "#db/repositories/strategy.repository";
-import { compareGoalNumbers, goalCoverage, stateGroups } from "#workflows/report";
+import { compareGoalNumbers, goalCoverage, stateGroups, strategyStanding } from "#workflows/report";
 import { formatDate } from "~/domain/texts";
 import { strategyTexts as S } from "~/domain/texts/strategy";
+import { osloToday } from "~/domain/validity";
 import type { CurrentUser } from "./auth.server";
 import { mayManageStrategies } from "./commands/edit-strategy.server";
 import { bodyNames, stateLabel } from "./process.server";
@@ -41,7 +42,7 @@ async function approvalText(
  * sub-goal the linked proposals by state group and the gaps, with the other strategies to
  * switch to. Drafts are shown to those who manage strategies only; undefined otherwise.
  */
-export async function strategyView(db: Executor, user: CurrentUser, id?: number) {
+export async function strategyView(db: Executor, user: CurrentUser, id?: number, now = new Date()) {
   const manager = mayManageStrategies(user);
   const strategy = id === undefined ? await currentStrategy(db) : await getStrategy(db, id);
   const all = (await listStrategies(db)).filter((s) => manager || s.status !== "draft");
@@ -80,6 +81,7 @@ export async function strategyView(db: Executor, user: CurrentUser, id?: number)
     })),
   }));
   const replacedBy = strategy.replaced_by_id ? await getStrategy(db, strategy.replaced_by_id) : undefined;
+  const thisYear = Number(osloToday(now).slice(0, 4));
   return {
     strategy: {
       id: strategy.id,
@@ -88,6 +90,11 @@ export async function strategyView(db: Executor, user: CurrentUser, id?: number)
       period: S.period(strategy.period_from, strategy.period_to),
       approval: await approvalText(db, strategy),
       replacedBy: replacedBy ? { id: replacedBy.id, name: replacedBy.name } : null,
+      // An approved strategy past its period is not the one in force: the page says so.
+      expiredNotice:
+        strategy.status === "approved" && strategyStanding(strategy, thisYear) === "expired"
+          ? S.expiredNotice(S.period(strategy.period_from, strategy.period_to), thisYear)
+          : null,
     },
     coverage: withLabels,
     gaps: coverage.flatMap((m) =>

@@ -20,6 +20,8 @@ export const strategyTexts = {
   approvedOn: (date: string) => `Godkjent ${date}.`,
   replacedBy: "Erstattet av",
   readOnly: "Strategien er godkjent og kan ikke endres. Lag en ny strategi som erstatter den.",
+  expiredNotice: (period: string, year: number) =>
+    `Perioden for denne strategien (${period}) er over, og det er ikke godkjent noen strategi for ${year} ennå. Delmålene vises for å følge opp innspillene som er koblet til dem.`,
   replacedNotice:
     "Denne strategien er erstattet. Innspill som ble koblet til delmålene, beholder koblingene og vises her.",
   mainGoal: "Hovedmål",
