@@ -12,13 +12,14 @@ import {
 } from "#db/repositories/strategy.repository";
 import { compareGoalNumbers, goalCoverage, stateGroups, strategyStanding } from "#workflows/report";
 import { formatDate } from "~/domain/texts";
+import { bodyMidSentence } from "~/domain/texts/report";
 import { strategyTexts as S } from "~/domain/texts/strategy";
 import { osloToday } from "~/domain/validity";
 import type { CurrentUser } from "./auth.server";
 import { mayManageStrategies } from "./commands/edit-strategy.server";
 import { bodyNames, stateLabel } from "./process.server";
 
-/** How a strategy's approval reads: "Godkjent i Sak 30/2021 i Styret (8.12.2021)." */
+/** How a strategy's approval reads: "Godkjent i Sak 30/2021 i styret (8.12.2021)." */
 async function approvalText(
   db: Executor,
   s: { approved_item_id: number | null; approved_at: string | null },
@@ -28,8 +29,12 @@ async function approvalText(
     if (item) {
       const date = meetingDate(item.starts_at);
       const body = await getBody(db, item.body_id, date);
-      const label = `${caseLabel(item.number, item.number_year) ?? item.title}${body ? ` i ${body.name}` : ""}`;
-      return { text: S.approvedIn(label, formatDate(date)), meetingId: item.meeting_id, itemId: item.id };
+      const text = S.approvedIn(
+        caseLabel(item.number, item.number_year) ?? item.title,
+        body ? bodyMidSentence(body.kind, body.name) : null,
+        formatDate(date),
+      );
+      return { text, meetingId: item.meeting_id, itemId: item.id };
     }
   }
   return s.approved_at

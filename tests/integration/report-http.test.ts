@@ -71,6 +71,28 @@ describe("report, strategy and export over HTTP", () => {
     expect(rows.some((r) => r[1]?.startsWith("Digisos"))).toBe(true);
   });
 
+  it("says on the page and in the basis data who served on the board, and how the bodies were renamed", async () => {
+    const html = await (await get("/rapport/2021", employee)).text();
+    expect(html).toContain("<li>Arnfinn Dalheim, styreleder, Molde kommune (fram til 30.6.2021)</li>");
+    expect(html).toContain("<li>Helge Furnes, styreleder, Molde kommune (fra 9.8.2021)</li>");
+    expect(html).toContain("<li>Anita Stokke, styremedlem, Aukra kommune (fra 1.9.2021)</li>");
+    const rows = await csvRows("/rapport/2021/last-ned/csv", employee);
+    expect(rows).toContainEqual([
+      "Styret",
+      "Styre/samarbeidsråd",
+      "Helge Furnes",
+      "styreleder",
+      "Molde",
+      "2021-08-09",
+      "",
+    ]);
+    const renamed = await (await get("/rapport/2023", employee)).text();
+    expect(renamed).toContain(
+      "Bestillerutvalget ble fra 1.1.2023 til porteføljerådet. Styret ble fra 1.1.2023 til samarbeidsrådet.",
+    );
+    expect(renamed).toContain("Nye medlemmer i samarbeidsrådet");
+  });
+
   it("marks a year's report final for coordinators only, and then shows it as final", async () => {
     const body = new URLSearchParams({ intent: "markFinal" });
     expect((await post(server.url, "/rapport/2020", body, employee)).status).toBe(403);

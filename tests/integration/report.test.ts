@@ -308,6 +308,23 @@ describe("annual report", () => {
     );
   });
 
+  it("keeps two initiatives apart when their titles share the part before the dash", async () => {
+    const school = await proposal("Digital søknad – skole", ["Nordby"], "2021-05-01");
+    const meeting = await plan(db, coordinator, world.bodies.committee, "2021-05-20");
+    const item = await proposalCase(db, coordinator, meeting, school);
+    await publish(db, coordinator, meeting);
+    await attend(db, coordinator, meeting, committeeMembers());
+    await decide(meeting, item, school, "approve", "2021-05-20");
+    const model = await liveReport(db, 2021, at("2026-11-26"));
+    expect(entries(model).map((e) => e.title)).toEqual([
+      "Digital søknad – hele regionen",
+      "Felles journal",
+      "Smarte målere",
+      "Digital søknad – skole",
+    ]);
+    expect(reportMarkdown(model, "draft")).toContain("**Digital søknad – skole – Nordby kommune**");
+  });
+
   it("reports a sub-goal with no proposals as a gap in the strategy", async () => {
     const model = await liveReport(db, 2021, at("2026-11-26"));
     const [strategy] = model.figures.strategies;
