@@ -49,7 +49,8 @@ async function approvalText(
  */
 export async function strategyView(db: Executor, user: CurrentUser, id?: number, now = new Date()) {
   const manager = mayManageStrategies(user);
-  const strategy = id === undefined ? await currentStrategy(db) : await getStrategy(db, id);
+  const thisYear = Number(osloToday(now).slice(0, 4));
+  const strategy = id === undefined ? await currentStrategy(db, thisYear) : await getStrategy(db, id);
   const all = (await listStrategies(db)).filter((s) => manager || s.status !== "draft");
   const others = all
     .filter((s) => s.id !== strategy?.id)
@@ -86,7 +87,6 @@ export async function strategyView(db: Executor, user: CurrentUser, id?: number,
     })),
   }));
   const replacedBy = strategy.replaced_by_id ? await getStrategy(db, strategy.replaced_by_id) : undefined;
-  const thisYear = Number(osloToday(now).slice(0, 4));
   return {
     strategy: {
       id: strategy.id,
