@@ -135,16 +135,7 @@ export async function renamesInPeriod(db: Executor, from: string, to: string) {
  * each a number of distinct proposals.
  */
 export async function groupFlowInPeriod(db: Executor, from: string, to: string) {
-  const rows = await sql<{ group_id: number; received: number; assessed: number; recommended: number }>`
-    select group_id,
-      count(distinct case when event in ('ASSIGN', 'MOVE_GROUP') then proposal_id end) as received,
-      count(distinct case when event in ('RECOMMEND', 'GROUP_REJECT') then proposal_id end) as assessed,
-      count(distinct case when event = 'RECOMMEND' then proposal_id end) as recommended
-    from proposal_history
-    where event in ('ASSIGN', 'MOVE_GROUP', 'RECOMMEND', 'GROUP_REJECT')
-      and at >= ${from} and at < ${to} and group_id is not null
-    group by group_id
-  `.execute(db);
+  const rows = await groupFlowQuery(from, to).execute(db);
   return rows.rows.map((r) => ({
     groupId: r.group_id,
     received: Number(r.received),
@@ -153,24 +144,47 @@ export async function groupFlowInPeriod(db: Executor, from: string, to: string) 
   }));
 }
 
+/** The statement behind `groupFlowInPeriod` (its plan is checked in tests/integration/query-plans.test.ts). */
+export function groupFlowQuery(from: string, to: string) {
+  return sql<{ group_id: number; received: number; assessed: number; recommended: number }>`
+    select group_id,
+      count(distinct case when event in ('ASSIGN', 'MOVE_GROUP') then proposal_id end) as received,
+      count(distinct case when event in ('RECOMMEND', 'GROUP_REJECT') then proposal_id end) as assessed,
+      count(distinct case when event = 'RECOMMEND' then proposal_id end) as recommended
+    from proposal_history
+    where event in ('ASSIGN', 'MOVE_GROUP', 'RECOMMEND', 'GROUP_REJECT')
+      and at >= ${from} and at < ${to} and group_id is not null
+    group by group_id
+  `;
+}
+
 /**
  * Each recommendation of a group in [from, to) with when the proposal was last assigned or moved
- * to a group before it: the report's time from assignment to recommendation.
+ * to a group before it: the report's time from assignment to recommendation. The recommendations
+ * come from the event index; each one's assignment is looked up in its own proposal's history
+ * (a handful of rows), never among every assignment before it, which the planner would otherwise
+ * pick without statistics.
  */
 export async function recommendationsInPeriod(db: Executor, from: string, to: string) {
-  const rows = await sql<{ group_id: number; assigned_at: string | null; recommended_at: string }>`
-    select r.group_id, r.at as recommended_at,
-      (select max(a.at) from proposal_history a
+  const rows = await recommendationsQuery(from, to).execute(db);
+  return rows.rows.map((r) => ({
+    groupId: r.group_id,
+    proposalId: r.proposal_id,
+    assignedAt: r.assigned_at,
+    recommendedAt: r.recommended_at,
+  }));
+}
+
+/** The statement behind `recommendationsInPeriod`. */
+export function recommendationsQuery(from: string, to: string) {
+  return sql<{ group_id: number; proposal_id: number; assigned_at: string | null; recommended_at: string }>`
+    select r.group_id, r.proposal_id, r.at as recommended_at,
+      (select max(a.at) from proposal_history a indexed by proposal_history_proposal
         where a.proposal_id = r.proposal_id and a.event in ('ASSIGN', 'MOVE_GROUP') and a.at <= r.at
       ) as assigned_at
     from proposal_history r
     where r.event = 'RECOMMEND' and r.at >= ${from} and r.at < ${to} and r.group_id is not null
-  `.execute(db);
-  return rows.rows.map((r) => ({
-    groupId: r.group_id,
-    assignedAt: r.assigned_at,
-    recommendedAt: r.recommended_at,
-  }));
+  `;
 }
 
 /** The years that have anything to report: submissions, process steps or meetings held. */
