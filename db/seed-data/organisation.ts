@@ -57,6 +57,46 @@ export interface DemoPerson {
   active?: boolean;
 }
 
+/**
+ * The groups' representatives: one from each member municipality besides the leader's (and besides
+ * members listed above), so the report can list each group's members by municipality.
+ */
+const representatives: { group: string; municipality: string; name: string }[] = [
+  { group: "Oppvekst og utdanning", municipality: "Aukra", name: "Astrid Aarseth" },
+  { group: "Oppvekst og utdanning", municipality: "Rauma", name: "Bjørn Bolsønes" },
+  { group: "Oppvekst og utdanning", municipality: "Vestnes", name: "Camilla Dyrnes" },
+  { group: "Helse og velferd", municipality: "Aukra", name: "Dag Eidem" },
+  { group: "Helse og velferd", municipality: "Molde", name: "Eva Flem" },
+  { group: "Teknisk", municipality: "Aukra", name: "Finn Gjendem" },
+  { group: "Teknisk", municipality: "Molde", name: "Grete Hals" },
+  { group: "Teknisk", municipality: "Rauma", name: "Hans Istad" },
+  { group: "Dokumentasjonsforvaltning", municipality: "Molde", name: "Ida Julnes" },
+  { group: "Dokumentasjonsforvaltning", municipality: "Rauma", name: "Jon Kvalsund" },
+  { group: "Dokumentasjonsforvaltning", municipality: "Vestnes", name: "Kristin Lindset" },
+  { group: "Portal og innbyggerdialog", municipality: "Aukra", name: "Lars Myrseth" },
+  { group: "Portal og innbyggerdialog", municipality: "Rauma", name: "Marit Nerland" },
+  { group: "Portal og innbyggerdialog", municipality: "Vestnes", name: "Nils Orten" },
+  { group: "Økonomi", municipality: "Aukra", name: "Oda Rekdal" },
+  { group: "Økonomi", municipality: "Molde", name: "Pål Sandø" },
+  { group: "Økonomi", municipality: "Vestnes", name: "Randi Tornes" },
+  { group: "Lønn og personal", municipality: "Aukra", name: "Sverre Ulstein" },
+  { group: "Lønn og personal", municipality: "Molde", name: "Turid Vestad" },
+  { group: "Lønn og personal", municipality: "Rauma", name: "Ulf Wiik" },
+  { group: "Microsoft365", municipality: "Molde", name: "Vigdis Årø" },
+  { group: "Microsoft365", municipality: "Rauma", name: "Øystein Øye" },
+  { group: "Microsoft365", municipality: "Vestnes", name: "Åse Ekroll" },
+];
+
+const ascii = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/å/g, "a")
+    .replace(/[^a-z0-9]+/g, "-");
+const representativeKey = (r: { group: string; municipality: string }) =>
+  `rep-${ascii(r.group)}-${ascii(r.municipality)}`;
+
 export const people: DemoPerson[] = [
   {
     key: "admin",
@@ -155,6 +195,12 @@ export const people: DemoPerson[] = [
     municipality: "Rauma",
     active: false,
   },
+  ...representatives.map((r) => ({
+    key: representativeKey(r),
+    name: r.name,
+    email: `${ascii(r.group)}.${ascii(r.municipality)}@innspill.test`,
+    municipality: r.municipality,
+  })),
 ];
 
 export type MembershipSpec = {
@@ -191,6 +237,12 @@ export const memberships: MembershipSpec[] = [
   { person: "coordinator", body: "Helse og velferd", role: "member", municipality: null },
   { person: "unionRep", body: "Helse og velferd", role: "union_rep", municipality: null },
   { person: "groupMember", body: "Teknisk", role: "member", municipality: "Vestnes" },
+  ...representatives.map((r) => ({
+    person: representativeKey(r),
+    body: r.group,
+    role: "member" as const,
+    municipality: r.municipality,
+  })),
   { person: "manager", body: committee.name, role: "chair", municipality: null, voteWeight: 0 },
   { person: "ordererAukra", body: committee.name, role: "member", municipality: "Aukra", voteWeight: 1 },
   { person: "ordererMolde", body: committee.name, role: "member", municipality: "Molde", voteWeight: 1 },

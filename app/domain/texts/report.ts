@@ -112,7 +112,7 @@ export function groupActivitySentence(a: GroupActivity, year: number): string {
       : `Gruppen fikk ${plural(a.received, "innspill", "innspill")} i ${year}, vurderte ${a.assessed} og innstilte ${a.recommended}.`;
   return a.medianDays === null
     ? got
-    : `${got} Mediantiden fra et innspill ble fordelt til gruppen til gruppen innstilte det, var ${days(a.medianDays)}.`;
+    : `${got} Mediantiden fra fordeling til innstilling var ${days(a.medianDays)}.`;
 }
 
 /** "Per 30.11.2026" for the running year, "Ved utgangen av 2025" for a past one. */
@@ -207,7 +207,7 @@ export const reportTexts = {
     `Det var ingen endringer i organene eller i hvilke kommuner som er med i samarbeidet i ${year}.`,
   groupsHeading: "Faggruppene",
   groupsIntro: (year: number) =>
-    `Tabellen viser hvor mange innspill hver faggruppe fikk, vurderte (innstilte eller avslo) og innstilte i ${year}, og mediantiden fra et innspill ble fordelt til gruppen til gruppen innstilte det. Under står hvem som satt i gruppene.`,
+    `Tabellen viser hvor mange innspill hver faggruppe fikk, vurderte (innstilte eller avslo) og innstilte i ${year}, og hvor mange dager det i median gikk fra et innspill ble fordelt til gruppen til gruppen innstilte det. Under står hvem som satt i gruppene.`,
   noGroups: (year: number) => `Det var ingen faggrupper i ${year}.`,
   groupsTableCaption: (year: number) => `Faggruppenes behandling av innspill i ${year}`,
   groupColumns: {
