@@ -18,7 +18,7 @@ describe("report, strategy and export over HTTP", () => {
     db = openDatabase(server.databasePath);
     coordinator = await loginCookie(server.url, "koordinator@innspill.test");
     employee = await loginCookie(server.url, "ansatt@innspill.test");
-  });
+  }, 60_000);
   afterAll(async () => {
     await db.destroy();
     await server.stop();
