@@ -1,5 +1,6 @@
 import {
   stateGroups,
+  strategyStanding,
   type Gap,
   type GroupCounts,
   type MainGoalCoverage,
@@ -164,7 +165,7 @@ function strategyBlocks(
         kind: "paragraph",
         text: s.approval
           ? R.strategyApproved(s.approval.bodyName || board, s.name, s.approval.date, s.approval.itemLabel)
-          : year > s.periodTo
+          : strategyStanding({ period_from: s.periodFrom, period_to: s.periodTo }, year) === "expired"
             ? R.strategyExpired(s.name, s.periodFrom, s.periodTo)
             : R.strategyInForce(s.name, s.periodFrom, s.periodTo),
       },
@@ -269,10 +270,8 @@ function organisationChangeBlocks(year: number, changes: OrganisationChange[]): 
 function compositionBlocks(year: number, body: BodyComposition, intro: boolean): ReportBlock[] {
   if (body.members.length === 0)
     return [{ kind: "paragraph", text: R.noMembers(body.kind, body.name, year) }];
-  return [
-    ...(intro ? [{ kind: "paragraph", text: R.composition(body.name, year) } as const] : []),
-    { kind: "list", items: body.members.map((s) => serviceLine(s, body)) },
-  ];
+  const list: ReportBlock = { kind: "list", items: body.members.map((s) => serviceLine(s, body)) };
+  return intro ? [{ kind: "paragraph", text: R.composition(body.name, year) }, list] : [list];
 }
 
 /** The specialist groups: a table of what each did with proposals, then each group's members. */
@@ -294,7 +293,7 @@ function groupBlocks(
         String(g.activity.received),
         String(g.activity.assessed),
         String(g.activity.recommended),
-        g.activity.medianDays === null ? R.noneValue : days(g.activity.medianDays),
+        g.activity.medianDays === null ? R.noneValue : dayCount(g.activity.medianDays),
       ]),
     },
   ];
@@ -307,7 +306,7 @@ function groupBlocks(
 }
 
 /** A number of days as a table shows it: "12", "12,5". */
-const days = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(".", ","));
+const dayCount = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(".", ","));
 
 /**
  * What each initiative is called in the report: the part of its title before " – " where that
