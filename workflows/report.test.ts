@@ -262,6 +262,8 @@ describe("the organisation through a report's year", () => {
       municipalities: [
         { name: "Molde", validFrom: "2000-01-01", validTo: null },
         { name: "Hustadvika", validFrom: "2023-06-01", validTo: null },
+        { name: "Aukra", validFrom: "2000-01-01", validTo: "2023-07-01" },
+        { name: "Sandøy", validFrom: "2000-01-01", validTo: "2020-01-01" },
       ],
     });
     expect(changes).toEqual([
@@ -269,6 +271,7 @@ describe("the organisation through a report's year", () => {
       { kind: "established", bodyKind: "group", on: "2023-03-01", names: ["Personvern"] },
       { kind: "closed", bodyKind: "group", on: "2023-03-01", names: ["Gammel gruppe"] },
       { kind: "municipalityJoined", on: "2023-06-01", names: ["Hustadvika"] },
+      { kind: "municipalityLeft", on: "2023-07-01", names: ["Aukra"] },
     ]);
     expect(
       organisationChanges({
