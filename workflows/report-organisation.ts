@@ -1,5 +1,5 @@
-import { dayAfter, dayBefore } from "../app/domain/validity";
-import { daysBetween, median } from "./report";
+import { addDays, daysBetween } from "./dates";
+import { median } from "./report";
 
 /**
  * Who served on the board, the committee and the specialist groups in a report's year, how the
@@ -27,7 +27,7 @@ export function reportPeriod(year: number, today: string): ReportPeriod {
   const from = `${year}-01-01`;
   const next = `${year + 1}-01-01`;
   if (today >= next) return { year, from, to: next, asOf: null };
-  return { year, from, to: dayAfter(today), asOf: today };
+  return { year, from, to: addDays(today, 1), asOf: today };
 }
 
 export interface PeriodMembership {
@@ -97,7 +97,7 @@ export function servicesOf(
       role: m.role,
       municipality: m.municipality,
       from: m.validFrom > start ? m.validFrom : null,
-      until: m.validTo !== null && m.validTo < end ? dayBefore(m.validTo) : null,
+      until: m.validTo !== null && m.validTo < end ? addDays(m.validTo, -1) : null,
     }));
 }
 

@@ -1,3 +1,4 @@
+import { thisYear, today } from "#workflows/dates";
 import type { Executor } from "#db/connection";
 import { caseLabel, meetingDate, meetingFigures } from "#db/repositories/meeting.repository";
 import { listBodies, listMunicipalities, type BodyOnDate } from "#db/repositories/organisation.repository";
@@ -13,6 +14,8 @@ import {
   proposalsUpTo,
   recommendationsInPeriod,
   renamesInPeriod,
+  reportStatuses,
+  yearsWithData,
 } from "#db/repositories/report.repository";
 import { goalsOfStrategy, protocolItemWithMeeting } from "#db/repositories/strategy.repository";
 import { bodyText, stateMeta, isProposalState, type BodyNames } from "#workflows/proposal.machine";
@@ -46,7 +49,6 @@ import {
   type StrategyProgress,
 } from "~/domain/report-document";
 import { bodyKindLabels, formatDate } from "~/domain/texts";
-import { osloToday } from "~/domain/validity";
 import { organisationChangeSentence, reportTexts as R, roleNoun } from "~/domain/texts/report";
 
 /** The last day of a year whose names count: the year's end, or today for the running year. */
@@ -87,7 +89,7 @@ export async function reportFigures(
   csv: ReportModel["csv"];
   boardName: string;
 }> {
-  const period = reportPeriod(year, osloToday(now));
+  const period = reportPeriod(year, today(now));
   const on = namesDate(period);
   const yearEnd = `${year + 1}-01-01`;
   const [proposals, bodies, municipalities, meetings, organisationRecords] = await Promise.all([
@@ -443,4 +445,13 @@ export async function yearReport(db: Executor, year: number, now = new Date()): 
     };
   }
   return { model: await liveReport(db, year, now), status: "draft", finalisedAt: null, live: false };
+}
+
+/** The years that have a report (2000 up to the running year, with data), each with its status. */
+export async function reportYears(db: Executor) {
+  const running = thisYear();
+  const [years, statuses] = await Promise.all([yearsWithData(db), reportStatuses(db)]);
+  return years
+    .filter((y) => y >= 2000 && y <= running)
+    .map((year) => ({ year, status: statuses.get(year) ?? ("draft" as const) }));
 }

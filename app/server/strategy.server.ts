@@ -10,13 +10,13 @@ import {
   listStrategies,
   protocolItemWithMeeting,
 } from "#db/repositories/strategy.repository";
+import { thisYear } from "#workflows/dates";
 import { compareGoalNumbers, goalCoverage, stateGroups, strategyStanding } from "#workflows/report";
 import { formatDate } from "~/domain/texts";
 import { bodyMidSentence } from "~/domain/texts/report";
 import { strategyTexts as S } from "~/domain/texts/strategy";
-import { osloToday } from "~/domain/validity";
 import type { CurrentUser } from "./auth.server";
-import { mayManageStrategies } from "./commands/edit-strategy.server";
+import { mayManageStrategies } from "#workflows/policy";
 import { bodyNames, stateLabel } from "./process.server";
 
 /** How a strategy's approval reads: "Godkjent i Sak 30/2021 i styret (8.12.2021)." */
@@ -49,8 +49,8 @@ async function approvalText(
  */
 export async function strategyView(db: Executor, user: CurrentUser, id?: number, now = new Date()) {
   const manager = mayManageStrategies(user);
-  const thisYear = Number(osloToday(now).slice(0, 4));
-  const strategy = id === undefined ? await currentStrategy(db, thisYear) : await getStrategy(db, id);
+  const year = thisYear(now);
+  const strategy = id === undefined ? await currentStrategy(db, year) : await getStrategy(db, id);
   const all = (await listStrategies(db)).filter((s) => manager || s.status !== "draft");
   const others = all
     .filter((s) => s.id !== strategy?.id)
@@ -97,8 +97,8 @@ export async function strategyView(db: Executor, user: CurrentUser, id?: number,
       replacedBy: replacedBy ? { id: replacedBy.id, name: replacedBy.name } : null,
       // An approved strategy past its period is not the one in force: the page says so.
       expiredNotice:
-        strategy.status === "approved" && strategyStanding(strategy, thisYear) === "expired"
-          ? S.expiredNotice(S.period(strategy.period_from, strategy.period_to), thisYear)
+        strategy.status === "approved" && strategyStanding(strategy, year) === "expired"
+          ? S.expiredNotice(S.period(strategy.period_from, strategy.period_to), year)
           : null,
     },
     coverage: withLabels,

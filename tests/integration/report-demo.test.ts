@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
 import { bodyOfKind, listMembershipsOfBody } from "#db/repositories/organisation.repository";
-import { seedDemo } from "#db/seed";
+import { seedDemo } from "~/server/seed/seed.server";
 import type { ReportBlock } from "~/domain/report-document";
 import { liveReport } from "~/server/report.server";
 import { demoHash, testDb } from "../support/db";
