@@ -113,7 +113,9 @@ describe("follow-up to annual report (browser)", () => {
       .poll(() => page.getByRole("heading", { name: "Hovedmål 1: Innbyggeren i sentrum" }).isVisible())
       .toBe(true);
     await page.getByRole("button", { name: "Legg til delmål" }).click();
-    await expect.poll(() => page.getByText("Skriv en tittel.").isVisible()).toBe(true);
+    // Said twice by design: in the form's error summary and next to the field.
+    await expect.poll(() => page.getByText("Skriv en tittel.").count()).toBe(2);
+    await expect.poll(() => page.getByText("Skriv en tittel.").last().isVisible()).toBe(true);
     await expectNoAxeViolations(page);
   });
 });
