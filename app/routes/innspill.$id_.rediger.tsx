@@ -61,6 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok && result.status === 409) {
     return data({ status: "error" as const, error: { "": [t.errors.conflict] } }, { status: 409 });
   }
+  if (!result.ok && result.status === 400)
+    return data({ status: "error" as const, error: result.fieldErrors }, { status: 400 });
   if (!result.ok) notFound();
   return redirect(
     `/innspill/${proposal.id}?melding=${parsed.value.intent === "submit" ? "sendt" : "lagret"}`,

@@ -26,6 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseProposalForm(request, proposalSchema(choices.ids));
   if (!parsed.ok) return data(parsed.reply, { status: 400 });
   const result = await saveProposal({ user, form: parsed.value });
+  if (!result.ok && result.status === 400)
+    return data({ status: "error" as const, error: result.fieldErrors }, { status: 400 });
   if (!result.ok) throw new Response(null, { status: result.status });
   const notice = parsed.value.intent === "submit" ? "sendt" : "lagret";
   return redirect(`/innspill/${result.id}?melding=${notice}`);

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { listBodies, listMunicipalities } from "#db/repositories/organisation.repository";
 import type { proposalSchema, ProposalForm } from "~/domain/proposal.schema";
 import { t } from "~/domain/texts";
-import { FormTooLargeError, readForm } from "./attachments.server";
+import { securityTexts } from "~/domain/texts/security";
+import { contentMatchesType, FormTooLargeError, readForm } from "./attachments.server";
 import { db } from "./db.server";
 
 /** The municipalities and specialist groups a proposal may name today. */
@@ -37,5 +38,14 @@ export async function parseProposalForm(
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success")
     return { ok: false, reply: submission.reply({ hideFields: ["attachments"] }) };
+  for (const file of submission.value.attachments ?? [])
+    if (!(await contentMatchesType(file)))
+      return {
+        ok: false,
+        reply: submission.reply({
+          fieldErrors: { attachments: [securityTexts.attachments.contentMismatch(file.name)] },
+          hideFields: ["attachments"],
+        }),
+      };
   return { ok: true, value: submission.value };
 }

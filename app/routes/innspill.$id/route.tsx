@@ -6,13 +6,13 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { deleteDraft } from "#db/repositories/proposal.repository";
 import { FollowupPanel } from "~/components/followup-panel";
 import { ProcessDiagram } from "~/components/process-diagram";
 import { StateBadge } from "~/components/state-badge";
 import { formatDate, formatDateTime, listNb, t } from "~/domain/texts";
 import { notFound, requireUser } from "~/server/auth.server";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
+import { deleteOwnDraft } from "~/server/commands/delete-draft.server";
 import { db } from "~/server/db.server";
 import { followupPanel } from "~/server/followup.server";
 import { proposalPage } from "~/server/proposal-page.server";
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idFrom(params);
   const formData = await request.formData();
   if (formData.get("intent") === "delete") {
-    if (!(await deleteDraft(db(), id, user.id))) notFound();
+    if (!(await deleteOwnDraft(user, id))) notFound();
     return redirect("/innspill?mine=1");
   }
   const parsed = eventFormSchema.safeParse(Object.fromEntries(formData));

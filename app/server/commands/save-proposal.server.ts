@@ -1,15 +1,27 @@
-import { addAttachment, createProposal, updateDraft } from "#db/repositories/proposal.repository";
+import {
+  addAttachment,
+  countAttachments,
+  createProposal,
+  updateDraft,
+} from "#db/repositories/proposal.repository";
 import { appendHistory } from "#db/repositories/process.repository";
-import type { ProposalForm } from "~/domain/proposal.schema";
+import { MAX_FILES, type ProposalForm } from "~/domain/proposal.schema";
+import { securityTexts } from "~/domain/texts/security";
 import type { CurrentUser } from "../auth.server";
 import { removeFiles, storeFiles } from "../attachments.server";
 import { db } from "../db.server";
 import { applyProposalEvent } from "./apply-proposal-event.server";
 
-export type SaveResult = { ok: true; id: number } | { ok: false; status: 409 | 404 };
+export type SaveResult =
+  | { ok: true; id: number }
+  | { ok: false; status: 409 | 404 }
+  | { ok: false; status: 400; fieldErrors: Record<string, string[]> };
 
 class Abort extends Error {
-  constructor(readonly status: 409 | 404) {
+  constructor(
+    readonly status: 409 | 404 | 400,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
     super("abort");
   }
 }
@@ -60,6 +72,9 @@ export async function saveProposal(input: {
           });
           version = 1;
         }
+        // At most MAX_FILES in all, counted with the ones stored by earlier edits.
+        if (stored.length > 0 && (await countAttachments(trx, id)) + stored.length > MAX_FILES)
+          throw new Abort(400, { attachments: [securityTexts.attachments.tooMany] });
         for (const file of stored) {
           await addAttachment(trx, { proposalId: id, ...file, uploadedBy: user.id, now });
         }
@@ -78,7 +93,10 @@ export async function saveProposal(input: {
     return { ok: true, id };
   } catch (error) {
     await removeFiles(stored);
-    if (error instanceof Abort) return { ok: false, status: error.status };
+    if (error instanceof Abort)
+      return error.status === 400
+        ? { ok: false, status: 400, fieldErrors: error.fieldErrors }
+        : { ok: false, status: error.status };
     throw error;
   }
 }
