@@ -4,7 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceProvider } from "./components/nonce";
+import { DemoProvider, NonceProvider } from "./components/document-context";
+import { config } from "./server/config.server";
 import { logger } from "./server/logger.server";
 
 /** Called by the HTTP server (server/start.js) before it listens: configuration, logging, migrations and seed. */
@@ -28,7 +29,12 @@ const ABORT_DELAY = 5_000;
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   logger().error(
-    { err: error, requestId: request.headers.get("x-request-id"), method: request.method, route: new URL(request.url).pathname },
+    {
+      err: error,
+      requestId: request.headers.get("x-request-id"),
+      method: request.method,
+      route: new URL(request.url).pathname,
+    },
     "request failed",
   );
 };
@@ -49,9 +55,11 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
+      <DemoProvider value={config().mode === "demo"}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </NonceProvider>
+      </DemoProvider>,
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {

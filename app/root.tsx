@@ -13,10 +13,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useNonce } from "~/components/nonce";
+import { useDemo, useNonce } from "./components/document-context";
 import { t } from "~/domain/texts";
 import { securityTexts } from "~/domain/texts/security";
-import { config } from "~/server/config.server";
 import { getUser } from "~/server/auth.server";
 import stylesHref from "~/styles.css?url";
 
@@ -28,7 +27,6 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
-    demo: config().mode === "demo",
     user: user && {
       name: user.name,
       isAdmin: user.isAdmin,
@@ -66,8 +64,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const nonce = useNonce();
+  const demo = useDemo();
   return (
-    <html lang="nb">
+    <html lang="nb" data-demo={demo ? "" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -78,7 +77,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           {t.app.skipToContent}
         </a>
-        {data?.demo ? (
+        {demo ? (
           <p className="demo-banner" role="note">
             <strong>{securityTexts.demo.banner}</strong> {securityTexts.demo.bannerText}
           </p>
@@ -160,7 +159,9 @@ export function ErrorBoundary() {
     <>
       <title>{`${title} – ${t.app.name}`}</title>
       <h1>{title}</h1>
-      <p className={isRouteErrorResponse(error) && error.status === 413 ? "notice error" : undefined}>{text}</p>
+      <p className={isRouteErrorResponse(error) && error.status === 413 ? "notice error" : undefined}>
+        {text}
+      </p>
       <p>
         <Link to="/">{t.errors.backHome}</Link>
       </p>

@@ -8,6 +8,7 @@ import helmet from "helmet";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { Transform } from "node:stream";
+import { setTimeout } from "node:timers";
 import { pathToFileURL } from "node:url";
 import { pinoHttp } from "pino-http";
 
@@ -202,7 +203,7 @@ function remixHandler(build) {
   const handle = createRequestHandler(build, development ? "development" : "production");
   return async (req, res, next) => {
     try {
-      const controller = new AbortController();
+      const controller = new globalThis.AbortController();
       const init = { method: req.method, headers: remixHeaders(req.headers), signal: controller.signal };
       if (req.method !== "GET" && req.method !== "HEAD") {
         const kind = bodyKind(req) ?? "form";
@@ -233,7 +234,7 @@ function remixHandler(build) {
       res.on("close", () => {
         if (!res.writableFinished) controller.abort();
       });
-      const request = new Request(requestUrl(req), init);
+      const request = new globalThis.Request(requestUrl(req), init);
       const response = await handle(request, { cspNonce: res.locals.cspNonce });
       if (res.headersSent) return;
       await send(req, res, response);
@@ -249,7 +250,7 @@ function requestUrl(req) {
 }
 
 function remixHeaders(requestHeaders) {
-  const headers = new Headers();
+  const headers = new globalThis.Headers();
   for (const [key, values] of Object.entries(requestHeaders)) {
     if (!values) continue;
     if (Array.isArray(values)) for (const value of values) headers.append(key, value);
@@ -297,7 +298,7 @@ globalThis.Request.prototype.formData = async function formData() {
   try {
     return await parseFormData.call(this);
   } catch (error) {
-    if (this.signal.aborted) throw new Response(null, { status: 413 });
+    if (this.signal.aborted) throw new globalThis.Response(null, { status: 413 });
     if (error instanceof TypeError) return new globalThis.FormData();
     throw error;
   }

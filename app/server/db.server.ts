@@ -15,7 +15,8 @@ export function db(): DB {
   if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
   chmodSync(file, 0o600);
   database = openDatabase(file);
-  for (const companion of [`${file}-wal`, `${file}-shm`]) if (existsSync(companion)) chmodSync(companion, 0o600);
+  for (const companion of [`${file}-wal`, `${file}-shm`])
+    if (existsSync(companion)) chmodSync(companion, 0o600);
   return database;
 }
 

@@ -28,7 +28,8 @@ function remember<T>(key: string, build: () => Promise<T>): Promise<T> {
   return built;
 }
 
-const digest = (data: string | Uint8Array) => createHash("sha256").update(data).digest("base64url").slice(0, 27);
+const digest = (data: string | Uint8Array) =>
+  createHash("sha256").update(data).digest("base64url").slice(0, 27);
 
 async function versionKey(id: number): Promise<string | undefined> {
   const meeting = await getMeeting(db(), id);

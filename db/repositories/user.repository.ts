@@ -182,5 +182,9 @@ export async function failedLoginsSince(db: Executor, input: { email: string; ip
     failures().where("email", "=", email).executeTakeFirstOrThrow(),
     failures().where("ip", "=", input.ip).executeTakeFirstOrThrow(),
   ]);
-  return { byAccountAndAddress: Number(pair.n), byAccount: Number(byAccount.n), byAddress: Number(byAddress.n) };
+  return {
+    byAccountAndAddress: Number(pair.n),
+    byAccount: Number(byAccount.n),
+    byAddress: Number(byAddress.n),
+  };
 }

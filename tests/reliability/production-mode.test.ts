@@ -47,7 +47,9 @@ async function refusedStart(env: Record<string, string>, dataDir = freshDir()): 
 describe("configuration", () => {
   it("a wrong value stops the server with a message naming the variable", async () => {
     expect(await refusedStart({ PORT: "åtti" })).toMatch(/PORT: PORT må være et tall/);
-    expect(await refusedStart({ SECURE_COOKIES: "ja" })).toMatch(/SECURE_COOKIES: SECURE_COOKIES må være "true"/);
+    expect(await refusedStart({ SECURE_COOKIES: "ja" })).toMatch(
+      /SECURE_COOKIES: SECURE_COOKIES må være "true"/,
+    );
     expect(await refusedStart({ SESSION_IDLE_HOURS: "0" })).toMatch(/SESSION_IDLE_HOURS/);
     expect(await refusedStart({ INNSPILL_MODE: "prod" })).toMatch(/INNSPILL_MODE/);
   });

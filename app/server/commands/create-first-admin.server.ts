@@ -5,8 +5,7 @@ import { db } from "../db.server";
 import { hashPassword } from "../password.server";
 
 export type CreateAdminResult =
-  | { ok: true; id: number; oneTimePassword: string }
-  | { ok: false; message: string };
+  { ok: true; id: number; oneTimePassword: string } | { ok: false; message: string };
 
 const email = z.email();
 
@@ -17,7 +16,8 @@ const email = z.email();
  */
 export async function createFirstAdmin(input: { email: string; name?: string }): Promise<CreateAdminResult> {
   const address = input.email.trim().toLowerCase();
-  if (!email.safeParse(address).success) return { ok: false, message: `Ugyldig e-postadresse: ${input.email}` };
+  if (!email.safeParse(address).success)
+    return { ok: false, message: `Ugyldig e-postadresse: ${input.email}` };
   const oneTimePassword = randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(oneTimePassword);
   return db()
@@ -26,7 +26,8 @@ export async function createFirstAdmin(input: { email: string; name?: string }):
       if ((await countOtherActiveAdmins(trx, -1)) > 0)
         return {
           ok: false,
-          message: "Det finnes allerede en aktiv administrator. Opprett flere i Innspill under Administrasjon.",
+          message:
+            "Det finnes allerede en aktiv administrator. Opprett flere i Innspill under Administrasjon.",
         };
       if (await findUserByEmail(trx, address))
         return { ok: false, message: `Det finnes allerede en konto med e-postadressen ${address}.` };
