@@ -207,7 +207,7 @@ function remixHandler(build) {
       const init = { method: req.method, headers: remixHeaders(req.headers), signal: controller.signal };
       if (req.method !== "GET" && req.method !== "HEAD") {
         const kind = bodyKind(req) ?? "form";
-        const limit = config && appServer.bodyLimits[kind];
+        const limit = appServer.bodyLimits[kind];
         const tooLarge = () => {
           controller.abort(new Error("body too large"));
           refuseTooLarge(req, res, appServer.tooLargeMessage(kind));
