@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,8 +71,12 @@ describe("configuration", () => {
 describe("production mode", () => {
   it("never seeds, shows no demo banner, and its first admin signs in with a one-time password and must change it", async () => {
     const dataDir = freshDir();
-    // SEED_DEMO=true is ignored in production.
-    const server = await startServer({ dataDir, seed: true, env: production });
+    // SEED_DEMO=true is ignored in production. The idle limit is set to 2 hours.
+    const server = await startServer({
+      dataDir,
+      seed: true,
+      env: { ...production, SESSION_IDLE_HOURS: "2" },
+    });
     try {
       const db = openReadOnly(path.join(dataDir, "innspill.db"));
       expect(db.prepare("select count(*) n from user").get()).toEqual({ n: 0 });
@@ -118,6 +123,17 @@ describe("production mode", () => {
       expect(changed.status).toBe(302);
       expect((await request(server.url, "/admin", { cookie })).status).toBe(200);
       db.close();
+
+      // SESSION_IDLE_HOURS=2: a session unused for 3 hours has ended.
+      const writable = new Database(path.join(dataDir, "innspill.db"));
+      writable.pragma("busy_timeout = 5000");
+      writable
+        .prepare("update session set last_seen_at = ?")
+        .run(new Date(Date.now() - 3 * 3600_000).toISOString());
+      writable.close();
+      const idle = await request(server.url, "/admin", { cookie });
+      expect(idle.status).toBe(302);
+      expect(idle.location).toMatch(/^\/logg-inn/);
     } finally {
       await server.stop();
     }
