@@ -1,7 +1,11 @@
 // The HTTP server: Express around the Remix request handler, in production (built) or development (Vite) mode.
 // Every setting but BUILD_DIR and NODE_ENV (needed to find the app) is read and checked by the app's one
 // configuration module (app/server/config.server.ts), reached through the build's server entry.
-import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
@@ -269,17 +273,7 @@ async function send(req, res, response) {
     res.end();
     return;
   }
-  const reader = response.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!res.write(value)) await new Promise((resolve) => res.once("drain", resolve));
-    }
-    res.end();
-  } catch (error) {
-    res.destroy(error);
-  }
+  await writeReadableStreamToWritable(response.body, res);
 }
 
 function carriesSession(req) {

@@ -9,13 +9,17 @@ let instance: Logger | undefined;
  * a cookie or a form field is logged; redaction is a second net for headers.
  */
 export function logger(): Logger {
-  instance ??= pino({
-    level: config().logLevel,
-    base: { service: "innspill" },
-    redact: {
-      paths: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
-      remove: true,
+  instance ??= pino(
+    {
+      level: config().logLevel,
+      base: { service: "innspill" },
+      redact: {
+        paths: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+        remove: true,
+      },
     },
-  });
+    // Asynchronous: a slow reader of stdout (a pipe that is full) never stalls the server.
+    pino.destination({ dest: 1, sync: false }),
+  );
   return instance;
 }
