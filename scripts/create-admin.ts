@@ -2,6 +2,9 @@ import { migrateToLatest } from "../db/connection";
 import { createFirstAdmin } from "../app/server/commands/create-first-admin.server";
 import { config, ConfigError } from "../app/server/config.server";
 import { db } from "../app/server/db.server";
+import { securityTexts } from "../app/domain/texts/security";
+
+const A = securityTexts.createAdmin;
 
 /**
  * `npm run create-admin -- <e-post> [navn]`: creates the first administrator of a new
@@ -11,7 +14,7 @@ import { db } from "../app/server/db.server";
 async function main() {
   const [email, ...nameParts] = process.argv.slice(2);
   if (!email) {
-    console.error("Bruk: npm run create-admin -- <e-post> [navn]");
+    console.error(A.usage);
     process.exit(1);
   }
   try {
@@ -30,9 +33,9 @@ async function main() {
     console.error(result.message);
     process.exit(1);
   }
-  console.log(`Administrator opprettet: ${email.trim().toLowerCase()}`);
-  console.log(`Engangspassord: ${result.oneTimePassword}`);
-  console.log("Logg inn med det og velg et nytt passord. Det vises ikke igjen.");
+  console.log(A.created(email.trim().toLowerCase()));
+  console.log(A.oneTimePassword(result.oneTimePassword));
+  console.log(A.changeAtLogin);
 }
 
 await main();

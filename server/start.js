@@ -154,10 +154,7 @@ function refuseCrossOriginWrites(req, res, next) {
   const site = req.get("sec-fetch-site");
   const sameHost = origin ? safeHost(origin) === req.get("host") : site !== "cross-site";
   if (!sameHost) {
-    res
-      .status(403)
-      .type("text/plain; charset=utf-8")
-      .send("Forespørselen kom fra et annet nettsted og ble avvist.");
+    res.status(403).type("text/plain; charset=utf-8").send(texts.requests.crossOrigin);
     return;
   }
   next();

@@ -2,6 +2,9 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { securityTexts } from "~/domain/texts/security";
+
+const C = securityTexts.config;
 
 /**
  * Every setting of the server, read from the environment once at start and checked with zod: a
@@ -11,39 +14,35 @@ import { z } from "zod";
  */
 
 const bool = (name: string) =>
-  z
-    .enum(["true", "false"], { error: `${name} må være "true" eller "false".` })
-    .transform((v) => v === "true");
+  z.enum(["true", "false"], { error: C.boolean(name) }).transform((v) => v === "true");
 
 const positive = (name: string, max: number) =>
   z.coerce
-    .number({ error: `${name} må være et tall.` })
-    .int(`${name} må være et heltall.`)
-    .min(1, `${name} må være minst 1.`)
-    .max(max, `${name} kan være høyst ${max}.`);
+    .number({ error: C.number(name) })
+    .int(C.integer(name))
+    .min(1, C.between(name, 1, max))
+    .max(max, C.between(name, 1, max));
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const environment = z.object({
   INNSPILL_MODE: z
-    .enum(["demo", "production"], { error: 'INNSPILL_MODE må være "demo" eller "production".' })
+    .enum(["demo", "production"], { error: C.oneOf("INNSPILL_MODE", ['"demo"', '"production"']) })
     .default("demo"),
   PORT: z.coerce
-    .number({ error: "PORT må være et tall." })
-    .int("PORT må være et heltall.")
-    .min(0, "PORT må være mellom 0 og 65535.")
-    .max(65535, "PORT må være mellom 0 og 65535.")
+    .number({ error: C.number("PORT") })
+    .int(C.integer("PORT"))
+    .min(0, C.between("PORT", 0, 65535))
+    .max(65535, C.between("PORT", 0, 65535))
     .default(3000),
-  HOST: z.string().min(1, "HOST kan ikke være tom.").default("0.0.0.0"),
-  DATA_DIR: z.string().min(1, "DATA_DIR kan ikke være tom.").default("data"),
-  DATABASE_PATH: z.string().min(1, "DATABASE_PATH kan ikke være tom.").optional(),
-  SESSION_SECRET: z.string().min(32, "SESSION_SECRET må ha minst 32 tegn.").optional(),
+  HOST: z.string().min(1, C.notEmpty("HOST")).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1, C.notEmpty("DATA_DIR")).default("data"),
+  DATABASE_PATH: z.string().min(1, C.notEmpty("DATABASE_PATH")).optional(),
+  SESSION_SECRET: z.string().min(32, C.secretTooShort).optional(),
   SECURE_COOKIES: bool("SECURE_COOKIES").default(false),
   SEED_DEMO: bool("SEED_DEMO").default(true),
   SESSION_IDLE_HOURS: positive("SESSION_IDLE_HOURS", 24 * 14).default(8),
-  LOG_LEVEL: z
-    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-      error: "LOG_LEVEL må være fatal, error, warn, info, debug, trace eller silent.",
-    })
-    .default("info"),
+  LOG_LEVEL: z.enum(logLevels, { error: C.oneOf("LOG_LEVEL", logLevels) }).default("info"),
 });
 
 export interface Config {
@@ -78,14 +77,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environment.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`);
-    throw new ConfigError(`Feil i konfigurasjonen:\n${lines.join("\n")}`);
+    throw new ConfigError(`${C.heading}\n${lines.join("\n")}`);
   }
   const e = parsed.data;
   if (e.INNSPILL_MODE === "production") {
     const missing: string[] = [];
-    if (!e.SESSION_SECRET) missing.push("SESSION_SECRET: må settes i produksjon (minst 32 tilfeldige tegn).");
-    if (!e.SECURE_COOKIES) missing.push("SECURE_COOKIES: må være true i produksjon (bak HTTPS).");
-    if (missing.length) throw new ConfigError(`Feil i konfigurasjonen:\n${missing.join("\n")}`);
+    if (!e.SESSION_SECRET) missing.push(C.productionSecret);
+    if (!e.SECURE_COOKIES) missing.push(C.productionSecure);
+    if (missing.length) throw new ConfigError(`${C.heading}\n${missing.join("\n")}`);
   }
 
   const dataDir = path.resolve(e.DATA_DIR);

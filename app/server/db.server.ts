@@ -2,6 +2,7 @@ import { chmodSync, closeSync, existsSync, openSync } from "node:fs";
 import { migrateToLatest, openDatabase, refreshPlannerStatistics, type DB } from "#db/connection";
 import { countUsersInDomain } from "#db/repositories/user.repository";
 import { DEMO_EMAIL_DOMAIN, isEmpty, seedDemo } from "#db/seed";
+import { securityTexts } from "~/domain/texts/security";
 import { config, ConfigError } from "./config.server";
 import { hashPassword } from "./password.server";
 
@@ -31,10 +32,7 @@ export function prepareDatabase(): Promise<void> {
     if (config().seedDemo && (await isEmpty(db())))
       await seedDemo(db(), { passwordHash: await hashPassword("demo1234") });
     if (config().mode === "production" && (await countUsersInDomain(db(), DEMO_EMAIL_DOMAIN)) > 0)
-      throw new ConfigError(
-        `INNSPILL_MODE=production: databasen inneholder demokontoer (@${DEMO_EMAIL_DOMAIN}). ` +
-          "Start med en tom database og opprett den første administratoren med npm run create-admin.",
-      );
+      throw new ConfigError(securityTexts.config.demoAccounts(DEMO_EMAIL_DOMAIN));
     await refreshPlannerStatistics(db());
   })();
   return ready;

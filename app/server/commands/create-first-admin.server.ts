@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { countOtherActiveAdmins, createUser, findUserByEmail } from "#db/repositories/user.repository";
+import { securityTexts } from "~/domain/texts/security";
 import { db } from "../db.server";
 import { hashPassword } from "../password.server";
 
@@ -8,6 +9,7 @@ export type CreateAdminResult =
   { ok: true; id: number; oneTimePassword: string } | { ok: false; message: string };
 
 const email = z.email();
+const A = securityTexts.createAdmin;
 
 /**
  * The first administrator of a new installation (`npm run create-admin -- <e-post>`): an active
@@ -16,8 +18,7 @@ const email = z.email();
  */
 export async function createFirstAdmin(input: { email: string; name?: string }): Promise<CreateAdminResult> {
   const address = input.email.trim().toLowerCase();
-  if (!email.safeParse(address).success)
-    return { ok: false, message: `Ugyldig e-postadresse: ${input.email}` };
+  if (!email.safeParse(address).success) return { ok: false, message: A.invalidEmail(input.email) };
   const oneTimePassword = randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(oneTimePassword);
   return db()
@@ -29,8 +30,7 @@ export async function createFirstAdmin(input: { email: string; name?: string }):
           message:
             "Det finnes allerede en aktiv administrator. Opprett flere i Innspill under Administrasjon.",
         };
-      if (await findUserByEmail(trx, address))
-        return { ok: false, message: `Det finnes allerede en konto med e-postadressen ${address}.` };
+      if (await findUserByEmail(trx, address)) return { ok: false, message: A.emailTaken(address) };
       const id = await createUser(trx, {
         email: address,
         name: input.name?.trim() || address.split("@")[0]!,
