@@ -4,6 +4,7 @@ import { MeetingDocumentView } from "~/components/meeting-document";
 import { t } from "~/domain/texts";
 import { meetingTexts as T } from "~/domain/texts/meetings";
 import { getUser, notFound } from "~/server/auth.server";
+import { idParam } from "~/server/params.server";
 import { cachedPublicMeeting } from "~/server/public-meetings.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,9 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  * browser has it, see entry.server), a signed-in user's is never cached.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const meeting = await cachedPublicMeeting(id);
+  const meeting = await cachedPublicMeeting(idParam(params.id));
   if (!meeting) notFound();
   const anonymous = !(await getUser(request));
   return data(meeting.data, {

@@ -10,9 +10,12 @@ import {
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
+import { getAttachment, getProposalForViewer } from "#db/repositories/proposal.repository";
 import { attachmentTypes, extensionOf, MAX_FILE_BYTES, MAX_FILES } from "~/domain/proposal.schema";
 import { securityTexts } from "~/domain/texts/security";
+import { notFound } from "./auth.server";
 import { config } from "./config.server";
+import { db } from "./db.server";
 import { payloadTooLarge, tooLargeMessage } from "./limits.server";
 
 /** A multipart form broke one of the upload limits while it was being read. */
@@ -66,7 +69,7 @@ export async function readForm(request: Request): Promise<FormData> {
   } catch (error) {
     if (error instanceof UploadLimitError) throw payloadTooLarge(error.message);
     if (request.signal.aborted) throw payloadTooLarge();
-    if (error instanceof MaxPartSizeExceededError) throw new FormTooLargeError("Skjemaet er for stort.");
+    if (error instanceof MaxPartSizeExceededError) throw new FormTooLargeError("form field too large");
     // A broken multipart body (truncated, wrong boundary) is read as an empty form: 400 with the
     // form's own messages, not a 500 (the same as server/start.js does for every other form).
     if (type.startsWith("multipart/form-data")) return new FormData();
@@ -183,4 +186,14 @@ export async function fileResponse(file: { storage_key: string; file_name: strin
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/** An attachment of a proposal this user may see; 404 for anything else. */
+export async function attachmentForViewer(proposalId: number, attachmentId: number, userId: number) {
+  const [proposal, attachment] = await Promise.all([
+    getProposalForViewer(db(), proposalId, userId),
+    getAttachment(db(), attachmentId),
+  ]);
+  if (!proposal || !attachment || attachment.proposal_id !== proposal.id) notFound();
+  return attachment;
 }

@@ -1,9 +1,9 @@
 import { chmodSync, closeSync, existsSync, openSync } from "node:fs";
 import { migrateToLatest, openDatabase, refreshPlannerStatistics, type DB } from "#db/connection";
 import { countUsersInDomain } from "#db/repositories/user.repository";
-import { DEMO_EMAIL_DOMAIN, isEmpty, seedDemo } from "#db/seed";
 import { securityTexts } from "~/domain/texts/security";
 import { config, ConfigError } from "./config.server";
+import { DEMO_EMAIL_DOMAIN, isEmpty, seedDemo } from "./seed/seed.server";
 import { hashPassword } from "./password.server";
 
 let database: DB | undefined;

@@ -13,6 +13,7 @@ import type { Executor } from "#db/connection";
 import type { CreateUserForm, EditUserForm } from "~/domain/admin.schema";
 import { adminTexts } from "~/domain/texts/admin";
 import { securityTexts } from "~/domain/texts/security";
+import { mayRemoveAdminRight } from "#workflows/policy";
 import type { CurrentUser } from "../auth.server";
 import { hashPassword } from "../password.server";
 import { fieldError, inTransaction, refuse, type AdminResult } from "./admin-result.server";
@@ -78,7 +79,11 @@ export async function updateAccount(
     await checkAccountFields(trx, form, userId);
     if (userId === actor.id && !form.isAdmin) fieldError("isAdmin", E.selfUnadmin);
     // Checked inside the transaction: two admins demoting each other at once cannot leave none.
-    if (current.is_admin === 1 && !form.isAdmin && (await countOtherActiveAdmins(trx, userId)) === 0)
+    if (
+      current.is_admin === 1 &&
+      !form.isAdmin &&
+      !mayRemoveAdminRight(await countOtherActiveAdmins(trx, userId))
+    )
       fieldError("isAdmin", securityTexts.lastAdmin);
     await updateUser(trx, userId, {
       name: form.name,
@@ -109,7 +114,7 @@ export function setAccountActive(
       !input.active &&
       current.is_admin === 1 &&
       current.active === 1 &&
-      (await countOtherActiveAdmins(trx, current.id)) === 0
+      !mayRemoveAdminRight(await countOtherActiveAdmins(trx, current.id))
     )
       fieldError("intent", securityTexts.lastAdmin);
     await updateUser(trx, current.id, { active: input.active ? 1 : 0 });

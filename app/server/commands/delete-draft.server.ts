@@ -1,4 +1,5 @@
-import { attachmentsOfProposal, deleteDraft } from "#db/repositories/proposal.repository";
+import { attachmentsOfProposal, deleteDraft, getProposal } from "#db/repositories/proposal.repository";
+import { mayEditDraft } from "#workflows/policy";
 import type { CurrentUser } from "../auth.server";
 import { removeFiles } from "../attachments.server";
 import { db } from "../db.server";
@@ -11,6 +12,8 @@ export async function deleteOwnDraft(user: CurrentUser, proposalId: number): Pro
   const files = await db()
     .transaction()
     .execute(async (trx) => {
+      const proposal = await getProposal(trx, proposalId);
+      if (!proposal || !mayEditDraft(user, proposal)) return null;
       const attachments = await attachmentsOfProposal(trx, proposalId);
       if (!(await deleteDraft(trx, proposalId, user.id))) return null;
       return attachments.map((a) => ({ storageKey: a.storage_key }));
