@@ -13,7 +13,7 @@ export { ConfigError, loadConfig } from "./server/config.server";
 export { prepareDatabase } from "./server/db.server";
 export { logger } from "./server/logger.server";
 export { bodyLimits, tooLargeMessage } from "./server/limits.server";
-export { sessionCookieName } from "./server/auth.server";
+export { pruneOld, sessionCookieName } from "./server/auth.server";
 export { securityTexts } from "./domain/texts/security";
 
 declare module "@remix-run/node" {

@@ -39,6 +39,8 @@ let config;
 try {
   config = appServer.loadConfig();
   await appServer.prepareDatabase();
+  // Ended sessions and old login attempts go at start as well as at every successful login.
+  await appServer.pruneOld();
 } catch (error) {
   if (error instanceof appServer.ConfigError || error?.name === "ConfigError") {
     console.error(error.message);
