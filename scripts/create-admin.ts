@@ -27,7 +27,7 @@ async function main() {
     throw error;
   }
   await migrateToLatest(db());
-  const result = await createFirstAdmin({ email, name: nameParts.join(" ") });
+  const result = await createFirstAdmin(db(), { email, name: nameParts.join(" ") });
   await db().destroy();
   if (!result.ok) {
     console.error(result.message);

@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -14,6 +13,8 @@ import { t } from "~/domain/texts";
 import { securityTexts } from "~/domain/texts/security";
 import { requireUser } from "~/server/auth.server";
 import { changeOwnPassword } from "~/server/commands/change-own-password.server";
+import { db } from "~/server/db.server";
+import { invalid, replyTo } from "~/server/reply.server";
 
 const P = securityTexts.profile;
 const hidden = ["currentPassword", "newPassword", "repeatPassword"];
@@ -28,11 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: hidden }), { status: 400 });
-  const result = await changeOwnPassword(user, submission.value);
-  if (!result.ok)
-    return data(submission.reply({ fieldErrors: result.fieldErrors, hideFields: hidden }), { status: 400 });
-  return redirect("/min-profil?melding=passord");
+  if (submission.status !== "success") return invalid(submission, { hideFields: hidden });
+  const result = await changeOwnPassword(db(), { user, form: submission.value });
+  return replyTo(result, submission, () => redirect("/min-profil?melding=passord"), { hideFields: hidden });
 }
 
 export default function ProfilePage() {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { getMeeting } from "#db/repositories/meeting.repository";
 import { db } from "./db.server";
 import { docxFileName, meetingDocx } from "./meeting-docx.server";
-import { publicMeeting } from "./meetings.server";
+import { publicMeeting } from "./meetings/public.server";
 
 /**
  * The public notices and protocols, built once per meeting version and served from memory: an

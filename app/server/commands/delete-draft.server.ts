@@ -1,24 +1,28 @@
+import type { Executor } from "#db/connection";
 import { attachmentsOfProposal, deleteDraft, getProposal } from "#db/repositories/proposal.repository";
 import { mayEditDraft } from "#workflows/policy";
 import type { CurrentUser } from "../auth.server";
 import { removeFiles } from "../attachments.server";
-import { db } from "../db.server";
+import { refuse, runCommand, type CommandResult } from "./result.server";
 
 /**
- * Deletes the user's own draft: the proposal, its history and its attachments' records in one
- * transaction, then the attachments' files. False when there is no such draft of theirs.
+ * Deletes a draft of the user's own: the proposal, its history and its attachments' records in
+ * one transaction, then (once that is committed) the attachments' files. Anything else (someone
+ * else's draft, or a submitted proposal) is 404.
  */
-export async function deleteOwnDraft(user: CurrentUser, proposalId: number): Promise<boolean> {
-  const files = await db()
-    .transaction()
-    .execute(async (trx) => {
-      const proposal = await getProposal(trx, proposalId);
-      if (!proposal || !mayEditDraft(user, proposal)) return null;
-      const attachments = await attachmentsOfProposal(trx, proposalId);
-      if (!(await deleteDraft(trx, proposalId, user.id))) return null;
-      return attachments.map((a) => ({ storageKey: a.storage_key }));
-    });
-  if (!files) return false;
-  await removeFiles(files);
-  return true;
+export async function deleteDraftProposal(
+  db: Executor,
+  input: { proposalId: number; user: CurrentUser },
+): Promise<CommandResult> {
+  const result = await runCommand(db, async (trx) => {
+    const proposal = await getProposal(trx, input.proposalId);
+    if (!proposal || !mayEditDraft(input.user, proposal)) refuse(404);
+    const attachments = await attachmentsOfProposal(trx, input.proposalId);
+    if (!(await deleteDraft(trx, input.proposalId, input.user.id))) refuse(404);
+    return { storageKeys: attachments.map((a) => a.storage_key) };
+  });
+  if (!result.ok) return result;
+  // Inside a caller's transaction the files wait for it: they could still be needed by a rollback.
+  if (!db.isTransaction) await removeFiles(result.storageKeys.map((storageKey) => ({ storageKey })));
+  return { ok: true };
 }
