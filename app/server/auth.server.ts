@@ -9,8 +9,10 @@ import {
   userBySession,
 } from "#db/repositories/user.repository";
 import { membershipsOfUser } from "#db/repositories/organisation.repository";
+import { localLoginAllows } from "#workflows/sign-in";
 import { config } from "./config.server";
 import { db } from "./db.server";
+import { signInConfig } from "./oidc-config.server";
 import { verifyPassword } from "./password.server";
 
 const SESSION_DAYS = 14;
@@ -38,7 +40,8 @@ export interface CurrentUser {
   memberships: Awaited<ReturnType<typeof membershipsOfUser>>;
 }
 
-async function sessionId(request: Request): Promise<string | null> {
+/** The id of the session the request's cookie names (valid or not). */
+export async function sessionId(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" ? value : null;
 }
@@ -119,21 +122,31 @@ export async function login(input: { email: string; password: string; ip: string
 
   const user = await findUserByEmail(db(), input.email);
   const valid =
-    user !== undefined && user.active === 1 && (await verifyPassword(input.password, user.password_hash));
+    user !== undefined &&
+    user.active === 1 &&
+    localLoginAllows(signInConfig().localLogin, user) &&
+    (await verifyPassword(input.password, user.password_hash));
   await recordLoginAttempt(db(), { email: input.email, ip: input.ip, at: now.toISOString(), success: valid });
   if (!valid || !user) return { ok: false, error: "invalid" };
+  return { ok: true, headers: (await startSession(user.id)).headers };
+}
 
+/** Starts a fresh session for an account (after a password or an issuer vouched for it). */
+export async function startSession(
+  userId: number,
+): Promise<{ headers: Headers; sessionId: string; expiresAt: string }> {
+  const now = new Date();
   const id = randomBytes(32).toString("base64url");
   const expires = new Date(now.getTime() + SESSION_DAYS * 24 * 3600_000);
   await createSession(db(), {
     id,
-    userId: user.id,
+    userId,
     createdAt: now.toISOString(),
     expiresAt: expires.toISOString(),
   });
   const headers = new Headers();
   headers.append("Set-Cookie", await sessionCookie().serialize(id, { expires }));
-  return { ok: true, headers };
+  return { headers, sessionId: id, expiresAt: expires.toISOString() };
 }
 
 export async function logout(request: Request): Promise<Headers> {
