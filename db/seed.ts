@@ -1,6 +1,7 @@
 import type { DB, Executor } from "./connection";
 import { makeBody, makeMembership, makeMunicipalities, makeUser } from "./factories";
 import { insertAssessment, linkAssessmentGoals } from "./repositories/assessment.repository";
+import { createSignInRule } from "./repositories/identity.repository";
 import { renameBody } from "./repositories/organisation.repository";
 import { appendHistory, getAssessment, linkedGoalIds, moveProposal } from "./repositories/process.repository";
 import { countProposals, createProposal, getProposal } from "./repositories/proposal.repository";
@@ -21,6 +22,7 @@ import {
   memberships,
   membershipValidFrom,
   municipalities,
+  signInDomains,
   people,
 } from "./seed-data/organisation";
 import { demoProposals, type DemoProposal, type DemoStep } from "./seed-data/proposals";
@@ -59,6 +61,14 @@ export interface SeedOptions {
 export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const municipalityIds = await makeMunicipalities(trx, municipalities);
+    for (const [domain, name] of Object.entries(signInDomains)) {
+      await createSignInRule(trx, {
+        kind: "domain",
+        value: domain,
+        municipalityId: municipalityIds[name]!,
+        at: "2021-01-01T00:00:00.000Z",
+      });
+    }
     const bodyIds: Record<string, number> = {};
     for (const name of groups2021) {
       bodyIds[name] = await makeBody(trx, "group", name, groupEstablished[name] ?? groupsValidFrom);

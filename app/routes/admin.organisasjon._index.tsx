@@ -9,19 +9,24 @@ import {
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { DoneNotice, EndDateForm, period, replyFor, useFocusSummary, ValidityText } from "~/components/admin";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
+import { SignInRules } from "~/components/sign-in-rules";
 import {
   addBodySchema,
   addMunicipalitySchema,
   bodyKinds,
   endMunicipalitySchema,
 } from "~/domain/admin.schema";
+import { addSignInRuleSchema, removeSignInRuleSchema } from "~/domain/sign-in.schema";
 import { bodyKindLabels, formatDate, t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
+import { signInTexts } from "~/domain/texts/sign-in";
 import { municipalityChoices, organisationPage } from "~/server/admin.server";
 import { invalid, refused, unknownIntent } from "~/server/admin-reply.server";
 import { requireAdmin } from "~/server/auth.server";
 import { addBody, addMunicipality, endMunicipality } from "~/server/commands/admin-organisation.server";
+import { addSignInRule, removeSignInRule } from "~/server/commands/sign-in-rules.server";
 import { db } from "~/server/db.server";
+import { signInRulesSection } from "~/server/sign-in-rules.server";
 
 const O = adminTexts.organisation;
 const PATH = "/admin/organisasjon";
@@ -30,7 +35,8 @@ export const meta: MetaFunction = () => [{ title: `${O.title} – ${t.app.name}`
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return organisationPage();
+  const [page, signIn] = await Promise.all([organisationPage(), signInRulesSection()]);
+  return { ...page, signIn };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -60,13 +66,28 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!result.ok) return refused("add-body", submission, result);
       return redirect(`${PATH}/${result.id}?melding=organ-opprettet`);
     }
+    case "addSignInRule": {
+      const ids = (await municipalityChoices()).filter((m) => m.status === "active").map((m) => m.id);
+      const submission = parseWithZod(formData, { schema: addSignInRuleSchema(ids) });
+      if (submission.status !== "success") return invalid("add-sign-in-rule", submission);
+      const result = await addSignInRule(db(), submission.value);
+      if (!result.ok) return refused("add-sign-in-rule", submission, result);
+      return redirect(`${PATH}?melding=regel-lagt-til#sign-in-rules-heading`);
+    }
+    case "removeSignInRule": {
+      const submission = parseWithZod(formData, { schema: removeSignInRuleSchema });
+      if (submission.status !== "success") return invalid("remove-sign-in-rule", submission);
+      const result = await removeSignInRule(db(), submission.value);
+      if (!result.ok) return refused("remove-sign-in-rule", submission, result);
+      return redirect(`${PATH}?melding=regel-fjernet#sign-in-rules-heading`);
+    }
     default:
       return unknownIntent();
   }
 }
 
 export default function OrganisationPage() {
-  const { municipalities, bodiesByKind } = useLoaderData<typeof loader>();
+  const { municipalities, bodiesByKind, signIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const municipalityIds = municipalities.map((m) => m.id);
@@ -78,7 +99,12 @@ export default function OrganisationPage() {
       </p>
       <h1>{O.title}</h1>
       <DoneNotice
-        messages={{ "kommune-lagt-til": O.municipalityAdded, "kommune-avsluttet": O.municipalityEnded }}
+        messages={{
+          "kommune-lagt-til": O.municipalityAdded,
+          "kommune-avsluttet": O.municipalityEnded,
+          "regel-lagt-til": signInTexts.admin.added,
+          "regel-fjernet": signInTexts.admin.removed,
+        }}
       />
       {actionData?.form === "" ? (
         <p className="notice error" role="alert">
@@ -135,6 +161,15 @@ export default function OrganisationPage() {
           <AddMunicipalityForm key={location.key} lastResult={replyFor(actionData, "add-municipality")} />
         </div>
       </section>
+
+      <SignInRules
+        key={location.key}
+        rules={signIn.rules}
+        issuers={signIn.issuers}
+        municipalities={municipalities.filter((m) => m.status === "active")}
+        addResult={replyFor(actionData, "add-sign-in-rule")}
+        removeResult={replyFor(actionData, "remove-sign-in-rule")}
+      />
 
       <section aria-labelledby="bodies-heading">
         <h2 id="bodies-heading">{O.bodies}</h2>

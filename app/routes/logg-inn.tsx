@@ -73,8 +73,8 @@ function LocalLoginForm({ adminsOnly, showHeading }: { adminsOnly: boolean; show
     shouldValidate: "onSubmit",
   });
   return (
-    <section aria-labelledby={showHeading ? "local-login-heading" : undefined}>
-      {showHeading ? <h2 id="local-login-heading">{signInTexts.localHeading}</h2> : null}
+    <div>
+      {showHeading ? <h2>{signInTexts.localHeading}</h2> : null}
       {adminsOnly ? <p className="muted">{signInTexts.localAdminsOnly}</p> : null}
       <ErrorSummary form={form} labels={{ email: t.login.email, password: t.login.password }} />
       <Form method="post" {...getFormProps(form)}>
@@ -90,6 +90,6 @@ function LocalLoginForm({ adminsOnly, showHeading }: { adminsOnly: boolean; show
           {t.login.submit}
         </button>
       </Form>
-    </section>
+    </div>
   );
 }

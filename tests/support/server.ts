@@ -12,7 +12,8 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, "127.0.0.1", () => {
@@ -29,10 +30,10 @@ async function freePort(): Promise<number> {
  * in a temporary data directory, seeded with the demo world unless `seed` is false.
  */
 export async function startServer(
-  opts: { seed?: boolean; env?: Record<string, string>; dataDir?: string } = {},
+  opts: { seed?: boolean; env?: Record<string, string>; dataDir?: string; port?: number } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "innspill-test-"));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, ["server/start.js"], {
     cwd: path.resolve(__dirname, "../.."),
     env: {
