@@ -182,13 +182,26 @@ export async function completeSignIn(issuerKey: string, request: Request): Promi
   return withCleared(response);
 }
 
+let signOutCookieCache: ReturnType<typeof createCookie> | undefined;
+/** Carries the issuer's sign-out address from the logout post to the page that sends the browser on. */
+function signOutCookie() {
+  signOutCookieCache ??= createCookie("innspill_signout", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config().secureCookies,
+    path: "/logget-ut",
+    secrets: [config().sessionSecret],
+    maxAge: 120,
+  });
+  return signOutCookieCache;
+}
+
 /**
- * Where to send the browser to sign out at the issuer too, for a session that began there; null
- * when it did not, or when the issuer has no end-session endpoint (or cannot be reached now).
+ * For a session that began at an issuer with an end-session endpoint: the cookie that takes its
+ * sign-out address (with the ID token as hint) to /logget-ut. Null when the session did not begin
+ * at an issuer, or the issuer has no such endpoint (or cannot be reached now).
  */
-export async function issuerSignOut(
-  sessionId: string | null,
-): Promise<{ url: string; label: string } | null> {
+export async function issuerSignOut(sessionId: string | null): Promise<{ cookie: string } | null> {
   if (!sessionId) return null;
   const row = await takeOidcSession(db(), sessionId);
   const issuer = row ? issuerConfig(row.issuer_key) : undefined;
@@ -198,13 +211,23 @@ export async function issuerSignOut(
     if (!configuration.serverMetadata().end_session_endpoint) return null;
     const parameters: Record<string, string> = { id_token_hint: row.id_token, client_id: issuer.clientId };
     if (issuer.postLogoutRedirectUrl) parameters.post_logout_redirect_uri = issuer.postLogoutRedirectUrl.href;
-    return { url: client.buildEndSessionUrl(configuration, parameters).href, label: issuer.label };
+    const url = client.buildEndSessionUrl(configuration, parameters).href;
+    return { cookie: await signOutCookie().serialize({ url, label: issuer.label }) };
   } catch (error) {
     console.warn(
       JSON.stringify({ event: "oidc_sign_out_skipped", issuer: issuer.key, detail: describe(error) }),
     );
     return null;
   }
+}
+
+/** The issuer sign-out the logout post left for /logget-ut, and the header that clears it. */
+export async function pendingIssuerSignOut(request: Request) {
+  const value: unknown = await signOutCookie().parse(request.headers.get("Cookie"));
+  const v = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  const atIssuer =
+    typeof v.url === "string" && typeof v.label === "string" ? { url: v.url, label: v.label } : null;
+  return { atIssuer, clear: await signOutCookie().serialize("", { maxAge: 0 }) };
 }
 
 const networkCodes = new Set([

@@ -1,4 +1,5 @@
 import type { DB } from "#db/connection";
+import { createSignInRule } from "#db/repositories/identity.repository";
 import {
   draftStrategy,
   meetingIn,
@@ -176,6 +177,8 @@ async function fingerprint(ctx: ActionContext, userId: number): Promise<string> 
 }
 
 let reportYear = 2000;
+
+const orgIntents = ["addMunicipality", "endMunicipality", "addBody", "addSignInRule", "removeSignInRule"];
 
 const orgSilent =
   "admin.organisasjon: an unknown intent, or an end form naming no listed record, is answered without a visible message";
@@ -494,7 +497,7 @@ export const formActions: FormAction[] = [
     as: "admin",
     path: () => "/admin/organisasjon",
     valid: () => ({ intent: "addMunicipality", name: `Kommune ${next()}`, validFrom: "2024-01-01" }),
-    intents: ["addMunicipality", "endMunicipality", "addBody"],
+    intents: orgIntents,
     hidden: ["intent", "municipalityId"],
     silentWhenHiddenTampered: orgSilent,
   },
@@ -505,8 +508,41 @@ export const formActions: FormAction[] = [
     prepare: async (ctx) => ({ id: await throwawayMunicipality(ctx.db) }),
     path: () => "/admin/organisasjon",
     valid: (_c, t) => ({ intent: "endMunicipality", municipalityId: String(t.id), validTo: "2030-01-01" }),
-    intents: ["addMunicipality", "endMunicipality", "addBody"],
+    intents: orgIntents,
     hidden: ["intent", "municipalityId"],
+    silentWhenHiddenTampered: orgSilent,
+  },
+  {
+    route: "admin.organisasjon._index.tsx",
+    intent: "addSignInRule",
+    as: "admin",
+    path: () => "/admin/organisasjon",
+    valid: ({ fx }) => ({
+      intent: "addSignInRule",
+      kind: "domain",
+      value: `d${next()}.kommune.no`,
+      municipalityId: String(fx.municipalityId),
+    }),
+    intents: orgIntents,
+    hidden: ["intent"],
+    silentWhenHiddenTampered: orgSilent,
+  },
+  {
+    route: "admin.organisasjon._index.tsx",
+    intent: "removeSignInRule",
+    as: "admin",
+    prepare: async (ctx) => ({
+      id: await createSignInRule(ctx.db, {
+        kind: "domain",
+        value: `fjernes${next()}.kommune.no`,
+        municipalityId: ctx.fx.municipalityId,
+        at: new Date().toISOString(),
+      }),
+    }),
+    path: () => "/admin/organisasjon",
+    valid: (_c, t) => ({ intent: "removeSignInRule", ruleId: String(t.id) }),
+    intents: orgIntents,
+    hidden: ["intent", "ruleId"],
     silentWhenHiddenTampered: orgSilent,
   },
   {
@@ -515,7 +551,7 @@ export const formActions: FormAction[] = [
     as: "admin",
     path: () => "/admin/organisasjon",
     valid: () => ({ intent: "addBody", kind: "group", name: `Gruppe ${next()}`, validFrom: "2024-01-01" }),
-    intents: ["addMunicipality", "endMunicipality", "addBody"],
+    intents: orgIntents,
     hidden: ["intent", "municipalityId"],
     silentWhenHiddenTampered: orgSilent,
   },

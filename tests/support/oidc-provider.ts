@@ -49,6 +49,12 @@ export interface TestProvider {
   clientSecret: string;
   /** What the token endpoint does to the next ID tokens. */
   tamper: Tamper;
+  /**
+   * While true, the provider does not send the browser back to the app: it keeps the address it
+   * would have redirected to in `held` and shows a plain page instead (to replay or alter it).
+   */
+  holdRedirects: boolean;
+  held: string[];
   /** The environment that points the app at this provider (the issuer key is "test"). */
   appEnv(appUrl: string): Record<string, string>;
   close(): Promise<void>;
@@ -134,6 +140,8 @@ export async function startTestProvider(
     clientId,
     clientSecret,
     tamper: "none",
+    holdRedirects: false,
+    held: [],
     appEnv: (appUrl) => ({
       OIDC_ALLOW_HTTP: "true",
       OIDC_ISSUERS: "test",
@@ -151,6 +159,15 @@ export async function startTestProvider(
 
   provider.use(async (ctx, next) => {
     await next();
+    const location = ctx.response.get("Location");
+    if (handle.holdRedirects && location && appUrls.some((u) => location.startsWith(`${u}/auth/oidc/`))) {
+      handle.held.push(location);
+      ctx.status = 200;
+      ctx.remove("Location");
+      ctx.type = "text/plain";
+      ctx.body = "held";
+      return;
+    }
     const body = ctx.body as { id_token?: string } | undefined;
     if (ctx.path !== "/token" || handle.tamper === "none" || !body?.id_token) return;
     const [, payload] = body.id_token.split(".");
