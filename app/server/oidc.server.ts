@@ -189,7 +189,8 @@ function signOutCookie() {
     httpOnly: true,
     sameSite: "lax",
     secure: config().secureCookies,
-    path: "/logget-ut",
+    // Not "/logget-ut": with JavaScript the page's data is fetched from /logget-ut.data.
+    path: "/",
     secrets: [config().sessionSecret],
     maxAge: 120,
   });
