@@ -16,6 +16,13 @@ describe("sign-in with an OpenID Connect issuer", () => {
   let server: TestServer;
   let browser: Browser;
   let db: Database.Database;
+  let serverLog = "";
+  /** The server's log lines for refused sign-ins, as objects. */
+  const refusals = () =>
+    serverLog
+      .split("\n")
+      .filter((line) => line.includes('"oidc_sign_in_refused"'))
+      .map((line) => JSON.parse(line.slice(line.indexOf("{"))) as { issuer: string; reason: string });
   const kariName = testPeople.kari!.name;
 
   beforeAll(async () => {
@@ -34,6 +41,7 @@ describe("sign-in with an OpenID Connect issuer", () => {
         LOCAL_LOGIN: "admins",
       },
     });
+    server.process.stderr!.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
     browser = await launchBrowser();
     db = openReadOnly(server.databasePath);
   }, 120_000);
@@ -303,6 +311,9 @@ describe("sign-in with an OpenID Connect issuer", () => {
     });
     expect(answer.status).toBe(302);
     expect(answer.headers.get("location")).toBe("/logg-inn?feil=ukjent");
+    await expect
+      .poll(() => refusals())
+      .toContainEqual(expect.objectContaining({ issuer: "annen", reason: "unknownIssuer" }));
     expect(databaseChecksum(db)).toEqual(before);
   });
 
@@ -313,10 +324,16 @@ describe("sign-in with an OpenID Connect issuer", () => {
       const { context, page } = await toProvider();
       await page.getByRole("link", { name: "[ Cancel ]" }).click();
       await expectLoginMessage(page, "Innloggingen ble avbrutt");
+      await expect
+        .poll(() => refusals())
+        .toContainEqual(expect.objectContaining({ issuer: "test", reason: "cancelled" }));
       await expectNoAxeViolations(page);
 
       await page.getByRole("link", { name: "Logg inn med en tjeneste som er nede" }).click();
       await expectLoginMessage(page, "Påloggingstjenesten svarer ikke");
+      await expect
+        .poll(() => refusals())
+        .toContainEqual(expect.objectContaining({ issuer: "nede", reason: "unreachable" }));
       await context.close();
     },
   );
