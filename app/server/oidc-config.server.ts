@@ -47,7 +47,11 @@ const issuerSchema = z.object({
   CLIENT_ID: z.string().trim().min(1, "is missing"),
   CLIENT_SECRET: optionalText,
   REDIRECT_URL: url,
-  SCOPES: z.string().trim().min(1).default("openid profile email"),
+  SCOPES: z
+    .string()
+    .trim()
+    .default("openid profile email")
+    .refine((v) => v.split(/\s+/).includes("openid"), "must include openid"),
   LABEL: z.string().trim().min(1, "is missing").max(60),
   TENANT_ID: optionalText,
   TRUST_EMAIL: boolean,
