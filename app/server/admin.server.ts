@@ -1,3 +1,4 @@
+import { addDays, today } from "#workflows/dates";
 import {
   getBody,
   listAllBodyNames,
@@ -10,11 +11,9 @@ import {
 import { identitiesOfUser } from "#db/repositories/identity.repository";
 import { getUser, listUsers } from "#db/repositories/user.repository";
 import type { BodyKind } from "#db/schema";
-import { dayBefore, validityOn } from "~/domain/validity";
+import { validityOn } from "~/domain/validity";
 import { accountFingerprint } from "./commands/admin-users.server";
 import { db } from "./db.server";
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * A body's names as periods: each holds until the day before the next one begins. The current
@@ -27,7 +26,7 @@ function namePeriods(names: { id: number; name: string; valid_from: string }[], 
     id: n.id,
     name: n.name,
     valid_from: n.valid_from,
-    last_day: names[i + 1] ? dayBefore(names[i + 1]!.valid_from) : null,
+    last_day: names[i + 1] ? addDays(names[i + 1]!.valid_from, -1) : null,
     current: n.id === currentId,
   }));
 }

@@ -6,6 +6,7 @@ import {
   getSignInRule,
 } from "#db/repositories/identity.repository";
 import { getMunicipality } from "#db/repositories/organisation.repository";
+import { today } from "#workflows/dates";
 import { normaliseIssuer } from "#workflows/sign-in";
 import { signInTexts } from "~/domain/texts/sign-in";
 import { fieldError, inTransaction, type AdminResult } from "./admin-result.server";
@@ -21,7 +22,7 @@ export function addSignInRule(
     const value = input.kind === "issuer" ? normaliseIssuer(input.value) : input.value;
     const municipality = await getMunicipality(trx, input.municipalityId);
     if (!municipality) return fieldError("municipalityId", R.municipalityUnknown);
-    if (municipality.valid_to && municipality.valid_to <= new Date().toISOString().slice(0, 10))
+    if (municipality.valid_to && municipality.valid_to <= today())
       fieldError("municipalityId", R.municipalityEnded);
     if (await findSignInRule(trx, input.kind, value)) fieldError("value", R.duplicate);
     return createSignInRule(trx, { ...input, value, at: new Date().toISOString() });

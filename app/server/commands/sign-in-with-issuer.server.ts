@@ -8,6 +8,7 @@ import {
 } from "#db/repositories/identity.repository";
 import { createUser, findUserByEmail, updateUser } from "#db/repositories/user.repository";
 import type { UserUpdate } from "#db/schema";
+import { osloDate } from "#workflows/dates";
 import {
   decideSignIn,
   emailOf,
@@ -71,7 +72,7 @@ export async function signInWithIssuer(
         municipality_id: municipalityFor(
           rules.map((r) => ({
             ...r,
-            ended: r.municipality_valid_to !== null && r.municipality_valid_to <= now.slice(0, 10),
+            ended: r.municipality_valid_to !== null && r.municipality_valid_to <= osloDate(now),
           })),
           { issuer, email: address },
         ),
