@@ -2,8 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useFocusSummary } from "~/components/admin";
-import { ErrorSummary, SelectField, TextField } from "~/components/form";
-import { addSignInRuleSchema } from "~/domain/sign-in.schema";
+import { ErrorSummary, HiddenFields, replyFor, SelectField, TextField } from "~/components/form";
+import { addSignInRuleSchema, removeSignInRuleSchema } from "~/domain/sign-in.schema";
 import { signInTexts } from "~/domain/texts/sign-in";
 
 const R = signInTexts.admin;
@@ -17,24 +17,19 @@ export function SignInRules({
   issuers,
   municipalities,
   addResult,
-  removeResult,
+  reply,
 }: {
   rules: { id: number; kind: "domain" | "issuer"; value: string; municipality: string }[];
   issuers: { label: string; issuer: string }[];
   municipalities: { id: number; name: string }[];
   addResult: SubmissionResult<string[]> | undefined;
-  removeResult: SubmissionResult<string[]> | undefined;
+  /** The page's last reply: each rule's remove form takes its own. */
+  reply: { form: string; result: SubmissionResult<string[]> } | undefined;
 }) {
-  const removeError = removeResult?.error ? Object.values(removeResult.error).flat()[0] : undefined;
   return (
     <section aria-labelledby="sign-in-rules-heading">
       <h2 id="sign-in-rules-heading">{R.rulesHeading}</h2>
       <p>{R.rulesIntro}</p>
-      {removeError ? (
-        <p className="notice error" role="alert">
-          {removeError}
-        </p>
-      ) : null}
       {rules.length === 0 ? (
         <p className="muted">{R.noRules}</p>
       ) : (
@@ -56,13 +51,11 @@ export function SignInRules({
                   <td>{R.kinds[rule.kind]}</td>
                   <td>{rule.municipality}</td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="removeSignInRule" />
-                      <input type="hidden" name="ruleId" value={rule.id} />
-                      <button type="submit" className="secondary" aria-label={R.removeFor(rule.value)}>
-                        {R.remove}
-                      </button>
-                    </Form>
+                    <RemoveRuleForm
+                      ruleId={rule.id}
+                      value={rule.value}
+                      lastResult={replyFor(reply, `remove-sign-in-rule-${rule.id}`)}
+                    />
                   </td>
                 </tr>
               ))}
@@ -90,6 +83,33 @@ export function SignInRules({
   );
 }
 
+function RemoveRuleForm({
+  ruleId,
+  value,
+  lastResult,
+}: {
+  ruleId: number;
+  value: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form] = useForm({
+    id: `remove-sign-in-rule-${ruleId}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: removeSignInRuleSchema }),
+    shouldValidate: "onSubmit",
+  });
+  useFocusSummary(form.id, lastResult);
+  return (
+    <Form method="post" {...getFormProps(form)} className="row-form">
+      <ErrorSummary form={form} labels={{ ruleId: R.removeFor(value) }} compact />
+      <HiddenFields values={{ intent: "removeSignInRule", ruleId }} />
+      <button type="submit" className="secondary" aria-label={R.removeFor(value)}>
+        {R.remove}
+      </button>
+    </Form>
+  );
+}
+
 function AddRuleForm({
   municipalities,
   lastResult,
@@ -108,7 +128,7 @@ function AddRuleForm({
   return (
     <Form method="post" {...getFormProps(form)}>
       <ErrorSummary form={form} labels={{ kind: R.kind, value: R.value, municipalityId: R.municipality }} />
-      <input type="hidden" name="intent" value="addSignInRule" />
+      <HiddenFields values={{ intent: "addSignInRule" }} />
       <SelectField
         field={fields.kind}
         label={R.kind}

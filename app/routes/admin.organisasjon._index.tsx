@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { DoneNotice, EndDateForm, period, replyFor, useFocusSummary, ValidityText } from "~/components/admin";
+import { DoneNotice, EndDateForm, period, useFocusSummary, ValidityText } from "~/components/admin";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import { SignInRules } from "~/components/sign-in-rules";
 import {
@@ -18,10 +18,11 @@ import {
 } from "~/domain/admin.schema";
 import { addSignInRuleSchema, removeSignInRuleSchema } from "~/domain/sign-in.schema";
 import { bodyKindLabels, formatDate, t } from "~/domain/texts";
+import { replyFor, UnplacedReply } from "~/components/form";
 import { adminTexts } from "~/domain/texts/admin";
 import { signInTexts } from "~/domain/texts/sign-in";
 import { municipalityChoices, organisationPage } from "~/server/admin.server";
-import { invalid, refused, unknownIntent } from "~/server/admin-reply.server";
+import { invalid, replyTo, unknownForm } from "~/server/reply.server";
 import { requireAdmin } from "~/server/auth.server";
 import { addBody, addMunicipality, endMunicipality } from "~/server/commands/admin-organisation.server";
 import { addSignInRule, removeSignInRule } from "~/server/commands/sign-in-rules.server";
@@ -45,44 +46,60 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (formData.get("intent")) {
     case "addMunicipality": {
       const submission = parseWithZod(formData, { schema: addMunicipalitySchema });
-      if (submission.status !== "success") return invalid("add-municipality", submission);
+      if (submission.status !== "success") return invalid(submission, { form: "add-municipality" });
       const result = await addMunicipality(db(), submission.value);
-      if (!result.ok) return refused("add-municipality", submission, result);
-      return redirect(`${PATH}?melding=kommune-lagt-til`);
+      return replyTo(result, submission, () => redirect(`${PATH}?melding=kommune-lagt-til`), {
+        form: "add-municipality",
+      });
     }
     case "endMunicipality": {
       const ids = (await municipalityChoices()).map((m) => m.id);
       const formId = `end-municipality-${String(formData.get("municipalityId"))}`;
       const submission = parseWithZod(formData, { schema: endMunicipalitySchema(ids) });
-      if (submission.status !== "success") return invalid(formId, submission);
+      if (submission.status !== "success") return invalid(submission, { form: formId });
       const result = await endMunicipality(db(), submission.value);
-      if (!result.ok) return refused(formId, submission, result);
-      return redirect(`${PATH}?melding=kommune-avsluttet`);
+      return replyTo(result, submission, () => redirect(`${PATH}?melding=kommune-avsluttet`), {
+        form: formId,
+      });
     }
     case "addBody": {
       const submission = parseWithZod(formData, { schema: addBodySchema });
-      if (submission.status !== "success") return invalid("add-body", submission);
+      if (submission.status !== "success") return invalid(submission, { form: "add-body" });
       const result = await addBody(db(), submission.value);
-      if (!result.ok) return refused("add-body", submission, result);
-      return redirect(`${PATH}/${result.id}?melding=organ-opprettet`);
+      return replyTo(result, submission, (done) => redirect(`${PATH}/${done.id}?melding=organ-opprettet`), {
+        form: "add-body",
+      });
     }
     case "addSignInRule": {
       const ids = (await municipalityChoices()).filter((m) => m.status === "active").map((m) => m.id);
       const submission = parseWithZod(formData, { schema: addSignInRuleSchema(ids) });
-      if (submission.status !== "success") return invalid("add-sign-in-rule", submission);
+      if (submission.status !== "success") return invalid(submission, { form: "add-sign-in-rule" });
       const result = await addSignInRule(db(), submission.value);
-      if (!result.ok) return refused("add-sign-in-rule", submission, result);
-      return redirect(`${PATH}?melding=regel-lagt-til#sign-in-rules-heading`);
+      return replyTo(
+        result,
+        submission,
+        () => redirect(`${PATH}?melding=regel-lagt-til#sign-in-rules-heading`),
+        {
+          form: "add-sign-in-rule",
+        },
+      );
     }
     case "removeSignInRule": {
+      const formId = `remove-sign-in-rule-${String(formData.get("ruleId"))}`;
       const submission = parseWithZod(formData, { schema: removeSignInRuleSchema });
-      if (submission.status !== "success") return invalid("remove-sign-in-rule", submission);
+      if (submission.status !== "success") return invalid(submission, { form: formId });
       const result = await removeSignInRule(db(), submission.value);
-      if (!result.ok) return refused("remove-sign-in-rule", submission, result);
-      return redirect(`${PATH}?melding=regel-fjernet#sign-in-rules-heading`);
+      return replyTo(
+        result,
+        submission,
+        () => redirect(`${PATH}?melding=regel-fjernet#sign-in-rules-heading`),
+        {
+          form: "remove-sign-in-rule",
+        },
+      );
     }
     default:
-      return unknownIntent();
+      return unknownForm(adminTexts.errors.unknownIntent);
   }
 }
 
@@ -106,11 +123,19 @@ export default function OrganisationPage() {
           "regel-fjernet": signInTexts.admin.removed,
         }}
       />
-      {actionData?.form === "" ? (
-        <p className="notice error" role="alert">
-          {actionData.result.error?.[""]?.[0]}
-        </p>
-      ) : null}
+      <UnplacedReply
+        reply={actionData}
+        forms={
+          new Set([
+            "add-municipality",
+            "add-body",
+            "add-sign-in-rule",
+            ...municipalities.filter((m) => !m.valid_to).map((m) => `end-municipality-${m.id}`),
+            ...signIn.rules.map((r) => `remove-sign-in-rule-${r.id}`),
+          ])
+        }
+        title={adminTexts.errors.formGone}
+      />
 
       <section aria-labelledby="municipalities-heading">
         <h2 id="municipalities-heading">{O.municipalities}</h2>
@@ -168,7 +193,7 @@ export default function OrganisationPage() {
         issuers={signIn.issuers}
         municipalities={municipalities.filter((m) => m.status === "active")}
         addResult={replyFor(actionData, "add-sign-in-rule")}
-        removeResult={replyFor(actionData, "remove-sign-in-rule")}
+        reply={actionData}
       />
 
       <section aria-labelledby="bodies-heading">

@@ -4,7 +4,7 @@ import { MeetingDocumentView } from "~/components/meeting-document";
 import { t } from "~/domain/texts";
 import { meetingTexts as T } from "~/domain/texts/meetings";
 import { notFound } from "~/server/auth.server";
-import { publicMeeting } from "~/server/meetings.server";
+import { publicMeeting } from "~/server/meetings/public.server";
 import { idParam } from "~/server/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

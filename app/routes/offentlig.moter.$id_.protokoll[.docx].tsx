@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/server/auth.server";
 import { docxFileName, docxResponse, meetingDocx } from "~/server/meeting-docx.server";
-import { publicMeeting } from "~/server/meetings.server";
+import { publicMeeting } from "~/server/meetings/public.server";
 import { idParam } from "~/server/params.server";
 
 /** No login: the public protocol as a Word file, exempt cases withheld. */

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Executor } from "../connection";
 import type { NewUser, UserUpdate } from "../schema";
 
@@ -122,4 +123,23 @@ export async function failedLoginsSince(db: Executor, input: { email: string; ip
     count("ip", input.ip),
   ]);
   return { byEmail: Number(byEmail.n), byIp: Number(byIp.n) };
+}
+
+/** Active users whose name or e-mail contains the query, by name; at most `limit`. */
+export function searchActiveUsers(db: Executor, query: string, limit: number) {
+  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom("user")
+    .leftJoin("municipality", "municipality.id", "user.municipality_id")
+    .select(["user.id", "user.name", "municipality.name as municipality_name"])
+    .where("user.active", "=", 1)
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`${eb.ref("user.name")} like ${pattern} escape '\\'`,
+        sql<boolean>`${eb.ref("user.email")} like ${pattern} escape '\\'`,
+      ]),
+    )
+    .orderBy("user.name")
+    .limit(limit)
+    .execute();
 }

@@ -53,12 +53,6 @@ export interface FormAction {
   payloads?: number;
   /** The fields the page sends in hidden inputs (which form it is, the version it saw, the item). */
   hidden?: string[];
-  /**
-   * A known gap, reported to the route's owner: the page shows a refusal only next to the form
-   * it names, so a post whose hidden fields were tampered with (or whose body was unreadable)
-   * gets a 400 without a visible message. Such posts are still checked: no 5xx, nothing written.
-   */
-  silentWhenHiddenTampered?: string;
 }
 
 let unique = 0;
@@ -145,7 +139,6 @@ const meetingAction = (
   valid: async ({ db }, t) => ({ intent, version: await version(db, "meeting", t.id!), ...fields(t) }),
   intents: meetingIntents,
   hidden: ["intent", "version", "itemId"],
-  silentWhenHiddenTampered: "moter.$id: a reply whose key names no form on the page is not shown",
 });
 
 const strategyIntents = ["meta", "addGoal", "editGoal", "removeGoal", "approve", "delete"];
@@ -162,8 +155,6 @@ const strategyAction = (intent: string, fields: (t: Target) => FormValues = () =
   }),
   intents: strategyIntents,
   hidden: ["intent", "version", "goalId", "parentId"],
-  silentWhenHiddenTampered:
-    "strategi.$id_.rediger: errors show only for the form the reply names and for its visible fields",
 });
 
 /** The edit form's fingerprint of an account, as the page hands it out. */
@@ -179,9 +170,6 @@ async function fingerprint(ctx: ActionContext, userId: number): Promise<string> 
 let reportYear = 2000;
 
 const orgIntents = ["addMunicipality", "endMunicipality", "addBody", "addSignInRule", "removeSignInRule"];
-
-const orgSilent =
-  "admin.organisasjon: an unknown intent, or an end form naming no listed record, is answered without a visible message";
 
 export const formActions: FormAction[] = [
   {
@@ -381,7 +369,7 @@ export const formActions: FormAction[] = [
     Object.fromEntries(
       Object.entries(t)
         .filter(([k]) => /^m\d+$/.test(k))
-        .map(([, id]) => [`status-${id}`, "present"]),
+        .map(([, id]) => [`status.${id}`, "present"]),
     ),
   ),
   meetingAction("conflict", "noticePublished", (t) => ({
@@ -431,7 +419,6 @@ export const formActions: FormAction[] = [
     path: (_c, t) => `/rapport/${t.year}`,
     valid: () => ({ intent: "markFinal" }),
     hidden: ["intent"],
-    silentWhenHiddenTampered: "rapport.$year: an unknown intent is answered 400 with no message",
   },
 
   // Administration
@@ -499,7 +486,6 @@ export const formActions: FormAction[] = [
     valid: () => ({ intent: "addMunicipality", name: `Kommune ${next()}`, validFrom: "2024-01-01" }),
     intents: orgIntents,
     hidden: ["intent", "municipalityId"],
-    silentWhenHiddenTampered: orgSilent,
   },
   {
     route: "admin.organisasjon._index.tsx",
@@ -510,7 +496,6 @@ export const formActions: FormAction[] = [
     valid: (_c, t) => ({ intent: "endMunicipality", municipalityId: String(t.id), validTo: "2030-01-01" }),
     intents: orgIntents,
     hidden: ["intent", "municipalityId"],
-    silentWhenHiddenTampered: orgSilent,
   },
   {
     route: "admin.organisasjon._index.tsx",
@@ -525,7 +510,6 @@ export const formActions: FormAction[] = [
     }),
     intents: orgIntents,
     hidden: ["intent"],
-    silentWhenHiddenTampered: orgSilent,
   },
   {
     route: "admin.organisasjon._index.tsx",
@@ -543,7 +527,6 @@ export const formActions: FormAction[] = [
     valid: (_c, t) => ({ intent: "removeSignInRule", ruleId: String(t.id) }),
     intents: orgIntents,
     hidden: ["intent", "ruleId"],
-    silentWhenHiddenTampered: orgSilent,
   },
   {
     route: "admin.organisasjon._index.tsx",
@@ -553,7 +536,6 @@ export const formActions: FormAction[] = [
     valid: () => ({ intent: "addBody", kind: "group", name: `Gruppe ${next()}`, validFrom: "2024-01-01" }),
     intents: orgIntents,
     hidden: ["intent", "municipalityId"],
-    silentWhenHiddenTampered: orgSilent,
   },
   ...(
     [
@@ -574,6 +556,5 @@ export const formActions: FormAction[] = [
     valid: (_c, t) => ({ intent, ...fields(t) }),
     intents: ["rename", "close", "addMembership", "endMembership"],
     hidden: ["intent", "membershipId"],
-    silentWhenHiddenTampered: orgSilent,
   })),
 ];

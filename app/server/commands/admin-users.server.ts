@@ -13,7 +13,7 @@ import type { CreateUserForm, EditUserForm } from "~/domain/admin.schema";
 import { adminTexts } from "~/domain/texts/admin";
 import type { CurrentUser } from "../auth.server";
 import { hashPassword } from "../password.server";
-import { fieldError, inTransaction, refuse, type AdminResult } from "./admin-result.server";
+import { refuse, refuseField, runCommand, type CommandResult } from "./result.server";
 
 const E = adminTexts.errors;
 
@@ -36,26 +36,31 @@ async function checkAccountFields(
   userId?: number,
 ) {
   const holder = await findUserByEmail(trx, form.email);
-  if (holder && holder.id !== userId) fieldError("email", E.emailTaken);
+  if (holder && holder.id !== userId) refuseField("email", E.emailTaken);
   if (form.municipalityId !== undefined && !(await getMunicipality(trx, form.municipalityId)))
-    fieldError("municipalityId", E.municipalityUnknown);
+    refuseField("municipalityId", E.municipalityUnknown);
 }
 
 /** Creates an active account with a hashed initial password. */
-export async function createAccount(database: DB, form: CreateUserForm): Promise<AdminResult> {
+export async function createAccount(
+  database: DB,
+  form: CreateUserForm,
+): Promise<CommandResult<{ id: number }>> {
   const passwordHash = await hashPassword(form.password);
-  return inTransaction(database, async (trx) => {
+  return runCommand(database, async (trx) => {
     await checkAccountFields(trx, form);
-    return createUser(trx, {
-      name: form.name,
-      email: form.email,
-      password_hash: passwordHash,
-      municipality_id: form.municipalityId ?? null,
-      is_admin: form.isAdmin ? 1 : 0,
-      is_coordinator: form.isCoordinator ? 1 : 0,
-      active: 1,
-      created_at: new Date().toISOString(),
-    });
+    return {
+      id: await createUser(trx, {
+        name: form.name,
+        email: form.email,
+        password_hash: passwordHash,
+        municipality_id: form.municipalityId ?? null,
+        is_admin: form.isAdmin ? 1 : 0,
+        is_coordinator: form.isCoordinator ? 1 : 0,
+        active: 1,
+        created_at: new Date().toISOString(),
+      }),
+    };
   });
 }
 
@@ -67,14 +72,14 @@ export async function createAccount(database: DB, form: CreateUserForm): Promise
 export async function updateAccount(
   database: DB,
   input: { actor: CurrentUser; userId: number; form: Omit<EditUserForm, "intent"> },
-): Promise<AdminResult> {
+): Promise<CommandResult<{ id: number }>> {
   const { form, actor, userId } = input;
   const passwordHash = form.password ? await hashPassword(form.password) : undefined;
-  return inTransaction(database, async (trx) => {
+  return runCommand(database, async (trx) => {
     const current = (await getUser(trx, userId)) ?? refuse(404);
-    if (accountFingerprint(current) !== form.fingerprint) refuse(409);
+    if (accountFingerprint(current) !== form.fingerprint) refuse(409, adminTexts.users.conflict);
     await checkAccountFields(trx, form, userId);
-    if (userId === actor.id && !form.isAdmin) fieldError("isAdmin", E.selfUnadmin);
+    if (userId === actor.id && !form.isAdmin) refuseField("isAdmin", E.selfUnadmin);
     await updateUser(trx, userId, {
       name: form.name,
       email: form.email,
@@ -83,7 +88,7 @@ export async function updateAccount(
       is_coordinator: form.isCoordinator ? 1 : 0,
       ...(passwordHash ? { password_hash: passwordHash } : {}),
     });
-    return userId;
+    return { id: userId };
   });
 }
 
@@ -94,12 +99,12 @@ export async function updateAccount(
 export function setAccountActive(
   database: DB,
   input: { actor: CurrentUser; userId: number; active: boolean },
-): Promise<AdminResult> {
-  return inTransaction(database, async (trx) => {
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => {
     const current = (await getUser(trx, input.userId)) ?? refuse(404);
-    if (!input.active && current.id === input.actor.id) fieldError("intent", E.selfDeactivate);
+    if (!input.active && current.id === input.actor.id) refuseField("intent", E.selfDeactivate);
     await updateUser(trx, current.id, { active: input.active ? 1 : 0 });
     if (!input.active) await deleteSessionsOfUser(trx, current.id);
-    return current.id;
+    return { id: current.id };
   });
 }

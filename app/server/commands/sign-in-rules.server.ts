@@ -9,7 +9,7 @@ import { getMunicipality } from "#db/repositories/organisation.repository";
 import { today } from "#workflows/dates";
 import { normaliseIssuer } from "#workflows/sign-in";
 import { signInTexts } from "~/domain/texts/sign-in";
-import { fieldError, inTransaction, type AdminResult } from "./admin-result.server";
+import { refuseField, runCommand, type CommandResult } from "./result.server";
 
 const R = signInTexts.admin;
 
@@ -17,24 +17,27 @@ const R = signInTexts.admin;
 export function addSignInRule(
   database: DB,
   input: { kind: "domain" | "issuer"; value: string; municipalityId: number },
-): Promise<AdminResult> {
-  return inTransaction(database, async (trx) => {
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => {
     const value = input.kind === "issuer" ? normaliseIssuer(input.value) : input.value;
     const municipality = await getMunicipality(trx, input.municipalityId);
-    if (!municipality) return fieldError("municipalityId", R.municipalityUnknown);
+    if (!municipality) return refuseField("municipalityId", R.municipalityUnknown);
     if (municipality.valid_to && municipality.valid_to <= today())
-      fieldError("municipalityId", R.municipalityEnded);
-    if (await findSignInRule(trx, input.kind, value)) fieldError("value", R.duplicate);
-    return createSignInRule(trx, { ...input, value, at: new Date().toISOString() });
+      refuseField("municipalityId", R.municipalityEnded);
+    if (await findSignInRule(trx, input.kind, value)) refuseField("value", R.duplicate);
+    return { id: await createSignInRule(trx, { ...input, value, at: new Date().toISOString() }) };
   });
 }
 
 /** Removes a rule; accounts it gave a municipality keep it. */
-export function removeSignInRule(database: DB, input: { ruleId: number }): Promise<AdminResult> {
-  return inTransaction(database, async (trx) => {
+export function removeSignInRule(
+  database: DB,
+  input: { ruleId: number },
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => {
     const rule = await getSignInRule(trx, input.ruleId);
-    if (!rule) return fieldError("ruleId", R.unknownRule);
+    if (!rule) return refuseField("ruleId", R.unknownRule);
     await deleteSignInRule(trx, rule.id);
-    return rule.id;
+    return { id: rule.id };
   });
 }
