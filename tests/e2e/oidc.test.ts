@@ -106,6 +106,13 @@ describe("sign-in with an OpenID Connect issuer", () => {
       const loginContext = await browser.newContext();
       const login = await loginContext.newPage();
       await login.goto(`${server.url}/logg-inn`);
+      expect(await login.getByRole("link", { name: /^Logg inn med / }).allTextContents()).toEqual([
+        "Logg inn med testkontoen",
+        "Logg inn med en tjeneste som er nede",
+      ]);
+      expect(await login.textContent("body")).toContain(
+        "Innlogging med passord er bare for administratorer.",
+      );
       await expectNoAxeViolations(login);
       await loginContext.close();
 
