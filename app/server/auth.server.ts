@@ -126,10 +126,16 @@ export async function login(input: { email: string; password: string; ip: string
   return { ok: true, headers: (await startSession(user.id)).headers };
 }
 
-/** Starts a fresh session for an account (after a password or an issuer vouched for it). */
+/**
+ * Starts a fresh session for an account (after a password or an issuer vouched for it), ending
+ * the one the request came with, if any.
+ */
 export async function startSession(
   userId: number,
+  request?: Request,
 ): Promise<{ headers: Headers; sessionId: string; expiresAt: string }> {
+  const previous = request ? await sessionId(request) : null;
+  if (previous) await deleteSession(db(), previous);
   const now = new Date();
   const id = randomBytes(32).toString("base64url");
   const expires = new Date(now.getTime() + SESSION_DAYS * 24 * 3600_000);

@@ -170,7 +170,7 @@ export async function completeSignIn(issuerKey: string, request: Request): Promi
   const outcome = await signInWithIssuer(db(), { issuer, claims, now: new Date().toISOString() });
   if (!outcome.ok) return withCleared(failed(outcome.reason, issuer.key, outcome.detail));
 
-  const session = await startSession(outcome.userId);
+  const session = await startSession(outcome.userId, request);
   await saveOidcSession(db(), {
     sessionId: session.sessionId,
     issuerKey: issuer.key,
