@@ -170,15 +170,16 @@ export async function completeSignIn(issuerKey: string, request: Request): Promi
   const outcome = await signInWithIssuer(db(), { issuer, claims, now: new Date().toISOString() });
   if (!outcome.ok) return withCleared(failed(outcome.reason, issuer.key, outcome.detail));
 
-  const session = await startSession(outcome.userId, request);
-  await saveOidcSession(db(), {
-    sessionId: session.sessionId,
-    issuerKey: issuer.key,
-    idToken,
-    expiresAt: session.expiresAt,
-    now: new Date().toISOString(),
-  });
-  const response = redirect(safeRedirect(transaction.redirectTo), { headers: session.headers });
+  const headers = await startSession(outcome.userId, request, (session) =>
+    saveOidcSession(db(), {
+      sessionId: session.id,
+      issuerKey: issuer.key,
+      idToken,
+      expiresAt: session.expiresAt,
+      now: new Date().toISOString(),
+    }),
+  );
+  const response = redirect(safeRedirect(transaction.redirectTo), { headers });
   return withCleared(response);
 }
 

@@ -4,7 +4,9 @@ import * as process from "./2026-11-26-002-process";
 import * as meetings from "./2026-11-26-003-meetings";
 import * as followupReport from "./2026-11-26-004-followup-report";
 import * as indexes from "./2026-11-26-005-indexes";
+import * as sessionHardening from "./2026-11-30-h11-001-session-hardening";
 import * as openIdConnect from "./2026-11-30-h14-001-openid-connect";
+import * as historyEvents from "./2026-11-30-h17-001-history-events";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -16,7 +18,9 @@ const migrations: Record<string, Migration> = {
   "2026-11-26-003-meetings": meetings,
   "2026-11-26-004-followup-report": followupReport,
   "2026-11-26-005-indexes": indexes,
+  "2026-11-30-h11-001-session-hardening": sessionHardening,
   "2026-11-30-h14-001-openid-connect": openIdConnect,
+  "2026-11-30-h17-001-history-events": historyEvents,
 };
 
 export const migrationProvider: MigrationProvider = {

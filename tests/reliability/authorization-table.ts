@@ -264,6 +264,14 @@ export const authorizationTable: RouteEntry[] = [
   // The page between signing out here and at the issuer; without a sign-out in progress, on to /logg-inn.
   { route: "logget-ut.tsx", probes: [get("signed out, nothing pending", () => "/logget-ut", all("away"))] },
   {
+    route: "min-profil.tsx",
+    probes: [
+      get("own profile", () => "/min-profil", signedIn()),
+      // The empty form reaches the check of the fields (400): every signed-in user may change their password.
+      post("empty password change", () => "/min-profil", empty, 400, signedIn()),
+    ],
+  },
+  {
     route: "logg-ut.tsx",
     probes: [
       get("logout by GET does nothing", () => "/logg-ut", all("away")),
