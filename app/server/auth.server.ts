@@ -16,9 +16,11 @@ import {
   userBySession,
 } from "#db/repositories/user.repository";
 import type { membershipsOfUser } from "#db/repositories/organisation.repository";
+import { localLoginAllows } from "#workflows/sign-in";
 import { config } from "./config.server";
 import { currentUserFrom } from "./current-user.server";
 import { db } from "./db.server";
+import { signInConfig } from "./oidc-config.server";
 import { hashPassword, verifyPassword } from "./password.server";
 
 /** Where a user who must change their password is sent, and the pages they may still reach. */
@@ -59,7 +61,8 @@ export interface CurrentUser {
   memberships: Awaited<ReturnType<typeof membershipsOfUser>>;
 }
 
-async function sessionId(request: Request): Promise<string | null> {
+/** The id of the session the request's cookie names (valid or not). */
+export async function sessionId(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" ? value : null;
 }
@@ -196,7 +199,7 @@ export async function login(input: {
 
   const user = await findUserByEmail(db(), email);
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
-  const known = user !== undefined && user.active === 1;
+  const known = user !== undefined && user.active === 1 && localLoginAllows(signInConfig().localLogin, user);
   const matches = await verifyPassword(input.password, known ? user.password_hash : await dummyHash);
   if (!known || !matches) return { ok: false, error: "invalid" };
   await markLoginSucceeded(db(), gate.attemptId);
@@ -206,15 +209,21 @@ export async function login(input: {
 
 /**
  * A new session for an account, replacing the one the request came with (never reused: no
- * fixation). Returns the Set-Cookie header. Every way of signing in ends here.
+ * fixation). Returns the Set-Cookie header. Every way of signing in ends here. `started` runs
+ * with the new session (a sign-in at an issuer keeps its ID token beside it, for signing out).
  */
-export async function startSession(userId: number, request: Request): Promise<Headers> {
+export async function startSession(
+  userId: number,
+  request: Request,
+  started?: (session: { id: string; expiresAt: string }) => Promise<void>,
+): Promise<Headers> {
   const previous = await sessionId(request);
   if (previous) await deleteSession(db(), previous);
   const now = new Date();
   const id = randomBytes(32).toString("base64url");
   const expires = new Date(now.getTime() + config().sessionMaxMs);
   await createSession(db(), { id, userId, createdAt: now.toISOString(), expiresAt: expires.toISOString() });
+  await started?.({ id, expiresAt: expires.toISOString() });
   const headers = new Headers();
   headers.append("Set-Cookie", await sessionCookie().serialize(id, { expires }));
   return headers;

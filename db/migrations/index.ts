@@ -6,6 +6,7 @@ import * as followupReport from "./2026-11-26-004-followup-report";
 import * as indexes from "./2026-11-26-005-indexes";
 import * as records from "./2026-11-30-h10-001-records";
 import * as sessionHardening from "./2026-11-30-h11-001-session-hardening";
+import * as openIdConnect from "./2026-11-30-h14-001-openid-connect";
 import * as historyEvents from "./2026-11-30-h17-001-history-events";
 
 /**
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-26-005-indexes": indexes,
   "2026-11-30-h10-001-records": records,
   "2026-11-30-h11-001-session-hardening": sessionHardening,
+  "2026-11-30-h14-001-openid-connect": openIdConnect,
   "2026-11-30-h17-001-history-events": historyEvents,
 };
 

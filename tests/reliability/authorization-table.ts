@@ -260,6 +260,18 @@ export const authorizationTable: RouteEntry[] = [
       post("empty login", () => "/logg-inn", empty, 400, { ...all("away"), anonymous: "ok" }),
     ],
   },
+  // Sign-in with an issuer: none is configured here, so every start and callback is sent on to
+  // the login page with a message (a signed-in user is sent on from the start, as from /logg-inn).
+  {
+    route: "auth.oidc.$issuer.tsx",
+    probes: [get("start sign-in at an issuer", () => "/auth/oidc/test", all("away"))],
+  },
+  {
+    route: "auth.oidc.$issuer_.callback.tsx",
+    probes: [get("issuer callback", () => "/auth/oidc/test/callback?code=abc&state=def", all("away"))],
+  },
+  // The page between signing out here and at the issuer; without a sign-out in progress, on to /logg-inn.
+  { route: "logget-ut.tsx", probes: [get("signed out, nothing pending", () => "/logget-ut", all("away"))] },
   {
     route: "min-profil.tsx",
     probes: [

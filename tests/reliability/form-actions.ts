@@ -1,5 +1,6 @@
 import { addDays, today } from "#workflows/dates";
 import type { DB } from "#db/connection";
+import { createSignInRule } from "#db/repositories/identity.repository";
 import {
   draftStrategy,
   meetingIn,
@@ -183,6 +184,8 @@ async function fingerprint(ctx: ActionContext, userId: number): Promise<string> 
 }
 
 let reportYear = 2000;
+
+const orgIntents = ["addMunicipality", "endMunicipality", "addBody", "addSignInRule", "removeSignInRule"];
 
 export const formActions: FormAction[] = [
   {
@@ -531,7 +534,7 @@ export const formActions: FormAction[] = [
     as: "admin",
     path: () => "/admin/organisasjon",
     valid: () => ({ intent: "addMunicipality", name: `Kommune ${next()}`, validFrom: "2024-01-01" }),
-    intents: ["addMunicipality", "endMunicipality", "addBody"],
+    intents: orgIntents,
     hidden: ["intent", "municipalityId"],
   },
   {
@@ -541,8 +544,39 @@ export const formActions: FormAction[] = [
     prepare: async (ctx) => ({ id: await throwawayMunicipality(ctx.db) }),
     path: () => "/admin/organisasjon",
     valid: (_c, t) => ({ intent: "endMunicipality", municipalityId: String(t.id), validTo: "2030-01-01" }),
-    intents: ["addMunicipality", "endMunicipality", "addBody"],
+    intents: orgIntents,
     hidden: ["intent", "municipalityId"],
+  },
+  {
+    route: "admin.organisasjon._index.tsx",
+    intent: "addSignInRule",
+    as: "admin",
+    path: () => "/admin/organisasjon",
+    valid: ({ fx }) => ({
+      intent: "addSignInRule",
+      kind: "domain",
+      value: `d${next()}.kommune.no`,
+      municipalityId: String(fx.municipalityId),
+    }),
+    intents: orgIntents,
+    hidden: ["intent"],
+  },
+  {
+    route: "admin.organisasjon._index.tsx",
+    intent: "removeSignInRule",
+    as: "admin",
+    prepare: async (ctx) => ({
+      id: await createSignInRule(ctx.db, {
+        kind: "domain",
+        value: `fjernes${next()}.kommune.no`,
+        municipalityId: ctx.fx.municipalityId,
+        at: new Date().toISOString(),
+      }),
+    }),
+    path: () => "/admin/organisasjon",
+    valid: (_c, t) => ({ intent: "removeSignInRule", ruleId: String(t.id) }),
+    intents: orgIntents,
+    hidden: ["intent", "ruleId"],
   },
   {
     route: "admin.organisasjon._index.tsx",
@@ -550,7 +584,7 @@ export const formActions: FormAction[] = [
     as: "admin",
     path: () => "/admin/organisasjon",
     valid: () => ({ intent: "addBody", kind: "group", name: `Gruppe ${next()}`, validFrom: "2024-01-01" }),
-    intents: ["addMunicipality", "endMunicipality", "addBody"],
+    intents: orgIntents,
     hidden: ["intent", "municipalityId"],
   },
   ...(
