@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface TestServer {
   url: string;
@@ -34,7 +35,7 @@ export async function startServer(
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "innspill-test-"));
   const port = await freePort();
   const child = spawn(process.execPath, ["server/start.js"], {
-    cwd: path.resolve(__dirname, "../.."),
+    cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.."),
     env: {
       ...process.env,
       NODE_ENV: "production",

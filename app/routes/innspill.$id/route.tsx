@@ -8,7 +8,7 @@ import {
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { deleteDraft } from "#db/repositories/proposal.repository";
 import { FollowupPanel } from "~/components/followup-panel";
-import { ProcessDiagram } from "~/components/process-diagram";
+import { ProcessDiagram, ProcessPathText } from "~/components/process-diagram";
 import { StateBadge } from "~/components/state-badge";
 import { formatDate, formatDateTime, listNb, t } from "~/domain/texts";
 import { notFound, requireUser } from "~/server/auth.server";
@@ -17,6 +17,7 @@ import { db } from "~/server/db.server";
 import { followupPanel } from "~/server/followup.server";
 import { proposalPage } from "~/server/proposal-page.server";
 import { assessmentTexts } from "~/domain/texts/assessment";
+import { diagramTexts } from "~/domain/texts/process";
 import { AssessmentPanel } from "./assessment-panel";
 import { eventFormSchema } from "./event-form";
 import { ProcessActions } from "./process-actions";
@@ -143,8 +144,10 @@ export default function ProposalPage() {
               <strong>{page.stateLabel}.</strong> {page.now}
             </p>
             {!page.isFinal ? <p className="muted">Neste steg: {page.whoActs}.</p> : null}
-            <details className="process-diagram-details" open>
-              <summary>Vis hvor innspillet er i prosessen</summary>
+            <ProcessPathText {...page.diagram} />
+            {/* Closed by default: at a phone's width the drawing's text would be too small to read. */}
+            <details className="process-diagram-details">
+              <summary>{diagramTexts.show}</summary>
               <ProcessDiagram {...page.diagram} />
             </details>
             <ProcessActions page={page} actionData={actionData} />
