@@ -14,6 +14,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { t } from "~/domain/texts";
+import { siteTexts } from "~/domain/texts/site";
 import { getUser } from "~/server/auth.server";
 import stylesHref from "~/styles.css?url";
 
@@ -113,7 +114,22 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
-          {t.app.name} – {t.app.tagline}
+          <p>
+            {t.app.name} – {t.app.tagline}
+          </p>
+          <nav aria-label={siteTexts.footerNav}>
+            <ul className="footer-links">
+              <li>
+                <Link to="/hjelp">{siteTexts.help.link}</Link>
+              </li>
+              <li>
+                <Link to="/tilgjengelighet">{siteTexts.accessibility.link}</Link>
+              </li>
+              <li>
+                <Link to="/personvern">{siteTexts.privacy.link}</Link>
+              </li>
+            </ul>
+          </nav>
         </footer>
         <ScrollRestoration />
         <Scripts />

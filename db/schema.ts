@@ -289,6 +289,15 @@ export interface AnnualReportTable {
   finalised_at: IsoText | null;
 }
 
+/** An administrator's version of a text on the site; absent: the application's default. */
+export interface SiteTextTable {
+  key: string;
+  body: string;
+  version: Generated<number>;
+  updated_at: IsoText;
+  updated_by: number | null;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   body: BodyTable;
@@ -316,6 +325,7 @@ export interface Database {
   protocol_addendum: ProtocolAddendumTable;
   proposal_followup: ProposalFollowupTable;
   annual_report: AnnualReportTable;
+  site_text: SiteTextTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

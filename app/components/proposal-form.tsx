@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useFetcher } from "@remix-run/react";
+import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "~/components/form";
 import { proposalSchema } from "~/domain/proposal.schema";
 import { t } from "~/domain/texts";
+import { siteTexts } from "~/domain/texts/site";
 
 const F = t.proposal.fields;
 const H = t.proposal.hints;
@@ -112,7 +113,9 @@ export function ProposalForm({
             .join(" ")}
         />
       </div>
-      <p className="small muted">{t.proposal.privacyNotice}</p>
+      <p className="small muted">
+        {t.proposal.privacyNotice} <Link to="/personvern">{siteTexts.privacy.intakeLink}</Link>
+      </p>
       <div className="actions">
         <button type="submit" name="intent" value="submit" className="primary">
           {t.proposal.submit}

@@ -22,6 +22,7 @@ import type { CurrentUser } from "./auth.server";
 import { processActor, proposalFacts } from "./commands/apply-proposal-event.server";
 import { db } from "./db.server";
 import { processDiagram } from "./flowchart.server";
+import { siteText } from "./site-texts.server";
 import { bodyNames, stateLabel } from "./process.server";
 
 const laneActors = {
@@ -113,6 +114,11 @@ export async function proposalPage(id: number, user: CurrentUser) {
       mergedIntoId: proposal.merged_into_id,
     },
     stateLabel: stateLabel(proposal.state, names),
+    // Why it is where it is (rejected, redirected, sent back, asked for more): the step's reason, by the status.
+    stateReason:
+      [...history].reverse().find((h) => h.to_state === proposal.state && h.from_state !== h.to_state)
+        ?.reason ?? null,
+    customerService: proposal.state === "redirected" ? await siteText("kundeservice") : null,
     now: bodyText(meta.now, names),
     whoActs: bodyText(laneActors[meta.lane], names),
     isFinal: meta.final === true,

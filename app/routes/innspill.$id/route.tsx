@@ -18,6 +18,8 @@ import { followupPanel } from "~/server/followup.server";
 import { proposalPage } from "~/server/proposal-page.server";
 import { assessmentTexts } from "~/domain/texts/assessment";
 import { diagramTexts } from "~/domain/texts/process";
+import { proposalPageTexts, siteTexts } from "~/domain/texts/site";
+import { ContactLines } from "~/components/site-text";
 import { AssessmentPanel } from "./assessment-panel";
 import { eventFormSchema } from "./event-form";
 import { ProcessActions } from "./process-actions";
@@ -143,6 +145,17 @@ export default function ProposalPage() {
             <p>
               <strong>{page.stateLabel}.</strong> {page.now}
             </p>
+            {page.stateReason ? (
+              <p className="state-reason">
+                <strong>{proposalPageTexts.reason}:</strong> {page.stateReason}
+              </p>
+            ) : null}
+            {page.customerService ? (
+              <div className="notice">
+                <p>{siteTexts.customerService.redirected}</p>
+                <ContactLines body={page.customerService} />
+              </div>
+            ) : null}
             {!page.isFinal ? <p className="muted">Neste steg: {page.whoActs}.</p> : null}
             <ProcessPathText {...page.diagram} />
             {/* Closed by default: at a phone's width the drawing's text would be too small to read. */}
