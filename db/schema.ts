@@ -298,6 +298,14 @@ export interface SiteTextTable {
   updated_by: number | null;
 }
 
+/** An employee's support of a proposal ("Dette gjelder også oss"), for their municipality. */
+export interface ProposalSupportTable {
+  proposal_id: number;
+  user_id: number;
+  municipality_id: number | null;
+  created_at: IsoText;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   body: BodyTable;
@@ -326,6 +334,7 @@ export interface Database {
   proposal_followup: ProposalFollowupTable;
   annual_report: AnnualReportTable;
   site_text: SiteTextTable;
+  proposal_support: ProposalSupportTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

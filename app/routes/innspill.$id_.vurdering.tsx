@@ -18,6 +18,8 @@ import { t } from "~/domain/texts";
 import { assessmentTexts as A } from "~/domain/texts/assessment";
 import { forbidden, notFound, requireUser, type CurrentUser } from "~/server/auth.server";
 import { processActor } from "~/server/commands/apply-proposal-event.server";
+import { supportPanel } from "~/server/support.server";
+import { supportTexts } from "~/domain/texts/support";
 import { saveAssessmentCommand } from "~/server/commands/save-assessment.server";
 import { db } from "~/server/db.server";
 
@@ -38,15 +40,18 @@ async function assessable(params: { id?: string }, user: CurrentUser) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const proposal = await assessable(params, user);
-  const [assessment, goals, linked] = await Promise.all([
+  const [assessment, goals, linked, support] = await Promise.all([
     getAssessment(db(), proposal.id),
     selectableSubGoals(db()),
     goalsOfProposal(db(), proposal.id),
+    supportPanel(proposal, user),
   ]);
   const str = (v: number | null | undefined) => (v === null || v === undefined ? undefined : String(v));
   return {
     id: proposal.id,
     title: proposal.title,
+    // The group sees who else this concerns while it assesses.
+    support: support.text,
     goals: goals.map((g) => ({ id: g.id, label: `${g.number} ${g.title}` })),
     defaultValue: {
       version: String(assessment?.version ?? 0),
@@ -77,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssessmentPage() {
-  const { id, title, goals, defaultValue } = useLoaderData<typeof loader>();
+  const { id, title, goals, defaultValue, support } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const schema = assessmentSchema(goals.map((g) => g.id));
   const [form, fields] = useForm({
@@ -103,6 +108,9 @@ export default function AssessmentPage() {
         <Link to={`/innspill/${id}`}>← {title}</Link>
       </p>
       <h1>{A.editTitle(title)}</h1>
+      <p className="support-summary">
+        <strong>{supportTexts.heading}:</strong> {support}
+      </p>
       <div className="card">
         <Form method="post" {...getFormProps(form)}>
           <ErrorSummary form={form} labels={labels} />

@@ -9,6 +9,7 @@ import { formatDate, t } from "~/domain/texts";
 import { requireUser } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { listFilters } from "~/server/proposal-list.server";
+import { supportLines } from "~/server/support.server";
 import { bodyNames, stateLabel } from "~/server/process.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.proposal.listTitle} – ${t.app.name}` }];
@@ -23,10 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listMunicipalities(db()),
     bodyNames(),
   ]);
-  const municipalityNames = await municipalityNamesFor(
-    db(),
-    result.rows.map((r) => r.id),
-  );
+  const [municipalityNames, support] = await Promise.all([
+    municipalityNamesFor(
+      db(),
+      result.rows.map((r) => r.id),
+    ),
+    supportLines(result.rows.map((r) => r.id)),
+  ]);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const thisYear = new Date().getFullYear();
   return {
@@ -43,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       authorName: r.author_name,
       date: formatDate(r.submitted_at ?? r.created_at),
       municipalities: municipalityNames.get(r.id) ?? [],
+      support: support.get(r.id) ?? null,
     })),
     stateOptions: [
       { value: "aktive", label: "Alle under behandling" },
@@ -155,6 +160,7 @@ export default function ProposalListPage() {
                 <span>{r.authorName}</span>
                 {r.groupName ? <span>{r.groupName}</span> : null}
                 {r.municipalities.length > 0 ? <span>{r.municipalities.join(", ")}</span> : null}
+                {r.support ? <span className="support-line">{r.support}</span> : null}
               </div>
             </li>
           ))}

@@ -23,6 +23,7 @@ import { processActor, proposalFacts } from "./commands/apply-proposal-event.ser
 import { db } from "./db.server";
 import { processDiagram } from "./flowchart.server";
 import { siteText } from "./site-texts.server";
+import { supportPanel } from "./support.server";
 import { bodyNames, stateLabel } from "./process.server";
 
 const laneActors = {
@@ -119,6 +120,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
       [...history].reverse().find((h) => h.to_state === proposal.state && h.from_state !== h.to_state)
         ?.reason ?? null,
     customerService: proposal.state === "redirected" ? await siteText("kundeservice") : null,
+    support: await supportPanel(proposal, user),
     now: bodyText(meta.now, names),
     whoActs: bodyText(laneActors[meta.lane], names),
     isFinal: meta.final === true,

@@ -98,7 +98,7 @@ const proposalTexts = (fx: Fixtures): FormValues => ({
   municipalityIds: [String(fx.municipalityId)],
 });
 
-const eventIntents = ["event", "delete"];
+const eventIntents = ["event", "delete", "support"];
 const event = (
   type: string,
   as: Role,
@@ -241,6 +241,15 @@ export const formActions: FormAction[] = [
     prepare: proposal("draft"),
     path: (_c, t) => `/innspill/${t.id}`,
     valid: () => ({ intent: "delete" }),
+    intents: eventIntents,
+  },
+  {
+    route: "innspill.$id",
+    intent: "support",
+    as: "employee",
+    prepare: proposal("groupReview"),
+    path: (_c, t) => `/innspill/${t.id}`,
+    valid: () => ({ intent: "support" }),
     intents: eventIntents,
   },
   {

@@ -23,6 +23,9 @@ import { ContactLines } from "~/components/site-text";
 import { AssessmentPanel } from "./assessment-panel";
 import { eventFormSchema } from "./event-form";
 import { ProcessActions } from "./process-actions";
+import { SupportPanel } from "~/components/support-panel";
+import { supportTexts } from "~/domain/texts/support";
+import { supportProposal } from "~/server/commands/support-proposal.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.proposal.title} – ${t.app.name}` : `${t.errors.notFoundTitle} – ${t.app.name}` },
@@ -45,6 +48,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = idFrom(params);
   const formData = await request.formData();
+  if (formData.get("intent") === "support") {
+    const result = await supportProposal(db(), { proposalId: id, user });
+    if (result.ok) return redirect(`/innspill/${id}?melding=stottet#support-heading`);
+    if (result.status === 404) notFound();
+    return data(
+      { type: null, fieldErrors: {}, supportError: supportTexts.refusals[result.why] },
+      { status: result.status },
+    );
+  }
   if (formData.get("intent") === "delete") {
     if (!(await deleteDraft(db(), id, user.id))) notFound();
     return redirect("/innspill?mine=1");
@@ -89,6 +101,11 @@ export default function ProposalPage() {
       {notice === "vurdert" ? (
         <p className="notice ok" role="status">
           {assessmentTexts.saved}
+        </p>
+      ) : null}
+      {notice === "stottet" ? (
+        <p className="notice ok" role="status">
+          {supportTexts.done}
         </p>
       ) : null}
       {notice === "lagret" ? (
@@ -204,6 +221,12 @@ export default function ProposalPage() {
           </section>
         </div>
         <aside>
+          {p.state !== "draft" ? (
+            <SupportPanel
+              {...page.support}
+              error={actionData && "supportError" in actionData ? actionData.supportError : null}
+            />
+          ) : null}
           <section className="card" aria-labelledby="facts-heading">
             <h2 id="facts-heading" style={{ marginTop: 0 }}>
               Fakta
