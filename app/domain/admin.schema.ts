@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInput } from "./date-input";
 import { adminTexts } from "./texts/admin";
 
 const E = adminTexts.errors;
@@ -13,11 +14,7 @@ export function isRealDate(value: string): boolean {
 }
 
 /** A calendar date as the date input sends it (YYYY-MM-DD), within a sane range of years. */
-const isoDate = z
-  .string({ error: E.dateRequired })
-  .trim()
-  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, E.dateInvalid)
-  .refine(isRealDate, E.dateInvalid);
+const isoDate = dateInput(E.dateRequired, E.dateInvalid);
 
 const name = z.string({ error: E.nameRequired }).trim().min(1, E.nameRequired).max(200, E.nameTooLong);
 

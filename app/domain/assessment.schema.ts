@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { criteria } from "#workflows/assessment";
+import { assessmentTexts } from "./texts/assessment";
 
 const score = z.coerce
   .number({ error: "Velg en score fra 1 til 5." })
@@ -24,10 +25,13 @@ export function assessmentSchema(goalIds: number[]) {
         (typeof criteria)[number]["key"],
         typeof score
       >),
-      adjustment: z.coerce
-        .number({ error: "Justeringen må være et tall fra -5 til 5." })
-        .min(-5, "Justeringen må være et tall fra -5 til 5.")
-        .max(5, "Justeringen må være et tall fra -5 til 5.")
+      // A typed "−5" (the minus sign the label shows) counts as -5.
+      adjustment: z
+        .preprocess(
+          (v) => (typeof v === "string" ? v.replace("\u2212", "-") : v),
+          z.coerce.number({ error: assessmentTexts.adjustmentRange }),
+        )
+        .pipe(z.number().min(-5, assessmentTexts.adjustmentRange).max(5, assessmentTexts.adjustmentRange))
         .optional()
         .default(0),
       adjustment_reason: z

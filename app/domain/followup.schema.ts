@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInput } from "./date-input";
 import { followupTexts } from "./texts/report";
 
 /**
@@ -9,14 +10,7 @@ import { followupTexts } from "./texts/report";
 
 const E = followupTexts.errors;
 
-const isoDate = z
-  .string({ error: E.dateRequired })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, E.dateRequired)
-  .refine((value) => {
-    const d = new Date(`${value}T12:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-  }, E.dateInvalid);
+const isoDate = dateInput(E.dateRequired, E.dateInvalid);
 
 const version = z.coerce.number().int().min(0);
 const text = z.string().trim().max(5000, E.textTooLong);

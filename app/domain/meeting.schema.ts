@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInput } from "./date-input";
 import { meetingTexts } from "./texts/meetings";
 
 /**
@@ -8,14 +9,7 @@ import { meetingTexts } from "./texts/meetings";
 
 const E = meetingTexts.errors;
 
-const isoDate = z
-  .string({ error: E.dateRequired })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, E.dateRequired)
-  .refine((value) => {
-    const d = new Date(`${value}T12:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-  }, E.dateInvalid);
+const isoDate = dateInput(E.dateRequired, E.dateInvalid);
 
 const clock = z
   .string({ error: E.timeRequired })

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StateBadge } from "~/components/state-badge";
 import { formatDate, t, waitedFor } from "~/domain/texts";
+import { queueTexts } from "~/domain/texts/queues";
 import { requireUser } from "~/server/auth.server";
 import { workQueues } from "~/server/work-queues.server";
 
@@ -52,7 +53,12 @@ export default function StartPage() {
                     <StateBadge state={item.state} label={item.stateLabel} />
                     <span>#{item.id}</span>
                     {item.groupName ? <span>{item.groupName}</span> : null}
-                    <span>Har ventet {waitedFor(item.since)}</span>
+                    <span>
+                      {/* Work under way is not waiting: say since when it has run. */}
+                      {item.state === "inProgress"
+                        ? queueTexts.inProgressSince(formatDate(item.since))
+                        : queueTexts.waited(waitedFor(item.since))}
+                    </span>
                   </div>
                 </li>
               ))}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listBodies, listMunicipalities } from "#db/repositories/organisation.repository";
-import { listProposals, municipalityNamesFor } from "#db/repositories/proposal.repository";
+import { listProposals, municipalityNamesFor, submissionYears } from "#db/repositories/proposal.repository";
 import { proposalStates } from "#workflows/proposal.machine";
 import { StateBadge } from "~/components/state-badge";
 import { parseProposalFilters } from "~/domain/proposal-filters";
@@ -18,11 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const f = parseProposalFilters(url);
-  const [result, groups, municipalities, names] = await Promise.all([
+  const [result, groups, municipalities, names, years] = await Promise.all([
     listProposals(db(), listFilters(f, user.id)),
     listBodies(db(), { kind: "group" }),
     listMunicipalities(db()),
     bodyNames(),
+    submissionYears(db()),
   ]);
   const [municipalityNames, support] = await Promise.all([
     municipalityNamesFor(
@@ -32,7 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     supportLines(result.rows.map((r) => r.id)),
   ]);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
-  const thisYear = new Date().getFullYear();
   return {
     filters: f,
     total: result.total,
@@ -56,7 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ],
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     municipalities: municipalities.map((m) => ({ id: m.id, name: m.name })),
-    years: Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear - i),
+    // Only years with submissions, the same list as /statistikk's.
+    years,
   };
 }
 

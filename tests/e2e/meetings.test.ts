@@ -133,6 +133,10 @@ describe("a proposal decided in meetings, in the browser", () => {
         .selectOption({ label: `#${proposalId} ${title}` });
       await save(coordinator, coordinator.getByRole("button", { name: "Sett opp sak" }).first());
       await save(coordinator, coordinator.getByRole("button", { name: "Publiser innkallingen" }));
+      // Notices are published on the site, not e-mailed: the page says only what is true.
+      const afterNotice = await coordinator.locator("main").innerText();
+      expect(afterNotice).toContain("Innkallingen er publisert.");
+      expect(afterNotice).not.toContain("Innkallingen er sendt");
       const committeeCase = coordinator.getByRole("region", {
         name: new RegExp(`Sak \\d+/${year}: ${title}`),
       });

@@ -7,6 +7,7 @@ export const assessmentTexts = {
   total: "Sum",
   band: "Prioritet",
   adjustment: "Manuell justering (−5 til +5)",
+  adjustmentRange: "Justeringen må være et tall fra −5 til +5.",
   adjustmentReason: "Begrunnelse for justeringen",
   benefitsPlan: "Gevinstplan",
   benefitsPlanHint: "Hvilke gevinster skal tas ut, av hvem, når, og hvordan måles de?",

@@ -1,3 +1,4 @@
+import { dateFormat } from "./dates";
 /**
  * Texts of meetings, agendas, protocols and the public pages. Meeting statuses and case
  * outcomes are labelled with the rules in workflows/ (meeting.machine.ts, meeting.outcomes.ts).
@@ -54,8 +55,8 @@ export const meetingTexts = {
   kinds: { proposal: "Innspill til behandling", other: "Annen sak" },
   otherExamples: "Orienteringssak, budsjett, årsrapport, strategi, oppnevning …",
   errors: {
-    dateRequired: "Oppgi dato som dd.mm.åååå.",
-    dateInvalid: "Oppgi en gyldig dato.",
+    dateRequired: `Oppgi dato som ${dateFormat}.`,
+    dateInvalid: `Oppgi en gyldig dato som ${dateFormat}.`,
     timeRequired: "Oppgi klokkeslett som tt:mm.",
     timeOrder: "Slutt må være etter start.",
     placeRequired: "Oppgi møtested eller lenke til videomøte.",

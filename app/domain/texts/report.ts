@@ -1,3 +1,4 @@
+import { dateFormat } from "./dates";
 import { listNb } from "./index";
 
 /**
@@ -170,9 +171,10 @@ export const followupTexts = {
   hints: {
     realisedBenefits: "Hva er målt eller observert, sett opp mot gevinstplanen?",
     reportText: "Hva ble innført, for hvem? Et kort avsnitt slik det skal stå i årsrapporten.",
-    date: "Dato som åååå-mm-dd.",
+    date: `Dato som ${dateFormat}.`,
   },
   chooseLead: "Velg prosjektleder",
+  roriktLead: (name: string) => `${name} (ROR-IKT)`,
   benefitsPlan: "Gevinstplan fra vurderingen",
   noBenefitsPlan: "Faggruppen skrev ingen gevinstplan.",
   start: "Start gjennomføringen",
@@ -194,8 +196,8 @@ export const followupTexts = {
   notNow: "Dette steget er ikke tilgjengelig for innspillet nå.",
   errors: {
     leadRequired: "Velg en prosjektleder fra listen.",
-    dateRequired: "Oppgi dato som åååå-mm-dd.",
-    dateInvalid: "Oppgi en gyldig dato.",
+    dateRequired: `Oppgi dato som ${dateFormat}.`,
+    dateInvalid: `Oppgi en gyldig dato som ${dateFormat}.`,
     endBeforeStart: "Planlagt ferdig kan ikke være før startdatoen.",
     completedBeforeStart: "Gjennomført dato kan ikke være før startdatoen.",
     futureDate: "Datoen kan ikke være fram i tid.",
