@@ -1,3 +1,4 @@
+import { mayAdminister } from "#workflows/policy";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
@@ -28,8 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     user: user && {
       name: user.name,
-      isAdmin: user.isAdmin,
-      isCoordinator: user.isCoordinator,
+      mayAdminister: mayAdminister(user),
       hasMemberships: user.memberships.length > 0,
     },
   };
@@ -82,7 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
             <nav className="main-nav" aria-label={t.app.mainNav}>
               <ul>
-                {(user ? navLinks.filter((l) => !l.admin || user.isAdmin) : publicLinks).map((l) => (
+                {(user ? navLinks.filter((l) => !l.admin || user.mayAdminister) : publicLinks).map((l) => (
                   <li key={l.to}>
                     <NavLink to={l.to} end={l.end}>
                       {l.label}

@@ -1,6 +1,5 @@
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, sql, type Transaction } from "kysely";
-import { Migrator } from "kysely/migration";
+import { Kysely, Migrator, SqliteDialect, sql, type Transaction } from "kysely";
 import { migrationProvider } from "./migrations";
 import type { Database } from "./schema";
 

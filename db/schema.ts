@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { MeetingStatus } from "../workflows/meeting.machine";
+import type { VoteChoice } from "../workflows/vote";
 
 /** ISO date (YYYY-MM-DD) or timestamp (ISO 8601) stored as text. */
 type IsoText = string;
@@ -167,8 +169,8 @@ export interface AssessmentGoalTable {
   goal_id: number;
 }
 
-export type MeetingStatus =
-  "planned" | "noticePublished" | "held" | "protocolApproved" | "protocolPublished" | "cancelled";
+// The process's states are defined by the machines in workflows/; the schema only stores them.
+export type { MeetingStatus, VoteChoice };
 
 export interface MeetingTable {
   id: Generated<number>;
@@ -246,8 +248,6 @@ export interface DecisionTable {
   recorded_by: number;
   recorded_at: IsoText;
 }
-
-export type VoteChoice = "for" | "against" | "abstain";
 
 export interface VoteTable {
   protocol_item_id: number;

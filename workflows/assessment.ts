@@ -3,24 +3,13 @@
  * (table priority_band); this module only applies them.
  */
 
+/** The criteria a group scores (1–5 each), in the form's order; their labels are in app/domain/texts/assessment.ts. */
 export const criteria = [
-  { key: "strategic_value", label: "Strategisk verdi", hint: "Hvor godt støtter det strategien?" },
-  {
-    key: "service_quality",
-    label: "Tjenestekvalitet for brukerne",
-    hint: "Blir tjenesten bedre for innbyggere eller ansatte?",
-  },
-  {
-    key: "economic_benefit",
-    label: "Økonomisk gevinst",
-    hint: "Sparer det penger eller tid som kan tas ut?",
-  },
-  {
-    key: "necessity",
-    label: "Lovpålagt eller driftskritisk",
-    hint: "Krever lov, forskrift eller driften dette?",
-  },
-  { key: "risk", label: "Risiko (lav risiko gir høy score)", hint: "5 = lav risiko, 1 = høy risiko." },
+  { key: "strategic_value" },
+  { key: "service_quality" },
+  { key: "economic_benefit" },
+  { key: "necessity" },
+  { key: "risk" },
 ] as const;
 
 export type CriterionKey = (typeof criteria)[number]["key"];
@@ -64,16 +53,5 @@ export function isAssessmentComplete(a: AssessmentValues | null | undefined): bo
     a.benefits_plan.trim().length > 0 &&
     a.cost_once !== null &&
     a.cost_yearly !== null
-  );
-}
-
-/** Who may write the assessment, and when: the assigned group (or a coordinator) while the group has the case. */
-export function canAssess(
-  state: string,
-  actor: { isCoordinator: boolean; groupRole: "leader" | "member" | null },
-): boolean {
-  return (
-    (state === "groupReview" || state === "awaitingSubmitter") &&
-    (actor.isCoordinator || actor.groupRole !== null)
   );
 }

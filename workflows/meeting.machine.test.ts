@@ -1,9 +1,9 @@
+import { mayOrganiseMeetings } from "./policy";
 import { getShortestPaths } from "xstate/graph";
 import { describe, expect, it } from "vitest";
 import {
   availableMeetingEvents,
   decideMeeting,
-  mayOrganise,
   meetingMachine,
   meetingStateMeta,
   meetingStatuses,
@@ -112,7 +112,7 @@ describe("meeting machine", () => {
       [outsider, false],
     ] as const;
     for (const [actor, allowed] of table) {
-      expect(mayOrganise(actor)).toBe(allowed);
+      expect(mayOrganiseMeetings(actor)).toBe(allowed);
       expect(decideMeeting("planned", ready, { type: "PUBLISH_NOTICE", actor }).ok).toBe(allowed);
       expect(decideMeeting("held", ready, { type: "APPROVE_PROTOCOL", actor }).ok).toBe(allowed);
       expect(availableMeetingEvents("held", ready, actor).length > 0).toBe(allowed);

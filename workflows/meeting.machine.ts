@@ -1,5 +1,5 @@
 import { and, setup, transition, type SnapshotFrom } from "xstate";
-import type { MeetingStatus } from "../db/schema";
+import { mayOrganiseMeetings, type BodyActor } from "./policy";
 
 /**
  * A meeting's life (møte): planned, notice published, held, protocol approved, protocol
@@ -8,15 +8,13 @@ import type { MeetingStatus } from "../db/schema";
  * Pure: no I/O.
  */
 
-export type { MeetingStatus };
+/** The statuses of a meeting; the database's `meeting.status` column holds one of these. */
+export type MeetingStatus =
+  "planned" | "noticePublished" | "held" | "protocolApproved" | "protocolPublished" | "cancelled";
 
 /** Who acts, as far as meetings care. Computed by the server from the session and the organisation. */
-export interface MeetingActor {
+export interface MeetingActor extends BodyActor {
   userId: number;
-  /** ROR-IKT coordinator. */
-  isCoordinator: boolean;
-  /** The actor's roles in the meeting's body on the meeting day. */
-  bodyRoles: readonly string[];
 }
 
 /** Facts about the meeting that guards need, computed by the server. */
@@ -58,17 +56,6 @@ export interface MeetingStateMeta {
   final?: boolean;
 }
 
-/** Roles in a body that may organise its meetings: the chair and the secretary (a group's leader chairs it). */
-const organiserRoles = ["chair", "secretary", "leader"];
-
-/**
- * Whether an actor may plan and run the meetings of a body: coordinators, and the chair,
- * secretary or (for a specialist group) leader of that body.
- */
-export function mayOrganise(actor: Pick<MeetingActor, "isCoordinator" | "bodyRoles">): boolean {
-  return actor.isCoordinator || actor.bodyRoles.some((r) => organiserRoles.includes(r));
-}
-
 const hasText = (value: string | undefined) => typeof value === "string" && value.trim().length > 0;
 
 export const meetingMachine = setup({
@@ -78,7 +65,7 @@ export const meetingMachine = setup({
     input: {} as MeetingFacts,
   },
   guards: {
-    byOrganiser: ({ event }) => mayOrganise(event.actor),
+    byOrganiser: ({ event }) => mayOrganiseMeetings(event.actor),
     hasCases: ({ context }) => context.caseCount >= 1,
     everyCaseDecided: ({ context }) => context.caseCount >= 1 && context.undecidedCount === 0,
     somebodyPresent: ({ event }) => (event.presentCount ?? 0) >= 1,

@@ -1,3 +1,4 @@
+import { mayEditReportText } from "./policy";
 import { describe, expect, it } from "vitest";
 import { proposalStates } from "./proposal.machine";
 import {
@@ -8,7 +9,6 @@ import {
   isReportTextLocked,
   leadTimes,
   median,
-  mayEditReportText,
   nextGoalNumber,
   renumberGoals,
   reportYear,
@@ -135,10 +135,14 @@ describe("a year read from a history", () => {
 
 describe("report texts", () => {
   it("may be edited by the coordinator or the group's leader once work has started", () => {
-    expect(mayEditReportText("inProgress", { isCoordinator: true, groupRole: null })).toBe(true);
-    expect(mayEditReportText("completed", { isCoordinator: false, groupRole: "leader" })).toBe(true);
-    expect(mayEditReportText("completed", { isCoordinator: false, groupRole: "member" })).toBe(false);
-    expect(mayEditReportText("approved", { isCoordinator: true, groupRole: null })).toBe(false);
+    expect(mayEditReportText({ isCoordinator: true, groupRole: null }, { state: "inProgress" })).toBe(true);
+    expect(mayEditReportText({ isCoordinator: false, groupRole: "leader" }, { state: "completed" })).toBe(
+      true,
+    );
+    expect(mayEditReportText({ isCoordinator: false, groupRole: "member" }, { state: "completed" })).toBe(
+      false,
+    );
+    expect(mayEditReportText({ isCoordinator: true, groupRole: null }, { state: "approved" })).toBe(false);
   });
 
   it("are locked when the report of the year the work was completed is final", () => {

@@ -1,4 +1,5 @@
-import type { ProcessActor, ProposalState } from "./proposal.machine";
+import { daysBetween, thisYear } from "./dates";
+import type { ProposalState } from "./proposal.machine";
 
 /**
  * The rules behind the strategy view, the follow-up of decided work and the annual report:
@@ -232,13 +233,6 @@ export function groupBefore(history: readonly HistoryStep[], before: string): nu
   return group;
 }
 
-/** Whole days from one ISO date or timestamp to another (by calendar date). */
-export function daysBetween(from: string, to: string): number {
-  const a = Date.parse(`${from.slice(0, 10)}T00:00:00Z`);
-  const b = Date.parse(`${to.slice(0, 10)}T00:00:00Z`);
-  return Math.round((b - a) / 86_400_000);
-}
-
 /** The median of numbers (the mean of the middle two for an even count); null for none. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -326,18 +320,6 @@ export function timeInStates(
   return spans;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Who may do what with the follow-up
-
-/**
- * The report text of started or completed work is kept up to date by the coordinator or the
- * leader of the proposal's group.
- */
-export function mayEditReportText(state: string, actor: Pick<ProcessActor, "isCoordinator" | "groupRole">) {
-  if (state !== "inProgress" && state !== "completed") return false;
-  return actor.isCoordinator || actor.groupRole === "leader";
-}
-
 /**
  * The year whose report a follow-up's text belongs to for good: the year it was completed.
  * Work still in progress belongs to every year it runs, so its text stays editable (a final
@@ -360,8 +342,8 @@ export function isReportTextLocked(
  * The year of a report page from its URL: four digits, from 2000 up to the running year.
  * Anything else (a future year, a word) is not a report: null, and the route answers 404.
  */
-export function reportYear(param: string | undefined, today: Date = new Date()): number | null {
+export function reportYear(param: string | undefined, now: Date = new Date()): number | null {
   if (!param || !/^\d{4}$/.test(param)) return null;
   const year = Number(param);
-  return year >= 2000 && year <= today.getFullYear() ? year : null;
+  return year >= 2000 && year <= thisYear(now) ? year : null;
 }

@@ -12,10 +12,8 @@ export function MeetingPrintPage({ doc, kind }: { doc: Doc; kind: "notice" | "pr
   return (
     <>
       <p className="no-print small">
-        <Link to={`/moter/${doc.meetingId}`}>
-          ← {doc.bodyName}, møte {doc.date}
-        </Link>{" "}
-        · <PrintButton /> ·{" "}
+        <Link to={`/moter/${doc.meetingId}`}>{T.backToMeeting(doc.bodyName, doc.date)}</Link> ·{" "}
+        <PrintButton /> ·{" "}
         <a href={`/moter/${doc.meetingId}/${file}`} download>
           {kind === "notice" ? T.docxNotice : T.docxProtocol}
         </a>

@@ -85,7 +85,7 @@ export function ProposalForm({
       <SelectField
         field={fields.suggestedGroupId}
         label={F.suggestedGroup}
-        placeholder="Vet ikke / ingen forslag"
+        placeholder={t.proposal.noGroupSuggestion}
         options={groups.map((g) => ({ value: g.id, label: g.name }))}
       />
       <div className="field" data-invalid={fields.attachments.errors ? "true" : undefined}>

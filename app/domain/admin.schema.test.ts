@@ -1,17 +1,17 @@
+import { isIsoDate } from "#workflows/dates";
 import { describe, expect, it } from "vitest";
 import {
   addMembershipSchema,
   addMunicipalitySchema,
   createUserSchema,
   endMunicipalitySchema,
-  isRealDate,
 } from "./admin.schema";
 
 describe("admin form schemas", () => {
   it("accept only days that exist", () => {
-    expect(isRealDate("2024-02-29")).toBe(true);
-    expect(isRealDate("2023-02-29")).toBe(false);
-    expect(isRealDate("2023-13-01")).toBe(false);
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(isIsoDate("2023-02-29")).toBe(false);
+    expect(isIsoDate("2023-13-01")).toBe(false);
     const parse = (validFrom: unknown) =>
       addMunicipalitySchema.safeParse({ intent: "addMunicipality", name: "Nyby", validFrom });
     expect(parse("2024-01-01").success).toBe(true);

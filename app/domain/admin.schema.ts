@@ -1,5 +1,5 @@
+import { isoDateSchema } from "#workflows/dates";
 import { z } from "zod";
-import { dateInput } from "./date-input";
 import { adminTexts } from "./texts/admin";
 
 const E = adminTexts.errors;
@@ -7,14 +7,7 @@ const E = adminTexts.errors;
 export const bodyKinds = ["group", "committee", "board"] as const;
 export const membershipRoles = ["leader", "member", "secretary", "chair", "union_rep"] as const;
 
-/** Whether a YYYY-MM-DD string names a day that exists (2023-02-30 does not). */
-export function isRealDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-/** A calendar date as the date input sends it (YYYY-MM-DD), within a sane range of years. */
-const isoDate = dateInput(E.dateRequired, E.dateInvalid);
+const isoDate = isoDateSchema({ required: E.dateRequired, invalid: E.dateInvalid });
 
 const name = z.string({ error: E.nameRequired }).trim().min(1, E.nameRequired).max(200, E.nameTooLong);
 

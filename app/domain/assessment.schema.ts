@@ -2,18 +2,15 @@ import { z } from "zod";
 import { criteria } from "#workflows/assessment";
 import { assessmentTexts } from "./texts/assessment";
 
-const score = z.coerce
-  .number({ error: "Velg en score fra 1 til 5." })
-  .int("Velg en score fra 1 til 5.")
-  .min(1, "Velg en score fra 1 til 5.")
-  .max(5, "Velg en score fra 1 til 5.")
-  .optional();
+const E = assessmentTexts.errors;
+
+const score = z.coerce.number({ error: E.score }).int(E.score).min(1, E.score).max(5, E.score).optional();
 
 const nok = z.coerce
-  .number({ error: "Oppgi et beløp i hele kroner." })
-  .int("Oppgi et beløp i hele kroner.")
-  .min(0, "Beløpet kan ikke være negativt.")
-  .max(10_000_000_000, "Beløpet er urimelig høyt.")
+  .number({ error: E.amount })
+  .int(E.amount)
+  .min(0, E.amountNegative)
+  .max(10_000_000_000, E.amountTooHigh)
   .optional();
 
 /** The specialist group's assessment form; the lists of selectable sub-goals come from the strategy data. */
@@ -29,33 +26,23 @@ export function assessmentSchema(goalIds: number[]) {
       adjustment: z
         .preprocess(
           (v) => (typeof v === "string" ? v.replace("\u2212", "-") : v),
-          z.coerce.number({ error: assessmentTexts.adjustmentRange }),
+          z.coerce.number({ error: E.adjustment }),
         )
-        .pipe(z.number().min(-5, assessmentTexts.adjustmentRange).max(5, assessmentTexts.adjustmentRange))
+        .pipe(z.number().min(-5, E.adjustment).max(5, E.adjustment))
         .optional()
         .default(0),
-      adjustment_reason: z
-        .string()
-        .trim()
-        .max(2000, "Teksten kan være høyst 2000 tegn.")
-        .optional()
-        .default(""),
-      benefits_plan: z
-        .string()
-        .trim()
-        .max(10_000, "Teksten kan være høyst 10 000 tegn.")
-        .optional()
-        .default(""),
+      adjustment_reason: z.string().trim().max(2000, E.reasonTooLong).optional().default(""),
+      benefits_plan: z.string().trim().max(10_000, E.planTooLong).optional().default(""),
       cost_once: nok,
       cost_yearly: nok,
       goalIds: z
         .array(z.coerce.number())
         .max(50)
-        .refine((ids) => ids.every((id) => goalIds.includes(id)), "Velg delmål fra listen.")
+        .refine((ids) => ids.every((id) => goalIds.includes(id)), E.goalUnknown)
         .optional()
         .default([]),
     },
-    { error: "Skjemaet inneholdt ukjente felt." },
+    { error: E.unknownField },
   );
 }
 

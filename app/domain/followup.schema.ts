@@ -1,5 +1,5 @@
+import { isoDateSchema } from "#workflows/dates";
 import { z } from "zod";
-import { dateInput } from "./date-input";
 import { followupTexts } from "./texts/report";
 
 /**
@@ -10,7 +10,7 @@ import { followupTexts } from "./texts/report";
 
 const E = followupTexts.errors;
 
-const isoDate = dateInput(E.dateRequired, E.dateInvalid);
+const isoDate = isoDateSchema({ required: E.dateRequired, format: E.dateRequired, invalid: E.dateInvalid });
 
 const version = z.coerce.number().int().min(0);
 const text = z.string().trim().max(5000, E.textTooLong);

@@ -1,5 +1,5 @@
+import { isoDateSchema } from "#workflows/dates";
 import { z } from "zod";
-import { dateInput } from "./date-input";
 import { meetingTexts } from "./texts/meetings";
 
 /**
@@ -9,7 +9,7 @@ import { meetingTexts } from "./texts/meetings";
 
 const E = meetingTexts.errors;
 
-const isoDate = dateInput(E.dateRequired, E.dateInvalid);
+const isoDate = isoDateSchema({ required: E.dateRequired, format: E.dateRequired, invalid: E.dateInvalid });
 
 const clock = z
   .string({ error: E.timeRequired })

@@ -10,10 +10,3 @@ export function validityOn(row: { valid_from: string; valid_to: string | null },
   if (row.valid_to !== null && row.valid_to <= on) return "ended";
   return "active";
 }
-
-/** The day before an ISO date: the last day of a period that the given date ends. */
-export function dayBefore(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}

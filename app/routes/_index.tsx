@@ -1,8 +1,10 @@
+import type { ReactNode } from "react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StateBadge } from "~/components/state-badge";
+import { filterParams } from "~/domain/proposal-filters";
 import { formatDate, t, waitedFor } from "~/domain/texts";
-import { queueTexts } from "~/domain/texts/queues";
+import { homeTexts as H } from "~/domain/texts/home";
 import { requireUser } from "~/server/auth.server";
 import { workQueues } from "~/server/work-queues.server";
 
@@ -13,26 +15,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { name: user.name, ...(await workQueues(user)) };
 }
 
+/** One proposal in a list: its title as a link, its state, and what else the list shows. */
+function ProposalItem(props: {
+  item: { id: number; title: string; state: string; stateLabel: string };
+  children: ReactNode;
+}) {
+  const { item } = props;
+  return (
+    <li>
+      <h3>
+        <Link to={`/innspill/${item.id}`}>{item.title}</Link>
+      </h3>
+      <div className="meta">
+        <StateBadge state={item.state} label={item.stateLabel} />
+        {props.children}
+      </div>
+    </li>
+  );
+}
+
 export default function StartPage() {
   const data = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>Hei, {data.name.split(" ")[0]}</h1>
+      <h1>{H.greeting(data.name.split(" ")[0] ?? "")}</h1>
       <div className="grid">
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Har du en idé?</h2>
-          <p>
-            Foreslå en ny digital tjeneste eller en endring i en eksisterende. Faggruppen vurderer innspillet
-            ditt.
-          </p>
+          <h2 style={{ marginTop: 0 }}>{H.ideaTitle}</h2>
+          <p>{H.ideaText}</p>
           <Link to="/innspill/ny" className="button">
             {t.nav.newProposal}
           </Link>
         </section>
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Slik behandles et innspill</h2>
-          <p>Se hele prosessen fra innspill til vedtak, og hvor mange innspill som er i hvert steg nå.</p>
-          <Link to="/prosess">Se prosessen</Link>
+          <h2 style={{ marginTop: 0 }}>{H.processTitle}</h2>
+          <p>{H.processText}</p>
+          <Link to="/prosess">{H.processLink}</Link>
         </section>
       </div>
       {data.queues.map((q) => (
@@ -45,48 +63,36 @@ export default function StartPage() {
           ) : (
             <ul className="proposal-list">
               {q.items.map((item) => (
-                <li key={item.id}>
-                  <h3>
-                    <Link to={`/innspill/${item.id}`}>{item.title}</Link>
-                  </h3>
-                  <div className="meta">
-                    <StateBadge state={item.state} label={item.stateLabel} />
-                    <span>#{item.id}</span>
-                    {item.groupName ? <span>{item.groupName}</span> : null}
-                    <span>
-                      {/* Work under way is not waiting: say since when it has run. */}
-                      {item.state === "inProgress"
-                        ? queueTexts.inProgressSince(formatDate(item.since))
-                        : queueTexts.waited(waitedFor(item.since))}
-                    </span>
-                  </div>
-                </li>
+                <ProposalItem key={item.id} item={item}>
+                  <span>#{item.id}</span>
+                  {item.groupName ? <span>{item.groupName}</span> : null}
+                  <span>
+                    {/* Work under way is not waiting: say since when it has run. */}
+                    {item.state === "inProgress"
+                      ? H.inProgressSince(formatDate(item.since))
+                      : H.waited(waitedFor(item.since))}
+                  </span>
+                </ProposalItem>
               ))}
             </ul>
           )}
         </section>
       ))}
       <section aria-labelledby="mine-heading">
-        <h2 id="mine-heading">Mine innspill</h2>
+        <h2 id="mine-heading">{H.mineTitle}</h2>
         {data.mine.length === 0 ? (
-          <p className="muted">Du har ikke skrevet noen innspill ennå.</p>
+          <p className="muted">{H.mineEmpty}</p>
         ) : (
           <ul className="proposal-list">
             {data.mine.map((item) => (
-              <li key={item.id}>
-                <h3>
-                  <Link to={`/innspill/${item.id}`}>{item.title}</Link>
-                </h3>
-                <div className="meta">
-                  <StateBadge state={item.state} label={item.stateLabel} />
-                  <span>{formatDate(item.date)}</span>
-                </div>
-              </li>
+              <ProposalItem key={item.id} item={item}>
+                <span>{formatDate(item.date)}</span>
+              </ProposalItem>
             ))}
           </ul>
         )}
         <p>
-          <Link to="/innspill?mine=1">Alle mine innspill</Link>
+          <Link to={`/innspill?${filterParams.mineOnly}=1`}>{H.mineAll}</Link>
         </p>
       </section>
     </>

@@ -19,7 +19,8 @@ import {
 import { bodyKindLabels, formatDate, roleLabels, t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
 import { bodyPage } from "~/server/admin.server";
-import { idParam, invalid, refused, unknownIntent } from "~/server/admin-reply.server";
+import { invalid, refused, unknownIntent } from "~/server/admin-reply.server";
+import { idParam } from "~/server/params.server";
 import { notFound, requireAdmin } from "~/server/auth.server";
 import {
   addMembership,

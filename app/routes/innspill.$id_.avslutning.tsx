@@ -1,3 +1,4 @@
+import { today } from "#workflows/dates";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -15,17 +16,16 @@ import { followupTexts as F } from "~/domain/texts/report";
 import { requireUser } from "~/server/auth.server";
 import { completeWork } from "~/server/commands/complete-work.server";
 import { db } from "~/server/db.server";
-import { completeFormData, followupStep, proposalIdFrom } from "~/server/followup.server";
+import { completeFormData, followupStep } from "~/server/followup.server";
+import { idParam } from "~/server/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? F.completeTitle(data.title) : t.errors.notFoundTitle} – ${t.app.name}` },
 ];
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const step = await followupStep(proposalIdFrom(params), user, "COMPLETE");
+  const step = await followupStep(idParam(params.id), user, "COMPLETE");
   if (!step.available) throw redirect(`/innspill/${step.proposal.id}`);
   const recorded = await completeFormData(step.proposal.id);
   return {
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const step = await followupStep(proposalIdFrom(params), user, "COMPLETE");
+  const step = await followupStep(idParam(params.id), user, "COMPLETE");
   if (!step.available) throw redirect(`/innspill/${step.proposal.id}`);
   const submission = parseWithZod(await request.formData(), { schema: completeSchema(today()) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

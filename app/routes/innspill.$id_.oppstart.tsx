@@ -1,3 +1,4 @@
+import { today } from "#workflows/dates";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -15,7 +16,8 @@ import { followupTexts as F } from "~/domain/texts/report";
 import { requireUser } from "~/server/auth.server";
 import { startWork } from "~/server/commands/start-work.server";
 import { db } from "~/server/db.server";
-import { followupStep, proposalIdFrom, startFormData } from "~/server/followup.server";
+import { followupStep, startFormData } from "~/server/followup.server";
+import { idParam } from "~/server/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? F.startTitle(data.title) : t.errors.notFoundTitle} – ${t.app.name}` },
@@ -23,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const step = await followupStep(proposalIdFrom(params), user, "START");
+  const step = await followupStep(idParam(params.id), user, "START");
   if (!step.available) throw redirect(`/innspill/${step.proposal.id}`);
   const { leads } = await startFormData();
   return {
@@ -33,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaultValue: {
       version: String(step.proposal.version),
       projectLeadId: String(user.id),
-      startDate: new Date().toISOString().slice(0, 10),
+      startDate: today(),
       plannedEnd: "",
     },
   };
@@ -41,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const step = await followupStep(proposalIdFrom(params), user, "START");
+  const step = await followupStep(idParam(params.id), user, "START");
   if (!step.available) throw redirect(`/innspill/${step.proposal.id}`);
   const submission = parseWithZod(await request.formData(), { schema: startSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

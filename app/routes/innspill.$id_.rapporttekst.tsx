@@ -15,7 +15,8 @@ import { followupTexts as F } from "~/domain/texts/report";
 import { requireUser } from "~/server/auth.server";
 import { saveReportTextCommand } from "~/server/commands/save-report-text.server";
 import { db } from "~/server/db.server";
-import { proposalIdFrom, reportTextFormData } from "~/server/followup.server";
+import { reportTextFormData } from "~/server/followup.server";
+import { idParam } from "~/server/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? F.reportTextTitle(data.title) : t.errors.notFoundTitle} – ${t.app.name}` },
@@ -23,12 +24,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return reportTextFormData(proposalIdFrom(params), user);
+  return reportTextFormData(idParam(params.id), user);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const id = proposalIdFrom(params);
+  const id = idParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: reportTextSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await saveReportTextCommand(db(), { proposalId: id, user, form: submission.value });

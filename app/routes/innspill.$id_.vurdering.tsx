@@ -8,68 +8,30 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { goalsOfProposal, selectableSubGoals } from "#db/repositories/assessment.repository";
-import { getProposalForViewer } from "#db/repositories/proposal.repository";
-import { getAssessment } from "#db/repositories/process.repository";
-import { canAssess, criteria } from "#workflows/assessment";
+import { criteria } from "#workflows/assessment";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "~/components/form";
 import { assessmentSchema } from "~/domain/assessment.schema";
 import { t } from "~/domain/texts";
 import { assessmentTexts as A } from "~/domain/texts/assessment";
-import { forbidden, notFound, requireUser, type CurrentUser } from "~/server/auth.server";
-import { processActor } from "~/server/commands/apply-proposal-event.server";
-import { supportPanel } from "~/server/support.server";
 import { supportTexts } from "~/domain/texts/support";
+import { requireUser } from "~/server/auth.server";
+import { assessableProposal, assessmentFormData, selectableGoals } from "~/server/assessment.server";
+import { idParam } from "~/server/params.server";
 import { saveAssessmentCommand } from "~/server/commands/save-assessment.server";
-import { db } from "~/server/db.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? A.editTitle(data.title) : t.errors.notFoundTitle} – ${t.app.name}` },
 ];
 
-/** The proposal, if this user may assess it now; 404 if it cannot be seen, 403 if it cannot be assessed. */
-async function assessable(params: { id?: string }, user: CurrentUser) {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id)) notFound();
-  const proposal = await getProposalForViewer(db(), id, user.id);
-  if (!proposal) notFound();
-  if (!canAssess(proposal.state, processActor(user, proposal))) forbidden();
-  return proposal;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const proposal = await assessable(params, user);
-  const [assessment, goals, linked, support] = await Promise.all([
-    getAssessment(db(), proposal.id),
-    selectableSubGoals(db()),
-    goalsOfProposal(db(), proposal.id),
-    supportPanel(proposal, user),
-  ]);
-  const str = (v: number | null | undefined) => (v === null || v === undefined ? undefined : String(v));
-  return {
-    id: proposal.id,
-    title: proposal.title,
-    // The group sees who else this concerns while it assesses.
-    support: support.text,
-    goals: goals.map((g) => ({ id: g.id, label: `${g.number} ${g.title}` })),
-    defaultValue: {
-      version: String(assessment?.version ?? 0),
-      ...Object.fromEntries(criteria.map((c) => [c.key, str(assessment?.[c.key])])),
-      adjustment: str(assessment?.adjustment ?? 0),
-      adjustment_reason: assessment?.adjustment_reason ?? "",
-      benefits_plan: assessment?.benefits_plan ?? "",
-      cost_once: str(assessment?.cost_once),
-      cost_yearly: str(assessment?.cost_yearly),
-      goalIds: linked.map((g) => String(g.id)),
-    } as Record<string, string | string[] | undefined>,
-  };
+  return assessmentFormData(await assessableProposal(idParam(params.id), user));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const proposal = await assessable(params, user);
-  const goals = await selectableSubGoals(db());
+  const proposal = await assessableProposal(idParam(params.id), user);
+  const goals = await selectableGoals();
   const submission = parseWithZod(await request.formData(), {
     schema: assessmentSchema(goals.map((g) => g.id)),
   });
@@ -94,7 +56,7 @@ export default function AssessmentPage() {
   });
   const scoreOptions = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }));
   const labels: Record<string, string> = {
-    ...Object.fromEntries(criteria.map((c) => [c.key, c.label])),
+    ...Object.fromEntries(criteria.map((c) => [c.key, A.criteria[c.key].label])),
     adjustment: A.adjustment,
     adjustment_reason: A.adjustmentReason,
     benefits_plan: A.benefitsPlan,
@@ -116,14 +78,14 @@ export default function AssessmentPage() {
           <ErrorSummary form={form} labels={labels} />
           <input type="hidden" name="version" value={String(defaultValue.version)} />
           <fieldset>
-            <legend>Kriterier ({A.scoreHint})</legend>
+            <legend>{A.criteriaLegend(A.scoreHint)}</legend>
             <div className="grid">
               {criteria.map((c) => (
                 <SelectField
                   key={c.key}
                   field={fields[c.key]}
-                  label={c.label}
-                  hint={c.hint}
+                  label={A.criteria[c.key].label}
+                  hint={A.criteria[c.key].hint}
                   placeholder={A.notScored}
                   options={scoreOptions}
                 />

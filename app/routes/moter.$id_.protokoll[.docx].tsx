@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireUser } from "~/server/auth.server";
 import { docxFileName, docxResponse, meetingDocx } from "~/server/meeting-docx.server";
 import { meetingDocument } from "~/server/meetings.server";
+import { idParam } from "~/server/params.server";
 
 /** The protocol as a Word file. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = idParam(params.id);
   const doc = await meetingDocument(id, user);
   if (!doc) notFound();
   return docxResponse(await meetingDocx(doc, "protocol"), docxFileName(doc, "protocol"));

@@ -17,12 +17,12 @@ import { forbidden, notFound, requireUser } from "~/server/auth.server";
 import { editMeeting } from "~/server/commands/plan-meeting.server";
 import { db } from "~/server/db.server";
 import { meetingForEdit } from "~/server/meetings.server";
+import { idParam } from "~/server/params.server";
 
-export const meta: MetaFunction = () => [{ title: `Endre tid og sted – ${t.app.name}` }];
+export const meta: MetaFunction = () => [{ title: `${T.editTimeAndPlace} – ${t.app.name}` }];
 
 function idFrom(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = idParam(params.id);
   return id;
 }
 
@@ -73,7 +73,7 @@ export default function EditMeetingPage() {
       <p className="small muted">
         <Link to={`/moter/${meeting.id}`}>← {meeting.title}</Link>
       </p>
-      <h1>Endre tid og sted</h1>
+      <h1>{T.editTimeAndPlace}</h1>
       <div className="card">
         <Form method="post" {...getFormProps(form)}>
           <ErrorSummary
@@ -100,7 +100,7 @@ export default function EditMeetingPage() {
           <TextField field={fields.videoLink} label={T.fields.videoLink} />
           <div className="actions">
             <button type="submit" className="primary">
-              Lagre
+              {t.actions.save}
             </button>
           </div>
         </Form>

@@ -17,15 +17,12 @@ import { forbidden, notFound, requireUser } from "~/server/auth.server";
 import { editCase } from "~/server/commands/edit-case.server";
 import { db } from "~/server/db.server";
 import { caseForEdit } from "~/server/meetings.server";
+import { idParam } from "~/server/params.server";
 
 export const meta: MetaFunction = () => [{ title: `${T.editCase} – ${t.app.name}` }];
 
 function ids(params: { id?: string; itemId?: string }) {
-  const meetingId = Number(params.id);
-  const itemId = Number(params.itemId);
-  if (!Number.isSafeInteger(meetingId) || meetingId <= 0 || !Number.isSafeInteger(itemId) || itemId <= 0)
-    notFound();
-  return { meetingId, itemId };
+  return { meetingId: idParam(params.id), itemId: idParam(params.itemId) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -136,7 +133,7 @@ export default function EditCasePage() {
             <button type="submit" className="primary">
               {T.saveCase}
             </button>
-            <Link to={`/moter/${item.meetingId}`}>Avbryt</Link>
+            <Link to={`/moter/${item.meetingId}`}>{t.actions.cancel}</Link>
           </div>
         </Form>
       </div>

@@ -23,7 +23,7 @@ export default function PublicMeetingsPage() {
           <h2 id={`public-body-${body.id}`} style={{ marginTop: 0 }}>
             {body.name}
             {body.formerNames.length > 0 ? (
-              <span className="muted small"> (tidligere {body.formerNames.join(", ")})</span>
+              <span className="muted small"> {T.formerNames(body.formerNames.join(", "))}</span>
             ) : null}
           </h2>
           <div className="table-wrap">
@@ -31,7 +31,7 @@ export default function PublicMeetingsPage() {
               <caption className="visually-hidden">{body.name}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Møte</th>
+                  <th scope="col">{T.meetingColumn}</th>
                   <th scope="col">{T.public.notices}</th>
                   <th scope="col">{T.public.protocols}</th>
                 </tr>

@@ -5,6 +5,7 @@ import { t } from "~/domain/texts";
 import { meetingTexts as T } from "~/domain/texts/meetings";
 import { notFound } from "~/server/auth.server";
 import { publicMeeting } from "~/server/meetings.server";
+import { idParam } from "~/server/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -16,8 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** No login: a meeting's published notice and protocol, exempt cases withheld on the server. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = idParam(params.id);
   const meeting = await publicMeeting(id);
   if (!meeting) notFound();
   return meeting;

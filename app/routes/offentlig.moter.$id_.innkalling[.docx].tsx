@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/server/auth.server";
 import { docxFileName, docxResponse, meetingDocx } from "~/server/meeting-docx.server";
 import { publicMeeting } from "~/server/meetings.server";
+import { idParam } from "~/server/params.server";
 
 /** No login: the public notice as a Word file, exempt cases withheld. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = idParam(params.id);
   const meeting = await publicMeeting(id);
   if (!meeting) notFound();
   return docxResponse(

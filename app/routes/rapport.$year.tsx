@@ -11,7 +11,8 @@ import { ReportDocument } from "~/components/report-document";
 import { formatDate, t } from "~/domain/texts";
 import { reportTexts as R } from "~/domain/texts/report";
 import { forbidden, notFound, requireUser } from "~/server/auth.server";
-import { markReportFinalCommand, mayFinaliseReports } from "~/server/commands/mark-report-final.server";
+import { mayFinaliseReports } from "#workflows/policy";
+import { markReportFinalCommand } from "~/server/commands/mark-report-final.server";
 import { db } from "~/server/db.server";
 import { yearReport } from "~/server/report.server";
 

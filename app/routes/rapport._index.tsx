@@ -1,22 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { reportStatuses, yearsWithData } from "#db/repositories/report.repository";
 import { t } from "~/domain/texts";
 import { reportTexts as R } from "~/domain/texts/report";
 import { requireUser } from "~/server/auth.server";
 import { db } from "~/server/db.server";
+import { reportYears } from "~/server/report.server";
 
 export const meta: MetaFunction = () => [{ title: `${R.indexTitle} – ${t.app.name}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const thisYear = new Date().getFullYear();
-  const [years, statuses] = await Promise.all([yearsWithData(db()), reportStatuses(db())]);
-  return {
-    years: years
-      .filter((y) => y >= 2000 && y <= thisYear)
-      .map((year) => ({ year, status: R.status[statuses.get(year) ?? "draft"] })),
-  };
+  const years = await reportYears(db());
+  return { years: years.map((y) => ({ year: y.year, status: R.status[y.status] })) };
 }
 
 export default function ReportIndexPage() {

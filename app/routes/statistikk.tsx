@@ -1,3 +1,4 @@
+import { thisYear } from "#workflows/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -20,7 +21,7 @@ function chosenYear(param: string | null, years: number[]): number | undefined {
   if (param === "alle") return undefined;
   const asked = Number(param);
   if (param && years.includes(asked)) return asked;
-  return years[0] ?? new Date().getFullYear();
+  return years[0] ?? thisYear();
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,6 +6,7 @@ import { strategyTexts as S } from "~/domain/texts/strategy";
 import { notFound, requireUser } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { strategyView } from "~/server/strategy.server";
+import { idParam } from "~/server/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.strategy?.name ?? t.errors.notFoundTitle} – ${t.app.name}` },
@@ -13,8 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = idParam(params.id);
   const view = await strategyView(db(), user, id);
   if (!view?.strategy) notFound();
   return view;

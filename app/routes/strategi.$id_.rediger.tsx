@@ -10,7 +10,8 @@ import { strategyEditSchema } from "~/domain/strategy.schema";
 import { t } from "~/domain/texts";
 import { strategyTexts as S } from "~/domain/texts/strategy";
 import { forbidden, notFound, requireUser } from "~/server/auth.server";
-import { editStrategy, mayManageStrategies } from "~/server/commands/edit-strategy.server";
+import { mayManageStrategies } from "#workflows/policy";
+import { editStrategy } from "~/server/commands/edit-strategy.server";
 import { db } from "~/server/db.server";
 import { strategyEditor } from "~/server/strategy.server";
 

@@ -1,3 +1,4 @@
+import { thisYear } from "#workflows/dates";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -13,7 +14,8 @@ import { newStrategySchema } from "~/domain/strategy.schema";
 import { t } from "~/domain/texts";
 import { strategyTexts as S } from "~/domain/texts/strategy";
 import { forbidden, requireUser } from "~/server/auth.server";
-import { createStrategyDraft, mayManageStrategies } from "~/server/commands/edit-strategy.server";
+import { mayManageStrategies } from "#workflows/policy";
+import { createStrategyDraft } from "~/server/commands/edit-strategy.server";
 import { db } from "~/server/db.server";
 
 export const meta: MetaFunction = () => [{ title: `${S.newTitle} – ${t.app.name}` }];
@@ -36,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewStrategyPage() {
   const lastResult = useActionData<typeof action>();
-  const year = new Date().getFullYear();
+  const year = thisYear();
   const [form, fields] = useForm({
     id: "new-strategy",
     lastResult,

@@ -1,3 +1,4 @@
+import { addDays, today } from "#workflows/dates";
 import {
   getBody,
   listAllBodyNames,
@@ -9,11 +10,9 @@ import {
 } from "#db/repositories/organisation.repository";
 import { getUser, listUsers } from "#db/repositories/user.repository";
 import type { BodyKind } from "#db/schema";
-import { dayBefore, validityOn } from "~/domain/validity";
+import { validityOn } from "~/domain/validity";
 import { accountFingerprint } from "./commands/admin-users.server";
 import { db } from "./db.server";
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * A body's names as periods: each holds until the day before the next one begins. The current
@@ -26,7 +25,7 @@ function namePeriods(names: { id: number; name: string; valid_from: string }[], 
     id: n.id,
     name: n.name,
     valid_from: n.valid_from,
-    last_day: names[i + 1] ? dayBefore(names[i + 1]!.valid_from) : null,
+    last_day: names[i + 1] ? addDays(names[i + 1]!.valid_from, -1) : null,
     current: n.id === currentId,
   }));
 }

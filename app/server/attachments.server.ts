@@ -11,7 +11,10 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { attachmentTypes, extensionOf, MAX_FILE_BYTES, TOO_LARGE_TYPE } from "~/domain/proposal.schema";
+import { getAttachment, getProposalForViewer } from "#db/repositories/proposal.repository";
+import { notFound } from "./auth.server";
 import { config } from "./config.server";
+import { db } from "./db.server";
 
 /** Files: read up to the limit, then drained and marked too large, so the rest of the form survives. */
 const fileHandler: UploadHandler = async ({ filename, contentType, data }) => {
@@ -49,7 +52,7 @@ export async function readForm(request: Request): Promise<FormData> {
     }
     return await request.formData();
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw new FormTooLargeError("Skjemaet er for stort.");
+    if (error instanceof MaxPartSizeExceededError) throw new FormTooLargeError("form field too large");
     // A broken multipart body (truncated, wrong boundary) is read as an empty form: 400 with the
     // form's own messages, not a 500 (the same as server/start.js does for every other form).
     if (type.startsWith("multipart/form-data")) return new FormData();
@@ -107,4 +110,14 @@ export async function fileResponse(file: { storage_key: string; file_name: strin
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/** An attachment of a proposal this user may see; 404 for anything else. */
+export async function attachmentForViewer(proposalId: number, attachmentId: number, userId: number) {
+  const [proposal, attachment] = await Promise.all([
+    getProposalForViewer(db(), proposalId, userId),
+    getAttachment(db(), attachmentId),
+  ]);
+  if (!proposal || !attachment || attachment.proposal_id !== proposal.id) notFound();
+  return attachment;
 }

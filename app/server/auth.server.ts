@@ -1,3 +1,5 @@
+import { t } from "~/domain/texts";
+import { mayAdminister } from "#workflows/policy";
 import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import {
@@ -8,8 +10,9 @@ import {
   recordLoginAttempt,
   userBySession,
 } from "#db/repositories/user.repository";
-import { membershipsOfUser } from "#db/repositories/organisation.repository";
+import type { membershipsOfUser } from "#db/repositories/organisation.repository";
 import { config } from "./config.server";
+import { currentUserFrom } from "./current-user.server";
 import { db } from "./db.server";
 import { verifyPassword } from "./password.server";
 
@@ -49,15 +52,7 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
   if (!id) return null;
   const row = await userBySession(db(), id, new Date().toISOString());
   if (!row) return null;
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    isAdmin: row.is_admin === 1,
-    isCoordinator: row.is_coordinator === 1,
-    municipalityId: row.municipality_id,
-    memberships: await membershipsOfUser(db(), row.id),
-  };
+  return currentUserFrom(db(), row);
 }
 
 /** The logged-in user; otherwise a redirect to the login page and back here afterwards. */
@@ -69,17 +64,17 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   throw redirect(`/logg-inn?redirectTo=${encodeURIComponent(back)}`);
 }
 
-export function forbidden(message = "Du har ikke tilgang til dette."): never {
+export function forbidden(message: string = t.errors.forbidden): never {
   throw new Response(message, { status: 403, statusText: "Forbidden" });
 }
 
-export function notFound(message = "Fant ikke siden."): never {
+export function notFound(message: string = t.errors.notFound): never {
   throw new Response(message, { status: 404, statusText: "Not Found" });
 }
 
 export async function requireAdmin(request: Request): Promise<CurrentUser> {
   const user = await requireUser(request);
-  if (!user.isAdmin) forbidden();
+  if (!mayAdminister(user)) forbidden();
   return user;
 }
 

@@ -1,5 +1,5 @@
 import { migrateToLatest, openDatabase, refreshPlannerStatistics, type DB } from "#db/connection";
-import { isEmpty, seedDemo } from "#db/seed";
+import { isEmpty, seedDemo } from "./seed/seed.server";
 import { config } from "./config.server";
 import { hashPassword } from "./password.server";
 

@@ -9,17 +9,11 @@ import {
   isProposalState,
   type ProposalEventType,
 } from "#workflows/proposal.machine";
-import { isReportTextLocked, lockingYear, mayEditReportText } from "#workflows/report";
+import { isReportTextLocked, lockingYear } from "#workflows/report";
+import { mayEditReportText, proposalActor } from "#workflows/policy";
 import { forbidden, notFound, type CurrentUser } from "./auth.server";
-import { processActor, proposalFacts } from "./commands/apply-proposal-event.server";
+import { proposalFacts } from "./commands/apply-proposal-event.server";
 import { db } from "./db.server";
-
-/** The proposal id of a follow-up route, or 404. */
-export function proposalIdFrom(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  return id;
-}
 
 /**
  * A proposal whose START or COMPLETE form this user opens: 404 when it cannot be seen, 403 when
@@ -35,7 +29,7 @@ export async function followupStep(
   if (!proposal || !isProposalState(proposal.state)) notFound();
   if (!eventsInState(proposal.state).includes(type)) return { proposal, available: false as const };
   const facts = await proposalFacts(db(), proposal);
-  const allowed = availableEvents(proposal.state, facts, processActor(user, proposal)).some(
+  const allowed = availableEvents(proposal.state, facts, proposalActor(user, proposal)).some(
     (e) => e.type === type && !e.blocked,
   );
   if (!allowed) forbidden();
@@ -88,7 +82,7 @@ export async function followupPanel(proposalId: number, user: CurrentUser) {
     reportText: followup?.report_text ?? "",
     locked,
     lockedYear: locked && followup ? lockingYear(followup) : null,
-    canEditText: !locked && mayEditReportText(proposal.state, processActor(user, proposal)),
+    canEditText: !locked && mayEditReportText(proposalActor(user, proposal), proposal),
   };
 }
 
@@ -98,7 +92,7 @@ export type FollowupPanelData = NonNullable<Awaited<ReturnType<typeof followupPa
 export async function reportTextFormData(proposalId: number, user: CurrentUser) {
   const proposal = await getProposalForViewer(db(), proposalId, user.id);
   if (!proposal) notFound();
-  if (!mayEditReportText(proposal.state, processActor(user, proposal))) forbidden();
+  if (!mayEditReportText(proposalActor(user, proposal), proposal)) forbidden();
   const followup = await getFollowup(db(), proposalId);
   const locked = followup ? isReportTextLocked(followup, await finalReportYears(db())) : false;
   return {

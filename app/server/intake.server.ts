@@ -1,6 +1,10 @@
+import { today } from "#workflows/dates";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { listBodies, listMunicipalities } from "#db/repositories/organisation.repository";
+import { getProposalForViewer, municipalitiesOfProposal } from "#db/repositories/proposal.repository";
+import { mayEditDraft } from "#workflows/policy";
+import { notFound, type CurrentUser } from "./auth.server";
 import type { proposalSchema, ProposalForm } from "~/domain/proposal.schema";
 import { t } from "~/domain/texts";
 import { FormTooLargeError, readForm } from "./attachments.server";
@@ -8,10 +12,10 @@ import { db } from "./db.server";
 
 /** The municipalities and specialist groups a proposal may name today. */
 export async function intakeChoices() {
-  const today = new Date().toISOString().slice(0, 10);
+  const on = today();
   const [municipalities, groups] = await Promise.all([
-    listMunicipalities(db(), { activeOn: today }),
-    listBodies(db(), { kind: "group", on: today, activeOnly: true }),
+    listMunicipalities(db(), { activeOn: on }),
+    listBodies(db(), { kind: "group", on, activeOnly: true }),
   ]);
   return {
     municipalities: municipalities.map((m) => ({ id: m.id, name: m.name })),
@@ -38,4 +42,27 @@ export async function parseProposalForm(
   if (submission.status !== "success")
     return { ok: false, reply: submission.reply({ hideFields: ["attachments"] }) };
   return { ok: true, value: submission.value };
+}
+
+/** The author's own draft; anything else (another's, a submitted one, none) is not found. */
+export async function ownDraft(id: number, user: CurrentUser) {
+  const proposal = await getProposalForViewer(db(), id, user.id);
+  if (!proposal || !mayEditDraft(user, proposal)) notFound();
+  return proposal;
+}
+
+/** What the draft's edit form starts from: its texts and the municipalities it names. */
+export async function draftFormValues(proposal: Awaited<ReturnType<typeof ownDraft>>) {
+  const municipalities = await municipalitiesOfProposal(db(), proposal.id);
+  return {
+    title: proposal.title,
+    background: proposal.background,
+    problem: proposal.problem,
+    solution: proposal.solution,
+    benefits: proposal.benefits,
+    affected: proposal.affected,
+    resources: proposal.resources,
+    municipalityIds: municipalities.map((m) => String(m.id)),
+    suggestedGroupId: proposal.suggested_group_id ? String(proposal.suggested_group_id) : undefined,
+  };
 }

@@ -1,3 +1,4 @@
+import { mayOrganiseMeetings, maySeeExemptCases } from "#workflows/policy";
 import {
   addendaOfMeeting,
   attendanceOfMeeting,
@@ -31,7 +32,6 @@ import {
 } from "#workflows/meeting.outcomes";
 import {
   availableMeetingEvents,
-  mayOrganise,
   meetingStateMeta,
   type MeetingEventType,
   type MeetingStatus,
@@ -90,12 +90,6 @@ async function meetingRecord(id: number) {
 }
 
 type MeetingRecord = NonNullable<Awaited<ReturnType<typeof meetingRecord>>>;
-
-/** Whether a viewer may read exempt cases: coordinators, admins and the members of the body. */
-function maySeeExempt(user: CurrentUser | null, record: MeetingRecord): boolean {
-  if (!user) return false;
-  return user.isCoordinator || user.isAdmin || record.members.some((m) => m.user_id === user.id);
-}
 
 function timeSpan(startsAt: string, endTime: string | null) {
   const start = startsAt.slice(11, 16);
@@ -279,7 +273,7 @@ export async function meetingsOverview(user: CurrentUser) {
           id: body.id,
           name: body.name,
           kind: body.kind,
-          mayPlan: mayOrganise(actor),
+          mayPlan: mayOrganiseMeetings(actor),
           upcoming: own
             .filter((m) => meetingDate(m.starts_at) >= on && m.status !== "cancelled")
             .reverse()
@@ -297,7 +291,7 @@ export async function planChoices(user: CurrentUser, bodyId: number | null) {
   const bodies = await listBodies(db(), { on, activeOnly: true });
   const allowed = [];
   for (const body of bodies)
-    if (mayOrganise(await meetingActor(db(), user, body.id, on)))
+    if (mayOrganiseMeetings(await meetingActor(db(), user, body.id, on)))
       allowed.push({ id: body.id, name: body.name, kind: body.kind });
   const chosen = allowed.find((b) => b.id === bodyId) ?? null;
   let suggestion: { date: string; text: string } | null = null;
@@ -329,7 +323,7 @@ export async function meetingPage(id: number, user: CurrentUser) {
   if (!record) return undefined;
   const { meeting, body, names } = record;
   const actor = await meetingActor(db(), user, meeting.body_id, record.date);
-  const organiser = mayOrganise(actor);
+  const organiser = mayOrganiseMeetings(actor);
   const undecided = record.items.filter(
     (i) => !record.decisions.some((d) => d.protocol_item_id === i.id),
   ).length;
@@ -342,7 +336,7 @@ export async function meetingPage(id: number, user: CurrentUser) {
     : [];
   const can = (type: MeetingEventType) => events.find((e) => e.type === type && !e.blocked) !== undefined;
   const blocked = (type: MeetingEventType) => events.find((e) => e.type === type)?.blocked === true;
-  const document = documentOf(record, !maySeeExempt(user, record));
+  const document = documentOf(record, !maySeeExemptCases(user, record));
 
   const members = bodyMembers(
     record.members.map((m) => ({ userId: m.user_id, role: m.role, voteWeight: m.vote_weight })),
@@ -458,7 +452,7 @@ export type MeetingPageData = NonNullable<Awaited<ReturnType<typeof meetingPage>
 export async function meetingDocument(id: number, user: CurrentUser) {
   const record = await meetingRecord(id);
   if (!record) return undefined;
-  return documentOf(record, !maySeeExempt(user, record));
+  return documentOf(record, !maySeeExemptCases(user, record));
 }
 
 // ---------------------------------------------------------------------------------------------

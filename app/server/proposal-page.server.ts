@@ -1,3 +1,5 @@
+import { today } from "#workflows/dates";
+import { mayAssess, proposalActor } from "#workflows/policy";
 import { listBodies } from "#db/repositories/organisation.repository";
 import {
   attachmentsOfProposal,
@@ -9,17 +11,12 @@ import {
 import { goalsOfProposal } from "#db/repositories/assessment.repository";
 import { protocolItemLinks } from "#db/repositories/meeting.repository";
 import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
-import {
-  assessmentTotal,
-  canAssess,
-  criteria,
-  isAssessmentComplete,
-  priorityBand,
-} from "#workflows/assessment";
+import { assessmentTotal, criteria, isAssessmentComplete, priorityBand } from "#workflows/assessment";
 import { eventSpecs } from "#workflows/proposal.events";
+import { assessmentTexts as A } from "~/domain/texts/assessment";
 import { availableEvents, bodyText, isProposalState, stateMeta } from "#workflows/proposal.machine";
 import type { CurrentUser } from "./auth.server";
-import { processActor, proposalFacts } from "./commands/apply-proposal-event.server";
+import { proposalFacts } from "./commands/apply-proposal-event.server";
 import { db } from "./db.server";
 import { processDiagram } from "./flowchart.server";
 import { siteText } from "./site-texts.server";
@@ -65,7 +62,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
     listPriorityBands(db()),
     goalsOfProposal(db(), id),
   ]);
-  const actor = processActor(user, proposal);
+  const actor = proposalActor(user, proposal);
   const protocolItems = new Map(
     (
       await protocolItemLinks(
@@ -88,9 +85,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
       closing: eventSpecs[a.type].closing ?? false,
       page: eventSpecs[a.type].page ?? null,
     }));
-  const activeGroups = groups.filter(
-    (g) => g.valid_to === null || g.valid_to > new Date().toISOString().slice(0, 10),
-  );
+  const activeGroups = groups.filter((g) => g.valid_to === null || g.valid_to > today());
   return {
     proposal: {
       id: proposal.id,
@@ -155,7 +150,11 @@ export async function proposalPage(id: number, user: CurrentUser) {
     merged,
     assessment: assessment
       ? {
-          scores: criteria.map((c) => ({ key: c.key, label: c.label, value: assessment[c.key] })),
+          scores: criteria.map((c) => ({
+            key: c.key,
+            label: A.criteria[c.key].label,
+            value: assessment[c.key],
+          })),
           adjustment: assessment.adjustment,
           adjustmentReason: assessment.adjustment_reason,
           total,
@@ -167,7 +166,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
         }
       : null,
     goals: goals.map((g) => ({ id: g.id, label: `${g.number} ${g.title}`, strategyName: g.strategy_name })),
-    canAssess: canAssess(proposal.state, actor),
+    canAssess: mayAssess(actor, proposal),
     similar: similar.map((s) => ({ id: s.id, title: s.title, stateLabel: stateLabel(s.state, names) })),
   };
 }

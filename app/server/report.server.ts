@@ -1,3 +1,4 @@
+import { thisYear, today } from "#workflows/dates";
 import type { Executor } from "#db/connection";
 import { caseLabel, meetingDate, meetingFigures } from "#db/repositories/meeting.repository";
 import { listBodies, listMunicipalities, type BodyOnDate } from "#db/repositories/organisation.repository";
@@ -9,6 +10,8 @@ import {
   historiesOf,
   nonDraftStrategies,
   proposalsUpTo,
+  reportStatuses,
+  yearsWithData,
 } from "#db/repositories/report.repository";
 import { goalsOfStrategy, protocolItemWithMeeting } from "#db/repositories/strategy.repository";
 import { bodyText, stateMeta, isProposalState, type BodyNames } from "#workflows/proposal.machine";
@@ -35,9 +38,9 @@ import { reportTexts as R } from "~/domain/texts/report";
 
 /** The last day of a year whose names count: the year's end, or today for the running year. */
 function namesDate(year: number, now: Date): string {
-  const today = now.toISOString().slice(0, 10);
+  const day = today(now);
   const end = `${year}-12-31`;
-  return end < today ? end : today;
+  return end < day ? end : day;
 }
 
 const activeIn = (b: { valid_from: string; valid_to: string | null }, year: number) =>
@@ -311,4 +314,13 @@ export async function yearReport(db: Executor, year: number, now = new Date()): 
     };
   }
   return { model: await liveReport(db, year, now), status: "draft", finalisedAt: null, live: false };
+}
+
+/** The years that have a report (2000 up to the running year, with data), each with its status. */
+export async function reportYears(db: Executor) {
+  const running = thisYear();
+  const [years, statuses] = await Promise.all([yearsWithData(db), reportStatuses(db)]);
+  return years
+    .filter((y) => y >= 2000 && y <= running)
+    .map((year) => ({ year, status: statuses.get(year) ?? ("draft" as const) }));
 }

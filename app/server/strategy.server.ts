@@ -14,7 +14,7 @@ import { compareGoalNumbers, goalCoverage, stateGroups } from "#workflows/report
 import { formatDate } from "~/domain/texts";
 import { strategyTexts as S } from "~/domain/texts/strategy";
 import type { CurrentUser } from "./auth.server";
-import { mayManageStrategies } from "./commands/edit-strategy.server";
+import { mayManageStrategies } from "#workflows/policy";
 import { bodyNames, stateLabel } from "./process.server";
 
 /** How a strategy's approval reads: "Godkjent i Sak 30/2021 i Styret (8.12.2021)." */

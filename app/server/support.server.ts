@@ -28,6 +28,12 @@ export async function supportPanel(
 
 export type SupportPanelData = Awaited<ReturnType<typeof supportPanel>>;
 
+/** "Støttet av 2 personer: Molde, Rauma." (or that nobody has yet), for the group's assessment page. */
+export async function supportSummary(proposalId: number): Promise<string> {
+  const summary = (await supportByProposal(db(), [proposalId])).get(proposalId);
+  return summary ? supportTexts.summary(summary.total, supportPlaces(summary.municipalities)) : supportTexts.none;
+}
+
 /** "3 støtter (Molde, Rauma)" per proposal, for the list. */
 export async function supportLines(ids: number[]): Promise<Map<number, string>> {
   const byProposal = await supportByProposal(db(), ids);

@@ -1,3 +1,7 @@
+import { homeTexts } from "~/domain/texts/home";
+
+const Q = homeTexts.queues;
+import { mayFollowUpDecisions, mayRouteProposals } from "#workflows/policy";
 import { listBodies } from "#db/repositories/organisation.repository";
 import { latestOfAuthor, waitingProposals } from "#db/repositories/proposal.repository";
 import type { CurrentUser } from "./auth.server";
@@ -46,17 +50,15 @@ export async function workQueues(user: CurrentUser) {
 
   await add(
     "answer",
-    "Venter på svar fra deg",
-    "Ingen faggruppe venter på svar fra deg.",
+    Q.answer.title,
+    Q.answer.empty,
     await waitingProposals(db(), { states: ["awaitingSubmitter"], authorId: user.id }),
   );
-  const isRouter =
-    user.isCoordinator || user.memberships.some((m) => m.kind === "group" && m.role === "leader");
-  if (isRouter) {
+  if (mayRouteProposals(user)) {
     await add(
       "unassigned",
-      "Nye innspill som skal fordeles",
-      "Ingen nye innspill venter på fordeling.",
+      Q.unassigned.title,
+      Q.unassigned.empty,
       await waitingProposals(db(), { states: ["submitted"] }),
     );
   }
@@ -64,32 +66,32 @@ export async function workQueues(user: CurrentUser) {
   if (myGroups.length > 0) {
     await add(
       "group",
-      "Til vurdering i faggruppen din",
-      "Ingen innspill venter på vurdering i faggruppen din.",
+      Q.group.title,
+      Q.group.empty,
       await waitingProposals(db(), { states: ["groupReview"], groupIds: myGroups }),
     );
   }
   if (user.memberships.some((m) => m.kind === "committee")) {
     await add(
       "committee",
-      `Til behandling i ${names.committee.charAt(0).toLowerCase()}${names.committee.slice(1)}`,
-      "Ingen innspill venter på behandling.",
+      Q.inBody(names.committee).title,
+      Q.inBody(names.committee).empty,
       await waitingProposals(db(), { states: ["committeeReview"] }),
     );
   }
   if (user.memberships.some((m) => m.kind === "board")) {
     await add(
       "board",
-      `Til behandling i ${names.board.charAt(0).toLowerCase()}${names.board.slice(1)}`,
-      "Ingen innspill venter på behandling.",
+      Q.inBody(names.board).title,
+      Q.inBody(names.board).empty,
       await waitingProposals(db(), { states: ["boardReview"] }),
     );
   }
-  if (user.isCoordinator) {
+  if (mayFollowUpDecisions(user)) {
     await add(
       "followup",
-      "Vedtatt og under gjennomføring",
-      "Ingen vedtatte innspill venter på oppfølging.",
+      Q.followup.title,
+      Q.followup.empty,
       await waitingProposals(db(), { states: ["approved", "inProgress"] }),
     );
   }

@@ -1,4 +1,4 @@
-import type { Migration, MigrationProvider } from "kysely/migration";
+import type { Migration, MigrationProvider } from "kysely";
 import * as foundation from "./2026-11-26-001-foundation";
 import * as process from "./2026-11-26-002-process";
 import * as meetings from "./2026-11-26-003-meetings";

@@ -1,3 +1,4 @@
+import { today } from "#workflows/dates";
 import { sql } from "kysely";
 import type { Executor } from "../connection";
 import type { BodyKind, MembershipRole } from "../schema";
@@ -10,8 +11,6 @@ export interface BodyOnDate {
   valid_from: string;
   valid_to: string | null;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Whether a validity period [from, to) contains the date. */
 const validOn = (date: string) =>

@@ -164,6 +164,7 @@ export function ftsQuery(text: string, mode: "all" | "any" = "all"): string | nu
 const commonWords = new Set([
   "eller",
   "ikke",
+  // eslint-disable-next-line local/no-norwegian-literals -- a search stop word, not a text
   "også",
   "etter",
   "under",
@@ -182,6 +183,7 @@ const commonWords = new Set([
   "innbyggere",
   "ansatte",
   "system",
+  // eslint-disable-next-line local/no-norwegian-literals -- a search stop word, not a text
   "løsning",
   "ny",
   "nytt",

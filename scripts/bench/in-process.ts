@@ -1,8 +1,6 @@
 import type { DB } from "../../db/connection";
-import { membershipsOfUser } from "../../db/repositories/organisation.repository";
 import { countByState } from "../../db/repositories/process.repository";
 import { listProposals, type ProposalFilters } from "../../db/repositories/proposal.repository";
-import { getUser } from "../../db/repositories/user.repository";
 import { applyProposalEvent } from "../../app/server/commands/apply-proposal-event.server";
 import type { CurrentUser } from "../../app/server/auth.server";
 
@@ -33,21 +31,6 @@ export async function time(fn: () => Promise<unknown>, runs = 50, warmup = 5): P
     p50: percentile(samples, 50),
     p99: percentile(samples, 99),
     mean: samples.reduce((sum, s) => sum + s, 0) / samples.length,
-  };
-}
-
-/** The session user as the server builds it. */
-export async function sessionUser(db: DB, userId: number): Promise<CurrentUser> {
-  const row = await getUser(db, userId);
-  if (!row) throw new Error(`No user ${userId}`);
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    isAdmin: row.is_admin === 1,
-    isCoordinator: row.is_coordinator === 1,
-    municipalityId: row.municipality_id,
-    memberships: await membershipsOfUser(db, row.id),
   };
 }
 

@@ -5,9 +5,11 @@ import { openDatabase } from "../../db/connection";
 import { hashPassword } from "../../app/server/password.server";
 import { pageJavaScript, reactFlowChunks, routesWithReactFlow } from "./bundle";
 import { BENCH_PASSWORD, generateDataset, type Dataset } from "./generate";
-import { eventsPerSecond, flowchartCounts, listQuery, sessionUser, time, type Timing } from "./in-process";
+import { currentUserById } from "../../app/server/current-user.server";
+import { eventsPerSecond, flowchartCounts, listQuery, time, type Timing } from "./in-process";
 import { reportDocxTiming } from "./report";
-import { build, login, measurePath, startProductionServer, type HttpResult } from "./server";
+import { loginCookie } from "../../tests/support/server";
+import { build, measurePath, startProductionServer, type HttpResult } from "./server";
 
 /**
  * `npm run bench`: generates a national-scale data set, starts the production server on it and
@@ -88,7 +90,7 @@ async function main() {
     { name: `report (/rapport/${dataset.reportYear})`, path: `/rapport/${dataset.reportYear}` },
   ];
   try {
-    const cookie = await login(server.url, dataset.bench.email, BENCH_PASSWORD);
+    const cookie = await loginCookie(server.url, dataset.bench.email, BENCH_PASSWORD);
     let trivial: HttpResult | undefined;
     for (const page of pages) {
       const headers: Record<string, string> = page.anonymous ? {} : { Cookie: cookie };
@@ -153,7 +155,7 @@ async function main() {
 
   // ── Single operations, in-process ──────────────────────────────────────────────
   const db = openDatabase(file);
-  const user = await sessionUser(db, dataset.bench.userId);
+  const user = await currentUserById(db, dataset.bench.userId);
   const viewerId = user.id;
   const timed = (name: string, t: Timing, target = "", limit?: number, note?: string) =>
     rows.push({

@@ -1,7 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
+import { startServer, type TestServer } from "../../tests/support/server";
 
 /** The production build and server the HTTP measurements run against, and the measuring itself. */
 
@@ -18,84 +18,14 @@ export function build(buildDir: string): void {
   if (result.status !== 0) throw new Error(`Build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-export interface RunningServer {
-  url: string;
-  process: ChildProcess;
-  stop: () => Promise<void>;
-}
-
 /** Starts server/start.js in production mode on the generated data, without the demo seed. */
-export async function startProductionServer(opts: {
-  dataDir: string;
-  buildDir: string;
-}): Promise<RunningServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["server/start.js"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATA_DIR: opts.dataDir,
-      BUILD_DIR: opts.buildDir,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_DEMO: "false",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+export function startProductionServer(opts: { dataDir: string; buildDir: string }): Promise<TestServer> {
+  return startServer({
+    seed: false,
+    dataDir: opts.dataDir,
+    buildDir: opts.buildDir,
+    startTimeoutMs: 120_000,
   });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 120_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("kjører på")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Server exited with ${code}:\n${output}`));
-    });
-  });
-  child.removeAllListeners("exit");
-  return {
-    url: `http://127.0.0.1:${port}`,
-    process: child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      await new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      });
-    },
-  };
-}
-
-/** Logs in as a browser would and returns the session cookie. */
-export async function login(url: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/logg-inn`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url },
-    body: new URLSearchParams({ email, password, redirectTo: "/" }),
-  });
-  const cookie = response.headers.get("set-cookie");
-  if (response.status !== 302 || !cookie) throw new Error(`Login failed: ${response.status}`);
-  return cookie.split(";")[0]!;
 }
 
 export interface HttpResult {

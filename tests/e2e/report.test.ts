@@ -1,3 +1,4 @@
+import { addDays, today } from "#workflows/dates";
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
@@ -45,7 +46,7 @@ describe("follow-up to annual report (browser)", () => {
     await page.getByRole("link", { name: "Start gjennomføring" }).click();
     await page.waitForURL(`**/innspill/${proposalId}/oppstart`);
     await expectNoAxeViolations(page);
-    const end = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    const end = addDays(today(), 90);
     await page.getByLabel("Planlagt ferdig").fill(end);
     await page.getByRole("button", { name: "Start gjennomføringen" }).click();
     await page.waitForURL(`**/innspill/${proposalId}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
-import { seedDemo } from "#db/seed";
+import { seedDemo } from "~/server/seed/seed.server";
 import type { ReportBlock } from "~/domain/report-document";
 import { liveReport } from "~/server/report.server";
 import { demoHash, testDb } from "../support/db";

@@ -9,7 +9,7 @@ import {
   votesOfMeeting,
 } from "#db/repositories/meeting.repository";
 import { bodyOfKind } from "#db/repositories/organisation.repository";
-import { seedDemo } from "#db/seed";
+import { seedDemo } from "~/server/seed/seed.server";
 import { demoHash, testDb } from "../support/db";
 
 /**

@@ -1,3 +1,12 @@
+import {
+  mayAdminister,
+  mayEditReportText,
+  mayFinaliseReports,
+  mayManageStrategies,
+  maySeeExemptCases,
+  proposalActor,
+  type Actor,
+} from "#workflows/policy";
 import type { ProposalEventType } from "#workflows/proposal.machine";
 import type { FixtureState, Fixtures } from "./fixtures";
 import { roles, type Role, type SignedInRole } from "./support";
@@ -65,12 +74,79 @@ function only(allowed: readonly SignedInRole[], refused: Outcome = "forbidden"):
 /** Every signed-in role. */
 const signedIn = () => only(signedInRoles);
 
-/** Managers of strategies and of the annual report. */
-const managers = ["coordinator", "admin"] as const;
-/** Who sees a committee meeting's exempt cases: its members, coordinators and admins. */
-const committeeInsiders: Role[] = ["coordinator", "committeeMember", "admin"];
-/** …and a board meeting's: the board's members, coordinators and admins. */
-const boardInsiders: Role[] = ["coordinator", "boardMember", "admin"];
+// ---------------------------------------------------------------------------------------------
+// Who the roles are, as the policies (workflows/policy.ts) see them, and the roles each policy
+// lets through: where a rule lives in the policy module, the table asks it rather than repeating
+// it, so a rule changed there is checked over HTTP here.
+
+const GROUP = 1;
+const COMMITTEE = 2;
+const BOARD = 3;
+
+/** The demo accounts' flags and memberships (support.ts says who plays which role). */
+const profiles: Record<SignedInRole, Omit<Actor, "id">> = {
+  employee: { isAdmin: false, isCoordinator: false, memberships: [] },
+  submitter: { isAdmin: false, isCoordinator: false, memberships: [] },
+  coordinator: {
+    isAdmin: false,
+    isCoordinator: true,
+    memberships: [
+      { body_id: GROUP, kind: "group", role: "member" },
+      { body_id: COMMITTEE, kind: "committee", role: "secretary" },
+    ],
+  },
+  groupLeader: {
+    isAdmin: false,
+    isCoordinator: false,
+    memberships: [{ body_id: GROUP, kind: "group", role: "leader" }],
+  },
+  groupMember: {
+    isAdmin: false,
+    isCoordinator: false,
+    memberships: [{ body_id: GROUP, kind: "group", role: "member" }],
+  },
+  committeeMember: {
+    isAdmin: false,
+    isCoordinator: false,
+    memberships: [{ body_id: COMMITTEE, kind: "committee", role: "member" }],
+  },
+  boardMember: {
+    isAdmin: false,
+    isCoordinator: false,
+    memberships: [{ body_id: BOARD, kind: "board", role: "member" }],
+  },
+  admin: { isAdmin: true, isCoordinator: false, memberships: [] },
+};
+
+const actorOf = (role: SignedInRole): Actor => ({ id: signedInRoles.indexOf(role) + 1, ...profiles[role] });
+
+/** The signed-in roles a policy lets through. */
+const allowedBy = (may: (actor: Actor) => boolean): SignedInRole[] =>
+  signedInRoles.filter((r) => may(actorOf(r)));
+
+/** The members of a body, as a meeting record lists them. */
+const membersOf = (bodyId: number) =>
+  signedInRoles
+    .filter((r) => profiles[r].memberships.some((m) => m.body_id === bodyId))
+    .map((r) => ({ user_id: actorOf(r).id }));
+
+/** A proposal of the fixtures: written by `submitter`, in the group `groupLeader` leads. */
+const fixtureProposal = { author_id: actorOf("submitter").id, group_id: GROUP };
+
+/** Managers of strategies. */
+const managers = allowedBy(mayManageStrategies);
+/** Who closes a year's report. */
+const finalisers = allowedBy(mayFinaliseReports);
+/** Who administers accounts and the organisation. */
+const administrators = allowedBy(mayAdminister);
+/** Who keeps the report text of started or completed work. */
+const reportTextEditors = allowedBy((a) =>
+  mayEditReportText(proposalActor(a, fixtureProposal), { state: "completed" }),
+);
+/** Who sees a committee meeting's exempt cases. */
+const committeeInsiders: Role[] = allowedBy((a) => maySeeExemptCases(a, { members: membersOf(COMMITTEE) }));
+/** …and a board meeting's. */
+const boardInsiders: Role[] = allowedBy((a) => maySeeExemptCases(a, { members: membersOf(BOARD) }));
 
 const get = (
   name: string,
@@ -344,14 +420,14 @@ export const authorizationTable: RouteEntry[] = [
       get(
         "report text form",
         (fx) => `/innspill/${fx.proposal.completed}/rapporttekst`,
-        only(["coordinator", "groupLeader"]),
+        only(reportTextEditors),
       ),
       post(
         "save report text (stale)",
         (fx) => `/innspill/${fx.proposal.completed}/rapporttekst`,
         () => ({ version: STALE, reportText: "Tekst." }),
         409,
-        only(["coordinator", "groupLeader"]),
+        only(reportTextEditors),
       ),
     ],
   },
@@ -546,7 +622,7 @@ export const authorizationTable: RouteEntry[] = [
         (fx) => `/rapport/${fx.year}`,
         () => ({ intent: "nothing" }),
         400,
-        only(managers),
+        only(finalisers),
       ),
     ],
   },
@@ -559,47 +635,50 @@ export const authorizationTable: RouteEntry[] = [
   { route: "statistikk.tsx", probes: [get("statistics", () => "/statistikk", signedIn())] },
 
   // Administration: admins only.
-  { route: "admin._index.tsx", probes: [get("admin overview", () => "/admin", only(["admin"]))] },
+  { route: "admin._index.tsx", probes: [get("admin overview", () => "/admin", only(administrators))] },
   {
     route: "admin.tekster.tsx",
     probes: [
-      get("site texts", () => "/admin/tekster", only(["admin"])),
-      post("site text (empty)", () => "/admin/tekster", empty, 400, only(["admin"])),
+      get("site texts", () => "/admin/tekster", only(administrators)),
+      post("site text (empty)", () => "/admin/tekster", empty, 400, only(administrators)),
     ],
   },
-  { route: "admin.brukere._index.tsx", probes: [get("accounts", () => "/admin/brukere", only(["admin"]))] },
+  {
+    route: "admin.brukere._index.tsx",
+    probes: [get("accounts", () => "/admin/brukere", only(administrators))],
+  },
   {
     route: "admin.brukere.ny.tsx",
     probes: [
-      get("new account form", () => "/admin/brukere/ny", only(["admin"])),
-      post("new account (empty)", () => "/admin/brukere/ny", empty, 400, only(["admin"])),
+      get("new account form", () => "/admin/brukere/ny", only(administrators)),
+      post("new account (empty)", () => "/admin/brukere/ny", empty, 400, only(administrators)),
     ],
   },
   {
     route: "admin.brukere.$userId.tsx",
     probes: [
-      get("edit account", (fx) => `/admin/brukere/${fx.users.employee}`, only(["admin"])),
+      get("edit account", (fx) => `/admin/brukere/${fx.users.employee}`, only(administrators)),
       post(
         "edit account (unknown intent)",
         (fx) => `/admin/brukere/${fx.users.employee}`,
         () => ({ intent: "nothing" }),
         400,
-        only(["admin"]),
+        only(administrators),
       ),
     ],
   },
   {
     route: "admin.organisasjon._index.tsx",
     probes: [
-      get("organisation", () => "/admin/organisasjon", only(["admin"])),
-      post("organisation (empty)", () => "/admin/organisasjon", empty, 400, only(["admin"])),
+      get("organisation", () => "/admin/organisasjon", only(administrators)),
+      post("organisation (empty)", () => "/admin/organisasjon", empty, 400, only(administrators)),
     ],
   },
   {
     route: "admin.organisasjon.$bodyId.tsx",
     probes: [
-      get("body", (fx) => `/admin/organisasjon/${fx.groupId}`, only(["admin"])),
-      post("body (empty)", (fx) => `/admin/organisasjon/${fx.groupId}`, empty, 400, only(["admin"])),
+      get("body", (fx) => `/admin/organisasjon/${fx.groupId}`, only(administrators)),
+      post("body (empty)", (fx) => `/admin/organisasjon/${fx.groupId}`, empty, 400, only(administrators)),
     ],
   },
 ];

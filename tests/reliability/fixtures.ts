@@ -1,3 +1,4 @@
+import { addDays, today } from "#workflows/dates";
 import type { DB } from "#db/connection";
 import { openDatabase } from "#db/connection";
 import { makeBody, makeMembership, makeMunicipalities, makeUser } from "#db/factories";
@@ -59,7 +60,7 @@ export interface Fixtures {
 }
 
 const now = () => new Date().toISOString();
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const inDays = (days: number) => addDays(today(), days);
 
 async function idOf(db: DB, email: string): Promise<number> {
   const row = await db.selectFrom("user").select("id").where("email", "=", email).executeTakeFirstOrThrow();

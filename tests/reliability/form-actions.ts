@@ -1,3 +1,4 @@
+import { addDays, today } from "#workflows/dates";
 import type { DB } from "#db/connection";
 import {
   draftStrategy,
@@ -61,8 +62,7 @@ export interface FormAction {
 
 let unique = 0;
 const next = () => `${++unique}-${Date.now().toString(36)}`;
-const today = () => new Date().toISOString().slice(0, 10);
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const inDays = (days: number) => addDays(today(), days);
 
 async function version(db: DB, table: "proposal" | "meeting" | "protocol_item" | "strategy", id: number) {
   const row = await db.selectFrom(table).select("version").where("id", "=", id).executeTakeFirst();

@@ -1,7 +1,6 @@
 import { migrateToLatest, openDatabase, type DB } from "#db/connection";
 import { makeBody, makeMembership, makeMunicipalities, makeUser } from "#db/factories";
-import { membershipsOfUser } from "#db/repositories/organisation.repository";
-import { getUser } from "#db/repositories/user.repository";
+import { currentUserById } from "~/server/current-user.server";
 import type { CurrentUser } from "~/server/auth.server";
 
 /** A fresh SQLite database in memory with the real migrations. */
@@ -19,17 +18,8 @@ export function demoHash(): Promise<string> {
 }
 
 /** The session user as the server builds it, for calling commands directly. */
-export async function currentUser(db: DB, userId: number): Promise<CurrentUser> {
-  const row = (await getUser(db, userId))!;
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    isAdmin: row.is_admin === 1,
-    isCoordinator: row.is_coordinator === 1,
-    municipalityId: row.municipality_id,
-    memberships: await membershipsOfUser(db, row.id),
-  };
+export function currentUser(db: DB, userId: number): Promise<CurrentUser> {
+  return currentUserById(db, userId);
 }
 
 /**

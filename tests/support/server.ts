@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
 export interface TestServer {
   url: string;
   dataDir: string;
@@ -27,15 +29,23 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the built production server (npm test builds first) on its own SQLite file
- * in a temporary data directory, seeded with the demo world unless `seed` is false.
+ * in a temporary data directory, seeded with the demo world unless `seed` is false. The one
+ * starter: the tests and the benchmark (scripts/bench/server.ts, with its own `buildDir`, a
+ * kept `dataDir` and a longer `startTimeoutMs` for a national-scale file) use it.
  */
 export async function startServer(
-  opts: { seed?: boolean; env?: Record<string, string>; dataDir?: string } = {},
+  opts: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    dataDir?: string;
+    buildDir?: string;
+    startTimeoutMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "innspill-test-"));
   const port = await freePort();
   const child = spawn(process.execPath, ["server/start.js"], {
-    cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.."),
+    cwd: root,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -43,13 +53,17 @@ export async function startServer(
       PORT: String(port),
       HOST: "127.0.0.1",
       SEED_DEMO: opts.seed === false ? "false" : "true",
+      ...(opts.buildDir ? { BUILD_DIR: opts.buildDir } : {}),
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Server did not start:\n${output}`)),
+      opts.startTimeoutMs ?? 30_000,
+    );
     child.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("kjører på")) {

@@ -1,5 +1,29 @@
-/** Texts of the specialist group's assessment. Criteria labels live with the rules in workflows/assessment.ts. */
+import type { CriterionKey } from "#workflows/assessment";
+
+/** Texts of the specialist group's assessment; the criteria's keys and scoring are in workflows/assessment.ts. */
 export const assessmentTexts = {
+  criteria: {
+    strategic_value: { label: "Strategisk verdi", hint: "Hvor godt støtter det strategien?" },
+    service_quality: {
+      label: "Tjenestekvalitet for brukerne",
+      hint: "Blir tjenesten bedre for innbyggere eller ansatte?",
+    },
+    economic_benefit: { label: "Økonomisk gevinst", hint: "Sparer det penger eller tid som kan tas ut?" },
+    necessity: { label: "Lovpålagt eller driftskritisk", hint: "Krever lov, forskrift eller driften dette?" },
+    risk: { label: "Risiko (lav risiko gir høy score)", hint: "5 = lav risiko, 1 = høy risiko." },
+  } satisfies Record<CriterionKey, { label: string; hint: string }>,
+  criteriaLegend: (hint: string) => `Kriterier (${hint})`,
+  errors: {
+    score: "Velg en score fra 1 til 5.",
+    amount: "Oppgi et beløp i hele kroner.",
+    amountNegative: "Beløpet kan ikke være negativt.",
+    amountTooHigh: "Beløpet er urimelig høyt.",
+    adjustment: "Justeringen må være et tall fra −5 til +5.",
+    reasonTooLong: "Teksten kan være høyst 2000 tegn.",
+    planTooLong: "Teksten kan være høyst 10 000 tegn.",
+    goalUnknown: "Velg delmål fra listen.",
+    unknownField: "Skjemaet inneholdt ukjente felt.",
+  },
   title: "Faggruppens vurdering",
   edit: "Vurder innspillet",
   editTitle: (title: string) => `Vurdering: ${title}`,
@@ -7,7 +31,6 @@ export const assessmentTexts = {
   total: "Sum",
   band: "Prioritet",
   adjustment: "Manuell justering (−5 til +5)",
-  adjustmentRange: "Justeringen må være et tall fra −5 til +5.",
   adjustmentReason: "Begrunnelse for justeringen",
   benefitsPlan: "Gevinstplan",
   benefitsPlanHint: "Hvilke gevinster skal tas ut, av hvem, når, og hvordan måles de?",

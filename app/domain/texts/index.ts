@@ -1,3 +1,4 @@
+import { formatDate, formatTime } from "#workflows/dates";
 /**
  * Everything a user reads, in Norwegian bokmål, in one place. Process labels (states and
  * actions) live with the process in workflows/, which is their single source.
@@ -36,6 +37,12 @@ export const t = {
     summaryTitle: "Skjemaet har feil som må rettes",
     conflict: "Innspillet er endret av noen andre – last siden på nytt",
     crossOrigin: "Forespørselen kom fra et annet nettsted og ble avvist.",
+    forbidden: "Du har ikke tilgang til dette.",
+    notFound: "Fant ikke siden.",
+  },
+  actions: {
+    save: "Lagre",
+    cancel: "Avbryt",
   },
   login: {
     title: "Logg inn",
@@ -103,6 +110,12 @@ export const t = {
     allGroups: "Alle faggrupper",
     allMunicipalities: "Alle kommuner",
     allYears: "Alle år",
+    noGroupSuggestion: "Vet ikke / ingen forslag",
+    municipality: "Kommune",
+    year: "År",
+    allOpen: "Alle under behandling",
+    allClosed: "Alle avsluttede",
+    downloadCsv: "Last ned som CSV",
     mine: "Bare mine",
     sortNewest: "Nyeste først",
     sortOldest: "Eldste først",
@@ -127,23 +140,13 @@ export const t = {
   },
 } as const;
 
-/** Formats an ISO date or timestamp as a Norwegian date (d.m.yyyy). */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const [y, m, d] = iso.slice(0, 10).split("-");
-  return `${Number(d)}.${Number(m)}.${y}`;
-}
+/** Dates are formatted by the one dates module; texts re-export it for the pages that format. */
+export { formatDate };
 
+/** An instant as Oslo date and time: "2.6.2026 kl. 00:30". */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "";
-  const date = new Date(iso);
-  const time = date.toLocaleTimeString("nb-NO", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Oslo",
-  });
-  const day = date.toLocaleDateString("nb-NO", { timeZone: "Europe/Oslo" });
-  return `${day} kl. ${time}`;
+  return `${formatDate(iso)} kl. ${formatTime(iso)}`;
 }
 
 /** "1 dag", "5 dager" since a timestamp. */

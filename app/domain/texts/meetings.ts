@@ -11,6 +11,10 @@ export const meetingTexts = {
   listIntro:
     "Møter i faggruppene og de andre organene i samarbeidet: innkallinger med saksliste, fremmøte, vedtak og protokoller.",
   upcoming: "Kommende møter",
+  editTimeAndPlace: "Endre tid og sted",
+  backToMeeting: (bodyName: string, date: string) => `← ${bodyName}, møte ${date}`,
+  formerNames: (names: string) => `(tidligere ${names})`,
+  meetingColumn: "Møte",
   past: "Tidligere møter",
   noUpcoming: "Ingen planlagte møter.",
   noPast: "Ingen tidligere møter.",

@@ -1,3 +1,4 @@
+import { proposalActor } from "#workflows/policy";
 import type { Executor } from "#db/connection";
 import { getBody } from "#db/repositories/organisation.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
@@ -15,7 +16,6 @@ import {
   eventsInState,
   isDecision,
   isProposalState,
-  type ProcessActor,
   type ProposalEventType,
   type ProposalFacts,
   type ProposalState,
@@ -39,23 +39,6 @@ export interface ApplyInput {
   /** Set by the commands behind an event's own form page (START, COMPLETE), which carry more than the event. */
   fromOwnForm?: boolean;
   now?: Date;
-}
-
-/** Who the user is in the process, for this proposal. */
-export function processActor(
-  user: CurrentUser,
-  proposal: { author_id: number; group_id: number | null },
-  meeting: ProcessActor["meeting"] = null,
-): ProcessActor {
-  const inGroup = user.memberships.filter((m) => m.kind === "group" && m.body_id === proposal.group_id);
-  return {
-    userId: user.id,
-    isSubmitter: proposal.author_id === user.id,
-    isCoordinator: user.isCoordinator,
-    isAnyGroupLeader: user.memberships.some((m) => m.kind === "group" && m.role === "leader"),
-    groupRole: inGroup.some((m) => m.role === "leader") ? "leader" : inGroup.length > 0 ? "member" : null,
-    meeting,
-  };
 }
 
 /** The facts the machine's guards need, read from the database. */
@@ -111,7 +94,7 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
 
     // Who may act is answered first (403), then whether the page was stale (409), then the payload (400).
     const facts = await proposalFacts(trx, proposal);
-    const actor = processActor(input.user, proposal, input.meeting ?? null);
+    const actor = proposalActor(input.user, proposal, input.meeting ?? null);
     if (!eventsInState(proposal.state).includes(input.type)) return { ok: false, status: 409 };
     const allowed = availableEvent(proposal.state, facts, actor, input.type);
     if (!allowed) return { ok: false, status: 403 };

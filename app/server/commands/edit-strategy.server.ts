@@ -1,3 +1,4 @@
+import { mayManageStrategies } from "#workflows/policy";
 import type { DB, Executor } from "#db/connection";
 import {
   addGoal,
@@ -35,11 +36,6 @@ class Refused extends Error {
 
 const fieldError = (field: string, message: string) =>
   new Refused({ ok: false, status: 400, fieldErrors: { [field]: [message] } });
-
-/** Coordinators and administrators manage strategies; everyone logged in reads them. */
-export function mayManageStrategies(user: Pick<CurrentUser, "isAdmin" | "isCoordinator">): boolean {
-  return user.isAdmin || user.isCoordinator;
-}
 
 /** Creates a draft strategy with a name and a period. */
 export async function createStrategyDraft(

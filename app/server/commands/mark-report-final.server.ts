@@ -1,3 +1,4 @@
+import { mayFinaliseReports } from "#workflows/policy";
 import type { Executor } from "#db/connection";
 import { markReportFinal } from "#db/repositories/report.repository";
 import { reportTexts as R } from "~/domain/texts/report";
@@ -5,11 +6,6 @@ import type { CurrentUser } from "../auth.server";
 import { liveReport } from "../report.server";
 
 export type MarkFinalResult = { ok: true } | { ok: false; status: 403 | 409; message: string };
-
-/** Coordinators and administrators close a year's report. */
-export function mayFinaliseReports(user: Pick<CurrentUser, "isAdmin" | "isCoordinator">): boolean {
-  return user.isAdmin || user.isCoordinator;
-}
 
 /**
  * Marks the year's report final: freezes it as it is now in the transaction that sets the

@@ -1,3 +1,4 @@
+import { mayOrganiseMeetings } from "#workflows/policy";
 import type { Executor } from "#db/connection";
 import {
   caseNumberCollision,
@@ -12,7 +13,6 @@ import { getBody, listMembershipsOfBody, type BodyOnDate } from "#db/repositorie
 import {
   decideMeeting,
   meetingStateMeta,
-  mayOrganise,
   type MeetingActor,
   type MeetingEvent,
   type MeetingEventType,
@@ -109,7 +109,7 @@ export function checkMeetingEvent(
   const decision = decideMeeting(ctx.meeting.status, ctx.facts, { ...event, actor: ctx.actor });
   if (decision.ok) return decision;
   if (decision.why === "not-in-state") return refused(409, notNowMessage(ctx.meeting.status));
-  if (!mayOrganise(ctx.actor)) return refused(403, E.forbidden);
+  if (!mayOrganiseMeetings(ctx.actor)) return refused(403, E.forbidden);
   const why: Partial<Record<MeetingEventType, Failure>> = {
     PUBLISH_NOTICE: fieldError("", E.noCases),
     APPROVE_PROTOCOL: fieldError("", E.undecided),
@@ -162,7 +162,7 @@ export async function openMeeting(
   const claimed = await claimMeeting(trx, input.meetingId, input.expectedVersion);
   const ctx = await loadMeetingContext(trx, input.meetingId, input.user);
   if (!ctx) return refused(404, "Fant ikke møtet.");
-  if (!mayOrganise(ctx.actor)) return refused(403, E.forbidden);
+  if (!mayOrganiseMeetings(ctx.actor)) return refused(403, E.forbidden);
   if (!claimed) return refused(409, E.conflict);
   const check = checkMeetingEvent(ctx, typeof event === "function" ? await event(ctx) : event);
   if (!check.ok) return check;

@@ -1,7 +1,7 @@
 import type { Executor } from "#db/connection";
 import { createMeeting, updateMeeting } from "#db/repositories/meeting.repository";
 import { getBody } from "#db/repositories/organisation.repository";
-import { mayOrganise } from "#workflows/meeting.machine";
+import { mayOrganiseMeetings } from "#workflows/policy";
 import type { MeetingForm } from "~/domain/meeting.schema";
 import { meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
@@ -36,7 +36,8 @@ export function planMeeting(
     if (!body) return fieldError("bodyId", E.bodyRequired);
     if (body.valid_from > form.date || (body.valid_to !== null && body.valid_to <= form.date))
       return fieldError("date", E.bodyInactive);
-    if (!mayOrganise(await meetingActor(trx, user, body.id, form.date))) return refused(403, E.forbidden);
+    if (!mayOrganiseMeetings(await meetingActor(trx, user, body.id, form.date)))
+      return refused(403, E.forbidden);
     const c = columns(form);
     const id = await createMeeting(trx, {
       bodyId: body.id,

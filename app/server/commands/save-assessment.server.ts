@@ -1,10 +1,9 @@
 import { saveAssessment, setAssessmentGoals } from "#db/repositories/assessment.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
-import { canAssess } from "#workflows/assessment";
+import { mayAssess, proposalActor } from "#workflows/policy";
 import type { AssessmentForm } from "~/domain/assessment.schema";
 import type { CurrentUser } from "../auth.server";
 import { db } from "../db.server";
-import { processActor } from "./apply-proposal-event.server";
 
 export type SaveAssessmentResult = { ok: true } | { ok: false; status: 403 | 404 | 409 };
 
@@ -23,7 +22,7 @@ export async function saveAssessmentCommand(input: {
       .execute(async (trx) => {
         const proposal = await getProposal(trx, input.proposalId);
         if (!proposal || proposal.state === "draft") return { ok: false, status: 404 } as const;
-        if (!canAssess(proposal.state, processActor(input.user, proposal)))
+        if (!mayAssess(proposalActor(input.user, proposal), proposal))
           return { ok: false, status: 403 } as const;
         const saved = await saveAssessment(trx, {
           proposalId: proposal.id,

@@ -2,11 +2,11 @@ import type { DB } from "#db/connection";
 import { getFollowup, saveReportText } from "#db/repositories/followup.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
 import { finalReportYears } from "#db/repositories/report.repository";
-import { isReportTextLocked, lockingYear, mayEditReportText } from "#workflows/report";
+import { isReportTextLocked, lockingYear } from "#workflows/report";
+import { mayEditReportText, proposalActor } from "#workflows/policy";
 import type { ReportTextForm } from "~/domain/followup.schema";
 import { followupTexts } from "~/domain/texts/report";
 import type { CurrentUser } from "../auth.server";
-import { processActor } from "./apply-proposal-event.server";
 import type { FollowupResult } from "./followup-result.server";
 
 /**
@@ -22,8 +22,7 @@ export async function saveReportTextCommand(
   return db.transaction().execute(async (trx): Promise<FollowupResult> => {
     const proposal = await getProposal(trx, input.proposalId);
     if (!proposal || proposal.state === "draft") return { ok: false, status: 404 };
-    if (!mayEditReportText(proposal.state, processActor(input.user, proposal)))
-      return { ok: false, status: 403 };
+    if (!mayEditReportText(proposalActor(input.user, proposal), proposal)) return { ok: false, status: 403 };
     const followup = await getFollowup(trx, proposal.id);
     if (followup && isReportTextLocked(followup, await finalReportYears(trx)))
       return { ok: false, status: 409, message: followupTexts.errors.locked(lockingYear(followup)!) };

@@ -1,17 +1,22 @@
-import type { DB, Executor } from "./connection";
-import { makeBody, makeMembership, makeMunicipalities, makeUser } from "./factories";
-import { insertAssessment, linkAssessmentGoals } from "./repositories/assessment.repository";
-import { renameBody } from "./repositories/organisation.repository";
-import { appendHistory, getAssessment, linkedGoalIds, moveProposal } from "./repositories/process.repository";
-import { countProposals, createProposal, getProposal } from "./repositories/proposal.repository";
+import type { DB, Executor } from "#db/connection";
+import { makeBody, makeMembership, makeMunicipalities, makeUser } from "#db/factories";
+import { insertAssessment, linkAssessmentGoals } from "#db/repositories/assessment.repository";
+import { renameBody } from "#db/repositories/organisation.repository";
+import {
+  appendHistory,
+  getAssessment,
+  linkedGoalIds,
+  moveProposal,
+} from "#db/repositories/process.repository";
+import { countProposals, createProposal, getProposal } from "#db/repositories/proposal.repository";
 import {
   addGoal,
   addPriorityBand,
   createStrategy,
   currentStrategy,
   setApprovalItem,
-} from "./repositories/strategy.repository";
-import { calendarMeeting } from "./seed-data/meetings-calendar";
+} from "#db/repositories/strategy.repository";
+import { calendarMeeting } from "#db/seed-data/meetings-calendar";
 import {
   board,
   committee,
@@ -22,13 +27,13 @@ import {
   membershipValidFrom,
   municipalities,
   people,
-} from "./seed-data/organisation";
-import { demoProposals, type DemoProposal, type DemoStep } from "./seed-data/proposals";
-import { priorityBands, strategy2022 } from "./seed-data/strategy";
-import { seedFollowups } from "./seed-followups";
-import { createMeetingSeeder, type MeetingSeeder } from "./seed-meetings";
-import { isAssessmentComplete } from "../workflows/assessment";
-import { payloadSchema } from "../workflows/proposal.events";
+} from "#db/seed-data/organisation";
+import { demoProposals, type DemoProposal, type DemoStep } from "#db/seed-data/proposals";
+import { priorityBands, strategy2022 } from "#db/seed-data/strategy";
+import { seedFollowups } from "./followups.server";
+import { createMeetingSeeder, type MeetingSeeder } from "./meetings.server";
+import { isAssessmentComplete } from "#workflows/assessment";
+import { payloadSchema } from "#workflows/proposal.events";
 import {
   decide,
   isDecision,
@@ -36,7 +41,7 @@ import {
   type ProcessActor,
   type ProposalEvent,
   type ProposalFacts,
-} from "../workflows/proposal.machine";
+} from "#workflows/proposal.machine";
 
 /** True when nothing has been created yet: the only time the demo is seeded. */
 export async function isEmpty(db: Executor): Promise<boolean> {

@@ -1,32 +1,33 @@
-import type { Executor } from "./connection";
+import { currentUserById } from "../current-user.server";
+import { addDays } from "#workflows/dates";
+import type { Executor } from "#db/connection";
 import {
   addItem,
   createMeeting,
   getMeeting,
   itemsOfMeeting,
   setItemSequence,
-} from "./repositories/meeting.repository";
-import { bodyOfKind, listMembershipsOfBody, membershipsOfUser } from "./repositories/organisation.repository";
-import { getProposal } from "./repositories/proposal.repository";
-import { getUser } from "./repositories/user.repository";
+} from "#db/repositories/meeting.repository";
+import { bodyOfKind, listMembershipsOfBody } from "#db/repositories/organisation.repository";
+import { getProposal } from "#db/repositories/proposal.repository";
 import {
   boardCases2021,
   boardItems2021,
   committeeOrientation,
   type DemoMeetingCase,
-} from "./seed-data/meeting-cases-2021";
-import { meetingsCalendar, type CalendarMeeting } from "./seed-data/meetings-calendar";
-import { outcomesFor, proposalEventFor, type CaseOutcome } from "../workflows/meeting.outcomes";
-import type { ProposalEventType } from "../workflows/proposal.machine";
-import type { CastVote } from "../workflows/vote";
-import type { CurrentUser } from "../app/server/auth.server";
-import { proposalPresentation } from "../app/server/commands/add-case.server";
-import { approveProtocol } from "../app/server/commands/approve-protocol.server";
-import { declareConflict } from "../app/server/commands/declare-conflict.server";
-import { publishNotice } from "../app/server/commands/publish-notice.server";
-import { publishProtocol } from "../app/server/commands/publish-protocol.server";
-import { recordAttendance } from "../app/server/commands/record-attendance.server";
-import { recordDecision } from "../app/server/commands/record-decision.server";
+} from "#db/seed-data/meeting-cases-2021";
+import { meetingsCalendar, type CalendarMeeting } from "#db/seed-data/meetings-calendar";
+import { outcomesFor, proposalEventFor, type CaseOutcome } from "#workflows/meeting.outcomes";
+import type { ProposalEventType } from "#workflows/proposal.machine";
+import type { CastVote } from "#workflows/vote";
+import type { CurrentUser } from "../auth.server";
+import { proposalPresentation } from "../commands/add-case.server";
+import { approveProtocol } from "../commands/approve-protocol.server";
+import { declareConflict } from "../commands/declare-conflict.server";
+import { publishNotice } from "../commands/publish-notice.server";
+import { publishProtocol } from "../commands/publish-protocol.server";
+import { recordAttendance } from "../commands/record-attendance.server";
+import { recordDecision } from "../commands/record-decision.server";
 
 /** A committee or board decision of a demo proposal, taken in a meeting of the calendar. */
 export interface MeetingStep {
@@ -332,23 +333,10 @@ export async function createMeetingSeeder(
   return { protocolItemFor, finish };
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(new Date(`${date}T12:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The body's secretary on the day (or its chair), as the session user the commands expect. */
 async function clerkOf(trx: Executor, bodyId: number, date: string): Promise<CurrentUser> {
   const members = await listMembershipsOfBody(trx, bodyId, { on: date });
   const clerk = members.find((m) => m.role === "secretary") ?? members.find((m) => m.role === "chair");
   if (!clerk) throw new Error(`Demo meetings: body ${bodyId} has no secretary or chair on ${date}`);
-  const user = (await getUser(trx, clerk.user_id))!;
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    isAdmin: user.is_admin === 1,
-    isCoordinator: user.is_coordinator === 1,
-    municipalityId: user.municipality_id,
-    memberships: await membershipsOfUser(trx, user.id, date),
-  };
+  return currentUserById(trx, clerk.user_id, date);
 }

@@ -1,7 +1,7 @@
-import type { Executor } from "./connection";
-import { insertFollowup } from "./repositories/followup.repository";
-import { historyOfProposal } from "./repositories/process.repository";
-import type { DemoProposal } from "./seed-data/proposals";
+import type { Executor } from "#db/connection";
+import { insertFollowup } from "#db/repositories/followup.repository";
+import { historyOfProposal } from "#db/repositories/process.repository";
+import type { DemoProposal } from "#db/seed-data/proposals";
 
 /** The demo texts open with the report's heading line ("Digisos – Rauma, … kommune."), which the report builds itself. */
 const leadLine = /^[^.]+\.\s+/;

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoHash, testDb } from "../tests/support/db";
-import type { DB } from "./connection";
-import { isEmpty, seedDemo } from "./seed";
-import { meetingsCalendar } from "./seed-data/meetings-calendar";
-import { demoProposals, type DemoProposal } from "./seed-data/proposals";
-import { isAssessmentComplete } from "../workflows/assessment";
-import { proposalStates } from "../workflows/proposal.machine";
+import { demoHash, testDb } from "../../../tests/support/db";
+import type { DB } from "#db/connection";
+import { isEmpty, seedDemo } from "./seed.server";
+import { meetingsCalendar } from "#db/seed-data/meetings-calendar";
+import { demoProposals, type DemoProposal } from "#db/seed-data/proposals";
+import { isAssessmentComplete } from "#workflows/assessment";
+import { proposalStates } from "#workflows/proposal.machine";
 
 let db: DB;
 

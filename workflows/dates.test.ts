@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  daysBetween,
+  formatDate,
+  formatTime,
+  isIsoDate,
+  isoDateSchema,
+  osloDate,
+  thisYear,
+  today,
+} from "./dates";
+
+describe("dates in Oslo", () => {
+  it("is already tomorrow in Oslo at 00:30 while UTC is still on the day before (summer time)", () => {
+    // 22:30 UTC on 1 June is 00:30 on 2 June in Oslo (UTC+2).
+    expect(today(new Date("2026-06-01T22:30:00Z"))).toBe("2026-06-02");
+    expect(new Date("2026-06-01T22:30:00Z").toISOString().slice(0, 10)).toBe("2026-06-01");
+  });
+
+  it("is right at 00:30 in winter time too, and at the turn of the year", () => {
+    expect(today(new Date("2026-01-14T23:30:00Z"))).toBe("2026-01-15");
+    expect(today(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
+    expect(thisYear(new Date("2026-12-31T23:30:00Z"))).toBe(2027);
+    expect(today(new Date("2026-01-15T22:59:00Z"))).toBe("2026-01-15");
+  });
+
+  it("adds calendar days across month ends, leap days and the change to summer time", () => {
+    expect(addDays("2026-03-28", 2)).toBe("2026-03-30");
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
+    expect(addDays("2026-06-02T10:00", 14)).toBe("2026-06-16");
+    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
+  });
+
+  it("accepts only dates that exist", () => {
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(isIsoDate("2023-02-29")).toBe(false);
+    expect(isIsoDate("2023-2-1")).toBe(false);
+    expect(isIsoDate("9999-01-01")).toBe(false);
+    const schema = isoDateSchema({ required: "required", invalid: "invalid", format: "format" });
+    expect(schema.parse(" 2026-06-02 ")).toBe("2026-06-02");
+    expect(schema.safeParse("").error?.issues[0]?.message).toBe("format");
+    expect(schema.safeParse("2.6.2026").error?.issues[0]?.message).toBe("format");
+    expect(schema.safeParse("2026-02-30").error?.issues[0]?.message).toBe("invalid");
+    expect(schema.safeParse(undefined).error?.issues[0]?.message).toBe("required");
+  });
+
+  it("formats in Norwegian, an instant by its Oslo day and time", () => {
+    expect(formatDate("2026-06-02")).toBe("2.6.2026");
+    expect(formatDate("2026-06-01T22:30:00.000Z")).toBe("2.6.2026");
+    expect(formatDate("2026-06-02T10:00")).toBe("2.6.2026");
+    expect(formatDate(null)).toBe("");
+    expect(formatTime("2026-06-01T22:30:00.000Z")).toBe("00:30");
+    expect(osloDate("2026-06-01T21:59:00Z")).toBe("2026-06-01");
+  });
+});

@@ -1,0 +1,109 @@
+import { z } from "zod";
+
+/**
+ * The one place for calendar dates. The municipalities live in Europe/Oslo: "today", "this year"
+ * and meeting days are Oslo wall-clock dates, stored as ISO strings (YYYY-MM-DD). Instants are
+ * stored as UTC ISO timestamps and turned into Oslo dates here. Pure and browser-safe, so routes,
+ * server, repositories and the process rules all import it (see docs/decisions/010-dates.md).
+ */
+
+export const TIME_ZONE = "Europe/Oslo";
+
+const DAY_MS = 86_400_000;
+
+const osloParts = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The Oslo calendar date (YYYY-MM-DD) of an instant. */
+export function osloDate(at: Date | string): string {
+  const date = typeof at === "string" ? new Date(at) : at;
+  const parts = Object.fromEntries(osloParts.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** Today in Oslo (YYYY-MM-DD); `now` only for tests and commands that take a clock. */
+export function today(now: Date = new Date()): string {
+  return osloDate(now);
+}
+
+/** The running year in Oslo. */
+export function thisYear(now: Date = new Date()): number {
+  return Number(today(now).slice(0, 4));
+}
+
+/** Calendar arithmetic on an ISO date: `addDays("2026-03-28", 2)` is "2026-03-30", across DST and month ends. */
+export function addDays(date: string, days: number): string {
+  // Noon UTC keeps the arithmetic on the same calendar day whatever the machine's zone.
+  return new Date(Date.parse(`${date.slice(0, 10)}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from one ISO date (or timestamp's date) to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(
+    (Date.parse(`${to.slice(0, 10)}T12:00:00Z`) - Date.parse(`${from.slice(0, 10)}T12:00:00Z`)) / DAY_MS,
+  );
+}
+
+/** Whether a string is a YYYY-MM-DD date that exists (2023-02-30 does not), in the years 1900–2199. */
+export function isIsoDate(value: string): boolean {
+  if (!/^(19|20|21)\d{2}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The one schema for a date field as a date input sends it (YYYY-MM-DD), or typed as dd.mm.åååå. The messages come from
+ * the caller's texts (app/domain/texts/), so this module holds no user-visible words: `required`
+ * when the field is missing, `format` (default `invalid`) when it is not YYYY-MM-DD, `invalid`
+ * when the day does not exist or lies outside 1900–2199.
+ */
+export function isoDateSchema(messages: { required: string; invalid: string; format?: string }) {
+  return z
+    .string({ error: messages.required })
+    .trim()
+    .transform(fromTypedDate)
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, messages.format ?? messages.invalid)
+        .refine(isIsoDate, messages.invalid),
+    );
+}
+
+/**
+ * A date typed as a Norwegian browser's date picker shows it ("30.11.2026", the hint every form
+ * gives) as ISO; anything else unchanged. The picker itself sends ISO.
+ */
+export function fromTypedDate(value: string): string {
+  const typed = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  return typed ? `${typed[3]}-${typed[2]!.padStart(2, "0")}-${typed[1]!.padStart(2, "0")}` : value;
+}
+
+/** A UTC instant ("…Z" or with an offset), as opposed to a date or an Oslo wall-clock time ("2026-06-02T10:00"). */
+const isInstant = (iso: string) => /(Z|[+-]\d{2}:\d{2})$/i.test(iso);
+
+/**
+ * An ISO date, wall-clock time or instant as a Norwegian date, d.m.yyyy ("2.6.2026"); an instant
+ * by its Oslo day.
+ */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const day = isInstant(iso) ? osloDate(iso) : iso.slice(0, 10);
+  const [y, m, d] = day.split("-");
+  return `${Number(d)}.${Number(m)}.${y}`;
+}
+
+const osloTime = new Intl.DateTimeFormat("nb-NO", {
+  timeZone: TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** The Oslo wall-clock time of an instant, "08:30". */
+export function formatTime(iso: string): string {
+  return osloTime.format(new Date(iso));
+}

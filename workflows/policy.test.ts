@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import {
+  mayAdminister,
+  mayAssess,
+  mayEditReportText,
+  mayFinaliseReports,
+  mayManageStrategies,
+  mayRouteProposals,
+  maySeeExemptCases,
+  proposalActor,
+  type Actor,
+} from "./policy";
+
+const person = (over: Partial<Actor> = {}): Actor => ({
+  id: 7,
+  isAdmin: false,
+  isCoordinator: false,
+  memberships: [],
+  ...over,
+});
+const leader = person({ memberships: [{ body_id: 3, kind: "group", role: "leader" }] });
+const member = person({ memberships: [{ body_id: 3, kind: "group", role: "member" }] });
+
+describe("policies", () => {
+  it("lets administrators administer, and coordinators and administrators manage strategies and reports", () => {
+    expect(mayAdminister(person({ isAdmin: true }))).toBe(true);
+    expect(mayAdminister(person({ isCoordinator: true }))).toBe(false);
+    for (const may of [mayManageStrategies, mayFinaliseReports]) {
+      expect(may(person({ isAdmin: true }))).toBe(true);
+      expect(may(person({ isCoordinator: true }))).toBe(true);
+      expect(may(leader)).toBe(false);
+    }
+  });
+
+  it("sees who a person is in the process of one proposal", () => {
+    expect(proposalActor(leader, { author_id: 7, group_id: 3 })).toMatchObject({
+      isSubmitter: true,
+      isAnyGroupLeader: true,
+      groupRole: "leader",
+    });
+    expect(proposalActor(member, { author_id: 1, group_id: 4 })).toMatchObject({
+      isSubmitter: false,
+      isAnyGroupLeader: false,
+      groupRole: null,
+    });
+    expect(mayRouteProposals(leader)).toBe(true);
+    expect(mayRouteProposals(member)).toBe(false);
+  });
+
+  it("lets the group assess while it has the case, and its leader keep the report text", () => {
+    const inGroup = proposalActor(member, { author_id: 1, group_id: 3 });
+    expect(mayAssess(inGroup, { state: "groupReview" })).toBe(true);
+    expect(mayAssess(inGroup, { state: "committeeReview" })).toBe(false);
+    expect(mayEditReportText(inGroup, { state: "inProgress" })).toBe(false);
+    expect(
+      mayEditReportText(proposalActor(leader, { author_id: 1, group_id: 3 }), { state: "inProgress" }),
+    ).toBe(true);
+  });
+
+  it("shows exempt cases to the body's members, coordinators and administrators only", () => {
+    const meeting = { members: [{ user_id: 7 }] };
+    expect(maySeeExemptCases(null, meeting)).toBe(false);
+    expect(maySeeExemptCases(person(), meeting)).toBe(true);
+    expect(maySeeExemptCases(person({ id: 8 }), meeting)).toBe(false);
+    expect(maySeeExemptCases(person({ id: 8, isCoordinator: true }), meeting)).toBe(true);
+    expect(maySeeExemptCases(person({ id: 8, isAdmin: true }), meeting)).toBe(true);
+  });
+});
