@@ -62,17 +62,18 @@ export function ProposalForm({
       />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <p className="notice">{t.proposal.notAProposal}</p>
+      <p>{t.forms.requiredIntro}</p>
       <div
         onInput={(e) =>
           (e.target as HTMLInputElement).name === "title" && setTitle((e.target as HTMLInputElement).value)
         }
       >
-        <TextField field={fields.title} label={F.title} hint={H.title} />
+        <TextField field={fields.title} label={F.title} hint={H.title} required />
       </div>
       <SimilarWhileTyping title={title} />
-      <TextArea field={fields.background} label={F.background} hint={H.background} />
-      <TextArea field={fields.problem} label={F.problem} hint={H.problem} />
-      <TextArea field={fields.solution} label={F.solution} hint={H.solution} />
+      <TextArea field={fields.background} label={F.background} hint={H.background} required />
+      <TextArea field={fields.problem} label={F.problem} hint={H.problem} required />
+      <TextArea field={fields.solution} label={F.solution} hint={H.solution} required />
       <TextArea field={fields.benefits} label={F.benefits} hint={H.benefits} />
       <TextArea field={fields.affected} label={F.affected} hint={H.affected} rows={3} />
       <TextArea field={fields.resources} label={F.resources} hint={H.resources} rows={3} />
@@ -80,6 +81,7 @@ export function ProposalForm({
         field={fields.municipalityIds}
         legend={F.municipalities}
         hint={H.municipalities}
+        required
         options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
       />
       <SelectField

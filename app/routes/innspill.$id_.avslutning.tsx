@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: completeSchema(today()) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await completeWork(db(), { proposalId: step.proposal.id, user, form: submission.value });
-  if (result.ok) return redirect(`/innspill/${step.proposal.id}`);
+  if (result.ok) return redirect(`/innspill/${step.proposal.id}?melding=COMPLETE#melding`);
   if (result.status === 400)
     return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   if (result.status === 409)

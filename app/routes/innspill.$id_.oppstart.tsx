@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: startSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await startWork(db(), { proposalId: step.proposal.id, user, form: submission.value });
-  if (result.ok) return redirect(`/innspill/${step.proposal.id}`);
+  if (result.ok) return redirect(`/innspill/${step.proposal.id}?melding=START#melding`);
   if (result.status === 400)
     return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   if (result.status === 409)

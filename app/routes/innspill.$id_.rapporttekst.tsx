@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: reportTextSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await saveReportTextCommand(db(), { proposalId: id, user, form: submission.value });
-  if (result.ok) return redirect(`/innspill/${id}`);
+  if (result.ok) return redirect(`/innspill/${id}?melding=rapporttekst#melding`);
   if (result.status === 400)
     return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   if (result.status === 409)

@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok && result.status === 409)
     return data(submission.reply({ formErrors: [A.conflict] }), { status: 409 });
   if (!result.ok) throw new Response(null, { status: result.status });
-  return redirect(`/innspill/${proposal.id}?melding=vurdert`);
+  return redirect(`/innspill/${proposal.id}?melding=vurdert#melding`);
 }
 
 export default function AssessmentPage() {

@@ -31,7 +31,9 @@ export type SupportPanelData = Awaited<ReturnType<typeof supportPanel>>;
 /** "Støttet av 2 personer: Molde, Rauma." (or that nobody has yet), for the group's assessment page. */
 export async function supportSummary(proposalId: number): Promise<string> {
   const summary = (await supportByProposal(db(), [proposalId])).get(proposalId);
-  return summary ? supportTexts.summary(summary.total, supportPlaces(summary.municipalities)) : supportTexts.none;
+  return summary
+    ? supportTexts.summary(summary.total, supportPlaces(summary.municipalities))
+    : supportTexts.none;
 }
 
 /** "3 støtter (Molde, Rauma)" per proposal, for the list. */

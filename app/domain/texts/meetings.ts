@@ -128,7 +128,8 @@ export const meetingTexts = {
   present: "Til stede",
   absent: "Forfall",
   substitute: "Varamedlem",
-  substituteFor: (name: string) => `Vara for ${name}`,
+  /** After a dash in the attendance list: "Kari Nordvik – vara for Trond Myklebust". */
+  substituteFor: (name: string) => `vara for ${name}`,
   substituteLabel: (name: string) => `Varamedlem som møter for ${name}`,
   noSubstitute: "Ingen vara",
   notRecorded: "Fremmøte er ikke registrert.",

@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { deleteDraft } from "#db/repositories/proposal.repository";
 import { FollowupPanel } from "~/components/followup-panel";
 import { ProcessDiagram, ProcessPathText } from "~/components/process-diagram";
@@ -16,7 +16,6 @@ import { applyProposalEvent } from "~/server/commands/apply-proposal-event.serve
 import { db } from "~/server/db.server";
 import { followupPanel } from "~/server/followup.server";
 import { proposalPage } from "~/server/proposal-page.server";
-import { assessmentTexts } from "~/domain/texts/assessment";
 import { diagramTexts } from "~/domain/texts/process";
 import { proposalPageTexts, siteTexts } from "~/domain/texts/site";
 import { ContactLines } from "~/components/site-text";
@@ -24,6 +23,8 @@ import { AssessmentPanel } from "./assessment-panel";
 import { eventFormSchema } from "./event-form";
 import { ProcessActions } from "./process-actions";
 import { SupportPanel } from "~/components/support-panel";
+import { Confirmation } from "~/components/confirmation";
+import { proposalConfirmation } from "~/server/confirmations.server";
 import { supportTexts } from "~/domain/texts/support";
 import { supportProposal } from "~/server/commands/support-proposal.server";
 
@@ -41,7 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await proposalPage(idFrom(params), user);
   if (!page) notFound();
-  return { ...page, followup: await followupPanel(page.proposal.id, user) };
+  const [followup, confirmation] = await Promise.all([
+    followupPanel(page.proposal.id, user),
+    proposalConfirmation(new URL(request.url).searchParams.get("melding"), page.proposal),
+  ]);
+  return { ...page, followup, confirmation };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "support") {
     const result = await supportProposal(db(), { proposalId: id, user });
-    if (result.ok) return redirect(`/innspill/${id}?melding=stottet#support-heading`);
+    if (result.ok) return redirect(`/innspill/${id}?melding=stottet#melding`);
     if (result.status === 404) notFound();
     return data(
       { type: null, fieldErrors: {}, supportError: supportTexts.refusals[result.why] },
@@ -71,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     type,
     payload,
   });
-  if (result.ok) return redirect(`/innspill/${id}`);
+  if (result.ok) return redirect(`/innspill/${id}?melding=${type}#melding`);
   if (result.status === 400) return data({ type, fieldErrors: result.fieldErrors }, { status: 400 });
   if (result.status === 409) return data({ type, fieldErrors: { "": [t.errors.conflict] } }, { status: 409 });
   throw new Response(null, { status: result.status });
@@ -80,9 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProposalPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const p = page.proposal;
-  const notice = params.get("melding");
   const sections = [
     [t.proposal.fields.background, p.background],
     [t.proposal.fields.problem, p.problem],
@@ -93,26 +96,7 @@ export default function ProposalPage() {
   ] as const;
   return (
     <>
-      {notice === "sendt" ? (
-        <p className="notice ok" role="status">
-          {t.proposal.submitted}
-        </p>
-      ) : null}
-      {notice === "vurdert" ? (
-        <p className="notice ok" role="status">
-          {assessmentTexts.saved}
-        </p>
-      ) : null}
-      {notice === "stottet" ? (
-        <p className="notice ok" role="status">
-          {supportTexts.done}
-        </p>
-      ) : null}
-      {notice === "lagret" ? (
-        <p className="notice ok" role="status">
-          {t.proposal.saved}
-        </p>
-      ) : null}
+      <Confirmation message={page.confirmation} />
       <p className="small muted">
         <Link to="/innspill">← {t.proposal.listTitle}</Link>
       </p>

@@ -1,3 +1,5 @@
+import { Confirmation } from "~/components/confirmation";
+import { meetingConfirmation } from "~/domain/texts/confirmations";
 import {
   data,
   redirect,
@@ -65,7 +67,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const a = parsed.action;
   const base = { user, meetingId, expectedVersion: a.version };
   let result: CommandResult;
-  let anchor = "";
   switch (a.intent) {
     case "publishNotice":
       result = await publishNotice(db(), base);
@@ -81,22 +82,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     case "addendum":
       result = await addProtocolAddendum(db(), { ...base, text: a.text });
-      anchor = "#protokoll";
       break;
     case "removeCase":
       result = await removeCase(db(), { ...base, itemId: a.itemId });
-      anchor = "#saksliste";
       break;
     case "conflict":
       result = await declareConflict(db(), { ...base, itemId: a.itemId, userId: a.userId, reason: a.reason });
-      anchor = `#sak-${a.itemId}`;
       break;
-    case "addCase": {
-      const added = await addCase(db(), { ...base, form: a });
-      result = added;
-      if (added.ok) anchor = `#sak-${added.itemId}`;
+    case "addCase":
+      result = await addCase(db(), { ...base, form: a });
       break;
-    }
     case "decision":
       result = await recordDecision(db(), {
         ...base,
@@ -112,7 +107,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
                 choice === "" ? [] : [{ userId: Number(userId), choice }],
               ),
       });
-      anchor = `#sak-${a.itemId}`;
       break;
     case "attendance":
       result = await recordAttendance(db(), {
@@ -124,10 +118,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ),
         },
       });
-      anchor = "#fremmote";
       break;
   }
-  if (result.ok) return redirect(`/moter/${meetingId}?melding=lagret${anchor}`);
+  // The step's own confirmation, with focus moved to it (the fragment, for a browser without scripts).
+  if (result.ok) return redirect(`/moter/${meetingId}?melding=${a.intent}#melding`);
   if (result.status === 400)
     return data<ActionReply>({ key: parsed.key, fieldErrors: result.fieldErrors, values }, { status: 400 });
   if (result.status === 403) forbidden(result.message);
@@ -145,11 +139,7 @@ export default function MeetingPage() {
   const doc = page.document;
   return (
     <>
-      {params.get("melding") === "lagret" && !reply ? (
-        <p className="notice ok" role="status">
-          {T.saved}
-        </p>
-      ) : null}
+      {reply ? null : <Confirmation message={meetingConfirmation(params.get("melding"))} />}
       <p className="small muted">
         <Link to="/moter">← {T.listTitle}</Link>
       </p>

@@ -556,7 +556,8 @@ export function AttendanceSection({ page, reply }: { page: MeetingPageData; repl
           ))}
           {doc.substitutes.map((s) => (
             <li key={s.name}>
-              {s.name} – {T.substituteFor(s.forName).toLowerCase()}
+              {/* Lower-casing the whole line made "vara for trond myklebust"; the name keeps its capitals. */}
+              {s.name} – {T.substituteFor(s.forName)}
             </li>
           ))}
         </ul>
