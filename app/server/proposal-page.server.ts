@@ -32,6 +32,26 @@ const laneActors = {
 } as const;
 
 /** Everything the proposal page shows, for one viewer; undefined when they may not see it. */
+/** Steps whose reason a submitter needs by the status: a rejection, a redirect, a return, a cancellation. */
+const reasonEvents = new Set([
+  "GROUP_REJECT",
+  "COMMITTEE_REJECT",
+  "BOARD_REJECT",
+  "REDIRECT",
+  "COMMITTEE_RETURN",
+  "BOARD_RETURN",
+  "CANCEL",
+]);
+
+/** The reason of the step that brought the proposal to where it is, if it is one of `reasonEvents`. */
+function reasonByStatus(
+  history: readonly { to_state: string; from_state: string | null; event: string; reason: string | null }[],
+  state: string,
+): string | null {
+  const step = [...history].reverse().find((h) => h.to_state === state && h.from_state !== h.to_state);
+  return step && reasonEvents.has(step.event) ? step.reason : null;
+}
+
 export async function proposalPage(id: number, user: CurrentUser) {
   const proposal = await getProposalForViewer(db(), id, user.id);
   if (!proposal || !isProposalState(proposal.state)) return undefined;
@@ -111,9 +131,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
     },
     stateLabel: stateLabel(proposal.state, names),
     // Why it is where it is (rejected, redirected, sent back, asked for more): the step's reason, by the status.
-    stateReason:
-      [...history].reverse().find((h) => h.to_state === proposal.state && h.from_state !== h.to_state)
-        ?.reason ?? null,
+    stateReason: reasonByStatus(history, proposal.state),
     customerService: proposal.state === "redirected" ? await siteText("kundeservice") : null,
     support: await supportPanel(proposal, user),
     now: bodyText(meta.now, names),

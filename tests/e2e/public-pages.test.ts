@@ -107,6 +107,7 @@ describe("public pages", () => {
       .getByRole("link", { name: "Hjelp" })
       .click();
     await page.waitForURL(/\/hjelp$/);
+    await page.getByRole("heading", { level: 1, name: "Hjelp for nye brukere" }).waitFor();
     const text = await page.locator("main").innerText();
     expect(text).toContain(`${median(days)} dager (median av ${days.length} innspill)`);
     expect(text).toContain("Porteføljerådet");
