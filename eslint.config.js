@@ -21,26 +21,10 @@ const forbid = (pairs, allowTypeImports = false) => [
   { patterns: pairs.map(([regex, message]) => ({ regex, message, allowTypeImports })) },
 ];
 
-// Files of h9a's refactoring (forms, command results, meeting split) that still hold Norwegian
-// texts or a route → db import. TEMPORARY: h9a moves their texts to app/domain/texts/ and removes
-// each entry here; nothing may be added to this list.
-const pendingTexts = [
-  "app/routes/moter.$id/**",
-  "app/routes/innspill.$id/**",
-  "app/routes/strategi.$id_.rediger.tsx",
-  "app/server/meetings.server.ts",
-  "app/server/commands/**",
-  "app/components/form.tsx",
-  "db/repositories/meeting.repository.ts",
-  // The meeting forms' schema, which h9a reshapes (votes and attendance in its transform).
-  "app/domain/meeting.schema.ts",
-];
-
 // The process vocabulary next to the rules: event and outcome labels and the
 // event payloads' messages. workflows/ may import nothing of ours, so these move to
-// app/domain/texts/ only together with a lookup by key on the pages. TEMPORARY, like the above.
+// app/domain/texts/ only together with a lookup by key on the pages. TEMPORARY.
 const pendingWorkflowTexts = ["workflows/proposal.events.ts", "workflows/meeting.outcomes.ts"];
-const pendingLayers = ["app/routes/innspill.$id/route.tsx"];
 
 export default tseslint.config(
   { ignores: ["build/**", "build-*/**", "node_modules/**", "data/**", "bench-results/**"] },
@@ -119,7 +103,7 @@ export default tseslint.config(
   },
   {
     files: ["app/routes/**/*.tsx", "app/routes/**/*.ts", "app/root.tsx"],
-    ignores: ["app/routes/**/*.test.ts", ...pendingLayers],
+    ignores: ["app/routes/**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": forbid(
         [[dbCode, "Routes ask app/server/ (a query or a command); SQL and repositories are the server's."]],
@@ -146,7 +130,6 @@ export default tseslint.config(
       "db/seed-data/**",
       "db/migrations/**",
       "app/server/seed/**",
-      ...pendingTexts,
       ...pendingWorkflowTexts,
     ],
     plugins: { local: { rules: { "no-norwegian-literals": noNorwegianLiterals } } },

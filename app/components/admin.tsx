@@ -32,14 +32,6 @@ export function period(from: string, to: string | null): string {
   return `${formatDate(from)} – ${to ? formatDate(to) : ""}`.trim();
 }
 
-/** The reply of the page's action if it belongs to this form. */
-export function replyFor(
-  actionData: { form: string; result: SubmissionResult<string[]> } | undefined,
-  formId: string,
-): SubmissionResult<string[]> | undefined {
-  return actionData?.form === formId ? actionData.result : undefined;
-}
-
 /** Moves focus to the error summary after a failed submission, so screen readers hear it. */
 export function useFocusSummary(formId: string, lastResult: SubmissionResult<string[]> | undefined) {
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { meetingTexts } from "~/domain/texts/meetings";
-import type { MeetingDocument } from "~/server/meetings.server";
+import type { MeetingDocument } from "~/server/meetings/record.server";
 
 const D = meetingTexts.documents;
 

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { MeetingDocumentView } from "~/components/meeting-document";
 import { PrintButton } from "~/components/print-button";
 import { meetingTexts as T } from "~/domain/texts/meetings";
-import type { meetingDocument } from "~/server/meetings.server";
+import type { meetingDocument } from "~/server/meetings/page.server";
 
 type Doc = NonNullable<Awaited<ReturnType<typeof meetingDocument>>>;
 

@@ -20,10 +20,9 @@ const longText = (max = 20_000) => z.string().trim().max(max, E.textTooLong).opt
 
 const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 
-const version = z.coerce
-  .number({ error: "Ugyldig skjema: last siden på nytt." })
-  .int("Ugyldig skjema: last siden på nytt.")
-  .min(0, "Ugyldig skjema: last siden på nytt.");
+const version = z.coerce.number({ error: E.staleForm }).int(E.staleForm).min(0, E.staleForm);
+
+const unknownFieldsMessage = { error: E.unknownFields };
 
 const checkbox = z
   .enum(["on", "true", "1"])
@@ -41,7 +40,7 @@ export function meetingSchema(bodyIds: number[]) {
         date: isoDate,
         startTime: clock,
         endTime: clock.optional(),
-        place: z.string().trim().max(200, "Møtestedet kan være høyst 200 tegn.").optional().default(""),
+        place: z.string().trim().max(200, E.placeTooLong).optional().default(""),
         videoLink: z
           .string()
           .trim()
@@ -49,7 +48,7 @@ export function meetingSchema(bodyIds: number[]) {
           .regex(/^https:\/\/\S+$/, E.linkInvalid)
           .optional(),
       },
-      { error: "Skjemaet inneholdt ukjente felt." },
+      unknownFieldsMessage,
     )
     .superRefine((value, ctx) => {
       if (!value.place && !value.videoLink)
@@ -63,7 +62,7 @@ export type MeetingForm = z.infer<ReturnType<typeof meetingSchema>>;
 
 const exemptFields = {
   exempt: checkbox,
-  exemptBasis: z.string().trim().max(200, "Hjemmelen kan være høyst 200 tegn.").optional(),
+  exemptBasis: z.string().trim().max(200, E.basisTooLong).optional(),
 };
 
 function requireBasis(value: { exempt: boolean; exemptBasis?: string }, ctx: z.RefinementCtx) {
@@ -77,15 +76,15 @@ export const addCaseSchema = z
     {
       intent: z.literal("addCase"),
       version,
-      kind: z.enum(["proposal", "other"], { error: "Velg type sak." }),
+      kind: z.enum(["proposal", "other"], { error: E.kindRequired }),
       proposalId: id(E.proposalRequired).optional(),
-      deferredFromId: id("Velg en utsatt sak fra listen.").optional(),
+      deferredFromId: id(E.deferredUnknown).optional(),
       title: z.string().trim().max(200, E.titleTooLong).optional(),
       presentation: longText(),
       recommendation: longText(),
       ...exemptFields,
     },
-    { error: "Skjemaet inneholdt ukjente felt." },
+    unknownFieldsMessage,
   )
   .superRefine((value, ctx) => {
     if (value.kind === "proposal" && value.proposalId === undefined)
@@ -107,50 +106,23 @@ export const editCaseSchema = z
       recommendation: longText(),
       ...exemptFields,
     },
-    { error: "Skjemaet inneholdt ukjente felt." },
+    unknownFieldsMessage,
   )
   .superRefine(requireBasis);
 
 export type EditCaseForm = z.infer<typeof editCaseSchema>;
 
 const reason = (message: string) =>
-  z.string({ error: message }).trim().min(1, message).max(5000, "Teksten kan være høyst 5000 tegn.");
+  z.string({ error: message }).trim().min(1, message).max(5000, E.reasonTooLong5000);
 
-/** The small forms of the meeting page, told apart by their intent. */
-const unknownFields = { error: "Skjemaet inneholdt ukjente felt." };
+const unknownFields = { error: E.unknownFields };
+const userKey = z.string().regex(/^\d+$/);
 
-export const meetingActionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.strictObject({ intent: z.literal("publishNotice"), version }, unknownFields),
-    z.strictObject({ intent: z.literal("approveProtocol"), version }, unknownFields),
-    z.strictObject({ intent: z.literal("publishProtocol"), version }, unknownFields),
-    z.strictObject({ intent: z.literal("cancel"), version, reason: reason(E.reasonRequired) }, unknownFields),
-    z.strictObject(
-      { intent: z.literal("addendum"), version, text: reason(E.addendumRequired) },
-      unknownFields,
-    ),
-    z.strictObject({ intent: z.literal("removeCase"), version, itemId: id(E.caseUnknown) }, unknownFields),
-    z.strictObject(
-      {
-        intent: z.literal("conflict"),
-        version,
-        itemId: id(E.caseUnknown),
-        userId: id(E.conflictMember),
-        reason: z.string().trim().max(2000, "Teksten kan være høyst 2000 tegn.").optional().default(""),
-      },
-      unknownFields,
-    ),
-  ],
-  { error: "Ukjent handling." },
-);
+/** Conform leaves values inside a record as posted: an empty choice is "". */
+const voteChoice = z.enum(["for", "against", "abstain", ""], { error: E.voteChoice });
 
-export type MeetingAction = z.infer<typeof meetingActionSchema>;
-
-const voteChoice = z.enum(["for", "against", "abstain", ""], { error: "Velg for, mot eller avstår." });
-
-/** Recording a decision: outcome, text, and a vote per member (`vote-<userId>`), or "unanimous". */
-export const decisionSchema = z.strictObject(
+/** Recording a decision: outcome, text, and a vote per voter (`votes.<userId>`), or "unanimous". */
+const decisionFields = z.strictObject(
   {
     intent: z.literal("decision"),
     mode: z.enum(["votes", "unanimous"]).optional().default("votes"),
@@ -166,52 +138,105 @@ export const decisionSchema = z.strictObject(
       .string({ error: E.decisionTextRequired })
       .trim()
       .min(1, E.decisionTextRequired)
-      .max(5000, "Vedtaket kan være høyst 5000 tegn."),
+      .max(5000, E.decisionTooLong),
     motions: longText(),
-    votes: z.record(z.string().regex(/^\d+$/), voteChoice).optional().default({}),
+    /** A member left without a choice does not vote. */
+    votes: z.record(userKey, voteChoice).optional().default({}),
   },
-  { error: "Skjemaet inneholdt ukjente felt." },
+  unknownFields,
 );
 
-export type DecisionForm = z.infer<typeof decisionSchema>;
-
-/** Attendance: per member `status-<userId>` (present/absent) and optionally `sub-<userId>` (a substitute). */
-export const attendanceSchema = z.strictObject(
+/** Attendance: per member `status.<userId>` (present/absent) and optionally `sub.<userId>` (a substitute). */
+const attendanceFields = z.strictObject(
   {
     intent: z.literal("attendance"),
     version,
-    status: z.record(
-      z.string().regex(/^\d+$/),
-      z.enum(["present", "absent"], { error: E.attendanceUnknown }),
-    ),
+    status: z.record(userKey, z.enum(["present", "absent"], { error: E.attendanceUnknown }), {
+      error: E.attendanceUnknown,
+    }),
     sub: z
-      .record(z.string().regex(/^\d+$/), z.union([z.literal(""), z.coerce.number().int().positive()]))
+      .record(
+        userKey,
+        z.union(
+          [
+            z.literal(""),
+            z.coerce.number({ error: E.substituteFor }).int(E.substituteFor).positive(E.substituteFor),
+          ],
+          { error: E.substituteFor },
+        ),
+      )
       .optional()
       .default({}),
   },
-  { error: "Skjemaet inneholdt ukjente felt." },
+  unknownFields,
 );
 
-export type AttendanceForm = z.infer<typeof attendanceSchema>;
+const caseFields = <I extends string>(intent: I) => ({
+  intent: z.literal(intent),
+  version,
+  itemId: id(E.caseUnknown),
+});
 
 /**
- * Gathers `prefix-<id>` fields of a posted form into `{ [bucket]: { id: value } }`, so dynamic
- * per-member fields can be parsed by a fixed schema: `{ vote: "votes" }` puts `vote-12` in `votes`.
+ * Every form of the meeting page, told apart by its intent. The transform hands the commands
+ * what they take: the votes as a list (or "unanimous"), attendance as members and substitutes.
  */
-export function groupDynamicFields(
-  entries: Record<string, FormDataEntryValue>,
-  buckets: Readonly<Record<string, string>>,
-): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(entries)) {
-    const match = /^([a-z]+)-(\d+)$/.exec(key);
-    const bucket = match ? buckets[match[1]!] : undefined;
-    if (match && bucket) {
-      const into = (result[bucket] ??= {}) as Record<string, unknown>;
-      into[match[2]!] = value;
-    } else {
-      result[key] = value;
+export const meetingPageSchema = z
+  .discriminatedUnion(
+    "intent",
+    [
+      z.strictObject({ intent: z.literal("publishNotice"), version }, unknownFields),
+      z.strictObject({ intent: z.literal("approveProtocol"), version }, unknownFields),
+      z.strictObject({ intent: z.literal("publishProtocol"), version }, unknownFields),
+      z.strictObject(
+        { intent: z.literal("cancel"), version, reason: reason(E.reasonRequired) },
+        unknownFields,
+      ),
+      z.strictObject(
+        { intent: z.literal("addendum"), version, text: reason(E.addendumRequired) },
+        unknownFields,
+      ),
+      z.strictObject(caseFields("removeCase"), unknownFields),
+      z.strictObject(
+        {
+          ...caseFields("conflict"),
+          userId: id(E.conflictMember),
+          reason: z.string().trim().max(2000, E.reasonTooLong).optional().default(""),
+        },
+        unknownFields,
+      ),
+      addCaseSchema,
+      decisionFields,
+      attendanceFields,
+    ],
+    { error: E.unknownAction },
+  )
+  .transform((form) => {
+    if (form.intent === "decision") {
+      const { votes, mode, ...rest } = form;
+      return {
+        ...rest,
+        votes:
+          mode === "unanimous"
+            ? ("unanimous" as const)
+            : Object.entries(votes).flatMap(([userId, choice]) =>
+                choice === "" ? [] : [{ userId: Number(userId), choice }],
+              ),
+      };
     }
-  }
-  return result;
-}
+    if (form.intent === "attendance") {
+      const { status, sub, ...rest } = form;
+      return {
+        ...rest,
+        attendance: {
+          members: Object.fromEntries(Object.entries(status).map(([userId, s]) => [Number(userId), s])),
+          substitutes: Object.fromEntries(
+            Object.entries(sub).flatMap(([userId, by]) => (by === "" ? [] : [[Number(userId), by]])),
+          ) as Record<number, number>,
+        },
+      };
+    }
+    return form;
+  });
+
+export type MeetingPageAction = z.output<typeof meetingPageSchema>;

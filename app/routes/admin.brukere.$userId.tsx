@@ -8,13 +8,13 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { AccountForm } from "~/components/account-form";
-import { DoneNotice, period, replyFor, useFocusSummary, ValidityText } from "~/components/admin";
-import { ErrorSummary } from "~/components/form";
+import { DoneNotice, period, useFocusSummary, ValidityText } from "~/components/admin";
+import { ErrorSummary, replyFor } from "~/components/form";
 import { editUserSchema, userStatusSchema } from "~/domain/admin.schema";
 import { roleLabels, t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
 import { municipalityChoices, userEditPage } from "~/server/admin.server";
-import { invalid, refused, unknownIntent } from "~/server/admin-reply.server";
+import { invalid, replyTo, unknownForm } from "~/server/reply.server";
 import { idParam } from "~/server/params.server";
 import { notFound, requireAdmin } from "~/server/auth.server";
 import { setAccountActive, updateAccount } from "~/server/commands/admin-users.server";
@@ -42,20 +42,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "save") {
     const ids = (await municipalityChoices()).map((m) => m.id);
     const submission = parseWithZod(formData, { schema: editUserSchema(ids) });
-    if (submission.status !== "success") return invalid("account", submission, ["password"]);
+    if (submission.status !== "success")
+      return invalid(submission, { form: "account", hideFields: ["password"] });
     const result = await updateAccount(db(), { actor, userId, form: submission.value });
-    if (!result.ok) return refused("account", submission, result, ["password"]);
-    return redirect(`${here}?melding=lagret`);
+    return replyTo(result, submission, () => redirect(`${here}?melding=lagret`), {
+      form: "account",
+      hideFields: ["password"],
+    });
   }
   if (intent === "deactivate" || intent === "reactivate") {
     const submission = parseWithZod(formData, { schema: userStatusSchema });
-    if (submission.status !== "success") return invalid("status", submission);
+    if (submission.status !== "success") return invalid(submission, { form: "status" });
     const active = submission.value.intent === "reactivate";
     const result = await setAccountActive(db(), { actor, userId, active });
-    if (!result.ok) return refused("status", submission, result);
-    return redirect(`${here}?melding=${active ? "aktivert" : "deaktivert"}`);
+    return replyTo(
+      result,
+      submission,
+      () => redirect(`${here}?melding=${active ? "aktivert" : "deaktivert"}`),
+      { form: "status" },
+    );
   }
-  return unknownIntent();
+  return unknownForm(adminTexts.errors.unknownIntent);
 }
 
 export default function EditUserPage() {

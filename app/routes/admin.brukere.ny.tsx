@@ -7,12 +7,13 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AccountForm } from "~/components/account-form";
-import { replyFor } from "~/components/admin";
+import {} from "~/components/admin";
 import { createUserSchema } from "~/domain/admin.schema";
 import { t } from "~/domain/texts";
+import { replyFor } from "~/components/form";
 import { adminTexts } from "~/domain/texts/admin";
 import { municipalityChoices } from "~/server/admin.server";
-import { invalid, refused } from "~/server/admin-reply.server";
+import { invalid, replyTo } from "~/server/reply.server";
 import { requireAdmin } from "~/server/auth.server";
 import { createAccount } from "~/server/commands/admin-users.server";
 import { db } from "~/server/db.server";
@@ -30,10 +31,13 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
   const ids = (await municipalityChoices()).map((m) => m.id);
   const submission = parseWithZod(await request.formData(), { schema: createUserSchema(ids) });
-  if (submission.status !== "success") return invalid("account", submission, ["password"]);
+  if (submission.status !== "success")
+    return invalid(submission, { form: "account", hideFields: ["password"] });
   const result = await createAccount(db(), submission.value);
-  if (!result.ok) return refused("account", submission, result, ["password"]);
-  return redirect(`/admin/brukere/${result.id}?melding=opprettet`);
+  return replyTo(result, submission, (done) => redirect(`/admin/brukere/${done.id}?melding=opprettet`), {
+    form: "account",
+    hideFields: ["password"],
+  });
 }
 
 export default function NewUserPage() {

@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { DoneNotice, EndDateForm, period, replyFor, useFocusSummary, ValidityText } from "~/components/admin";
+import { DoneNotice, EndDateForm, period, useFocusSummary, ValidityText } from "~/components/admin";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import {
   addMembershipSchema,
@@ -17,9 +17,10 @@ import {
   renameBodySchema,
 } from "~/domain/admin.schema";
 import { bodyKindLabels, formatDate, roleLabels, t } from "~/domain/texts";
+import { replyFor, UnplacedReply } from "~/components/form";
 import { adminTexts } from "~/domain/texts/admin";
 import { bodyPage } from "~/server/admin.server";
-import { invalid, refused, unknownIntent } from "~/server/admin-reply.server";
+import { invalid, replyTo, unknownForm } from "~/server/reply.server";
 import { idParam } from "~/server/params.server";
 import { notFound, requireAdmin } from "~/server/auth.server";
 import {
@@ -54,17 +55,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (formData.get("intent")) {
     case "rename": {
       const submission = parseWithZod(formData, { schema: renameBodySchema });
-      if (submission.status !== "success") return invalid("rename", submission);
+      if (submission.status !== "success") return invalid(submission, { form: "rename" });
       const result = await renameBody(db(), { bodyId, ...submission.value });
-      if (!result.ok) return refused("rename", submission, result);
-      return redirect(`${here}?melding=nytt-navn`);
+      return replyTo(result, submission, () => redirect(`${here}?melding=nytt-navn`), { form: "rename" });
     }
     case "close": {
       const submission = parseWithZod(formData, { schema: closeBodySchema });
-      if (submission.status !== "success") return invalid("close", submission);
+      if (submission.status !== "success") return invalid(submission, { form: "close" });
       const result = await closeBody(db(), { bodyId, ...submission.value });
-      if (!result.ok) return refused("close", submission, result);
-      return redirect(`${here}?melding=avsluttet`);
+      return replyTo(result, submission, () => redirect(`${here}?melding=avsluttet`), { form: "close" });
     }
     case "addMembership": {
       const schema = addMembershipSchema({
@@ -72,22 +71,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
         municipalityIds: page.municipalities.map((m) => m.id),
       });
       const submission = parseWithZod(formData, { schema });
-      if (submission.status !== "success") return invalid("add-membership", submission);
+      if (submission.status !== "success") return invalid(submission, { form: "add-membership" });
       const result = await addMembership(db(), { bodyId, ...submission.value });
-      if (!result.ok) return refused("add-membership", submission, result);
-      return redirect(`${here}?melding=medlem-lagt-til`);
+      return replyTo(result, submission, () => redirect(`${here}?melding=medlem-lagt-til`), {
+        form: "add-membership",
+      });
     }
     case "endMembership": {
       const formId = `end-membership-${String(formData.get("membershipId"))}`;
       const schema = endMembershipSchema(page.memberships.map((m) => m.id));
       const submission = parseWithZod(formData, { schema });
-      if (submission.status !== "success") return invalid(formId, submission);
+      if (submission.status !== "success") return invalid(submission, { form: formId });
       const result = await endMembership(db(), { bodyId, ...submission.value });
-      if (!result.ok) return refused(formId, submission, result);
-      return redirect(`${here}?melding=medlemskap-avsluttet`);
+      return replyTo(result, submission, () => redirect(`${here}?melding=medlemskap-avsluttet`), {
+        form: formId,
+      });
     }
     default:
-      return unknownIntent();
+      return unknownForm(adminTexts.errors.unknownIntent);
   }
 }
 
@@ -113,11 +114,18 @@ export default function BodyPage() {
           "medlemskap-avsluttet": B.membershipEnded,
         }}
       />
-      {actionData?.form === "" ? (
-        <p className="notice error" role="alert">
-          {actionData.result.error?.[""]?.[0]}
-        </p>
-      ) : null}
+      <UnplacedReply
+        reply={actionData}
+        forms={
+          new Set([
+            "rename",
+            "add-membership",
+            ...(body.valid_to ? [] : ["close"]),
+            ...memberships.filter((m) => !m.valid_to).map((m) => `end-membership-${m.id}`),
+          ])
+        }
+        title={adminTexts.errors.formGone}
+      />
       <dl className="facts card">
         <dt>{O.kind}</dt>
         <dd>{bodyKindLabels[body.kind]}</dd>

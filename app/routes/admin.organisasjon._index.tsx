@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { DoneNotice, EndDateForm, period, replyFor, useFocusSummary, ValidityText } from "~/components/admin";
+import { DoneNotice, EndDateForm, period, useFocusSummary, ValidityText } from "~/components/admin";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import {
   addBodySchema,
@@ -16,9 +16,10 @@ import {
   endMunicipalitySchema,
 } from "~/domain/admin.schema";
 import { bodyKindLabels, formatDate, t } from "~/domain/texts";
+import { replyFor, UnplacedReply } from "~/components/form";
 import { adminTexts } from "~/domain/texts/admin";
 import { municipalityChoices, organisationPage } from "~/server/admin.server";
-import { invalid, refused, unknownIntent } from "~/server/admin-reply.server";
+import { invalid, replyTo, unknownForm } from "~/server/reply.server";
 import { requireAdmin } from "~/server/auth.server";
 import { addBody, addMunicipality, endMunicipality } from "~/server/commands/admin-organisation.server";
 import { db } from "~/server/db.server";
@@ -39,29 +40,32 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (formData.get("intent")) {
     case "addMunicipality": {
       const submission = parseWithZod(formData, { schema: addMunicipalitySchema });
-      if (submission.status !== "success") return invalid("add-municipality", submission);
+      if (submission.status !== "success") return invalid(submission, { form: "add-municipality" });
       const result = await addMunicipality(db(), submission.value);
-      if (!result.ok) return refused("add-municipality", submission, result);
-      return redirect(`${PATH}?melding=kommune-lagt-til`);
+      return replyTo(result, submission, () => redirect(`${PATH}?melding=kommune-lagt-til`), {
+        form: "add-municipality",
+      });
     }
     case "endMunicipality": {
       const ids = (await municipalityChoices()).map((m) => m.id);
       const formId = `end-municipality-${String(formData.get("municipalityId"))}`;
       const submission = parseWithZod(formData, { schema: endMunicipalitySchema(ids) });
-      if (submission.status !== "success") return invalid(formId, submission);
+      if (submission.status !== "success") return invalid(submission, { form: formId });
       const result = await endMunicipality(db(), submission.value);
-      if (!result.ok) return refused(formId, submission, result);
-      return redirect(`${PATH}?melding=kommune-avsluttet`);
+      return replyTo(result, submission, () => redirect(`${PATH}?melding=kommune-avsluttet`), {
+        form: formId,
+      });
     }
     case "addBody": {
       const submission = parseWithZod(formData, { schema: addBodySchema });
-      if (submission.status !== "success") return invalid("add-body", submission);
+      if (submission.status !== "success") return invalid(submission, { form: "add-body" });
       const result = await addBody(db(), submission.value);
-      if (!result.ok) return refused("add-body", submission, result);
-      return redirect(`${PATH}/${result.id}?melding=organ-opprettet`);
+      return replyTo(result, submission, (done) => redirect(`${PATH}/${done.id}?melding=organ-opprettet`), {
+        form: "add-body",
+      });
     }
     default:
-      return unknownIntent();
+      return unknownForm(adminTexts.errors.unknownIntent);
   }
 }
 
@@ -80,11 +84,17 @@ export default function OrganisationPage() {
       <DoneNotice
         messages={{ "kommune-lagt-til": O.municipalityAdded, "kommune-avsluttet": O.municipalityEnded }}
       />
-      {actionData?.form === "" ? (
-        <p className="notice error" role="alert">
-          {actionData.result.error?.[""]?.[0]}
-        </p>
-      ) : null}
+      <UnplacedReply
+        reply={actionData}
+        forms={
+          new Set([
+            "add-municipality",
+            "add-body",
+            ...municipalities.filter((m) => !m.valid_to).map((m) => `end-municipality-${m.id}`),
+          ])
+        }
+        title={adminTexts.errors.formGone}
+      />
 
       <section aria-labelledby="municipalities-heading">
         <h2 id="municipalities-heading">{O.municipalities}</h2>

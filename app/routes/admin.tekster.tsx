@@ -8,13 +8,13 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DoneNotice, replyFor, useFocusSummary } from "~/components/admin";
-import { ErrorSummary, TextArea } from "~/components/form";
+import { DoneNotice, useFocusSummary } from "~/components/admin";
+import { ErrorSummary, replyFor, TextArea, UnplacedReply } from "~/components/form";
 import { siteTextSchema } from "~/domain/site-text.schema";
 import { t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
 import { siteTexts, type SiteTextKey } from "~/domain/texts/site";
-import { invalid, type FormReply } from "~/server/admin-reply.server";
+import { invalid, type FormReply } from "~/server/reply.server";
 import { requireAdmin } from "~/server/auth.server";
 import { saveSiteTextCommand } from "~/server/commands/save-site-text.server";
 import { db } from "~/server/db.server";
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const form = String(formData.get("key") ?? "");
   const submission = parseWithZod(formData, { schema: siteTextSchema });
-  if (submission.status !== "success") return invalid(form || "text", submission);
+  if (submission.status !== "success") return invalid(submission, { form: form || "text" });
   const result = await saveSiteTextCommand(db(), {
     key: submission.value.key as SiteTextKey,
     body: submission.value.body,
@@ -85,6 +85,12 @@ export default function SiteTextsAdmin() {
       </p>
       <h1>{A.title}</h1>
       <DoneNotice messages={{ lagret: A.saved }} />
+      {/* A reply for no form on the page (its hidden fields were changed) still says something. */}
+      <UnplacedReply
+        reply={actionData}
+        forms={new Set(texts.map((x) => x.key))}
+        title={adminTexts.errors.formGone}
+      />
       <p>{A.intro}</p>
       {texts.map((text) => (
         <TextForm

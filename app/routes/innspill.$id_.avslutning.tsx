@@ -2,7 +2,6 @@ import { today } from "#workflows/dates";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -16,6 +15,7 @@ import { followupTexts as F } from "~/domain/texts/report";
 import { requireUser } from "~/server/auth.server";
 import { completeWork } from "~/server/commands/complete-work.server";
 import { db } from "~/server/db.server";
+import { invalid, replyTo } from "~/server/reply.server";
 import { completeFormData, followupStep } from "~/server/followup.server";
 import { idParam } from "~/server/params.server";
 
@@ -47,14 +47,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const step = await followupStep(idParam(params.id), user, "COMPLETE");
   if (!step.available) throw redirect(`/innspill/${step.proposal.id}`);
   const submission = parseWithZod(await request.formData(), { schema: completeSchema(today()) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const result = await completeWork(db(), { proposalId: step.proposal.id, user, form: submission.value });
-  if (result.ok) return redirect(`/innspill/${step.proposal.id}?melding=COMPLETE#melding`);
-  if (result.status === 400)
-    return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  if (result.status === 409)
-    return data(submission.reply({ formErrors: [result.message ?? F.errors.conflict] }), { status: 409 });
-  throw new Response(null, { status: result.status });
+  return replyTo(result, submission, () =>
+    redirect(`/innspill/${step.proposal.id}?melding=COMPLETE#melding`),
+  );
 }
 
 export default function CompletePage() {

@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -15,6 +14,7 @@ import { followupTexts as F } from "~/domain/texts/report";
 import { requireUser } from "~/server/auth.server";
 import { saveReportTextCommand } from "~/server/commands/save-report-text.server";
 import { db } from "~/server/db.server";
+import { invalid, replyTo } from "~/server/reply.server";
 import { reportTextFormData } from "~/server/followup.server";
 import { idParam } from "~/server/params.server";
 
@@ -31,14 +31,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: reportTextSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const result = await saveReportTextCommand(db(), { proposalId: id, user, form: submission.value });
-  if (result.ok) return redirect(`/innspill/${id}?melding=rapporttekst#melding`);
-  if (result.status === 400)
-    return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  if (result.status === 409)
-    return data(submission.reply({ formErrors: [result.message ?? F.errors.conflict] }), { status: 409 });
-  throw new Response(null, { status: result.status });
+  return replyTo(result, submission, () => redirect(`/innspill/${id}?melding=rapporttekst#melding`));
 }
 
 export default function ReportTextPage() {

@@ -9,8 +9,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ProposalForm } from "~/components/proposal-form";
 import { proposalSchema } from "~/domain/proposal.schema";
 import { t } from "~/domain/texts";
-import { notFound, requireUser } from "~/server/auth.server";
+import { requireUser } from "~/server/auth.server";
 import { saveProposal } from "~/server/commands/save-proposal.server";
+import { db } from "~/server/db.server";
+import { replyTo } from "~/server/reply.server";
 import { draftFormValues, intakeChoices, ownDraft, parseProposalForm } from "~/server/intake.server";
 import { idParam } from "~/server/params.server";
 
@@ -30,13 +32,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseProposalForm(request, proposalSchema(choices.ids));
   if (!parsed.ok) return data(parsed.reply, { status: 400 });
   const version = parsed.value.version ?? proposal.version;
-  const result = await saveProposal({ user, form: parsed.value, existing: { id: proposal.id, version } });
-  if (!result.ok && result.status === 409) {
-    return data({ status: "error" as const, error: { "": [t.errors.conflict] } }, { status: 409 });
-  }
-  if (!result.ok) notFound();
-  return redirect(
-    `/innspill/${proposal.id}?melding=${parsed.value.intent === "submit" ? "sendt" : "lagret"}`,
+  const result = await saveProposal(db(), {
+    user,
+    form: parsed.value,
+    existing: { id: proposal.id, version },
+  });
+  return replyTo(result, parsed.submission, () =>
+    redirect(`/innspill/${proposal.id}?melding=${parsed.value.intent === "submit" ? "sendt" : "lagret"}`),
   );
 }
 

@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -18,6 +17,8 @@ import { requireUser } from "~/server/auth.server";
 import { assessableProposal, assessmentFormData, selectableGoals } from "~/server/assessment.server";
 import { idParam } from "~/server/params.server";
 import { saveAssessmentCommand } from "~/server/commands/save-assessment.server";
+import { db } from "~/server/db.server";
+import { invalid, replyTo } from "~/server/reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? A.editTitle(data.title) : t.errors.notFoundTitle} – ${t.app.name}` },
@@ -35,12 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), {
     schema: assessmentSchema(goals.map((g) => g.id)),
   });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await saveAssessmentCommand({ proposalId: proposal.id, user, form: submission.value });
-  if (!result.ok && result.status === 409)
-    return data(submission.reply({ formErrors: [A.conflict] }), { status: 409 });
-  if (!result.ok) throw new Response(null, { status: result.status });
-  return redirect(`/innspill/${proposal.id}?melding=vurdert#melding`);
+  if (submission.status !== "success") return invalid(submission);
+  const result = await saveAssessmentCommand(db(), { proposalId: proposal.id, user, form: submission.value });
+  return replyTo(result, submission, () => redirect(`/innspill/${proposal.id}?melding=vurdert#melding`));
 }
 
 export default function AssessmentPage() {

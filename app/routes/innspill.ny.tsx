@@ -11,7 +11,9 @@ import { proposalSchema } from "~/domain/proposal.schema";
 import { t } from "~/domain/texts";
 import { requireUser } from "~/server/auth.server";
 import { saveProposal } from "~/server/commands/save-proposal.server";
+import { db } from "~/server/db.server";
 import { intakeChoices, parseProposalForm } from "~/server/intake.server";
+import { replyTo } from "~/server/reply.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.proposal.newTitle} – ${t.app.name}` }];
 
@@ -25,10 +27,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const choices = await intakeChoices();
   const parsed = await parseProposalForm(request, proposalSchema(choices.ids));
   if (!parsed.ok) return data(parsed.reply, { status: 400 });
-  const result = await saveProposal({ user, form: parsed.value });
-  if (!result.ok) throw new Response(null, { status: result.status });
+  const result = await saveProposal(db(), { user, form: parsed.value });
   const notice = parsed.value.intent === "submit" ? "sendt" : "lagret";
-  return redirect(`/innspill/${result.id}?melding=${notice}`);
+  return replyTo(result, parsed.submission, (saved) => redirect(`/innspill/${saved.id}?melding=${notice}`));
 }
 
 export default function NewProposalPage() {

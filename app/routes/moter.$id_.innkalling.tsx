@@ -4,7 +4,7 @@ import { MeetingPrintPage } from "~/components/meeting-print-page";
 import { t } from "~/domain/texts";
 import { meetingTexts as T } from "~/domain/texts/meetings";
 import { requireUser } from "~/server/auth.server";
-import { printableMeeting } from "~/server/meetings.server";
+import { printableMeeting } from "~/server/meetings/page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${T.documents.notice} ${data.bodyName} ${data.date} – ${t.app.name}` : t.app.name },

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireUser } from "~/server/auth.server";
 import { docxFileName, docxResponse, meetingDocx } from "~/server/meeting-docx.server";
-import { meetingDocument } from "~/server/meetings.server";
+import { meetingDocument } from "~/server/meetings/page.server";
 import { idParam } from "~/server/params.server";
 
 /** The protocol as a Word file. */

@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -16,7 +15,8 @@ import { meetingTexts as T } from "~/domain/texts/meetings";
 import { forbidden, notFound, requireUser } from "~/server/auth.server";
 import { editMeeting } from "~/server/commands/plan-meeting.server";
 import { db } from "~/server/db.server";
-import { meetingForEdit } from "~/server/meetings.server";
+import { meetingForEdit } from "~/server/meetings/edit.server";
+import { invalid, replyTo } from "~/server/reply.server";
 import { idParam } from "~/server/params.server";
 
 export const meta: MetaFunction = () => [{ title: `${T.editTimeAndPlace} – ${t.app.name}` }];
@@ -39,19 +39,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await meetingForEdit(idFrom(params), user);
   if (!meeting) notFound();
   const submission = parseWithZod(await request.formData(), { schema: meetingSchema([meeting.bodyId]) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const result = await editMeeting(db(), {
     user,
     meetingId: meeting.id,
     expectedVersion: submission.value.version ?? -1,
     form: submission.value,
   });
-  if (result.ok) return redirect(`/moter/${meeting.id}?melding=lagret`);
-  if (result.status === 400)
-    return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  if (result.status === 403) forbidden(result.message);
-  if (result.status === 404) notFound(result.message);
-  return data(submission.reply({ formErrors: [result.message] }), { status: 409 });
+  return replyTo(result, submission, () => redirect(`/moter/${meeting.id}?melding=lagret`));
 }
 
 export default function EditMeetingPage() {

@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -16,7 +15,8 @@ import { meetingTexts as T } from "~/domain/texts/meetings";
 import { forbidden, notFound, requireUser } from "~/server/auth.server";
 import { editCase } from "~/server/commands/edit-case.server";
 import { db } from "~/server/db.server";
-import { caseForEdit } from "~/server/meetings.server";
+import { caseForEdit } from "~/server/meetings/edit.server";
+import { invalid, replyTo } from "~/server/reply.server";
 import { idParam } from "~/server/params.server";
 
 export const meta: MetaFunction = () => [{ title: `${T.editCase} – ${t.app.name}` }];
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meetingVersion = Number(formData.get("meetingVersion"));
   formData.delete("meetingVersion");
   const submission = parseWithZod(formData, { schema: editCaseSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const result = await editCase(db(), {
     user,
     meetingId,
@@ -51,12 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     itemId,
     form: submission.value,
   });
-  if (result.ok) return redirect(`/moter/${meetingId}?melding=lagret#sak-${itemId}`);
-  if (result.status === 400)
-    return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  if (result.status === 403) forbidden(result.message);
-  if (result.status === 404) notFound(result.message);
-  return data(submission.reply({ formErrors: [result.message] }), { status: 409 });
+  return replyTo(result, submission, () => redirect(`/moter/${meetingId}?melding=lagret#sak-${itemId}`));
 }
 
 export default function EditCasePage() {

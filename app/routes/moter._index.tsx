@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { t } from "~/domain/texts";
 import { meetingTexts as T } from "~/domain/texts/meetings";
 import { requireUser } from "~/server/auth.server";
-import { meetingsOverview } from "~/server/meetings.server";
+import { meetingsOverview } from "~/server/meetings/list.server";
 
 export const meta: MetaFunction = () => [{ title: `${T.listTitle} – ${t.app.name}` }];
 

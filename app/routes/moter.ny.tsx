@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -16,7 +15,8 @@ import { meetingTexts as T } from "~/domain/texts/meetings";
 import { forbidden, requireUser } from "~/server/auth.server";
 import { planMeeting } from "~/server/commands/plan-meeting.server";
 import { db } from "~/server/db.server";
-import { planChoices } from "~/server/meetings.server";
+import { planChoices } from "~/server/meetings/list.server";
+import { invalid, replyTo } from "~/server/reply.server";
 
 export const meta: MetaFunction = () => [{ title: `${T.planTitle} – ${t.app.name}` }];
 
@@ -35,13 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   // Any existing body parses; the command answers 403 for one the user may not organise.
   const submission = parseWithZod(formData, { schema: meetingSchema(choices.allBodyIds) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const result = await planMeeting(db(), { user, form: submission.value });
-  if (result.ok) return redirect(`/moter/${result.id}`);
-  if (result.status === 400)
-    return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  if (result.status === 403) forbidden(result.message);
-  throw new Response(result.message, { status: result.status });
+  return replyTo(result, submission, (planned) => redirect(`/moter/${planned.id}`));
 }
 
 export default function PlanMeetingPage() {

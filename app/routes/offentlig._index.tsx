@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { t } from "~/domain/texts";
 import { meetingTexts as T } from "~/domain/texts/meetings";
-import { publicMeetings } from "~/server/meetings.server";
+import { publicMeetings } from "~/server/meetings/public.server";
 
 export const meta: MetaFunction = () => [{ title: `${T.public.title} – ${t.app.name}` }];
 

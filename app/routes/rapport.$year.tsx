@@ -1,12 +1,15 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
 import { reportYear } from "#workflows/report";
+import { ErrorSummary } from "~/components/form";
 import { ReportDocument } from "~/components/report-document";
 import { formatDate, t } from "~/domain/texts";
 import { reportTexts as R } from "~/domain/texts/report";
@@ -14,7 +17,13 @@ import { forbidden, notFound, requireUser } from "~/server/auth.server";
 import { mayFinaliseReports } from "#workflows/policy";
 import { markReportFinalCommand } from "~/server/commands/mark-report-final.server";
 import { db } from "~/server/db.server";
+import { invalid, replyTo } from "~/server/reply.server";
 import { yearReport } from "~/server/report.server";
+
+const markFinalSchema = z.strictObject(
+  { intent: z.literal("markFinal", { error: R.unknownForm }) },
+  { error: R.unknownForm },
+);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? data.title : t.errors.notFoundTitle} – ${t.app.name}` },
@@ -48,17 +57,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const year = yearFrom(params);
   if (!mayFinaliseReports(user)) forbidden();
-  const form = await request.formData();
-  if (form.get("intent") !== "markFinal") return data({ message: null as string | null }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: markFinalSchema });
+  if (submission.status !== "success") return invalid(submission);
   const result = await markReportFinalCommand(db(), { year, user });
-  if (result.ok) return redirect(`/rapport/${year}?melding=endelig`);
-  if (result.status === 403) forbidden();
-  return data({ message: result.message as string | null }, { status: result.status });
+  return replyTo(result, submission, () => redirect(`/rapport/${year}?melding=endelig`));
 }
 
 export default function ReportPage() {
   const page = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const [form] = useForm({ id: "mark-final", lastResult, shouldValidate: "onSubmit" });
   const [params] = useSearchParams();
   const base = `/rapport/${page.year}/last-ned`;
   return (
@@ -71,11 +79,8 @@ export default function ReportPage() {
           {R.markedFinal}
         </p>
       ) : null}
-      {answer?.message ? (
-        <p className="notice error" role="alert">
-          {answer.message}
-        </p>
-      ) : null}
+      {/* Outside the form: a refusal shows also when the form is no longer offered (already final). */}
+      <ErrorSummary form={form} labels={{}} compact />
       <h1>{page.title}</h1>
       <p className="meta">
         <span className="badge">{R.status[page.status]}</span>
@@ -95,7 +100,7 @@ export default function ReportPage() {
         </a>
       </nav>
       {page.canFinalise ? (
-        <Form method="post" className="card no-print">
+        <Form method="post" {...getFormProps(form)} className="card no-print">
           <p>{R.markFinalIntro}</p>
           <input type="hidden" name="intent" value="markFinal" />
           <button type="submit" className="primary">

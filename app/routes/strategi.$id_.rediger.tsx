@@ -1,11 +1,23 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import {
+  ErrorSummary,
+  HiddenFields,
+  replyFor,
+  SelectField,
+  TextArea,
+  TextField,
+  UnplacedReply,
+  type FormReplyLike,
+} from "~/components/form";
 import { strategyEditSchema } from "~/domain/strategy.schema";
 import { t } from "~/domain/texts";
 import { strategyTexts as S } from "~/domain/texts/strategy";
@@ -13,6 +25,7 @@ import { forbidden, notFound, requireUser } from "~/server/auth.server";
 import { mayManageStrategies } from "#workflows/policy";
 import { editStrategy } from "~/server/commands/edit-strategy.server";
 import { db } from "~/server/db.server";
+import { invalid, replyTo } from "~/server/reply.server";
 import { strategyEditor } from "~/server/strategy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -41,44 +54,28 @@ function formKeyOf(raw: Record<string, FormDataEntryValue>): string {
   return intent;
 }
 
-interface ActionData {
-  formKey: string;
-  fieldErrors: Record<string, string[]>;
-  values: Record<string, string>;
-  message?: string;
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!mayManageStrategies(user)) forbidden();
   const id = idFrom(params);
-  const raw = Object.fromEntries(await request.formData());
-  const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
-  const formKey = formKeyOf(raw);
-  const parsed = strategyEditSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues)
-      (fieldErrors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
-    return data<ActionData>({ formKey, fieldErrors, values }, { status: 400 });
-  }
-  const result = await editStrategy(db(), { user, strategyId: id, edit: parsed.data });
-  if (result.ok) {
-    if (result.deleted) return redirect("/strategi?melding=slettet");
-    if (parsed.data.intent === "approve") return redirect(`/strategi/${id}?melding=godkjent`);
-    const notice =
-      parsed.data.intent === "addGoal"
-        ? "lagt-til"
-        : parsed.data.intent === "removeGoal"
-          ? "fjernet"
-          : "lagret";
-    return redirect(`/strategi/${id}/rediger?melding=${notice}`);
-  }
-  if (result.status === 400)
-    return data<ActionData>({ formKey, fieldErrors: result.fieldErrors, values }, { status: 400 });
-  if (result.status === 409)
-    return data<ActionData>({ formKey, fieldErrors: {}, values, message: result.message }, { status: 409 });
-  throw new Response(null, { status: result.status });
+  const formData = await request.formData();
+  const form = formKeyOf(Object.fromEntries(formData));
+  const submission = parseWithZod(formData, { schema: strategyEditSchema });
+  if (submission.status !== "success") return invalid(submission, { form });
+  const edit = submission.value;
+  const result = await editStrategy(db(), { user, strategyId: id, edit });
+  return replyTo(
+    result,
+    submission,
+    (done) => {
+      if (done.deleted) return redirect("/strategi?melding=slettet");
+      if (edit.intent === "approve") return redirect(`/strategi/${id}?melding=godkjent`);
+      const notice =
+        edit.intent === "addGoal" ? "lagt-til" : edit.intent === "removeGoal" ? "fjernet" : "lagret";
+      return redirect(`/strategi/${id}/rediger?melding=${notice}`);
+    },
+    { form },
+  );
 }
 
 const notices: Record<string, string> = {
@@ -88,73 +85,82 @@ const notices: Record<string, string> = {
   fjernet: S.goalRemoved,
 };
 
-/** A labelled text field of one of the page's forms, with its message and the typed value kept. */
-function Field({
-  formKey,
-  name,
-  label,
+type Editor = ReturnType<typeof useLoaderData<typeof loader>>;
+type Reply = FormReplyLike | undefined;
+
+/** The forms the page shows now, by key: a reply for any other is shown at the top. */
+function formKeys(editor: Editor): ReadonlySet<string> {
+  const keys = new Set(["meta", "addGoal-main", "approve", "delete"]);
+  for (const main of editor.mainGoals) {
+    keys.add(`editGoal-${main.id}`).add(`removeGoal-${main.id}`).add(`addGoal-${main.id}`);
+    for (const sub of main.subGoals) keys.add(`editGoal-${sub.id}`).add(`removeGoal-${sub.id}`);
+  }
+  return keys;
+}
+
+/** One of the page's forms: a Conform form named by its key, with its hidden fields and errors. */
+function EditForm({
+  id,
+  reply,
+  intent,
+  version,
+  hidden = {},
+  labels = {},
   defaultValue,
-  answer,
-  multiline,
-  type = "text",
+  label,
+  children,
 }: {
-  formKey: string;
-  name: string;
-  label: string;
-  defaultValue: string;
-  answer: ActionData | undefined;
-  multiline?: boolean;
-  type?: "text" | "number";
+  id: string;
+  reply: Reply;
+  intent: string;
+  version: number;
+  hidden?: Record<string, string | number>;
+  labels?: Record<string, string>;
+  defaultValue?: Record<string, string>;
+  label?: string;
+  children: (fields: ReturnType<typeof useForm<Record<string, string>>>[1]) => ReactNode;
 }) {
-  const mine = answer?.formKey === formKey;
-  const error = mine ? answer.fieldErrors[name]?.[0] : undefined;
-  const value = mine ? (answer.values[name] ?? defaultValue) : defaultValue;
-  const id = `${formKey}-${name}`;
-  const common = {
+  const [form, fields] = useForm<Record<string, string>>({
     id,
-    name,
-    defaultValue: value,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": error ? `${id}-error` : undefined,
-  };
+    lastResult: replyFor(reply, id),
+    defaultValue,
+    shouldValidate: "onSubmit",
+  });
   return (
-    <div className="field" data-invalid={error ? "true" : undefined}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
-      {multiline ? (
-        <textarea rows={3} {...common} key={`${id}-${value}`} />
-      ) : (
-        <input type={type} {...common} key={`${id}-${value}`} />
-      )}
-    </div>
+    <Form method="post" {...getFormProps(form)} aria-label={label}>
+      <ErrorSummary form={form} labels={labels} compact />
+      <HiddenFields values={{ intent, version, ...hidden }} />
+      {children(fields)}
+    </Form>
   );
 }
 
-function GeneralError({ formKey, answer }: { formKey: string; answer: ActionData | undefined }) {
-  const message = answer?.formKey === formKey ? answer.fieldErrors[""]?.[0] : undefined;
-  return message ? (
-    <p className="notice error" role="alert">
-      {message}
-    </p>
-  ) : null;
-}
-
-export default function EditStrategyPage() {
-  const { strategy, mainGoals, itemOptions } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as ActionData | undefined;
-  const [params] = useSearchParams();
-  const notice = notices[params.get("melding") ?? ""];
-  const version = String(strategy.version);
-  const hidden = (intent: string) => (
+function GoalFields({
+  fields,
+  titleLabel = S.fields.title,
+  descriptionLabel = S.fields.description,
+}: {
+  fields: ReturnType<typeof useForm<Record<string, string>>>[1];
+  titleLabel?: string;
+  descriptionLabel?: string;
+}) {
+  return (
     <>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="version" value={version} />
+      <TextField field={fields.title!} label={titleLabel} />
+      <TextArea field={fields.description!} label={descriptionLabel} rows={3} />
     </>
   );
+}
+
+const goalLabels = { title: S.fields.title, description: S.fields.description };
+
+export default function EditStrategyPage() {
+  const editor = useLoaderData<typeof loader>();
+  const { strategy, mainGoals, itemOptions } = editor;
+  const reply = useActionData<typeof action>() as Reply;
+  const [params] = useSearchParams();
+  const notice = notices[params.get("melding") ?? ""];
+  const v = strategy.version;
   const readOnly = strategy.status !== "draft";
 
   return (
@@ -168,89 +174,84 @@ export default function EditStrategyPage() {
           {notice}
         </p>
       ) : null}
-      {answer?.message ? (
-        <p className="notice error" role="alert">
-          {answer.message}
-        </p>
-      ) : null}
+      <UnplacedReply
+        reply={reply}
+        forms={readOnly ? new Set() : formKeys(editor)}
+        title={S.errors.unknownForm}
+      />
       {readOnly ? (
         <p className="notice warn">{S.readOnly}</p>
       ) : (
         <>
           <section className="card" aria-labelledby="meta-heading">
             <h2 id="meta-heading" style={{ marginTop: 0 }}>
-              {S.fields.name} og periode
+              {S.metaHeading}
             </h2>
-            <Form method="post">
-              {hidden("meta")}
-              <Field
-                formKey="meta"
-                name="name"
-                label={S.fields.name}
-                defaultValue={strategy.name}
-                answer={answer}
-              />
-              <Field
-                formKey="meta"
-                name="periodFrom"
-                label={S.fields.periodFrom}
-                type="number"
-                defaultValue={String(strategy.periodFrom)}
-                answer={answer}
-              />
-              <Field
-                formKey="meta"
-                name="periodTo"
-                label={S.fields.periodTo}
-                type="number"
-                defaultValue={String(strategy.periodTo)}
-                answer={answer}
-              />
-              <button type="submit" className="primary">
-                {S.save}
-              </button>
-            </Form>
+            <EditForm
+              id="meta"
+              reply={reply}
+              intent="meta"
+              version={v}
+              labels={{ name: S.fields.name, periodFrom: S.fields.periodFrom, periodTo: S.fields.periodTo }}
+              defaultValue={{
+                name: strategy.name,
+                periodFrom: String(strategy.periodFrom),
+                periodTo: String(strategy.periodTo),
+              }}
+            >
+              {(fields) => (
+                <>
+                  <TextField field={fields.name!} label={S.fields.name} />
+                  <TextField field={fields.periodFrom!} label={S.fields.periodFrom} type="number" />
+                  <TextField field={fields.periodTo!} label={S.fields.periodTo} type="number" />
+                  <button type="submit" className="primary">
+                    {S.save}
+                  </button>
+                </>
+              )}
+            </EditForm>
           </section>
 
-          <h2>Mål</h2>
+          <h2>{S.goalsHeading}</h2>
           {mainGoals.length === 0 ? <p>{S.emptyDraft}</p> : null}
           {mainGoals.map((main) => (
             <section key={main.id} className="card" aria-labelledby={`goal-${main.id}-heading`}>
               <h3 id={`goal-${main.id}-heading`} style={{ marginTop: 0 }}>
                 {S.mainGoal} {main.number}: {main.title}
               </h3>
-              <Form method="post">
-                {hidden("editGoal")}
-                <input type="hidden" name="goalId" value={main.id} />
-                <GeneralError formKey={`editGoal-${main.id}`} answer={answer} />
-                <Field
-                  formKey={`editGoal-${main.id}`}
-                  name="title"
-                  label={S.fields.title}
-                  defaultValue={main.title}
-                  answer={answer}
-                />
-                <Field
-                  formKey={`editGoal-${main.id}`}
-                  name="description"
-                  label={S.fields.description}
-                  defaultValue={main.description}
-                  answer={answer}
-                  multiline
-                />
-                <div className="actions">
-                  <button type="submit" className="secondary">
-                    {S.editGoal}
+              <EditForm
+                id={`editGoal-${main.id}`}
+                reply={reply}
+                intent="editGoal"
+                version={v}
+                hidden={{ goalId: main.id }}
+                labels={goalLabels}
+                defaultValue={{ title: main.title, description: main.description }}
+              >
+                {(fields) => (
+                  <>
+                    <GoalFields fields={fields} />
+                    <div className="actions">
+                      <button type="submit" className="secondary">
+                        {S.editGoal}
+                      </button>
+                    </div>
+                  </>
+                )}
+              </EditForm>
+              <EditForm
+                id={`removeGoal-${main.id}`}
+                reply={reply}
+                intent="removeGoal"
+                version={v}
+                hidden={{ goalId: main.id }}
+              >
+                {() => (
+                  <button type="submit" className="danger" aria-label={`${S.removeMainGoal} ${main.number}`}>
+                    {S.removeMainGoal}
                   </button>
-                </div>
-              </Form>
-              <Form method="post">
-                {hidden("removeGoal")}
-                <input type="hidden" name="goalId" value={main.id} />
-                <button type="submit" className="danger" aria-label={`${S.removeMainGoal} ${main.number}`}>
-                  {S.removeMainGoal}
-                </button>
-              </Form>
+                )}
+              </EditForm>
 
               <h4>{S.subGoals}</h4>
               {main.subGoals.map((sub) => (
@@ -265,66 +266,67 @@ export default function EditStrategyPage() {
                       {S.subGoal} {sub.number}
                     </strong>
                   </p>
-                  <Form method="post">
-                    {hidden("editGoal")}
-                    <input type="hidden" name="goalId" value={sub.id} />
-                    <Field
-                      formKey={`editGoal-${sub.id}`}
-                      name="title"
-                      label={S.fields.title}
-                      defaultValue={sub.title}
-                      answer={answer}
-                    />
-                    <Field
-                      formKey={`editGoal-${sub.id}`}
-                      name="description"
-                      label={S.fields.description}
-                      defaultValue={sub.description}
-                      answer={answer}
-                      multiline
-                    />
-                    <div className="actions">
-                      <button type="submit" className="secondary">
-                        {S.editGoal}
+                  <EditForm
+                    id={`editGoal-${sub.id}`}
+                    reply={reply}
+                    intent="editGoal"
+                    version={v}
+                    hidden={{ goalId: sub.id }}
+                    labels={goalLabels}
+                    defaultValue={{ title: sub.title, description: sub.description }}
+                  >
+                    {(fields) => (
+                      <>
+                        <GoalFields fields={fields} />
+                        <div className="actions">
+                          <button type="submit" className="secondary">
+                            {S.editGoal}
+                          </button>
+                        </div>
+                      </>
+                    )}
+                  </EditForm>
+                  <EditForm
+                    id={`removeGoal-${sub.id}`}
+                    reply={reply}
+                    intent="removeGoal"
+                    version={v}
+                    hidden={{ goalId: sub.id }}
+                  >
+                    {() => (
+                      <button
+                        type="submit"
+                        className="danger"
+                        aria-label={`${S.removeGoal} ${S.subGoal.toLowerCase()} ${sub.number}`}
+                      >
+                        {S.removeGoal}
                       </button>
-                    </div>
-                  </Form>
-                  <Form method="post">
-                    {hidden("removeGoal")}
-                    <input type="hidden" name="goalId" value={sub.id} />
-                    <button
-                      type="submit"
-                      className="danger"
-                      aria-label={`${S.removeGoal} ${S.subGoal.toLowerCase()} ${sub.number}`}
-                    >
-                      {S.removeGoal}
-                    </button>
-                  </Form>
+                    )}
+                  </EditForm>
                 </div>
               ))}
-              <Form method="post" aria-label={`${S.addSubGoal} ${main.number}`}>
-                {hidden("addGoal")}
-                <input type="hidden" name="parentId" value={main.id} />
-                <GeneralError formKey={`addGoal-${main.id}`} answer={answer} />
-                <Field
-                  formKey={`addGoal-${main.id}`}
-                  name="title"
-                  label={`${S.subGoal}: ${S.fields.title.toLowerCase()}`}
-                  defaultValue=""
-                  answer={answer}
-                />
-                <Field
-                  formKey={`addGoal-${main.id}`}
-                  name="description"
-                  label={`${S.subGoal}: ${S.fields.description.toLowerCase()}`}
-                  defaultValue=""
-                  answer={answer}
-                  multiline
-                />
-                <button type="submit" className="secondary">
-                  {S.addSubGoal}
-                </button>
-              </Form>
+              <EditForm
+                id={`addGoal-${main.id}`}
+                reply={reply}
+                intent="addGoal"
+                version={v}
+                hidden={{ parentId: main.id }}
+                labels={goalLabels}
+                label={`${S.addSubGoal} ${main.number}`}
+              >
+                {(fields) => (
+                  <>
+                    <GoalFields
+                      fields={fields}
+                      titleLabel={`${S.subGoal}: ${S.fields.title.toLowerCase()}`}
+                      descriptionLabel={`${S.subGoal}: ${S.fields.description.toLowerCase()}`}
+                    />
+                    <button type="submit" className="secondary">
+                      {S.addSubGoal}
+                    </button>
+                  </>
+                )}
+              </EditForm>
             </section>
           ))}
 
@@ -332,28 +334,23 @@ export default function EditStrategyPage() {
             <h2 id="add-main-heading" style={{ marginTop: 0 }}>
               {S.addMainGoal}
             </h2>
-            <Form method="post">
-              {hidden("addGoal")}
-              <input type="hidden" name="parentId" value="" />
-              <Field
-                formKey="addGoal-main"
-                name="title"
-                label={S.fields.title}
-                defaultValue=""
-                answer={answer}
-              />
-              <Field
-                formKey="addGoal-main"
-                name="description"
-                label={S.fields.description}
-                defaultValue=""
-                answer={answer}
-                multiline
-              />
-              <button type="submit" className="secondary">
-                {S.addMainGoal}
-              </button>
-            </Form>
+            <EditForm
+              id="addGoal-main"
+              reply={reply}
+              intent="addGoal"
+              version={v}
+              hidden={{ parentId: "" }}
+              labels={goalLabels}
+            >
+              {(fields) => (
+                <>
+                  <GoalFields fields={fields} />
+                  <button type="submit" className="secondary">
+                    {S.addMainGoal}
+                  </button>
+                </>
+              )}
+            </EditForm>
           </section>
 
           <section className="card" aria-labelledby="approve-heading">
@@ -361,50 +358,37 @@ export default function EditStrategyPage() {
               {S.approve}
             </h2>
             <p>{S.approveIntro}</p>
-            <Form method="post">
-              {hidden("approve")}
-              <GeneralError formKey="approve" answer={answer} />
-              <div
-                className="field"
-                data-invalid={
-                  answer?.formKey === "approve" && answer.fieldErrors.approvedItemId ? "true" : undefined
-                }
-              >
-                <label htmlFor="approve-approvedItemId">{S.fields.approvedItem}</label>
-                <span className="hint" id="approve-approvedItemId-hint">
-                  {S.hints.approvedItem}
-                </span>
-                {answer?.formKey === "approve" && answer.fieldErrors.approvedItemId ? (
-                  <span className="field-error" id="approve-approvedItemId-error">
-                    {answer.fieldErrors.approvedItemId[0]}
-                  </span>
-                ) : null}
-                <select
-                  id="approve-approvedItemId"
-                  name="approvedItemId"
-                  defaultValue=""
-                  aria-describedby="approve-approvedItemId-hint"
-                >
-                  <option value="">{S.noItem}</option>
-                  {itemOptions.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className="primary">
-                {S.approve}
-              </button>
-            </Form>
+            <EditForm
+              id="approve"
+              reply={reply}
+              intent="approve"
+              version={v}
+              labels={{ approvedItemId: S.fields.approvedItem }}
+            >
+              {(fields) => (
+                <>
+                  <SelectField
+                    field={fields.approvedItemId!}
+                    label={S.fields.approvedItem}
+                    hint={S.hints.approvedItem}
+                    placeholder={S.noItem}
+                    options={itemOptions}
+                  />
+                  <button type="submit" className="primary">
+                    {S.approve}
+                  </button>
+                </>
+              )}
+            </EditForm>
           </section>
 
-          <Form method="post">
-            {hidden("delete")}
-            <button type="submit" className="danger">
-              {S.deleteDraft}
-            </button>
-          </Form>
+          <EditForm id="delete" reply={reply} intent="delete" version={v}>
+            {() => (
+              <button type="submit" className="danger">
+                {S.deleteDraft}
+              </button>
+            )}
+          </EditForm>
         </>
       )}
     </>

@@ -2,7 +2,6 @@ import { thisYear } from "#workflows/dates";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -17,6 +16,7 @@ import { forbidden, requireUser } from "~/server/auth.server";
 import { mayManageStrategies } from "#workflows/policy";
 import { createStrategyDraft } from "~/server/commands/edit-strategy.server";
 import { db } from "~/server/db.server";
+import { invalid, replyTo } from "~/server/reply.server";
 
 export const meta: MetaFunction = () => [{ title: `${S.newTitle} – ${t.app.name}` }];
 
@@ -30,10 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!mayManageStrategies(user)) forbidden();
   const submission = parseWithZod(await request.formData(), { schema: newStrategySchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const result = await createStrategyDraft(db(), { user, form: submission.value });
-  if (!result.ok) throw new Response(null, { status: result.status });
-  return redirect(`/strategi/${result.id}/rediger?melding=opprettet`);
+  return replyTo(result, submission, (created) =>
+    redirect(`/strategi/${created.id}/rediger?melding=opprettet`),
+  );
 }
 
 export default function NewStrategyPage() {

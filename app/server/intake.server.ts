@@ -7,7 +7,8 @@ import { mayEditDraft } from "#workflows/policy";
 import { notFound, type CurrentUser } from "./auth.server";
 import type { proposalSchema, ProposalForm } from "~/domain/proposal.schema";
 import { t } from "~/domain/texts";
-import { FormTooLargeError, readForm } from "./attachments.server";
+import { securityTexts } from "~/domain/texts/security";
+import { contentMatchesType, FormTooLargeError, readForm } from "./attachments.server";
 import { db } from "./db.server";
 
 /** The municipalities and specialist groups a proposal may name today. */
@@ -24,7 +25,19 @@ export async function intakeChoices() {
   };
 }
 
-type Parsed = { ok: true; value: ProposalForm } | { ok: false; reply: SubmissionResult<string[]> };
+type Parsed =
+  | {
+      ok: true;
+      value: ProposalForm;
+      /** For the command's answer: a refusal is replied to the form without the files. */
+      submission: {
+        reply(options?: {
+          formErrors?: string[];
+          fieldErrors?: Record<string, string[]>;
+        }): SubmissionResult<string[]>;
+      };
+    }
+  | { ok: false; reply: SubmissionResult<string[]> };
 
 /** Reads and validates the proposal form; a failure keeps what was typed (but not the files) for the form. */
 export async function parseProposalForm(
@@ -41,7 +54,20 @@ export async function parseProposalForm(
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success")
     return { ok: false, reply: submission.reply({ hideFields: ["attachments"] }) };
-  return { ok: true, value: submission.value };
+  for (const file of submission.value.attachments ?? [])
+    if (!(await contentMatchesType(file)))
+      return {
+        ok: false,
+        reply: submission.reply({
+          fieldErrors: { attachments: [securityTexts.attachments.contentMismatch(file.name)] },
+          hideFields: ["attachments"],
+        }),
+      };
+  return {
+    ok: true,
+    value: submission.value,
+    submission: { reply: (options) => submission.reply({ ...options, hideFields: ["attachments"] }) },
+  };
 }
 
 /** The author's own draft; anything else (another's, a submitted one, none) is not found. */

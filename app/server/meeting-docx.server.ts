@@ -15,7 +15,7 @@ import {
   WidthType,
 } from "docx";
 import { meetingTexts } from "~/domain/texts/meetings";
-import type { DocumentCase, MeetingDocument } from "./meetings.server";
+import type { DocumentCase, MeetingDocument } from "./meetings/record.server";
 
 const D = meetingTexts.documents;
 

@@ -10,6 +10,7 @@ import {
 } from "#db/repositories/proposal.repository";
 import { goalsOfProposal } from "#db/repositories/assessment.repository";
 import { protocolItemLinks } from "#db/repositories/meeting.repository";
+import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
 import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
 import { assessmentTotal, criteria, isAssessmentComplete, priorityBand } from "#workflows/assessment";
 import { eventSpecs } from "#workflows/proposal.events";
@@ -89,7 +90,10 @@ export async function proposalPage(id: number, user: CurrentUser) {
         db(),
         history.flatMap((h) => (h.protocol_item_id ? [h.protocol_item_id] : [])),
       )
-    ).map((item) => [item.id, item]),
+    ).map((item) => [
+      item.id,
+      { ...item, label: caseLabel(item.number, item.numberYear) ?? meetingTexts.caseWithoutNumber },
+    ]),
   );
   const total = assessment ? assessmentTotal(assessment) : null;
   const groupName = new Map(groups.map((g) => [g.id, g.name]));

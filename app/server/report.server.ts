@@ -1,6 +1,7 @@
 import { thisYear, today } from "#workflows/dates";
+import { caseLabel } from "~/domain/texts/meetings";
 import type { Executor } from "#db/connection";
-import { caseLabel, meetingDate, meetingFigures } from "#db/repositories/meeting.repository";
+import { meetingDate, meetingFigures } from "#db/repositories/meeting.repository";
 import { listBodies, listMunicipalities, type BodyOnDate } from "#db/repositories/organisation.repository";
 import { municipalityNamesFor } from "#db/repositories/proposal.repository";
 import {

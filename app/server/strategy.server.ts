@@ -1,5 +1,6 @@
 import type { Executor } from "#db/connection";
-import { caseLabel, meetingDate } from "#db/repositories/meeting.repository";
+import { caseLabel } from "~/domain/texts/meetings";
+import { meetingDate } from "#db/repositories/meeting.repository";
 import { getBody } from "#db/repositories/organisation.repository";
 import {
   boardProtocolItems,

@@ -6,6 +6,7 @@ import * as followupReport from "./2026-11-26-004-followup-report";
 import * as indexes from "./2026-11-26-005-indexes";
 import * as siteTexts from "./2026-11-30-h12-001-site-texts";
 import * as support from "./2026-11-30-h12-002-support";
+import * as sessionHardening from "./2026-11-30-h11-001-session-hardening";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-26-005-indexes": indexes,
   "2026-11-30-h12-001-site-texts": siteTexts,
   "2026-11-30-h12-002-support": support,
+  "2026-11-30-h11-001-session-hardening": sessionHardening,
 };
 
 export const migrationProvider: MigrationProvider = {

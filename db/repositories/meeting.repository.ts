@@ -1,12 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../connection";
 import type { AttendanceStatus, BodyKind, MeetingStatus, VoteChoice } from "../schema";
-import { getBody } from "./organisation.repository";
-
-/** "Sak 12/2021": the protocol item number as the body's papers write it. */
-export function caseLabel(number: number | null, year: number | null): string | null {
-  return number === null || year === null ? null : `Sak ${number}/${year}`;
-}
 
 /** The calendar date (YYYY-MM-DD) of a meeting's local start time. */
 export const meetingDate = (startsAt: string) => startsAt.slice(0, 10);
@@ -303,6 +297,17 @@ export async function setItemNumber(db: Executor, id: number, number: number, ye
     .execute();
 }
 
+/** Proposal cases on an agenda that has not decided them (the meeting not cancelled). */
+function openAgendaItems(db: Executor) {
+  return db
+    .selectFrom("protocol_item")
+    .innerJoin("meeting", "meeting.id", "protocol_item.meeting_id")
+    .leftJoin("decision", "decision.protocol_item_id", "protocol_item.id")
+    .select("protocol_item.id")
+    .where("meeting.status", "!=", "cancelled")
+    .where("decision.protocol_item_id", "is", null);
+}
+
 /**
  * Proposals waiting in a state (committee or board review) that are not already on the agenda
  * of a meeting that has not decided them: the candidates for a new agenda.
@@ -313,18 +318,7 @@ export function proposalsAwaiting(db: Executor, state: string) {
     .select(["proposal.id", "proposal.title", "proposal.version", "proposal.state_changed_at"])
     .where("proposal.state", "=", state)
     .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("protocol_item")
-            .innerJoin("meeting", "meeting.id", "protocol_item.meeting_id")
-            .leftJoin("decision", "decision.protocol_item_id", "protocol_item.id")
-            .select("protocol_item.id")
-            .whereRef("protocol_item.proposal_id", "=", "proposal.id")
-            .where("meeting.status", "!=", "cancelled")
-            .where("decision.protocol_item_id", "is", null),
-        ),
-      ),
+      eb.not(eb.exists(openAgendaItems(db).where("protocol_item.proposal_id", "=", eb.ref("proposal.id")))),
     )
     .orderBy("proposal.state_changed_at")
     .execute();
@@ -332,26 +326,18 @@ export function proposalsAwaiting(db: Executor, state: string) {
 
 /** Whether a proposal is on an agenda that has not decided it yet (a meeting not cancelled). */
 export async function proposalOnOpenAgenda(db: Executor, proposalId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom("protocol_item")
-    .innerJoin("meeting", "meeting.id", "protocol_item.meeting_id")
-    .leftJoin("decision", "decision.protocol_item_id", "protocol_item.id")
-    .select("protocol_item.id")
+  const row = await openAgendaItems(db)
     .where("protocol_item.proposal_id", "=", proposalId)
-    .where("meeting.status", "!=", "cancelled")
-    .where("decision.protocol_item_id", "is", null)
     .executeTakeFirst();
   return row !== undefined;
 }
 
-/** The latest case of a body on this proposal that was deferred and not yet taken up again. */
-export function deferredItemOfProposal(db: Executor, bodyId: number, proposalId: number) {
+/** A body's cases that were deferred and not yet taken up again in a later meeting. */
+function deferredCases(db: Executor, bodyId: number) {
   return db
     .selectFrom("protocol_item")
     .innerJoin("decision", "decision.protocol_item_id", "protocol_item.id")
-    .select(["protocol_item.id", "protocol_item.number", "protocol_item.number_year"])
     .where("protocol_item.body_id", "=", bodyId)
-    .where("protocol_item.proposal_id", "=", proposalId)
     .where("decision.outcome", "=", "defer")
     .where((eb) =>
       eb.not(
@@ -362,7 +348,14 @@ export function deferredItemOfProposal(db: Executor, bodyId: number, proposalId:
             .whereRef("later.deferred_from_id", "=", "protocol_item.id"),
         ),
       ),
-    )
+    );
+}
+
+/** The latest case of a body on this proposal that was deferred and not yet taken up again. */
+export function deferredItemOfProposal(db: Executor, bodyId: number, proposalId: number) {
+  return deferredCases(db, bodyId)
+    .select(["protocol_item.id", "protocol_item.number", "protocol_item.number_year"])
+    .where("protocol_item.proposal_id", "=", proposalId)
     .orderBy("protocol_item.id", "desc")
     .limit(1)
     .executeTakeFirst();
@@ -370,24 +363,31 @@ export function deferredItemOfProposal(db: Executor, bodyId: number, proposalId:
 
 /** Other (non-proposal) cases of a body that were deferred and not yet taken up again. */
 export function deferredOtherItems(db: Executor, bodyId: number) {
-  return db
-    .selectFrom("protocol_item")
-    .innerJoin("decision", "decision.protocol_item_id", "protocol_item.id")
+  return deferredCases(db, bodyId)
     .select(["protocol_item.id", "protocol_item.title", "protocol_item.number", "protocol_item.number_year"])
-    .where("protocol_item.body_id", "=", bodyId)
     .where("protocol_item.kind", "=", "other")
-    .where("decision.outcome", "=", "defer")
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("protocol_item as later")
-            .select("later.id")
-            .whereRef("later.deferred_from_id", "=", "protocol_item.id"),
-        ),
-      ),
-    )
     .orderBy("protocol_item.id")
+    .execute();
+}
+
+/**
+ * The body's deputies in practice: active people who have met as substitutes (vara) in the
+ * body's meetings, the most recent first. The attendance form offers them before anyone else.
+ */
+export function formerSubstitutes(db: Executor, bodyId: number, limit: number) {
+  return db
+    .selectFrom("attendance")
+    .innerJoin("meeting", "meeting.id", "attendance.meeting_id")
+    .innerJoin("user", "user.id", "attendance.user_id")
+    .leftJoin("municipality", "municipality.id", "user.municipality_id")
+    .select(["user.id", "user.name", "municipality.name as municipality_name"])
+    .select((eb) => eb.fn.max("meeting.starts_at").as("last_met"))
+    .where("meeting.body_id", "=", bodyId)
+    .where("attendance.status", "=", "substitute")
+    .where("user.active", "=", 1)
+    .groupBy(["user.id", "user.name", "municipality.name"])
+    .orderBy("last_met", "desc")
+    .limit(limit)
     .execute();
 }
 
@@ -417,16 +417,18 @@ export function latestRecommendation(db: Executor, proposalId: number) {
 
 export interface ProtocolItemLink {
   id: number;
-  /** "Sak 12/2021", or "Sak uten nummer" before the notice is published. */
-  label: string;
+  /** The case number and its year, null before the notice is published. */
+  number: number | null;
+  numberYear: number | null;
   meetingId: number;
   /** The body's name on the meeting day. */
   bodyName: string;
 }
 
 /**
- * Labels and meetings of protocol items, for linking from elsewhere (the proposal's history
- * keeps protocol_item_id): link to `/moter/${meetingId}#sak-${id}`.
+ * Protocol items and their meetings, for linking from elsewhere (the proposal's history keeps
+ * protocol_item_id): link to `/moter/${meetingId}#sak-${id}`. One query: the body's name on the
+ * meeting day comes from its name history in a subquery.
  */
 export async function protocolItemLinks(db: Executor, ids: readonly number[]): Promise<ProtocolItemLink[]> {
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
@@ -437,24 +439,27 @@ export async function protocolItemLinks(db: Executor, ids: readonly number[]): P
     .select([
       "protocol_item.id",
       "protocol_item.number",
-      "protocol_item.number_year",
-      "protocol_item.meeting_id",
-      "meeting.body_id",
-      "meeting.starts_at",
+      "protocol_item.number_year as numberYear",
+      "protocol_item.meeting_id as meetingId",
     ])
+    .select((eb) =>
+      eb
+        .selectFrom("body_name")
+        .select("body_name.name")
+        .whereRef("body_name.body_id", "=", "meeting.body_id")
+        // The name valid on the meeting day, or the body's first name for a day before it.
+        .orderBy(sql`body_name.valid_from <= substr(meeting.starts_at, 1, 10)`, "desc")
+        .orderBy(
+          sql`case when body_name.valid_from <= substr(meeting.starts_at, 1, 10) then body_name.valid_from end`,
+          "desc",
+        )
+        .orderBy("body_name.valid_from")
+        .limit(1)
+        .as("bodyName"),
+    )
     .where("protocol_item.id", "in", unique)
     .execute();
-  const names = new Map<string, string>();
-  for (const r of rows) {
-    const key = `${r.body_id}@${meetingDate(r.starts_at)}`;
-    if (!names.has(key)) names.set(key, (await getBody(db, r.body_id, meetingDate(r.starts_at)))?.name ?? "");
-  }
-  return rows.map((r) => ({
-    id: r.id,
-    label: caseLabel(r.number, r.number_year) ?? "Sak uten nummer",
-    meetingId: r.meeting_id,
-    bodyName: names.get(`${r.body_id}@${meetingDate(r.starts_at)}`) ?? "",
-  }));
+  return rows.map((r) => ({ ...r, bodyName: r.bodyName ?? "" }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -118,6 +118,18 @@ export function listBodyNames(db: Executor, bodyId: number) {
   return db.selectFrom("body_name").selectAll().where("body_id", "=", bodyId).orderBy("valid_from").execute();
 }
 
+/** The name histories of several bodies in one query (oldest name first per body). */
+export function listBodyNamesOf(db: Executor, bodyIds: readonly number[]) {
+  if (bodyIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("body_name")
+    .selectAll()
+    .where("body_id", "in", bodyIds)
+    .orderBy("body_id")
+    .orderBy("valid_from")
+    .execute();
+}
+
 export async function closeBody(db: Executor, bodyId: number, validTo: string) {
   await db.updateTable("body").set({ valid_to: validTo }).where("id", "=", bodyId).execute();
 }

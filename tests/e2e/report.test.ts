@@ -115,7 +115,8 @@ describe("follow-up to annual report (browser)", () => {
       .poll(() => page.getByRole("heading", { name: "Hovedmål 1: Innbyggeren i sentrum" }).isVisible())
       .toBe(true);
     await page.getByRole("button", { name: "Legg til delmål" }).click();
-    await expect.poll(() => page.getByText("Skriv en tittel.").isVisible()).toBe(true);
+    // The field's own message, beside the field (the form's summary links to it as well).
+    await expect.poll(() => page.getByText("Skriv en tittel.", { exact: true }).isVisible()).toBe(true);
     await expectNoAxeViolations(page);
   });
 });

@@ -129,7 +129,11 @@ describe("applyProposalEvent", () => {
       type: "WITHDRAW",
       payload: { reason: "  " },
     });
-    expect(result).toEqual({ ok: false, status: 400, fieldErrors: { reason: ["Skriv en begrunnelse."] } });
+    expect(result).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { reason: ["Skriv en begrunnelse."] },
+    });
     expect((await getProposal(db, id))!.state).toBe("submitted");
   });
 

@@ -94,7 +94,7 @@ describe("meetings over HTTP", () => {
     expect((await act({ intent: "publishNotice" })).status).toBe(302);
     const board = (await getMeeting(db, meetingId))!;
     const members = await listMembershipsOfBody(db, board.body_id, { on: `${year}-02-10` });
-    const attendance = Object.fromEntries(members.map((m) => [`status-${m.user_id}`, "present"]));
+    const attendance = Object.fromEntries(members.map((m) => [`status.${m.user_id}`, "present"]));
     expect((await act({ intent: "attendance", ...attendance })).status).toBe(302);
     const items = await db
       .selectFrom("protocol_item")
@@ -150,5 +150,52 @@ describe("meetings over HTTP", () => {
     expect(late.status).toBe(409);
     expect(await late.text()).toContain("Protokollen er godkjent og kan ikke endres");
     expect(await version()).toBe(before);
+  });
+
+  it("offers the body's deputies and searched people as substitutes, never the whole user list", async () => {
+    const board = (await bodyOfKind(db, "board"))!;
+    const planned = await post(
+      server.url,
+      "/moter/ny",
+      form({ bodyId: String(board.id), date: `${year}-03-10`, startTime: "10:00", place: "Molde" }),
+      coordinator,
+    );
+    meetingId = Number(/\/moter\/(\d+)/.exec(planned.headers.get("location")!)![1]);
+    expect((await act({ intent: "addCase", kind: "other", title: "Orientering" })).status).toBe(302);
+    expect((await act({ intent: "publishNotice" })).status).toBe(302);
+
+    const attendanceForm = (html: string) => /<form[^>]*id="attendance"[\s\S]*?<\/form>/.exec(html)![0];
+    const members = await listMembershipsOfBody(db, board.id, { on: `${year}-03-10` });
+    const users = await db
+      .selectFrom("user")
+      .select(["id", "name", "email"])
+      .where("active", "=", 1)
+      .execute();
+    const plain = attendanceForm(await (await get(`/moter/${meetingId}`, coordinator)).text());
+    // "No substitute" and at most 20 deputies per member, and nobody else until searched for.
+    const perMember = (plain.match(/<option/g) ?? []).length / members.length;
+    expect(perMember).toBeLessThanOrEqual(21);
+    const employeeUser = users.find((u) => u.email === "ansatt@innspill.test")!;
+    expect(plain).not.toContain(`value="${employeeUser.id}"`);
+
+    // A search (a plain GET form) adds its hits, under their own heading, to every member's list.
+    const searched = await get(
+      `/moter/${meetingId}?vara=${encodeURIComponent("ansatt@innspill")}`,
+      coordinator,
+    );
+    const withHits = attendanceForm(await searched.text());
+    expect(withHits).toContain('label="Søketreff"');
+    expect(withHits).toContain(`value="${employeeUser.id}"`);
+
+    // The one found meets for an absent member.
+    const [absent, ...present] = members;
+    const attendance = Object.fromEntries([
+      [`status.${absent!.user_id}`, "absent"],
+      [`sub.${absent!.user_id}`, String(employeeUser.id)],
+      ...present.map((m) => [`status.${m.user_id}`, "present"]),
+    ]);
+    expect((await act({ intent: "attendance", ...attendance })).status).toBe(302);
+    const after = await (await get(`/moter/${meetingId}`, coordinator)).text();
+    expect(after).toContain(employeeUser.name);
   });
 });

@@ -178,9 +178,9 @@ const extraNames = [
   "a.b",
   "",
   "x".repeat(300),
-  "vote-1",
-  "status-1",
-  "sub-1",
+  "votes.1",
+  "status.1",
+  "sub.1",
   "intent",
 ];
 

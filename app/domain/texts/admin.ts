@@ -122,6 +122,7 @@ export const adminTexts = {
     conflict: "Kontoen er endret av noen andre mens du redigerte. Last siden på nytt og prøv igjen.",
   },
   errors: {
+    formGone: "Skjemaet kunne ikke behandles. Last siden på nytt og prøv igjen.",
     nameRequired: "Skriv et navn.",
     nameTooLong: "Navnet kan være høyst 200 tegn.",
     dateRequired: "Skriv en dato.",

@@ -6,7 +6,16 @@ import { dateFormat } from "./dates";
 /** A body's name inside a sentence: "til porteføljerådet". */
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
+/** "Sak 12/2021": the protocol item number as the body's papers write it; null before the notice. */
+export function caseLabel(number: number | null, year: number | null): string | null {
+  return number === null || year === null ? null : `Sak ${number}/${year}`;
+}
+
 export const meetingTexts = {
+  caseWithoutNumber: "Sak uten nummer",
+  videoMeeting: "Videomøte",
+  /** "Styret, møte 17.3.2021": a meeting as its pages name it. */
+  meetingTitle: (body: string, date: string) => `${body}, møte ${date}`,
   listTitle: "Møter",
   listIntro:
     "Møter i faggruppene og de andre organene i samarbeidet: innkallinger med saksliste, fremmøte, vedtak og protokoller.",
@@ -61,6 +70,21 @@ export const meetingTexts = {
   errors: {
     dateRequired: `Oppgi dato som ${dateFormat}.`,
     dateInvalid: `Oppgi en gyldig dato som ${dateFormat}.`,
+    meetingUnknown: "Fant ikke møtet.",
+    unknownFields: "Skjemaet inneholdt ukjente felt.",
+    unknownAction: "Ukjent handling.",
+    staleForm: "Ugyldig skjema: last siden på nytt.",
+    kindRequired: "Velg type sak.",
+    basisTooLong: "Hjemmelen kan være høyst 200 tegn.",
+    placeTooLong: "Møtestedet kan være høyst 200 tegn.",
+    reasonTooLong: "Teksten kan være høyst 2000 tegn.",
+    reasonTooLong5000: "Teksten kan være høyst 5000 tegn.",
+    decisionTooLong: "Vedtaket kan være høyst 5000 tegn.",
+    voteChoice: "Velg for, mot eller avstår.",
+    /** A reply names a form that is not on the page (changed hidden fields, or the page is out of date). */
+    formGone: "Skjemaet kunne ikke behandles. Last siden på nytt og prøv igjen.",
+    deferredUnknown: "Velg en utsatt sak fra listen.",
+    sameYearOnly: "Etter at innkallingen er publisert, kan møtet bare flyttes innen samme år.",
     timeRequired: "Oppgi klokkeslett som tt:mm.",
     timeOrder: "Slutt må være etter start.",
     placeRequired: "Oppgi møtested eller lenke til videomøte.",
@@ -132,6 +156,20 @@ export const meetingTexts = {
   substituteFor: (name: string) => `vara for ${name}`,
   substituteLabel: (name: string) => `Varamedlem som møter for ${name}`,
   noSubstitute: "Ingen vara",
+  substitutePicker: {
+    deputies: "Har møtt som vara før",
+    found: "Søketreff",
+    searchLabel: "Finn et varamedlem",
+    searchHint:
+      "Søk på navn eller e-post (minst to tegn). Treffene kommer i listene under. Søk før du fyller ut fremmøtet.",
+    searchButton: "Søk",
+    foundCount: (n: number, query: string) =>
+      n === 0 ? `Ingen aktive brukere passer «${query}».` : `${n} treff på «${query}» i listene under.`,
+  },
+  newCase: "Ingen – ny sak",
+  documentsHeading: "Dokumenter",
+  proposalLink: (id: number) => `Innspill #${id}`,
+  weight: (weight: string) => ` (vekt ${weight})`,
   notRecorded: "Fremmøte er ikke registrert.",
   conflicts: "Inhabilitet",
   declareConflict: "Registrer inhabilitet",

@@ -45,6 +45,7 @@ export function days(n: number): string {
 }
 
 export const reportTexts = {
+  unknownForm: "Skjemaet kunne ikke behandles. Last siden på nytt og prøv igjen.",
   organisation: "ROR-IKT",
   indexTitle: "Årsrapport",
   indexIntro:

@@ -75,7 +75,11 @@ export const strategyTexts = {
   deleteDraft: "Slett utkastet",
   deleted: "Utkastet er slettet.",
   emptyDraft: "Utkastet har ingen mål ennå.",
+  metaHeading: "Navn og periode",
+  goalsHeading: "Mål",
   errors: {
+    staleForm: "Ugyldig skjema: last siden på nytt.",
+    unknownForm: "Skjemaet kunne ikke behandles. Last siden på nytt og prøv igjen.",
     nameRequired: "Skriv et navn.",
     nameTooLong: "Navnet kan være høyst 200 tegn.",
     yearInvalid: "Oppgi et årstall mellom 2000 og 2100.",

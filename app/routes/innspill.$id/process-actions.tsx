@@ -1,119 +1,103 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
+import {
+  ErrorSummary,
+  HiddenFields,
+  replyFor,
+  SelectField,
+  TextArea,
+  TextField,
+  UnplacedReply,
+  type FormReplyLike,
+} from "~/components/form";
+import { proposalEventTexts as P } from "~/domain/texts/proposal-events";
 import type { ProposalPageData } from "~/server/proposal-page.server";
 
-interface ActionData {
-  type: string | null;
-  fieldErrors: Record<string, string[]>;
+type Action = ProposalPageData["actions"][number];
+
+/** The form id of a process step on the page; the action names its reply with it. */
+export const eventFormId = (type: string) => `event-${type}`;
+
+function EventForm({
+  page,
+  a,
+  reply,
+}: {
+  page: ProposalPageData;
+  a: Action;
+  reply: FormReplyLike | undefined;
+}) {
+  const id = eventFormId(a.type);
+  const [form, fields] = useForm<{ reason: string; groupId: string; targetId: string }>({
+    id,
+    lastResult: replyFor(reply, id),
+    shouldValidate: "onSubmit",
+  });
+  const busy = useNavigation().state === "submitting";
+  const label = a.fieldLabel ?? "";
+  return (
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className="card"
+      style={{ background: "#fafbfc" }}
+      aria-labelledby={`${id}-title`}
+    >
+      <h3 id={`${id}-title`} style={{ marginTop: 0 }}>
+        {a.label}
+      </h3>
+      <ErrorSummary form={form} labels={a.field ? { [a.field]: label } : {}} compact />
+      <HiddenFields values={{ intent: "event", type: a.type, version: page.proposal.version }} />
+      {a.blocked ? (
+        <p className="small muted" id={`${id}-blocked`}>
+          {P.blockedHint}
+        </p>
+      ) : null}
+      {a.field === "reason" ? <TextArea field={fields.reason} label={label} rows={3} /> : null}
+      {a.field === "groupId" ? (
+        <SelectField
+          field={fields.groupId}
+          label={label}
+          placeholder={P.chooseGroup}
+          options={page.groupOptions.map((g) => ({ value: g.id, label: g.name }))}
+        />
+      ) : null}
+      {a.field === "targetId" ? <TextField field={fields.targetId} label={label} type="number" /> : null}
+      <button
+        type="submit"
+        className={a.closing ? "danger" : "primary"}
+        disabled={busy}
+        aria-describedby={a.blocked ? `${id}-blocked` : undefined}
+      >
+        {a.label}
+      </button>
+    </Form>
+  );
 }
 
 /** The process steps this user may take now, each a small form that works without JavaScript. */
 export function ProcessActions({
   page,
-  actionData,
+  reply,
 }: {
   page: ProposalPageData;
-  actionData: ActionData | undefined;
+  reply: FormReplyLike | undefined;
 }) {
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
-  const general = actionData?.fieldErrors[""]?.[0];
-  if (page.actions.length === 0 && !general) return null;
+  const forms = new Set(page.actions.filter((a) => !a.page).map((a) => eventFormId(a.type)));
   return (
     <div>
-      {general ? (
-        <p className="notice error" role="alert">
-          {general}
-        </p>
-      ) : null}
-      {page.actions.map((a) => {
-        const id = `action-${a.type}`;
-        const errors = actionData?.type === a.type ? actionData.fieldErrors : {};
-        const fieldError = a.field ? errors[a.field]?.[0] : undefined;
-        if (a.page) {
-          return (
-            <p key={a.type}>
-              <Link className="button" to={`/innspill/${page.proposal.id}/${a.page}`}>
-                {a.label}
-              </Link>
-            </p>
-          );
-        }
-        return (
-          <Form
-            method="post"
-            key={a.type}
-            className="card"
-            style={{ background: "#fafbfc" }}
-            aria-labelledby={`${id}-title`}
-          >
-            <h3 id={`${id}-title`} style={{ marginTop: 0 }}>
+      <UnplacedReply reply={reply} forms={forms} title={P.formGone} />
+      {page.actions.map((a) =>
+        a.page ? (
+          <p key={a.type}>
+            <Link className="button" to={`/innspill/${page.proposal.id}/${a.page}`}>
               {a.label}
-            </h3>
-            <input type="hidden" name="intent" value="event" />
-            <input type="hidden" name="type" value={a.type} />
-            <input type="hidden" name="version" value={page.proposal.version} />
-            {a.blocked ? (
-              <p className="small muted" id={`${id}-blocked`}>
-                Krever en fullstendig vurdering og minst ett delmål i strategien.
-              </p>
-            ) : null}
-            {a.field ? (
-              <div className="field" data-invalid={fieldError ? "true" : undefined}>
-                <label htmlFor={`${id}-${a.field}`}>{a.fieldLabel}</label>
-                {fieldError ? (
-                  <span className="field-error" id={`${id}-error`}>
-                    {fieldError}
-                  </span>
-                ) : null}
-                {a.field === "reason" ? (
-                  <textarea
-                    id={`${id}-reason`}
-                    name="reason"
-                    rows={3}
-                    required
-                    aria-invalid={fieldError ? true : undefined}
-                    aria-describedby={fieldError ? `${id}-error` : undefined}
-                  />
-                ) : a.field === "groupId" ? (
-                  <select
-                    id={`${id}-groupId`}
-                    name="groupId"
-                    required
-                    aria-invalid={fieldError ? true : undefined}
-                    aria-describedby={fieldError ? `${id}-error` : undefined}
-                  >
-                    <option value="">Velg faggruppe</option>
-                    {page.groupOptions.map((g) => (
-                      <option key={g.id} value={g.id}>
-                        {g.name}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <input
-                    id={`${id}-targetId`}
-                    name="targetId"
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    required
-                    aria-invalid={fieldError ? true : undefined}
-                    aria-describedby={fieldError ? `${id}-error` : undefined}
-                  />
-                )}
-              </div>
-            ) : null}
-            <button
-              type="submit"
-              className={a.closing ? "danger" : "primary"}
-              disabled={busy}
-              aria-describedby={a.blocked ? `${id}-blocked` : undefined}
-            >
-              {a.label}
-            </button>
-          </Form>
-        );
-      })}
+            </Link>
+          </p>
+        ) : (
+          <EventForm key={a.type} page={page} a={a} reply={reply} />
+        ),
+      )}
     </div>
   );
 }

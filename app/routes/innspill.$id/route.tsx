@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
   redirect,
@@ -6,27 +7,28 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { deleteDraft } from "#db/repositories/proposal.repository";
 import { FollowupPanel } from "~/components/followup-panel";
+import { Confirmation } from "~/components/confirmation";
 import { ProcessDiagram, ProcessPathText } from "~/components/process-diagram";
+import { ContactLines } from "~/components/site-text";
+import { SupportPanel } from "~/components/support-panel";
+import { proposalPageTexts as S, siteTexts } from "~/domain/texts/site";
+import { supportTexts } from "~/domain/texts/support";
+import { supportProposal } from "~/server/commands/support-proposal.server";
+import { proposalConfirmation } from "~/server/confirmations.server";
 import { StateBadge } from "~/components/state-badge";
 import { formatDate, formatDateTime, listNb, t } from "~/domain/texts";
 import { notFound, requireUser } from "~/server/auth.server";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
+import { deleteDraftProposal } from "~/server/commands/delete-draft.server";
 import { db } from "~/server/db.server";
 import { followupPanel } from "~/server/followup.server";
 import { proposalPage } from "~/server/proposal-page.server";
-import { diagramTexts } from "~/domain/texts/process";
-import { proposalPageTexts, siteTexts } from "~/domain/texts/site";
-import { ContactLines } from "~/components/site-text";
+import { invalid, replyTo } from "~/server/reply.server";
+import { proposalPageTexts as P } from "~/domain/texts/proposal-page";
 import { AssessmentPanel } from "./assessment-panel";
-import { eventFormSchema } from "./event-form";
-import { ProcessActions } from "./process-actions";
-import { SupportPanel } from "~/components/support-panel";
-import { Confirmation } from "~/components/confirmation";
-import { proposalConfirmation } from "~/server/confirmations.server";
-import { supportTexts } from "~/domain/texts/support";
-import { supportProposal } from "~/server/commands/support-proposal.server";
+import { deleteDraftSchema, eventFormSchema } from "./event-form";
+import { eventFormId, ProcessActions } from "./process-actions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.proposal.title} – ${t.app.name}` : `${t.errors.notFoundTitle} – ${t.app.name}` },
@@ -57,18 +59,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await supportProposal(db(), { proposalId: id, user });
     if (result.ok) return redirect(`/innspill/${id}?melding=stottet#melding`);
     if (result.status === 404) notFound();
-    return data(
-      { type: null, fieldErrors: {}, supportError: supportTexts.refusals[result.why] },
-      { status: result.status },
-    );
+    return data({ supportError: supportTexts.refusals[result.why] }, { status: result.status });
   }
   if (formData.get("intent") === "delete") {
-    if (!(await deleteDraft(db(), id, user.id))) notFound();
-    return redirect("/innspill?mine=1");
+    const submission = parseWithZod(formData, { schema: deleteDraftSchema });
+    if (submission.status !== "success") return invalid(submission, { form: "delete" });
+    const result = await deleteDraftProposal(db(), { proposalId: id, user });
+    return replyTo(result, submission, () => redirect("/innspill?mine=1"), { form: "delete" });
   }
-  const parsed = eventFormSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return data({ type: null, fieldErrors: { "": ["Ugyldig skjema."] } }, { status: 400 });
-  const { type, version, ...payload } = parsed.data;
+  const form = eventFormId(String(formData.get("type") ?? ""));
+  const submission = parseWithZod(formData, { schema: eventFormSchema });
+  if (submission.status !== "success") return invalid(submission, { form });
+  const { type, version, intent: _intent, ...payload } = submission.value;
   const result = await applyProposalEvent(db(), {
     proposalId: id,
     expectedVersion: version,
@@ -76,10 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     type,
     payload,
   });
-  if (result.ok) return redirect(`/innspill/${id}?melding=${type}#melding`);
-  if (result.status === 400) return data({ type, fieldErrors: result.fieldErrors }, { status: 400 });
-  if (result.status === 409) return data({ type, fieldErrors: { "": [t.errors.conflict] } }, { status: 409 });
-  throw new Response(null, { status: result.status });
+  return replyTo(result, submission, () => redirect(`/innspill/${id}?melding=${type}#melding`), { form });
 }
 
 export default function ProposalPage() {
@@ -103,7 +102,7 @@ export default function ProposalPage() {
       <h1>{p.title}</h1>
       <div className="meta" style={{ marginBottom: "1rem" }}>
         <StateBadge state={p.state} label={page.stateLabel} />
-        <span>Innspill #{p.id}</span>
+        <span>{P.number(p.id)}</span>
         <span>
           {t.proposal.submittedBy} {p.authorName}
         </span>
@@ -119,7 +118,7 @@ export default function ProposalPage() {
           {p.isAuthor ? (
             <div className="actions">
               <Link className="button" to={`/innspill/${p.id}/rediger`}>
-                {t.proposal.edit} og send inn
+                {P.editAndSubmit}
               </Link>
               <form method="post">
                 <input type="hidden" name="intent" value="delete" />
@@ -133,22 +132,22 @@ export default function ProposalPage() {
       ) : null}
       {p.mergedIntoId ? (
         <p className="notice">
-          Dette innspillet er slått sammen med{" "}
-          <Link to={`/innspill/${p.mergedIntoId}`}>innspill #{p.mergedIntoId}</Link>, som behandles videre.
+          {P.mergedInto} <Link to={`/innspill/${p.mergedIntoId}`}>{P.mergedTarget(p.mergedIntoId)}</Link>
+          {P.mergedContinues}
         </p>
       ) : null}
       <div className="two-col">
         <div>
           <section className="card" aria-labelledby="status-heading">
             <h2 id="status-heading" style={{ marginTop: 0 }}>
-              Hvor står innspillet?
+              {P.whereHeading}
             </h2>
             <p>
               <strong>{page.stateLabel}.</strong> {page.now}
             </p>
             {page.stateReason ? (
               <p className="state-reason">
-                <strong>{proposalPageTexts.reason}:</strong> {page.stateReason}
+                <strong>{S.reason}:</strong> {page.stateReason}
               </p>
             ) : null}
             {page.customerService ? (
@@ -157,14 +156,14 @@ export default function ProposalPage() {
                 <ContactLines body={page.customerService} />
               </div>
             ) : null}
-            {!page.isFinal ? <p className="muted">Neste steg: {page.whoActs}.</p> : null}
+            {!page.isFinal ? <p className="muted">{P.nextStep(page.whoActs)}</p> : null}
             <ProcessPathText {...page.diagram} />
             {/* Closed by default: at a phone's width the drawing's text would be too small to read. */}
             <details className="process-diagram-details">
-              <summary>{diagramTexts.show}</summary>
+              <summary>{P.showInProcess}</summary>
               <ProcessDiagram {...page.diagram} />
             </details>
-            <ProcessActions page={page} actionData={actionData} />
+            <ProcessActions page={page} reply={actionData} />
           </section>
           {sections.map(([label, text]) =>
             text ? (
@@ -178,7 +177,7 @@ export default function ProposalPage() {
           <FollowupPanel followup={page.followup} />
           <section className="card" aria-labelledby="history-heading">
             <h2 id="history-heading" style={{ marginTop: 0 }}>
-              Historikk
+              {P.historyHeading}
             </h2>
             <ol className="timeline">
               {page.history.map((h) => (
@@ -213,16 +212,16 @@ export default function ProposalPage() {
           ) : null}
           <section className="card" aria-labelledby="facts-heading">
             <h2 id="facts-heading" style={{ marginTop: 0 }}>
-              Fakta
+              {P.factsHeading}
             </h2>
             <dl className="facts">
-              <dt>Kommuner</dt>
+              <dt>{P.municipalities}</dt>
               <dd>{page.municipalities.length ? listNb(page.municipalities.map((m) => m.name)) : "–"}</dd>
               <dt>{t.proposal.group}</dt>
-              <dd>{p.groupName ?? "Ikke fordelt"}</dd>
+              <dd>{p.groupName ?? P.notAssigned}</dd>
               {p.suggestedGroupName ? (
                 <>
-                  <dt>Foreslått</dt>
+                  <dt>{P.suggested}</dt>
                   <dd>{p.suggestedGroupName}</dd>
                 </>
               ) : null}
@@ -241,7 +240,7 @@ export default function ProposalPage() {
                 {page.attachments.map((a) => (
                   <li key={a.id}>
                     <a href={`/innspill/${p.id}/vedlegg/${a.id}`}>{a.fileName}</a>{" "}
-                    <span className="small muted">({Math.max(1, Math.round(a.size / 1024))} kB)</span>
+                    <span className="small muted">{P.size(Math.max(1, Math.round(a.size / 1024)))}</span>
                   </li>
                 ))}
               </ul>
@@ -250,7 +249,7 @@ export default function ProposalPage() {
           {page.merged.length > 0 ? (
             <section className="card" aria-labelledby="merged-heading">
               <h2 id="merged-heading" style={{ marginTop: 0 }}>
-                Sammenslåtte innspill
+                {P.mergedHeading}
               </h2>
               <ul>
                 {page.merged.map((m) => (

@@ -1,36 +1,43 @@
 import { Confirmation } from "~/components/confirmation";
 import { meetingConfirmation } from "~/domain/texts/confirmations";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { UnplacedReply } from "~/components/form";
+import { meetingPageSchema, type MeetingPageAction } from "~/domain/meeting.schema";
 import { t } from "~/domain/texts";
 import { meetingTexts as T } from "~/domain/texts/meetings";
-import { forbidden, notFound, requireUser } from "~/server/auth.server";
+import { notFound, requireUser, type CurrentUser } from "~/server/auth.server";
 import { addProtocolAddendum } from "~/server/commands/add-addendum.server";
 import { addCase } from "~/server/commands/add-case.server";
 import { approveProtocol } from "~/server/commands/approve-protocol.server";
 import { cancelMeeting } from "~/server/commands/cancel-meeting.server";
 import { declareConflict } from "~/server/commands/declare-conflict.server";
 import { removeCase } from "~/server/commands/edit-case.server";
-import type { CommandResult } from "~/server/commands/meeting-command.server";
 import { publishNotice } from "~/server/commands/publish-notice.server";
 import { publishProtocol } from "~/server/commands/publish-protocol.server";
 import { recordAttendance } from "~/server/commands/record-attendance.server";
 import { recordDecision } from "~/server/commands/record-decision.server";
+import type { CommandResult } from "~/server/commands/result.server";
 import { db } from "~/server/db.server";
-import { meetingPage } from "~/server/meetings.server";
-import { AddCaseForms, AttendanceSection, CaseCard, FormErrors, MeetingActions } from "./sections";
-import { parseMeetingAction } from "./parse-action";
+import { meetingPage } from "~/server/meetings/page.server";
+import { replyTo, invalid } from "~/server/reply.server";
+import { AddCaseForms } from "./add-case-forms";
+import { AddendumForm } from "./addendum-form";
+import { AttendanceSection } from "./attendance-section";
+import { CaseCard } from "./case-card";
+import { formKey, meetingFormKeys } from "./form-keys";
+import { MeetingActions } from "./meeting-actions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: data
-      ? `${data.document.bodyName}, møte ${data.document.date} – ${t.app.name}`
+      ? `${T.meetingTitle(data.document.bodyName, data.document.date)} – ${t.app.name}`
       : `${t.errors.notFoundTitle} – ${t.app.name}`,
   },
 ];
@@ -43,92 +50,70 @@ function idFrom(params: { id?: string }): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = await meetingPage(idFrom(params), user);
+  const substituteQuery = new URL(request.url).searchParams.get("vara") ?? "";
+  const page = await meetingPage(idFrom(params), user, substituteQuery);
   if (!page) notFound();
   return page;
 }
 
-export interface ActionReply {
-  key: string;
-  fieldErrors: Record<string, string[]>;
-  values?: Record<string, string>;
+/** Runs the command a form of the page asks for; where the page goes afterwards (an anchor). */
+async function run(
+  action: MeetingPageAction,
+  base: { user: CurrentUser; meetingId: number; expectedVersion: number },
+): Promise<{ result: CommandResult<{ itemId?: number }>; anchor: string }> {
+  switch (action.intent) {
+    case "publishNotice":
+      return { result: await publishNotice(db(), base), anchor: "" };
+    case "approveProtocol":
+      return { result: await approveProtocol(db(), base), anchor: "" };
+    case "publishProtocol":
+      return { result: await publishProtocol(db(), base), anchor: "" };
+    case "cancel":
+      return { result: await cancelMeeting(db(), { ...base, reason: action.reason }), anchor: "" };
+    case "addendum":
+      return {
+        result: await addProtocolAddendum(db(), { ...base, text: action.text }),
+        anchor: "#protokoll",
+      };
+    case "removeCase":
+      return { result: await removeCase(db(), { ...base, itemId: action.itemId }), anchor: "#saksliste" };
+    case "conflict":
+      return {
+        result: await declareConflict(db(), { ...base, ...action }),
+        anchor: `#sak-${action.itemId}`,
+      };
+    case "addCase": {
+      const result = await addCase(db(), { ...base, form: action });
+      return { result, anchor: result.ok ? `#sak-${result.itemId}` : "" };
+    }
+    case "decision":
+      return { result: await recordDecision(db(), { ...base, ...action }), anchor: `#sak-${action.itemId}` };
+    case "attendance":
+      return {
+        result: await recordAttendance(db(), { ...base, attendance: action.attendance }),
+        anchor: "#fremmote",
+      };
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const meetingId = idFrom(params);
   const formData = await request.formData();
-  const values = Object.fromEntries(
-    [...formData.entries()].flatMap(([k, v]) => (typeof v === "string" ? [[k, v.slice(0, 20_000)]] : [])),
-  );
-  const parsed = parseMeetingAction(formData);
-  if (!parsed.ok)
-    return data<ActionReply>({ key: parsed.key, fieldErrors: parsed.fieldErrors, values }, { status: 400 });
-  const a = parsed.action;
-  const base = { user, meetingId, expectedVersion: a.version };
-  let result: CommandResult;
-  switch (a.intent) {
-    case "publishNotice":
-      result = await publishNotice(db(), base);
-      break;
-    case "approveProtocol":
-      result = await approveProtocol(db(), base);
-      break;
-    case "publishProtocol":
-      result = await publishProtocol(db(), base);
-      break;
-    case "cancel":
-      result = await cancelMeeting(db(), { ...base, reason: a.reason });
-      break;
-    case "addendum":
-      result = await addProtocolAddendum(db(), { ...base, text: a.text });
-      break;
-    case "removeCase":
-      result = await removeCase(db(), { ...base, itemId: a.itemId });
-      break;
-    case "conflict":
-      result = await declareConflict(db(), { ...base, itemId: a.itemId, userId: a.userId, reason: a.reason });
-      break;
-    case "addCase":
-      result = await addCase(db(), { ...base, form: a });
-      break;
-    case "decision":
-      result = await recordDecision(db(), {
-        ...base,
-        itemId: a.itemId,
-        outcome: a.outcome,
-        text: a.text,
-        motions: a.motions,
-        proposalVersion: a.proposalVersion,
-        votes:
-          a.mode === "unanimous"
-            ? "unanimous"
-            : Object.entries(a.votes).flatMap(([userId, choice]) =>
-                choice === "" ? [] : [{ userId: Number(userId), choice }],
-              ),
-      });
-      break;
-    case "attendance":
-      result = await recordAttendance(db(), {
-        ...base,
-        attendance: {
-          members: Object.fromEntries(Object.entries(a.status).map(([k, v]) => [Number(k), v])),
-          substitutes: Object.fromEntries(
-            Object.entries(a.sub).flatMap(([k, v]) => (v === "" ? [] : [[Number(k), v]])),
-          ),
-        },
-      });
-      break;
-  }
+  const form = formKey(Object.fromEntries(formData));
+  const submission = parseWithZod(formData, { schema: meetingPageSchema });
+  if (submission.status !== "success") return invalid(submission, { form });
+  const { result } = await run(submission.value, {
+    user,
+    meetingId,
+    expectedVersion: submission.value.version,
+  });
   // The step's own confirmation, with focus moved to it (the fragment, for a browser without scripts).
-  if (result.ok) return redirect(`/moter/${meetingId}?melding=${a.intent}#melding`);
-  if (result.status === 400)
-    return data<ActionReply>({ key: parsed.key, fieldErrors: result.fieldErrors, values }, { status: 400 });
-  if (result.status === 403) forbidden(result.message);
-  if (result.status === 404) notFound(result.message);
-  return data<ActionReply>(
-    { key: parsed.key, fieldErrors: { "": [result.message] }, values },
-    { status: 409 },
+  return replyTo(
+    result,
+    submission,
+    () => redirect(`/moter/${meetingId}?melding=${submission.value.intent}#melding`),
+    { form },
   );
 }
 
@@ -143,9 +128,8 @@ export default function MeetingPage() {
       <p className="small muted">
         <Link to="/moter">← {T.listTitle}</Link>
       </p>
-      <h1>
-        {doc.bodyName}, møte {doc.date}
-      </h1>
+      <h1>{T.meetingTitle(doc.bodyName, doc.date)}</h1>
+      <UnplacedReply reply={reply} forms={meetingFormKeys(page)} title={T.errors.formGone} />
       <div className="meta" style={{ marginBottom: "1rem" }}>
         <span className={`badge meeting-${doc.status}`}>{doc.statusLabel}</span>
         <span>
@@ -163,9 +147,6 @@ export default function MeetingPage() {
             {doc.cancelled ? (
               <p className="notice warn">{T.cancelled(doc.cancelled.at, doc.cancelled.reason)}</p>
             ) : null}
-            <FormErrors reply={reply} formKey="publishNotice" />
-            <FormErrors reply={reply} formKey="approveProtocol" />
-            <FormErrors reply={reply} formKey="publishProtocol" />
             <MeetingActions page={page} reply={reply} />
           </section>
 
@@ -181,7 +162,7 @@ export default function MeetingPage() {
         <aside>
           <section className="card" aria-labelledby="documents-heading">
             <h2 id="documents-heading" style={{ marginTop: 0 }}>
-              Dokumenter
+              {T.documentsHeading}
             </h2>
             <ul>
               <li>
@@ -219,21 +200,7 @@ export default function MeetingPage() {
                 ))}
               </>
             ) : null}
-            {page.actions.addAddendum ? (
-              <Form method="post" className="stack" aria-labelledby="addendum-heading">
-                <h3 id="addendum-heading">{T.addAddendum}</h3>
-                <FormErrors reply={reply} formKey="addendum" />
-                <input type="hidden" name="intent" value="addendum" />
-                <input type="hidden" name="version" value={page.version} />
-                <div className="field">
-                  <label htmlFor="addendum-text">{T.fields.addendum}</label>
-                  <textarea id="addendum-text" name="text" rows={3} required />
-                </div>
-                <button type="submit" className="secondary">
-                  {T.addAddendum}
-                </button>
-              </Form>
-            ) : null}
+            {page.actions.addAddendum ? <AddendumForm page={page} reply={reply} /> : null}
           </section>
         </aside>
       </div>

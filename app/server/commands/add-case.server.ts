@@ -2,7 +2,6 @@ import type { Executor } from "#db/connection";
 import {
   addItem,
   allocateCaseNumbers,
-  caseLabel,
   deferredItemOfProposal,
   deferredOtherItems,
   getItem,
@@ -17,19 +16,15 @@ import { getProposal } from "#db/repositories/proposal.repository";
 import { assessmentTotal } from "#workflows/assessment";
 import { awaitedState, takesProposalCases } from "#workflows/meeting.outcomes";
 import type { AddCaseForm } from "~/domain/meeting.schema";
-import { formatDate } from "~/domain/texts";
-import { meetingTexts } from "~/domain/texts/meetings";
+import { formatDate, t } from "~/domain/texts";
+import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
-import {
-  fieldError,
-  openMeeting,
-  runMeetingCommand,
-  type CommandResult,
-  type MeetingContext,
-} from "./meeting-command.server";
+import { openMeeting, runMeetingCommand, type MeetingContext } from "./meeting-command.server";
+import { refuseField, type CommandResult } from "./result.server";
 
 const E = meetingTexts.errors;
 const D = meetingTexts.defaults;
+const F = t.proposal.fields;
 
 /** The presentation (saksframlegg) a proposal case starts with: the proposal and its assessment. */
 export async function proposalPresentation(
@@ -40,10 +35,10 @@ export async function proposalPresentation(
   const sections: string[] = [];
   if (proposal.submitted_at) sections.push(D.submitted(formatDate(proposal.submitted_at)));
   const fields: [string, string][] = [
-    ["Bakgrunn", proposal.background],
-    ["Problemstilling", proposal.problem],
-    ["Løsningsforslag", proposal.solution],
-    ["Mulige gevinster", proposal.benefits],
+    [F.background, proposal.background],
+    [F.problem, proposal.problem],
+    [F.solution, proposal.solution],
+    [F.benefits, proposal.benefits],
   ];
   for (const [heading, text] of fields) if (text.trim()) sections.push(`${heading}\n${text.trim()}`);
   if (assessment) {
@@ -94,7 +89,6 @@ export function addCase(
 ): Promise<CommandResult<{ itemId: number }>> {
   return runMeetingCommand(db, async (trx) => {
     const opened = await openMeeting(trx, input, { type: "ADD_CASE" });
-    if (!opened.ok) return opened;
     const { ctx } = opened;
     const form = input.form;
     let item: {
@@ -106,11 +100,11 @@ export function addCase(
       deferredFromId: number | null;
     };
     if (form.kind === "proposal") {
-      if (!takesProposalCases(ctx.body.kind)) return fieldError("kind", E.noProposalCases);
+      if (!takesProposalCases(ctx.body.kind)) refuseField("kind", E.noProposalCases);
       const proposal = form.proposalId ? await getProposal(trx, form.proposalId) : undefined;
       if (!proposal || proposal.state !== awaitedState(ctx.body.kind))
-        return fieldError("proposalId", E.proposalNotWaiting(ctx.body.name));
-      if (await proposalOnOpenAgenda(trx, proposal.id)) return fieldError("proposalId", E.proposalOnAgenda);
+        refuseField("proposalId", E.proposalNotWaiting(ctx.body.name));
+      if (await proposalOnOpenAgenda(trx, proposal.id)) refuseField("proposalId", E.proposalOnAgenda);
       const defaults = await proposalCaseDefaults(trx, ctx, proposal);
       const deferred = await deferredItemOfProposal(trx, ctx.meeting.body_id, proposal.id);
       item = {
@@ -125,7 +119,7 @@ export function addCase(
       const waiting = await deferredOtherItems(trx, ctx.meeting.body_id);
       const earlier = waiting.find((w) => w.id === form.deferredFromId);
       const full = earlier ? await getItem(trx, earlier.id) : undefined;
-      if (!full) return fieldError("deferredFromId", "Velg en utsatt sak fra listen.");
+      if (!full) refuseField("deferredFromId", E.deferredUnknown);
       item = {
         kind: "other",
         proposalId: null,
@@ -157,6 +151,6 @@ export function addCase(
       const number = await allocateCaseNumbers(trx, ctx.meeting.body_id, year, 1);
       await setItemNumber(trx, itemId, number, year);
     }
-    return { ok: true, itemId };
+    return { itemId };
   });
 }

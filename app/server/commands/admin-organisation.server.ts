@@ -16,7 +16,7 @@ import { getUser } from "#db/repositories/user.repository";
 import type { BodyKind, MembershipRole } from "#db/schema";
 import { formatDate } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
-import { fieldError, inTransaction, refuse, type AdminResult } from "./admin-result.server";
+import { refuse, refuseField, runCommand, type CommandResult } from "./result.server";
 
 const E = adminTexts.errors;
 
@@ -26,10 +26,10 @@ const missing = (): never => refuse(404);
 export function addMunicipality(
   database: DB,
   input: { name: string; validFrom: string },
-): Promise<AdminResult> {
-  return inTransaction(database, async (trx) => {
-    if (await findMunicipalityByName(trx, input.name)) fieldError("name", E.municipalityNameTaken);
-    return createMunicipality(trx, input);
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => {
+    if (await findMunicipalityByName(trx, input.name)) refuseField("name", E.municipalityNameTaken);
+    return { id: await createMunicipality(trx, input) };
   });
 }
 
@@ -37,15 +37,15 @@ export function addMunicipality(
 export function endMunicipality(
   database: DB,
   input: { municipalityId: number; validTo: string },
-): Promise<AdminResult> {
-  return inTransaction(database, async (trx) => {
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => {
     const municipality = await getMunicipality(trx, input.municipalityId);
-    if (!municipality) return fieldError("municipalityId", E.unknownRecord);
-    if (municipality.valid_to) fieldError("validTo", E.alreadyEnded);
+    if (!municipality) return refuseField("municipalityId", E.unknownRecord);
+    if (municipality.valid_to) refuseField("validTo", E.alreadyEnded);
     if (input.validTo <= municipality.valid_from)
-      fieldError("validTo", E.endAfterStart(formatDate(municipality.valid_from)));
+      refuseField("validTo", E.endAfterStart(formatDate(municipality.valid_from)));
     await endMunicipalityRow(trx, municipality.id, input.validTo);
-    return municipality.id;
+    return { id: municipality.id };
   });
 }
 
@@ -53,8 +53,8 @@ export function endMunicipality(
 export function addBody(
   database: DB,
   input: { kind: BodyKind; name: string; validFrom: string },
-): Promise<AdminResult> {
-  return inTransaction(database, (trx) => createBody(trx, input));
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => ({ id: await createBody(trx, input) }));
 }
 
 /**
@@ -64,26 +64,30 @@ export function addBody(
 export function renameBody(
   database: DB,
   input: { bodyId: number; name: string; validFrom: string },
-): Promise<AdminResult> {
-  return inTransaction(database, async (trx) => {
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => {
     const body = (await getBody(trx, input.bodyId)) ?? missing();
     if (input.validFrom < body.valid_from)
-      fieldError("validFrom", E.renameBeforeStart(formatDate(body.valid_from)));
+      refuseField("validFrom", E.renameBeforeStart(formatDate(body.valid_from)));
     if (body.valid_to && input.validFrom >= body.valid_to)
-      fieldError("validFrom", E.renameAfterClose(formatDate(body.valid_to)));
+      refuseField("validFrom", E.renameAfterClose(formatDate(body.valid_to)));
     await insertBodyName(trx, input);
-    return body.id;
+    return { id: body.id };
   });
 }
 
 /** Closes a body from a date; its names, memberships and history stay. */
-export function closeBody(database: DB, input: { bodyId: number; validTo: string }): Promise<AdminResult> {
-  return inTransaction(database, async (trx) => {
+export function closeBody(
+  database: DB,
+  input: { bodyId: number; validTo: string },
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => {
     const body = (await getBody(trx, input.bodyId)) ?? missing();
-    if (body.valid_to) fieldError("validTo", E.alreadyEnded);
-    if (input.validTo <= body.valid_from) fieldError("validTo", E.endAfterStart(formatDate(body.valid_from)));
+    if (body.valid_to) refuseField("validTo", E.alreadyEnded);
+    if (input.validTo <= body.valid_from)
+      refuseField("validTo", E.endAfterStart(formatDate(body.valid_from)));
     await closeBodyRow(trx, body.id, input.validTo);
-    return body.id;
+    return { id: body.id };
   });
 }
 
@@ -102,32 +106,34 @@ export function addMembership(
     validFrom: string;
     validTo?: string;
   },
-): Promise<AdminResult> {
-  return inTransaction(database, async (trx) => {
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => {
     const body = (await getBody(trx, input.bodyId)) ?? missing();
     const user = await getUser(trx, input.userId);
-    if (!user || user.active !== 1) fieldError("userId", E.userUnknown);
+    if (!user || user.active !== 1) refuseField("userId", E.userUnknown);
     if (input.validFrom < body.valid_from || (body.valid_to && input.validFrom >= body.valid_to))
-      fieldError("validFrom", E.membershipOutsideBody);
+      refuseField("validFrom", E.membershipOutsideBody);
     if (input.validTo !== undefined && input.validTo <= input.validFrom)
-      fieldError("validTo", E.validToAfterFrom);
+      refuseField("validTo", E.validToAfterFrom);
     if (input.municipalityId !== undefined) {
       const municipality = await getMunicipality(trx, input.municipalityId);
-      if (!municipality) return fieldError("municipalityId", E.municipalityUnknown);
+      if (!municipality) return refuseField("municipalityId", E.municipalityUnknown);
       const activeThen =
         municipality.valid_from <= input.validFrom &&
         (municipality.valid_to === null || municipality.valid_to > input.validFrom);
-      if (!activeThen) fieldError("municipalityId", E.municipalityInactive);
+      if (!activeThen) refuseField("municipalityId", E.municipalityInactive);
     }
-    return insertMembership(trx, {
-      userId: input.userId,
-      bodyId: body.id,
-      role: input.role,
-      municipalityId: input.municipalityId ?? null,
-      voteWeight: input.voteWeight ?? 0,
-      validFrom: input.validFrom,
-      validTo: input.validTo ?? null,
-    });
+    return {
+      id: await insertMembership(trx, {
+        userId: input.userId,
+        bodyId: body.id,
+        role: input.role,
+        municipalityId: input.municipalityId ?? null,
+        voteWeight: input.voteWeight ?? 0,
+        validFrom: input.validFrom,
+        validTo: input.validTo ?? null,
+      }),
+    };
   });
 }
 
@@ -135,15 +141,15 @@ export function addMembership(
 export function endMembership(
   database: DB,
   input: { bodyId: number; membershipId: number; validTo: string },
-): Promise<AdminResult> {
-  return inTransaction(database, async (trx) => {
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => {
     const membership = await getMembership(trx, input.membershipId);
     if (!membership || membership.body_id !== input.bodyId)
-      return fieldError("membershipId", E.unknownRecord);
-    if (membership.valid_to) fieldError("validTo", E.alreadyEnded);
+      return refuseField("membershipId", E.unknownRecord);
+    if (membership.valid_to) refuseField("validTo", E.alreadyEnded);
     if (input.validTo <= membership.valid_from)
-      fieldError("validTo", E.endAfterStart(formatDate(membership.valid_from)));
+      refuseField("validTo", E.endAfterStart(formatDate(membership.valid_from)));
     await endMembershipRow(trx, membership.id, input.validTo);
-    return membership.id;
+    return { id: membership.id };
   });
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { DB } from "#db/connection";
 import { getMunicipality } from "#db/repositories/organisation.repository";
 import {
+  countOtherActiveAdmins,
   createUser,
   deleteSessionsOfUser,
   findUserByEmail,
@@ -11,9 +12,11 @@ import {
 import type { Executor } from "#db/connection";
 import type { CreateUserForm, EditUserForm } from "~/domain/admin.schema";
 import { adminTexts } from "~/domain/texts/admin";
+import { securityTexts } from "~/domain/texts/security";
+import { mayRemoveAdminRight } from "#workflows/policy";
 import type { CurrentUser } from "../auth.server";
 import { hashPassword } from "../password.server";
-import { fieldError, inTransaction, refuse, type AdminResult } from "./admin-result.server";
+import { refuse, refuseField, runCommand, type CommandResult } from "./result.server";
 
 const E = adminTexts.errors;
 
@@ -36,26 +39,31 @@ async function checkAccountFields(
   userId?: number,
 ) {
   const holder = await findUserByEmail(trx, form.email);
-  if (holder && holder.id !== userId) fieldError("email", E.emailTaken);
+  if (holder && holder.id !== userId) refuseField("email", E.emailTaken);
   if (form.municipalityId !== undefined && !(await getMunicipality(trx, form.municipalityId)))
-    fieldError("municipalityId", E.municipalityUnknown);
+    refuseField("municipalityId", E.municipalityUnknown);
 }
 
 /** Creates an active account with a hashed initial password. */
-export async function createAccount(database: DB, form: CreateUserForm): Promise<AdminResult> {
+export async function createAccount(
+  database: DB,
+  form: CreateUserForm,
+): Promise<CommandResult<{ id: number }>> {
   const passwordHash = await hashPassword(form.password);
-  return inTransaction(database, async (trx) => {
+  return runCommand(database, async (trx) => {
     await checkAccountFields(trx, form);
-    return createUser(trx, {
-      name: form.name,
-      email: form.email,
-      password_hash: passwordHash,
-      municipality_id: form.municipalityId ?? null,
-      is_admin: form.isAdmin ? 1 : 0,
-      is_coordinator: form.isCoordinator ? 1 : 0,
-      active: 1,
-      created_at: new Date().toISOString(),
-    });
+    return {
+      id: await createUser(trx, {
+        name: form.name,
+        email: form.email,
+        password_hash: passwordHash,
+        municipality_id: form.municipalityId ?? null,
+        is_admin: form.isAdmin ? 1 : 0,
+        is_coordinator: form.isCoordinator ? 1 : 0,
+        active: 1,
+        created_at: new Date().toISOString(),
+      }),
+    };
   });
 }
 
@@ -67,14 +75,21 @@ export async function createAccount(database: DB, form: CreateUserForm): Promise
 export async function updateAccount(
   database: DB,
   input: { actor: CurrentUser; userId: number; form: Omit<EditUserForm, "intent"> },
-): Promise<AdminResult> {
+): Promise<CommandResult<{ id: number }>> {
   const { form, actor, userId } = input;
   const passwordHash = form.password ? await hashPassword(form.password) : undefined;
-  return inTransaction(database, async (trx) => {
+  return runCommand(database, async (trx) => {
     const current = (await getUser(trx, userId)) ?? refuse(404);
-    if (accountFingerprint(current) !== form.fingerprint) refuse(409);
+    if (accountFingerprint(current) !== form.fingerprint) refuse(409, adminTexts.users.conflict);
     await checkAccountFields(trx, form, userId);
-    if (userId === actor.id && !form.isAdmin) fieldError("isAdmin", E.selfUnadmin);
+    if (userId === actor.id && !form.isAdmin) refuseField("isAdmin", E.selfUnadmin);
+    // Checked inside the transaction: two admins demoting each other at once cannot leave none.
+    if (
+      current.is_admin === 1 &&
+      !form.isAdmin &&
+      !mayRemoveAdminRight(await countOtherActiveAdmins(trx, userId))
+    )
+      refuseField("isAdmin", securityTexts.lastAdmin);
     await updateUser(trx, userId, {
       name: form.name,
       email: form.email,
@@ -83,7 +98,9 @@ export async function updateAccount(
       is_coordinator: form.isCoordinator ? 1 : 0,
       ...(passwordHash ? { password_hash: passwordHash } : {}),
     });
-    return userId;
+    // A new password ends the account's other sessions (the admin's own stays, if it is theirs).
+    if (passwordHash) await deleteSessionsOfUser(trx, userId, { except: actor.sessionId });
+    return { id: userId };
   });
 }
 
@@ -94,12 +111,19 @@ export async function updateAccount(
 export function setAccountActive(
   database: DB,
   input: { actor: CurrentUser; userId: number; active: boolean },
-): Promise<AdminResult> {
-  return inTransaction(database, async (trx) => {
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => {
     const current = (await getUser(trx, input.userId)) ?? refuse(404);
-    if (!input.active && current.id === input.actor.id) fieldError("intent", E.selfDeactivate);
+    if (!input.active && current.id === input.actor.id) refuseField("intent", E.selfDeactivate);
+    if (
+      !input.active &&
+      current.is_admin === 1 &&
+      current.active === 1 &&
+      !mayRemoveAdminRight(await countOtherActiveAdmins(trx, current.id))
+    )
+      refuseField("intent", securityTexts.lastAdmin);
     await updateUser(trx, current.id, { active: input.active ? 1 : 0 });
     if (!input.active) await deleteSessionsOfUser(trx, current.id);
-    return current.id;
+    return { id: current.id };
   });
 }

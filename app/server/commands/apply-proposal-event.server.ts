@@ -1,4 +1,3 @@
-import { proposalActor } from "#workflows/policy";
 import type { Executor } from "#db/connection";
 import { getBody } from "#db/repositories/organisation.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
@@ -9,7 +8,10 @@ import {
   moveProposal,
 } from "#db/repositories/process.repository";
 import { isAssessmentComplete } from "#workflows/assessment";
+import { today as osloToday } from "#workflows/dates";
+import { proposalActor } from "#workflows/policy";
 import { eventSpecs, payloadSchema } from "#workflows/proposal.events";
+import { z } from "zod";
 import {
   availableEvent,
   decide,
@@ -20,12 +22,13 @@ import {
   type ProposalFacts,
   type ProposalState,
 } from "#workflows/proposal.machine";
+import { proposalEventTexts } from "~/domain/texts/proposal-events";
 import type { CurrentUser } from "../auth.server";
+import { refusal, refuse, refuseField, runCommand, type CommandResult } from "./result.server";
 
-export type ApplyResult =
-  | { ok: true; from: ProposalState; to: ProposalState }
-  | { ok: false; status: 400; fieldErrors: Record<string, string[]> }
-  | { ok: false; status: 403 | 404 | 409; message?: string };
+const E = proposalEventTexts.errors;
+
+export type ApplyResult = CommandResult<{ from: ProposalState; to: ProposalState }>;
 
 export interface ApplyInput {
   proposalId: number;
@@ -57,18 +60,6 @@ export async function proposalFacts(
   };
 }
 
-/** Allowed for the user, but the proposal is not ready (only RECOMMEND has such conditions). */
-const blockedMessage = "Fullfør vurderingen og koble innspillet til minst ett delmål i strategien først.";
-
-/** START and COMPLETE record a project lead, dates and results: only their own forms may send them. */
-const ownFormMessage = "Bruk skjemaet for dette steget, det trenger flere opplysninger.";
-
-const fieldError = (field: string, message: string): ApplyResult => ({
-  ok: false,
-  status: 400,
-  fieldErrors: { [field]: [message] },
-});
-
 /**
  * Applies one process event to a proposal: the machine decides, and the new state, the bumped
  * version and the history row are written together. Inside a caller's transaction when given
@@ -77,36 +68,31 @@ const fieldError = (field: string, message: string): ApplyResult => ({
 export async function applyProposalEvent(db: Executor, input: ApplyInput): Promise<ApplyResult> {
   const parsed = payloadSchema(input.type).safeParse(input.payload);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "");
-      (fieldErrors[key] ??= []).push(issue.message);
-    }
-    return { ok: false, status: 400, fieldErrors };
+    const { formErrors, fieldErrors } = z.flattenError(parsed.error as z.ZodError);
+    return refusal(400, formErrors.join(" "), fieldErrors as Record<string, string[]>);
   }
   const payload = parsed.data as { reason?: string; groupId?: number; targetId?: number };
 
-  const run = async (trx: Executor): Promise<ApplyResult> => {
+  return runCommand(db, async (trx) => {
     const proposal = await getProposal(trx, input.proposalId);
-    if (!proposal || (proposal.state === "draft" && proposal.author_id !== input.user.id))
-      return { ok: false, status: 404 };
-    if (!isProposalState(proposal.state)) return { ok: false, status: 409 };
+    if (!proposal || (proposal.state === "draft" && proposal.author_id !== input.user.id)) return refuse(404);
+    if (!isProposalState(proposal.state)) return refuse(409, E.conflict);
 
     // Who may act is answered first (403), then whether the page was stale (409), then the payload (400).
     const facts = await proposalFacts(trx, proposal);
     const actor = proposalActor(input.user, proposal, input.meeting ?? null);
-    if (!eventsInState(proposal.state).includes(input.type)) return { ok: false, status: 409 };
+    if (!eventsInState(proposal.state).includes(input.type)) refuse(409, E.conflict);
     const allowed = availableEvent(proposal.state, facts, actor, input.type);
-    if (!allowed) return { ok: false, status: 403 };
-    if (proposal.version !== input.expectedVersion) return { ok: false, status: 409 };
-    if (allowed.blocked) return fieldError("", blockedMessage);
-    if (eventSpecs[input.type].page && !input.fromOwnForm) return fieldError("", ownFormMessage);
+    if (!allowed) return refuse(403);
+    if (proposal.version !== input.expectedVersion) refuse(409, E.conflict);
+    if (allowed.blocked) refuseField("", E.blocked);
+    if (eventSpecs[input.type].page && !input.fromOwnForm) refuseField("", E.ownForm);
 
     if (payload.groupId !== undefined) {
       const group = await getBody(trx, payload.groupId);
-      const today = (input.now ?? new Date()).toISOString().slice(0, 10);
+      const today = osloToday(input.now);
       if (!group || group.kind !== "group" || (group.valid_to !== null && group.valid_to <= today)) {
-        return fieldError("groupId", "Velg en faggruppe fra listen.");
+        refuseField("groupId", E.groupUnknown);
       }
     }
     if (payload.targetId !== undefined) {
@@ -117,15 +103,12 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
         target.state === "draft" ||
         target.merged_into_id !== null
       ) {
-        return fieldError(
-          "targetId",
-          "Det finnes ikke noe innsendt innspill med det nummeret å slå sammen med.",
-        );
+        refuseField("targetId", E.mergeTargetUnknown);
       }
     }
 
     const decision = decide(proposal.state, facts, { type: input.type, actor, ...payload });
-    if (!decision.ok) return fieldError("", "Steget kan ikke tas med disse opplysningene.");
+    if (!decision.ok) return refuseField("", E.notPossible);
 
     const at = (input.now ?? new Date()).toISOString();
     const moved = await moveProposal(trx, {
@@ -138,7 +121,7 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
       submitted: input.type === "SUBMIT",
       decided: isDecision(decision.to),
     });
-    if (!moved) return { ok: false, status: 409 };
+    if (!moved) refuse(409, E.conflict);
     await appendHistory(trx, {
       proposalId: proposal.id,
       from: proposal.state,
@@ -150,25 +133,6 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
       groupId: decision.facts.groupId,
       protocolItemId: input.meeting?.protocolItemId ?? null,
     });
-    return { ok: true, from: proposal.state, to: decision.to };
-  };
-
-  if (db.isTransaction) return run(db);
-  // A refusal inside the transaction must roll back too: throw it out, catch it here.
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const result = await run(trx);
-      if (!result.ok) throw new RefusedEvent(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof RefusedEvent) return error.result;
-    throw error;
-  }
-}
-
-class RefusedEvent extends Error {
-  constructor(readonly result: ApplyResult) {
-    super("refused");
-  }
+    return { from: proposal.state, to: decision.to };
+  });
 }

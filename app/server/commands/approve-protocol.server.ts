@@ -1,7 +1,8 @@
 import type { Executor } from "#db/connection";
 import { updateMeeting } from "#db/repositories/meeting.repository";
 import type { CurrentUser } from "../auth.server";
-import { openMeeting, runMeetingCommand, type CommandResult } from "./meeting-command.server";
+import { openMeeting, runMeetingCommand } from "./meeting-command.server";
+import type { CommandResult } from "./result.server";
 
 /**
  * Approves the protocol of a held meeting once every case is decided. From then on the record
@@ -13,12 +14,11 @@ export function approveProtocol(
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
     const opened = await openMeeting(trx, input, { type: "APPROVE_PROTOCOL" });
-    if (!opened.ok) return opened;
     await updateMeeting(trx, input.meetingId, {
       status: opened.to,
       protocol_approved_at: (input.now ?? new Date()).toISOString(),
       protocol_approved_by: input.user.id,
     });
-    return { ok: true };
+    return {};
   });
 }

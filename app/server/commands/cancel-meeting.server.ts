@@ -1,7 +1,8 @@
 import type { Executor } from "#db/connection";
 import { updateMeeting } from "#db/repositories/meeting.repository";
 import type { CurrentUser } from "../auth.server";
-import { openMeeting, runMeetingCommand, type CommandResult } from "./meeting-command.server";
+import { openMeeting, runMeetingCommand } from "./meeting-command.server";
+import type { CommandResult } from "./result.server";
 
 /**
  * Cancels a meeting not yet held, with a reason. Its proposals wait for another meeting; case
@@ -13,12 +14,11 @@ export function cancelMeeting(
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
     const opened = await openMeeting(trx, input, { type: "CANCEL", reason: input.reason });
-    if (!opened.ok) return opened;
     await updateMeeting(trx, input.meetingId, {
       status: opened.to,
       cancelled_at: (input.now ?? new Date()).toISOString(),
       cancel_reason: input.reason,
     });
-    return { ok: true };
+    return {};
   });
 }

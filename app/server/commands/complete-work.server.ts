@@ -6,12 +6,9 @@ import type { CompleteForm } from "~/domain/followup.schema";
 import { followupTexts } from "~/domain/texts/report";
 import type { CurrentUser } from "../auth.server";
 import { applyProposalEvent } from "./apply-proposal-event.server";
-import { Refusal, refusable, refusalOf, type FollowupResult } from "./followup-result.server";
+import { orRefuse, refuseField, runCommand, type CommandResult } from "./result.server";
 
 const E = followupTexts.errors;
-
-const fieldRefusal = (field: string, message: string) =>
-  new Refusal({ ok: false, status: 400, fieldErrors: { [field]: [message] } });
 
 /**
  * Completes work in progress (COMPLETE): the process event and the follow-up (completion date,
@@ -21,12 +18,12 @@ const fieldRefusal = (field: string, message: string) =>
 export async function completeWork(
   db: DB,
   input: { proposalId: number; user: CurrentUser; form: CompleteForm; now?: Date },
-): Promise<FollowupResult> {
+): Promise<CommandResult> {
   const { form } = input;
   const now = input.now ?? new Date();
-  return refusable(() =>
-    db.transaction().execute(async (trx) => {
-      const moved = await applyProposalEvent(trx, {
+  return runCommand(db, async (trx) => {
+    orRefuse(
+      await applyProposalEvent(trx, {
         fromOwnForm: true,
         proposalId: input.proposalId,
         expectedVersion: form.version,
@@ -34,22 +31,21 @@ export async function completeWork(
         type: "COMPLETE",
         payload: {},
         now,
-      });
-      if (!moved.ok) throw refusalOf(moved);
-      const followup = await getFollowup(trx, input.proposalId);
-      if (followup?.start_date && form.completedOn < followup.start_date)
-        throw fieldRefusal("completedOn", E.completedBeforeStart);
-      if (isReportTextLocked({ completed_on: form.completedOn }, await finalReportYears(trx)))
-        throw fieldRefusal("completedOn", E.locked(Number(form.completedOn.slice(0, 4))));
-      await saveCompletion(trx, {
-        proposalId: input.proposalId,
-        completedOn: form.completedOn,
-        realisedBenefits: form.realisedBenefits,
-        reportText: form.reportText,
-        userId: input.user.id,
-        now: now.toISOString(),
-      });
-      return { ok: true } as const;
-    }),
-  );
+      }),
+    );
+    const followup = await getFollowup(trx, input.proposalId);
+    if (followup?.start_date && form.completedOn < followup.start_date)
+      refuseField("completedOn", E.completedBeforeStart);
+    if (isReportTextLocked({ completed_on: form.completedOn }, await finalReportYears(trx)))
+      refuseField("completedOn", E.locked(Number(form.completedOn.slice(0, 4))));
+    await saveCompletion(trx, {
+      proposalId: input.proposalId,
+      completedOn: form.completedOn,
+      realisedBenefits: form.realisedBenefits,
+      reportText: form.reportText,
+      userId: input.user.id,
+      now: now.toISOString(),
+    });
+    return {};
+  });
 }

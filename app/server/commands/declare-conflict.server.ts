@@ -3,13 +3,8 @@ import { addConflict, attendanceOfMeeting, getDecision, getItem } from "#db/repo
 import { listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import { meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
-import {
-  fieldError,
-  openMeeting,
-  refused,
-  runMeetingCommand,
-  type CommandResult,
-} from "./meeting-command.server";
+import { openMeeting, runMeetingCommand } from "./meeting-command.server";
+import { refuse, refuseField, type CommandResult } from "./result.server";
 
 const E = meetingTexts.errors;
 
@@ -30,11 +25,10 @@ export function declareConflict(
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
     const opened = await openMeeting(trx, input, { type: "DECLARE_CONFLICT" });
-    if (!opened.ok) return opened;
     const { ctx } = opened;
     const item = await getItem(trx, input.itemId);
-    if (!item || item.meeting_id !== ctx.meeting.id) return fieldError("itemId", E.caseUnknown);
-    if (await getDecision(trx, item.id)) return refused(409, E.alreadyDecided);
+    if (!item || item.meeting_id !== ctx.meeting.id) refuseField("itemId", E.caseUnknown);
+    if (await getDecision(trx, item.id)) refuse(409, E.alreadyDecided);
     const [members, attendance] = await Promise.all([
       listMembershipsOfBody(trx, ctx.meeting.body_id, { on: ctx.date }),
       attendanceOfMeeting(trx, ctx.meeting.id),
@@ -43,8 +37,8 @@ export function declareConflict(
       ...members.map((m) => m.user_id),
       ...attendance.filter((a) => a.status === "substitute").map((a) => a.user_id),
     ]);
-    if (!participants.has(input.userId)) return fieldError("userId", E.conflictMember);
+    if (!participants.has(input.userId)) refuseField("userId", E.conflictMember);
     await addConflict(trx, { itemId: item.id, userId: input.userId, reason: input.reason });
-    return { ok: true };
+    return {};
   });
 }

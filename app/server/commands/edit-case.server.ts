@@ -8,13 +8,8 @@ import {
 import type { EditCaseForm } from "~/domain/meeting.schema";
 import { meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
-import {
-  fieldError,
-  openMeeting,
-  refused,
-  runMeetingCommand,
-  type CommandResult,
-} from "./meeting-command.server";
+import { openMeeting, runMeetingCommand } from "./meeting-command.server";
+import { refuse, refuseField, type CommandResult } from "./result.server";
 
 const E = meetingTexts.errors;
 
@@ -30,15 +25,14 @@ export function editCase(
   },
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
-    const opened = await openMeeting(
+    await openMeeting(
       trx,
       { meetingId: input.meetingId, expectedVersion: input.meetingVersion, user: input.user },
       { type: "EDIT_CASE" },
     );
-    if (!opened.ok) return opened;
     const item = await getItem(trx, input.itemId);
-    if (!item || item.meeting_id !== input.meetingId) return refused(404, E.caseUnknown);
-    if (await getDecision(trx, item.id)) return refused(409, E.alreadyDecided);
+    if (!item || item.meeting_id !== input.meetingId) refuse(404, E.caseUnknown);
+    if (await getDecision(trx, item.id)) refuse(409, E.alreadyDecided);
     const saved = await updateItemTexts(trx, {
       id: item.id,
       expectedVersion: input.form.version,
@@ -48,8 +42,8 @@ export function editCase(
       exempt: input.form.exempt,
       exemptBasis: input.form.exempt ? (input.form.exemptBasis ?? null) : null,
     });
-    if (!saved) return refused(409, E.caseConflict);
-    return { ok: true };
+    if (!saved) refuse(409, E.caseConflict);
+    return {};
   });
 }
 
@@ -59,11 +53,10 @@ export function removeCase(
   input: { user: CurrentUser; meetingId: number; expectedVersion: number; itemId: number },
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
-    const opened = await openMeeting(trx, input, { type: "REMOVE_CASE" });
-    if (!opened.ok) return opened;
+    await openMeeting(trx, input, { type: "REMOVE_CASE" });
     const item = await getItem(trx, input.itemId);
-    if (!item || item.meeting_id !== input.meetingId) return fieldError("itemId", E.caseUnknown);
-    if (!(await removeUnnumberedItem(trx, item.id))) return refused(409, E.numberedCannotBeRemoved);
-    return { ok: true };
+    if (!item || item.meeting_id !== input.meetingId) refuseField("itemId", E.caseUnknown);
+    if (!(await removeUnnumberedItem(trx, item.id))) refuse(409, E.numberedCannotBeRemoved);
+    return {};
   });
 }

@@ -1,4 +1,3 @@
-import { mayManageStrategies } from "#workflows/policy";
 import type { DB, Executor } from "#db/connection";
 import {
   addGoal,
@@ -14,35 +13,21 @@ import {
   updateGoal,
   updateStrategyMeta,
 } from "#db/repositories/strategy.repository";
+import { mayManageStrategies } from "#workflows/policy";
 import { nextGoalNumber, renumberGoals } from "#workflows/report";
 import type { NewStrategyForm, StrategyEdit } from "~/domain/strategy.schema";
 import { strategyTexts } from "~/domain/texts/strategy";
 import type { CurrentUser } from "../auth.server";
+import { refusal, refuse, refuseField, runCommand, type CommandResult } from "./result.server";
 
 const E = strategyTexts.errors;
-
-export type StrategyResult<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; status: 400; fieldErrors: Record<string, string[]> }
-  | { ok: false; status: 403 | 404 | 409; message: string };
-
-type Failure = Extract<StrategyResult, { ok: false }>;
-
-class Refused extends Error {
-  constructor(readonly result: Failure) {
-    super("refused");
-  }
-}
-
-const fieldError = (field: string, message: string) =>
-  new Refused({ ok: false, status: 400, fieldErrors: { [field]: [message] } });
 
 /** Creates a draft strategy with a name and a period. */
 export async function createStrategyDraft(
   db: DB,
   input: { user: CurrentUser; form: NewStrategyForm },
-): Promise<StrategyResult<{ id: number }>> {
-  if (!mayManageStrategies(input.user)) return { ok: false, status: 403, message: "" };
+): Promise<CommandResult<{ id: number }>> {
+  if (!mayManageStrategies(input.user)) return refusal(403);
   const id = await createStrategy(db, {
     name: input.form.name,
     periodFrom: input.form.periodFrom,
@@ -54,7 +39,7 @@ export async function createStrategyDraft(
 
 async function goalOf(trx: Executor, strategyId: number, goalId: number) {
   const goal = (await goalsOfStrategy(trx, strategyId)).find((g) => g.id === goalId);
-  if (!goal) throw fieldError("goalId", E.goalUnknown);
+  if (!goal) return refuseField("goalId", E.goalUnknown);
   return goal;
 }
 
@@ -67,90 +52,82 @@ async function goalOf(trx: Executor, strategyId: number, goalId: number) {
 export async function editStrategy(
   db: DB,
   input: { user: CurrentUser; strategyId: number; edit: StrategyEdit; now?: Date },
-): Promise<StrategyResult<{ deleted?: boolean }>> {
-  if (!mayManageStrategies(input.user)) return { ok: false, status: 403, message: "" };
+): Promise<CommandResult<{ deleted?: boolean }>> {
+  if (!mayManageStrategies(input.user)) return refusal(403);
   const { edit, strategyId } = input;
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const strategy = await getStrategy(trx, strategyId);
-      if (!strategy) throw new Refused({ ok: false, status: 404, message: "" });
-      if (strategy.status !== "draft")
-        throw new Refused({ ok: false, status: 409, message: strategyTexts.readOnly });
-      if (edit.intent === "delete") {
-        if (!(await deleteDraftStrategy(trx, strategyId, edit.version)))
-          throw new Refused({ ok: false, status: 409, message: E.conflict });
-        return { ok: true, deleted: true };
-      }
-      if (edit.intent === "approve") {
-        await checkApprovable(trx, strategyId, edit.approvedItemId);
-        const approved = await approveStrategy(trx, {
+  return runCommand(db, async (trx) => {
+    const strategy = await getStrategy(trx, strategyId);
+    if (!strategy) return refuse(404);
+    if (strategy.status !== "draft") refuse(409, strategyTexts.readOnly);
+    if (edit.intent === "delete") {
+      if (!(await deleteDraftStrategy(trx, strategyId, edit.version))) refuse(409, E.conflict);
+      return { deleted: true };
+    }
+    if (edit.intent === "approve") {
+      await checkApprovable(trx, strategyId, edit.approvedItemId);
+      const approved = await approveStrategy(trx, {
+        id: strategyId,
+        expectedVersion: edit.version,
+        approvedItemId: edit.approvedItemId ?? null,
+        at: (input.now ?? new Date()).toISOString(),
+      });
+      if (!approved) refuse(409, E.conflict);
+      return {};
+    }
+    if (!(await claimDraftStrategy(trx, strategyId, edit.version))) refuse(409, E.conflict);
+    switch (edit.intent) {
+      case "meta":
+        await updateStrategyMeta(trx, {
           id: strategyId,
-          expectedVersion: edit.version,
-          approvedItemId: edit.approvedItemId ?? null,
-          at: (input.now ?? new Date()).toISOString(),
+          name: edit.name,
+          periodFrom: edit.periodFrom,
+          periodTo: edit.periodTo,
         });
-        if (!approved) throw new Refused({ ok: false, status: 409, message: E.conflict });
-        return { ok: true };
+        break;
+      case "addGoal": {
+        const goals = await goalsOfStrategy(trx, strategyId);
+        const parent = edit.parentId === undefined ? null : goals.find((g) => g.id === edit.parentId);
+        if (parent === undefined || (parent && parent.parent_id !== null))
+          refuseField("parentId", E.parentUnknown);
+        await addGoal(trx, {
+          strategyId,
+          parentId: parent?.id ?? null,
+          number: nextGoalNumber(
+            goals.map((g) => g.number),
+            parent?.number ?? null,
+          ),
+          title: edit.title,
+          description: edit.description,
+        });
+        break;
       }
-      if (!(await claimDraftStrategy(trx, strategyId, edit.version)))
-        throw new Refused({ ok: false, status: 409, message: E.conflict });
-      switch (edit.intent) {
-        case "meta":
-          await updateStrategyMeta(trx, {
-            id: strategyId,
-            name: edit.name,
-            periodFrom: edit.periodFrom,
-            periodTo: edit.periodTo,
-          });
-          break;
-        case "addGoal": {
-          const goals = await goalsOfStrategy(trx, strategyId);
-          const parent = edit.parentId === undefined ? null : goals.find((g) => g.id === edit.parentId);
-          if (parent === undefined || (parent && parent.parent_id !== null))
-            throw fieldError("parentId", E.parentUnknown);
-          await addGoal(trx, {
-            strategyId,
-            parentId: parent?.id ?? null,
-            number: nextGoalNumber(
-              goals.map((g) => g.number),
-              parent?.number ?? null,
-            ),
-            title: edit.title,
-            description: edit.description,
-          });
-          break;
-        }
-        case "editGoal":
-          await goalOf(trx, strategyId, edit.goalId);
-          await updateGoal(trx, { id: edit.goalId, title: edit.title, description: edit.description });
-          break;
-        case "removeGoal": {
-          await goalOf(trx, strategyId, edit.goalId);
-          await deleteGoal(trx, edit.goalId);
-          const rest = await goalsOfStrategy(trx, strategyId);
-          // Ascending order: each new number was freed by the removal or an earlier change.
-          for (const change of renumberGoals(
-            rest.map((g) => ({ id: g.id, parentId: g.parent_id, number: g.number })),
-          ))
-            await setGoalNumber(trx, change.id, change.number);
-          break;
-        }
+      case "editGoal":
+        await goalOf(trx, strategyId, edit.goalId);
+        await updateGoal(trx, { id: edit.goalId, title: edit.title, description: edit.description });
+        break;
+      case "removeGoal": {
+        await goalOf(trx, strategyId, edit.goalId);
+        await deleteGoal(trx, edit.goalId);
+        const rest = await goalsOfStrategy(trx, strategyId);
+        // Ascending order: each new number was freed by the removal or an earlier change.
+        for (const change of renumberGoals(
+          rest.map((g) => ({ id: g.id, parentId: g.parent_id, number: g.number })),
+        ))
+          await setGoalNumber(trx, change.id, change.number);
+        break;
       }
-      return { ok: true };
-    });
-  } catch (error) {
-    if (error instanceof Refused) return error.result;
-    throw error;
-  }
+    }
+    return {};
+  });
 }
 
 /** A strategy is approved with at least one main goal, each with a sub-goal, and a real board item if any. */
 async function checkApprovable(trx: Executor, strategyId: number, itemId: number | undefined) {
   const goals = await goalsOfStrategy(trx, strategyId);
   const mains = goals.filter((g) => g.parent_id === null);
-  if (mains.length === 0) throw fieldError("", E.noGoals);
+  if (mains.length === 0) refuseField("", E.noGoals);
   const bare = mains.find((m) => !goals.some((g) => g.parent_id === m.id));
-  if (bare) throw fieldError("", E.mainWithoutSub(bare.number));
+  if (bare) refuseField("", E.mainWithoutSub(bare.number));
   if (itemId !== undefined && !(await boardProtocolItems(trx, 10_000)).some((i) => i.id === itemId))
-    throw fieldError("approvedItemId", E.itemUnknown);
+    refuseField("approvedItemId", E.itemUnknown);
 }

@@ -4,8 +4,7 @@ import { markReportFinal } from "#db/repositories/report.repository";
 import { reportTexts as R } from "~/domain/texts/report";
 import type { CurrentUser } from "../auth.server";
 import { liveReport } from "../report.server";
-
-export type MarkFinalResult = { ok: true } | { ok: false; status: 403 | 409; message: string };
+import { refusal, refuse, runCommand, type CommandResult } from "./result.server";
 
 /**
  * Marks the year's report final: freezes it as it is now in the transaction that sets the
@@ -14,10 +13,10 @@ export type MarkFinalResult = { ok: true } | { ok: false; status: 403 | 409; mes
 export async function markReportFinalCommand(
   db: Executor,
   input: { year: number; user: CurrentUser; now?: Date },
-): Promise<MarkFinalResult> {
-  if (!mayFinaliseReports(input.user)) return { ok: false, status: 403, message: "" };
+): Promise<CommandResult> {
+  if (!mayFinaliseReports(input.user)) return refusal(403);
   const now = input.now ?? new Date();
-  const run = async (trx: Executor): Promise<MarkFinalResult> => {
+  return runCommand(db, async (trx) => {
     const model = await liveReport(trx, input.year, now);
     const done = await markReportFinal(trx, {
       year: input.year,
@@ -25,7 +24,7 @@ export async function markReportFinalCommand(
       userId: input.user.id,
       at: now.toISOString(),
     });
-    return done ? { ok: true } : { ok: false, status: 409, message: R.alreadyFinal };
-  };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+    if (!done) refuse(409, R.alreadyFinal);
+    return {};
+  });
 }

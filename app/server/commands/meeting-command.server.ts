@@ -1,4 +1,3 @@
-import { mayOrganiseMeetings } from "#workflows/policy";
 import type { Executor } from "#db/connection";
 import {
   caseNumberCollision,
@@ -10,6 +9,7 @@ import {
   type MeetingRow,
 } from "#db/repositories/meeting.repository";
 import { getBody, listMembershipsOfBody, type BodyOnDate } from "#db/repositories/organisation.repository";
+import { mayOrganiseMeetings } from "#workflows/policy";
 import {
   decideMeeting,
   meetingStateMeta,
@@ -21,28 +21,9 @@ import {
 } from "#workflows/meeting.machine";
 import { meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
+import { refusal, refuse, refuseField, runCommand, type CommandResult, type Refusal } from "./result.server";
 
 const E = meetingTexts.errors;
-
-/** What every meeting command answers: done, a field message (400), or refused (403/404/409). */
-export type CommandResult<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; status: 400; fieldErrors: Record<string, string[]> }
-  | { ok: false; status: 403 | 404 | 409; message: string };
-
-export type Failure = Extract<CommandResult, { ok: false }>;
-
-export const fieldError = (field: string, message: string): Failure => ({
-  ok: false,
-  status: 400,
-  fieldErrors: { [field]: [message] },
-});
-
-export const refused = (status: 403 | 404 | 409, message: string): Failure => ({
-  ok: false,
-  status,
-  message,
-});
 
 /** A meeting, its body as named on the meeting day, and who is acting. */
 export interface MeetingContext {
@@ -65,6 +46,15 @@ export async function meetingActor(
     userId: user.id,
     isCoordinator: user.isCoordinator,
     bodyRoles: memberships.filter((m) => m.user_id === user.id).map((m) => m.role),
+  };
+}
+
+/** The actor's roles in a body today, from the memberships the session already holds (no query). */
+export function meetingActorToday(user: CurrentUser, bodyId: number): MeetingActor {
+  return {
+    userId: user.id,
+    isCoordinator: user.isCoordinator,
+    bodyRoles: user.memberships.filter((m) => m.body_id === bodyId).map((m) => m.role),
   };
 }
 
@@ -99,72 +89,58 @@ function notNowMessage(status: MeetingStatus): string {
 }
 
 /**
- * Asks the meeting machine whether the event may happen now. Returns the failure to answer
- * with, or the status the meeting moves to.
+ * Asks the meeting machine whether the event may happen now: the status the meeting moves to,
+ * or a refusal saying why not.
  */
-export function checkMeetingEvent(
-  ctx: MeetingContext,
-  event: Omit<MeetingEvent, "actor">,
-): Failure | { ok: true; to: MeetingStatus } {
+export function checkMeetingEvent(ctx: MeetingContext, event: Omit<MeetingEvent, "actor">): MeetingStatus {
   const decision = decideMeeting(ctx.meeting.status, ctx.facts, { ...event, actor: ctx.actor });
-  if (decision.ok) return decision;
-  if (decision.why === "not-in-state") return refused(409, notNowMessage(ctx.meeting.status));
-  if (!mayOrganiseMeetings(ctx.actor)) return refused(403, E.forbidden);
-  const why: Partial<Record<MeetingEventType, Failure>> = {
-    PUBLISH_NOTICE: fieldError("", E.noCases),
-    APPROVE_PROTOCOL: fieldError("", E.undecided),
-    RECORD_ATTENDANCE: fieldError("", E.nobodyPresent),
-    CANCEL: fieldError("reason", E.reasonRequired),
+  if (decision.ok) return decision.to;
+  if (decision.why === "not-in-state") refuse(409, notNowMessage(ctx.meeting.status));
+  if (!mayOrganiseMeetings(ctx.actor)) refuse(403, E.forbidden);
+  const field: Partial<Record<MeetingEventType, [string, string]>> = {
+    PUBLISH_NOTICE: ["", E.noCases],
+    APPROVE_PROTOCOL: ["", E.undecided],
+    RECORD_ATTENDANCE: ["", E.nobodyPresent],
+    CANCEL: ["reason", E.reasonRequired],
   };
-  return why[event.type] ?? refused(403, E.forbidden);
+  const why = field[event.type];
+  return why ? refuseField(...why) : refuse(403, E.forbidden);
 }
 
-class Refusal extends Error {
-  constructor(readonly result: Failure) {
-    super("refused");
-  }
+/** Database refusals a meeting command expects: an approved protocol's triggers, a case number taken. */
+function meetingDatabaseRefusal(error: unknown): Refusal | undefined {
+  if (frozenProtocolError(error)) return refusal(409, E.frozen);
+  if (caseNumberCollision(error)) return refusal(409, E.numberCollision);
+  return undefined;
 }
 
 /**
- * Runs a meeting command in a transaction: a failure answer rolls everything back. Inside a
- * caller's transaction (the demo seed) it runs there, and the caller must roll back on failure.
- * A change the database refuses because the protocol is approved, or a case number already
- * taken, becomes a clear 409 with nothing written.
+ * Runs a meeting command (see `runCommand`): a refusal rolls everything back, and a change the
+ * database refuses because the protocol is approved, or a case number already taken, becomes a
+ * clear 409 with nothing written.
  */
-export async function runMeetingCommand<T extends object>(
+export function runMeetingCommand<T extends object>(
   db: Executor,
-  fn: (trx: Executor) => Promise<CommandResult<T>>,
+  work: (trx: Executor) => Promise<T>,
 ): Promise<CommandResult<T>> {
-  try {
-    if (db.isTransaction) return await fn(db);
-    return await db.transaction().execute(async (trx) => {
-      const result = await fn(trx);
-      if (!result.ok) throw new Refusal(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof Refusal) return error.result;
-    if (frozenProtocolError(error)) return refused(409, E.frozen);
-    if (caseNumberCollision(error)) return refused(409, E.numberCollision);
-    throw error;
-  }
+  return runCommand(db, work, meetingDatabaseRefusal);
 }
 
 /**
  * The common opening of a command on an existing meeting: claim it at the version the user saw
  * (the first write, so concurrent writers queue), load it, and ask the machine about the event.
+ * Refuses (404, 403, 409, or the machine's reason) by throwing.
  */
 export async function openMeeting(
   trx: Executor,
   input: { meetingId: number; expectedVersion: number; user: CurrentUser },
   event: Omit<MeetingEvent, "actor"> | ((ctx: MeetingContext) => Promise<Omit<MeetingEvent, "actor">>),
-): Promise<Failure | { ok: true; ctx: MeetingContext; to: MeetingStatus }> {
+): Promise<{ ctx: MeetingContext; to: MeetingStatus }> {
   const claimed = await claimMeeting(trx, input.meetingId, input.expectedVersion);
   const ctx = await loadMeetingContext(trx, input.meetingId, input.user);
-  if (!ctx) return refused(404, "Fant ikke møtet.");
-  if (!mayOrganiseMeetings(ctx.actor)) return refused(403, E.forbidden);
-  if (!claimed) return refused(409, E.conflict);
-  const check = checkMeetingEvent(ctx, typeof event === "function" ? await event(ctx) : event);
-  if (!check.ok) return check;
-  return { ok: true, ctx, to: check.to };
+  if (!ctx) return refuse(404, E.meetingUnknown);
+  if (!mayOrganiseMeetings(ctx.actor)) refuse(403, E.forbidden);
+  if (!claimed) refuse(409, E.conflict);
+  const to = checkMeetingEvent(ctx, typeof event === "function" ? await event(ctx) : event);
+  return { ctx, to };
 }

@@ -5,14 +5,8 @@ import { mayOrganiseMeetings } from "#workflows/policy";
 import type { MeetingForm } from "~/domain/meeting.schema";
 import { meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
-import {
-  fieldError,
-  meetingActor,
-  openMeeting,
-  refused,
-  runMeetingCommand,
-  type CommandResult,
-} from "./meeting-command.server";
+import { meetingActor, openMeeting, runMeetingCommand } from "./meeting-command.server";
+import { refuse, refuseField, type CommandResult } from "./result.server";
 
 const E = meetingTexts.errors;
 
@@ -33,11 +27,10 @@ export function planMeeting(
   return runMeetingCommand(db, async (trx) => {
     const { form, user } = input;
     const body = await getBody(trx, form.bodyId, form.date);
-    if (!body) return fieldError("bodyId", E.bodyRequired);
+    if (!body) return refuseField("bodyId", E.bodyRequired);
     if (body.valid_from > form.date || (body.valid_to !== null && body.valid_to <= form.date))
-      return fieldError("date", E.bodyInactive);
-    if (!mayOrganiseMeetings(await meetingActor(trx, user, body.id, form.date)))
-      return refused(403, E.forbidden);
+      refuseField("date", E.bodyInactive);
+    if (!mayOrganiseMeetings(await meetingActor(trx, user, body.id, form.date))) refuse(403, E.forbidden);
     const c = columns(form);
     const id = await createMeeting(trx, {
       bodyId: body.id,
@@ -48,7 +41,7 @@ export function planMeeting(
       createdBy: user.id,
       createdAt: (input.now ?? new Date()).toISOString(),
     });
-    return { ok: true, id };
+    return { id };
   });
 }
 
@@ -59,13 +52,12 @@ export function editMeeting(
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
     const opened = await openMeeting(trx, input, { type: "EDIT" });
-    if (!opened.ok) return opened;
-    if (input.form.bodyId !== opened.ctx.meeting.body_id) return fieldError("bodyId", E.bodyRequired);
+    if (input.form.bodyId !== opened.ctx.meeting.body_id) refuseField("bodyId", E.bodyRequired);
     const c = columns(input.form);
     // A case number belongs to the year of the meeting it was published for.
     if (opened.ctx.meeting.status !== "planned" && c.starts_at.slice(0, 4) !== opened.ctx.date.slice(0, 4))
-      return fieldError("date", "Etter at innkallingen er publisert, kan møtet bare flyttes innen samme år.");
+      refuseField("date", E.sameYearOnly);
     await updateMeeting(trx, input.meetingId, c);
-    return { ok: true };
+    return {};
   });
 }

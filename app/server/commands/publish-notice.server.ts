@@ -6,7 +6,8 @@ import {
   updateMeeting,
 } from "#db/repositories/meeting.repository";
 import type { CurrentUser } from "../auth.server";
-import { openMeeting, runMeetingCommand, type CommandResult } from "./meeting-command.server";
+import { openMeeting, runMeetingCommand } from "./meeting-command.server";
+import type { CommandResult } from "./result.server";
 
 /**
  * Publishes a meeting's notice: every case on the agenda gets its number for the body and the
@@ -20,7 +21,6 @@ export function publishNotice(
 ): Promise<CommandResult<{ numbers: number[] }>> {
   return runMeetingCommand(db, async (trx) => {
     const opened = await openMeeting(trx, input, { type: "PUBLISH_NOTICE" });
-    if (!opened.ok) return opened;
     const { ctx } = opened;
     const year = Number(ctx.date.slice(0, 4));
     const unnumbered = (await itemsOfMeeting(trx, ctx.meeting.id)).filter((i) => i.number === null);
@@ -36,6 +36,6 @@ export function publishNotice(
       status: opened.to,
       notice_published_at: (input.now ?? new Date()).toISOString(),
     });
-    return { ok: true, numbers };
+    return { numbers };
   });
 }

@@ -1,7 +1,8 @@
 import type { Executor } from "#db/connection";
 import { updateMeeting } from "#db/repositories/meeting.repository";
 import type { CurrentUser } from "../auth.server";
-import { openMeeting, runMeetingCommand, type CommandResult } from "./meeting-command.server";
+import { openMeeting, runMeetingCommand } from "./meeting-command.server";
+import type { CommandResult } from "./result.server";
 
 /** Publishes an approved protocol: it appears on the public pages (exempt cases without their content). */
 export function publishProtocol(
@@ -10,11 +11,10 @@ export function publishProtocol(
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
     const opened = await openMeeting(trx, input, { type: "PUBLISH_PROTOCOL" });
-    if (!opened.ok) return opened;
     await updateMeeting(trx, input.meetingId, {
       status: opened.to,
       protocol_published_at: (input.now ?? new Date()).toISOString(),
     });
-    return { ok: true };
+    return {};
   });
 }

@@ -5,7 +5,8 @@ import { getUser } from "#db/repositories/user.repository";
 import type { AttendanceStatus } from "#db/schema";
 import { meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
-import { fieldError, openMeeting, runMeetingCommand, type CommandResult } from "./meeting-command.server";
+import { openMeeting, runMeetingCommand } from "./meeting-command.server";
+import { refuseField, type CommandResult } from "./result.server";
 
 const E = meetingTexts.errors;
 
@@ -34,14 +35,13 @@ export function recordAttendance(
     Object.values(members).filter((s) => s === "present").length + Object.keys(substitutes).length;
   return runMeetingCommand(db, async (trx) => {
     const opened = await openMeeting(trx, input, { type: "RECORD_ATTENDANCE", presentCount });
-    if (!opened.ok) return opened;
     const { ctx } = opened;
     const memberIds = new Set(
       (await listMembershipsOfBody(trx, ctx.meeting.body_id, { on: ctx.date })).map((m) => m.user_id),
     );
     const given = Object.keys(members).map(Number);
     if (given.length !== memberIds.size || given.some((id) => !memberIds.has(id)))
-      return fieldError("", E.attendanceUnknown);
+      refuseField("", E.attendanceUnknown);
 
     const entries: { userId: number; status: AttendanceStatus; substituteForId: number | null }[] = given.map(
       (userId) => ({ userId, status: members[userId]!, substituteForId: null }),
@@ -49,16 +49,16 @@ export function recordAttendance(
     const used = new Set<number>();
     for (const [memberKey, substituteId] of Object.entries(substitutes)) {
       const memberId = Number(memberKey);
-      if (members[memberId] !== "absent") return fieldError(`sub-${memberId}`, E.substituteFor);
-      if (used.has(substituteId)) return fieldError(`sub-${memberId}`, E.substituteTwice);
+      if (members[memberId] !== "absent") refuseField(`sub.${memberId}`, E.substituteFor);
+      if (used.has(substituteId)) refuseField(`sub.${memberId}`, E.substituteTwice);
       used.add(substituteId);
-      if (memberIds.has(substituteId)) return fieldError(`sub-${memberId}`, E.substituteIsMember);
+      if (memberIds.has(substituteId)) refuseField(`sub.${memberId}`, E.substituteIsMember);
       const person = await getUser(trx, substituteId);
-      if (!person || person.active !== 1) return fieldError(`sub-${memberId}`, E.substituteFor);
+      if (!person || person.active !== 1) refuseField(`sub.${memberId}`, E.substituteFor);
       entries.push({ userId: substituteId, status: "substitute", substituteForId: memberId });
     }
     await replaceAttendance(trx, ctx.meeting.id, entries);
     if (opened.to !== ctx.meeting.status) await updateMeeting(trx, ctx.meeting.id, { status: opened.to });
-    return { ok: true };
+    return {};
   });
 }

@@ -23,14 +23,8 @@ import {
 import { meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
 import { applyProposalEvent } from "./apply-proposal-event.server";
-import {
-  fieldError,
-  openMeeting,
-  refused,
-  runMeetingCommand,
-  type CommandResult,
-  type Failure,
-} from "./meeting-command.server";
+import { openMeeting, runMeetingCommand } from "./meeting-command.server";
+import { orRefuse, refuse, refuseField, type CommandResult } from "./result.server";
 
 const E = meetingTexts.errors;
 
@@ -48,6 +42,14 @@ export interface RecordDecisionInput {
   /** The proposal's version as the user saw it (proposal cases). */
   proposalVersion?: number;
   now?: Date;
+  /**
+   * The proposal process: by default the stored proposal and the command every route uses; the
+   * demo seed, whose replay has moved its proposals through the machine already, passes one that
+   * only confirms.
+   */
+  proposalProcess?: ProposalProcess;
+  /** Runs between the protocol entry and the proposal transition; a failure there must undo both. */
+  afterProtocolEntry?: (trx: Executor) => Promise<void>;
 }
 
 /** What a decision on a proposal case asks of the proposal: move it by the event, in the given transaction. */
@@ -67,18 +69,7 @@ export interface ProposalProcess {
   /** Whether the proposal still waits for this kind of body's decision. */
   waits(trx: Executor, proposalId: number, bodyKind: "committee" | "board"): Promise<boolean>;
   /** Moves the proposal by the decision's event, in the given transaction. */
-  move(trx: Executor, request: ProposalMoveRequest): Promise<Failure | { ok: true }>;
-}
-
-export interface RecordDecisionDeps {
-  /**
-   * The proposal process: by default the stored proposal and the command every route uses; the
-   * demo seed, whose replay has moved its proposals through the machine already, passes one that
-   * only confirms.
-   */
-  proposalProcess?: ProposalProcess;
-  /** Runs between the protocol entry and the proposal transition; a failure there must undo both. */
-  afterProtocolEntry?: (trx: Executor) => Promise<void>;
+  move(trx: Executor, request: ProposalMoveRequest): Promise<CommandResult>;
 }
 
 /**
@@ -91,11 +82,11 @@ const storedProcess: ProposalProcess = {
   move: (trx, request) => moveByProcess(trx, request),
 };
 
-async function moveByProcess(trx: Executor, request: ProposalMoveRequest): Promise<Failure | { ok: true }> {
+async function moveByProcess(trx: Executor, request: ProposalMoveRequest): Promise<CommandResult> {
   const proposal = await getProposal(trx, request.proposalId);
   if (!proposal || proposal.state !== awaitedState(request.body.kind))
-    return refused(409, E.proposalNotWaiting(request.body.name));
-  if (request.proposalVersion === undefined) return refused(409, E.proposalConflict);
+    return refuse(409, E.proposalNotWaiting(request.body.name));
+  if (request.proposalVersion === undefined) return refuse(409, E.proposalConflict);
   const moved = await applyProposalEvent(trx, {
     proposalId: proposal.id,
     expectedVersion: request.proposalVersion,
@@ -107,9 +98,11 @@ async function moveByProcess(trx: Executor, request: ProposalMoveRequest): Promi
   });
   if (moved.ok) return { ok: true };
   if (moved.status === 400)
-    return { ok: false, status: 400, fieldErrors: { text: Object.values(moved.fieldErrors).flat() } };
-  if (moved.status === 409) return refused(409, E.proposalConflict);
-  return refused(moved.status, E.forbidden);
+    return refuse(400, "", {
+      text: [moved.message, ...Object.values(moved.fieldErrors).flat()].filter(Boolean),
+    });
+  if (moved.status === 409) return refuse(409, E.proposalConflict);
+  return refuse(moved.status, E.forbidden);
 }
 
 function problemMessage(problem: VoteProblem, name: (id: number) => string): string {
@@ -133,19 +126,14 @@ function problemMessage(problem: VoteProblem, name: (id: number) => string): str
  * the proposal event (committee or board decision) in the same transaction, with this protocol
  * item: the protocol entry and the proposal's move happen both or not at all.
  */
-export function recordDecision(
-  db: Executor,
-  input: RecordDecisionInput,
-  deps: RecordDecisionDeps = {},
-): Promise<CommandResult> {
+export function recordDecision(db: Executor, input: RecordDecisionInput): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
     const opened = await openMeeting(trx, input, { type: "RECORD_DECISION" });
-    if (!opened.ok) return opened;
     const { ctx } = opened;
     const item = await getItem(trx, input.itemId);
-    if (!item || item.meeting_id !== ctx.meeting.id) return fieldError("itemId", E.caseUnknown);
-    if (await getDecision(trx, item.id)) return refused(409, E.alreadyDecided);
-    const process = deps.proposalProcess ?? storedProcess;
+    if (!item || item.meeting_id !== ctx.meeting.id) return refuseField("itemId", E.caseUnknown);
+    if (await getDecision(trx, item.id)) refuse(409, E.alreadyDecided);
+    const process = input.proposalProcess ?? storedProcess;
     const bodyKind = ctx.body.kind;
     // A proposal that has left this body's review (withdrawn, say) is decided as any other case.
     const asProposal =
@@ -153,7 +141,7 @@ export function recordDecision(
       (bodyKind === "committee" || bodyKind === "board") &&
       (await process.waits(trx, item.proposal_id, bodyKind));
     const spec = outcomeSpec(bodyKind, asProposal ? "proposal" : "other", input.outcome);
-    if (!spec) return fieldError("outcome", E.outcomeWrongBody(ctx.body.name));
+    if (!spec) return refuseField("outcome", E.outcomeWrongBody(ctx.body.name));
 
     const [memberships, attendance, conflicts] = await Promise.all([
       listMembershipsOfBody(trx, ctx.meeting.body_id, { on: ctx.date }),
@@ -170,20 +158,18 @@ export function recordDecision(
       conflicted,
     );
     const votes = input.votes === "unanimous" ? unanimousVotes(voters) : input.votes;
-    if (asProposal && votes.length === 0) return fieldError("votes", E.votesRequired);
+    if (asProposal && votes.length === 0) refuseField("votes", E.votesRequired);
     const names = new Map<number, string>([
       ...memberships.map((m) => [m.user_id, m.user_name] as const),
       ...attendance.map((a) => [a.user_id, a.user_name] as const),
     ]);
     const problems = voteProblems(votes, voters, conflicted, members);
     if (problems.length > 0)
-      return {
-        ok: false,
-        status: 400,
-        fieldErrors: { votes: problems.map((p) => problemMessage(p, (id) => names.get(id) ?? `#${id}`)) },
-      };
+      refuse(400, "", {
+        votes: problems.map((p) => problemMessage(p, (id) => names.get(id) ?? `#${id}`)),
+      });
     const result = votes.length > 0 ? voteResult(votes, voters) : null;
-    if (result === "notAdopted") return fieldError("votes", E.notAdopted);
+    if (result === "notAdopted") refuseField("votes", E.notAdopted);
 
     const weight = new Map(voters.map((v) => [v.userId, v.weight]));
     const at = (input.now ?? new Date()).toISOString();
@@ -198,7 +184,7 @@ export function recordDecision(
       recordedAt: at,
       votes: votes.map((v) => ({ ...v, weight: weight.get(v.userId) ?? 0 })),
     });
-    await deps.afterProtocolEntry?.(trx);
+    await input.afterProtocolEntry?.(trx);
 
     if (
       asProposal &&
@@ -206,18 +192,19 @@ export function recordDecision(
       spec.event &&
       (bodyKind === "committee" || bodyKind === "board")
     ) {
-      const moved = await process.move(trx, {
-        proposalId: item.proposal_id,
-        proposalVersion: input.proposalVersion,
-        event: spec.event,
-        reason: input.text,
-        body: { kind: bodyKind, name: ctx.body.name },
-        protocolItemId: item.id,
-        user: input.user,
-        now: input.now,
-      });
-      if (!moved.ok) return moved;
+      orRefuse(
+        await process.move(trx, {
+          proposalId: item.proposal_id,
+          proposalVersion: input.proposalVersion,
+          event: spec.event,
+          reason: input.text,
+          body: { kind: bodyKind, name: ctx.body.name },
+          protocolItemId: item.id,
+          user: input.user,
+          now: input.now,
+        }),
+      );
     }
-    return { ok: true };
+    return {};
   });
 }

@@ -2,12 +2,12 @@ import type { DB } from "#db/connection";
 import { getFollowup, saveReportText } from "#db/repositories/followup.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
 import { finalReportYears } from "#db/repositories/report.repository";
-import { isReportTextLocked, lockingYear } from "#workflows/report";
 import { mayEditReportText, proposalActor } from "#workflows/policy";
+import { isReportTextLocked, lockingYear } from "#workflows/report";
 import type { ReportTextForm } from "~/domain/followup.schema";
 import { followupTexts } from "~/domain/texts/report";
 import type { CurrentUser } from "../auth.server";
-import type { FollowupResult } from "./followup-result.server";
+import { refuse, runCommand, type CommandResult } from "./result.server";
 
 /**
  * Rewrites the annual report's text of started or completed work, by the coordinator or the
@@ -17,15 +17,15 @@ import type { FollowupResult } from "./followup-result.server";
 export async function saveReportTextCommand(
   db: DB,
   input: { proposalId: number; user: CurrentUser; form: ReportTextForm; now?: Date },
-): Promise<FollowupResult> {
+): Promise<CommandResult> {
   const now = input.now ?? new Date();
-  return db.transaction().execute(async (trx): Promise<FollowupResult> => {
+  return runCommand(db, async (trx) => {
     const proposal = await getProposal(trx, input.proposalId);
-    if (!proposal || proposal.state === "draft") return { ok: false, status: 404 };
-    if (!mayEditReportText(proposalActor(input.user, proposal), proposal)) return { ok: false, status: 403 };
+    if (!proposal || proposal.state === "draft") return refuse(404);
+    if (!mayEditReportText(proposalActor(input.user, proposal), proposal)) refuse(403);
     const followup = await getFollowup(trx, proposal.id);
     if (followup && isReportTextLocked(followup, await finalReportYears(trx)))
-      return { ok: false, status: 409, message: followupTexts.errors.locked(lockingYear(followup)!) };
+      refuse(409, followupTexts.errors.locked(lockingYear(followup)!));
     const saved = await saveReportText(trx, {
       proposalId: proposal.id,
       expectedVersion: input.form.version,
@@ -33,7 +33,7 @@ export async function saveReportTextCommand(
       userId: input.user.id,
       now: now.toISOString(),
     });
-    if (!saved) return { ok: false, status: 409, message: followupTexts.errors.conflict };
-    return { ok: true };
+    if (!saved) refuse(409, followupTexts.errors.conflict);
+    return {};
   });
 }

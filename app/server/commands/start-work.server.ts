@@ -4,7 +4,7 @@ import type { StartForm } from "~/domain/followup.schema";
 import { followupTexts } from "~/domain/texts/report";
 import type { CurrentUser } from "../auth.server";
 import { applyProposalEvent } from "./apply-proposal-event.server";
-import { Refusal, refusable, refusalOf, type FollowupResult } from "./followup-result.server";
+import { orRefuse, refuseField, runCommand, type CommandResult } from "./result.server";
 
 /**
  * Starts decided work (START): the process event and the follow-up row (project lead, start
@@ -13,12 +13,12 @@ import { Refusal, refusable, refusalOf, type FollowupResult } from "./followup-r
 export async function startWork(
   db: DB,
   input: { proposalId: number; user: CurrentUser; form: StartForm; now?: Date },
-): Promise<FollowupResult> {
+): Promise<CommandResult> {
   const { form } = input;
   const now = input.now ?? new Date();
-  return refusable(() =>
-    db.transaction().execute(async (trx) => {
-      const moved = await applyProposalEvent(trx, {
+  return runCommand(db, async (trx) => {
+    orRefuse(
+      await applyProposalEvent(trx, {
         fromOwnForm: true,
         proposalId: input.proposalId,
         expectedVersion: form.version,
@@ -26,23 +26,18 @@ export async function startWork(
         type: "START",
         payload: {},
         now,
-      });
-      if (!moved.ok) throw refusalOf(moved);
-      if (!(await isActiveUser(trx, form.projectLeadId)))
-        throw new Refusal({
-          ok: false,
-          status: 400,
-          fieldErrors: { projectLeadId: [followupTexts.errors.leadRequired] },
-        });
-      await saveStart(trx, {
-        proposalId: input.proposalId,
-        projectLeadId: form.projectLeadId,
-        startDate: form.startDate,
-        plannedEnd: form.plannedEnd,
-        userId: input.user.id,
-        now: now.toISOString(),
-      });
-      return { ok: true } as const;
-    }),
-  );
+      }),
+    );
+    if (!(await isActiveUser(trx, form.projectLeadId)))
+      refuseField("projectLeadId", followupTexts.errors.leadRequired);
+    await saveStart(trx, {
+      proposalId: input.proposalId,
+      projectLeadId: form.projectLeadId,
+      startDate: form.startDate,
+      plannedEnd: form.plannedEnd,
+      userId: input.user.id,
+      now: now.toISOString(),
+    });
+    return {};
+  });
 }

@@ -293,21 +293,18 @@ export async function createMeetingSeeder(
       }
       await must(
         `decision on "${item.title}"`,
-        recordDecision(
-          trx,
-          {
-            user: clerk,
-            meetingId: meeting.id,
-            expectedVersion: await version(),
-            itemId: item.id,
-            outcome: decision.outcome,
-            text: decision.text,
-            votes,
-            now: at(entry.date, entry.body === "board" ? "10:30" : "09:30"),
-          },
+        recordDecision(trx, {
+          user: clerk,
+          meetingId: meeting.id,
+          expectedVersion: await version(),
+          itemId: item.id,
+          outcome: decision.outcome,
+          text: decision.text,
+          votes,
+          now: at(entry.date, entry.body === "board" ? "10:30" : "09:30"),
           // The replay has moved the proposal through the machine with this protocol item already.
-          { proposalProcess: { waits: async () => decision.proposal, move: async () => ({ ok: true }) } },
-        ),
+          proposalProcess: { waits: async () => decision.proposal, move: async () => ({ ok: true }) },
+        }),
       );
     }
     await must(

@@ -1,0 +1,203 @@
+import {
+  deferredOtherItems,
+  formerSubstitutes,
+  proposalsAwaiting,
+} from "#db/repositories/meeting.repository";
+import { searchActiveUsers } from "#db/repositories/user.repository";
+import {
+  awaitedState,
+  decisionKind,
+  outcomeSpec,
+  outcomesFor,
+  takesProposalCases,
+} from "#workflows/meeting.outcomes";
+import { availableMeetingEvents, meetingStateMeta, type MeetingEventType } from "#workflows/meeting.machine";
+import { mayOrganiseMeetings, maySeeExemptCases } from "#workflows/policy";
+import { bodyText } from "#workflows/proposal.machine";
+import { bodyMembers, isQuorate, votersForCase } from "#workflows/vote";
+import { roleLabels } from "~/domain/texts";
+import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
+import { notFound, type CurrentUser } from "../auth.server";
+import { meetingActor } from "../commands/meeting-command.server";
+import { db } from "../db.server";
+import { documentOf, meetingRecord, type MeetingRecord } from "./record.server";
+
+/* The meeting page for one viewer, and the document for its print views and Word files. */
+
+const T = meetingTexts;
+
+/** Everything the meeting page shows and offers, for one viewer. */
+export async function meetingPage(id: number, user: CurrentUser, substituteQuery = "") {
+  const record = await meetingRecord(id);
+  if (!record) return undefined;
+  const { meeting, body, names } = record;
+  const actor = await meetingActor(db(), user, meeting.body_id, record.date);
+  const organiser = mayOrganiseMeetings(actor);
+  const undecided = record.items.filter(
+    (i) => !record.decisions.some((d) => d.protocol_item_id === i.id),
+  ).length;
+  const events = organiser
+    ? availableMeetingEvents(
+        meeting.status,
+        { caseCount: record.items.length, undecidedCount: undecided },
+        actor,
+      )
+    : [];
+  const can = (type: MeetingEventType) => events.find((e) => e.type === type && !e.blocked) !== undefined;
+  const blocked = (type: MeetingEventType) => events.find((e) => e.type === type)?.blocked === true;
+  const document = documentOf(record, !maySeeExemptCases(user, record));
+
+  const members = bodyMembers(
+    record.members.map((m) => ({ userId: m.user_id, role: m.role, voteWeight: m.vote_weight })),
+  );
+  const attendance = record.attendance.map((a) => ({
+    userId: a.user_id,
+    status: a.status,
+    substituteForId: a.substitute_for_id,
+  }));
+  const nameOf = new Map<number, string>([
+    ...record.members.map((m) => [m.user_id, m.user_name] as const),
+    ...record.attendance.map((a) => [a.user_id, a.user_name] as const),
+  ]);
+
+  const recordDecision = can("RECORD_DECISION");
+  const cases = record.items.map((item) => {
+    const conflicted = record.conflicts.filter((c) => c.protocol_item_id === item.id).map((c) => c.user_id);
+    const voters = votersForCase(members, attendance, conflicted);
+    const decided = record.decisions.some((d) => d.protocol_item_id === item.id);
+    const decidedAs = decisionKind(body.kind, item.kind, item.proposal_state);
+    return {
+      id: item.id,
+      kind: item.kind,
+      version: item.version,
+      proposalVersion: item.proposal_version,
+      proposalState: item.proposal_state,
+      numbered: item.number !== null,
+      decided,
+      outcomes: decided
+        ? []
+        : outcomesFor(body.kind, decidedAs).map((o) => ({
+            value: o,
+            label: bodyText(outcomeSpec(body.kind, decidedAs, o)!.label, names),
+          })),
+      voters: voters.map((v) => ({ userId: v.userId, name: nameOf.get(v.userId) ?? "", weight: v.weight })),
+      quorate: isQuorate(voters, members),
+      conflictCandidates: [...nameOf.entries()]
+        .filter(([userId]) => !conflicted.includes(userId))
+        .map(([userId, name]) => ({ userId, name })),
+      mayDecide: recordDecision && !decided,
+      mayDeclareConflict: can("DECLARE_CONFLICT") && !decided,
+      mayEdit: can("EDIT_CASE") && !decided,
+      mayRemove: can("REMOVE_CASE") && item.number === null,
+    };
+  });
+
+  const mayAddCase = can("ADD_CASE");
+  const waiting =
+    mayAddCase && takesProposalCases(body.kind)
+      ? (await proposalsAwaiting(db(), awaitedState(body.kind)!)).map((p) => ({ id: p.id, title: p.title }))
+      : [];
+  const deferredOther = mayAddCase
+    ? (await deferredOtherItems(db(), meeting.body_id)).map((d) => ({
+        id: d.id,
+        label: `${caseLabel(d.number, d.number_year) ?? ""} ${d.title}`.trim(),
+      }))
+    : [];
+
+  const mayRecordAttendance = can("RECORD_ATTENDANCE") || blocked("RECORD_ATTENDANCE");
+  const substitutes = mayRecordAttendance
+    ? await substituteChoices(meeting.body_id, record, substituteQuery)
+    : { deputies: [], found: [], query: "" };
+  const attendanceOf = new Map(record.attendance.map((a) => [a.user_id, a]));
+  return {
+    document,
+    version: meeting.version,
+    bodyKind: body.kind,
+    takesProposals: takesProposalCases(body.kind),
+    now: meetingStateMeta(meeting.status).now,
+    organiser,
+    actions: {
+      edit: can("EDIT"),
+      publishNotice: can("PUBLISH_NOTICE"),
+      publishNoticeBlocked: blocked("PUBLISH_NOTICE"),
+      approveProtocol: can("APPROVE_PROTOCOL"),
+      approveProtocolBlocked: blocked("APPROVE_PROTOCOL"),
+      publishProtocol: can("PUBLISH_PROTOCOL"),
+      addAddendum: can("ADD_ADDENDUM"),
+      cancel: can("CANCEL") || blocked("CANCEL"),
+      addCase: mayAddCase,
+      recordAttendance: mayRecordAttendance,
+    },
+    cases,
+    waiting,
+    deferredOther,
+    members: record.members.map((m) => ({
+      userId: m.user_id,
+      name: m.user_name,
+      role: T.documents.roles[m.role] ?? roleLabels[m.role],
+      municipality: m.municipality_name ?? "",
+      voteWeight: members.find((x) => x.userId === m.user_id)?.voteWeight ?? 0,
+      status: attendanceOf.get(m.user_id)?.status ?? null,
+      substituteId:
+        record.attendance.find((a) => a.status === "substitute" && a.substitute_for_id === m.user_id)
+          ?.user_id ?? null,
+    })),
+    substitutes,
+  };
+}
+
+export type MeetingPageData = NonNullable<Awaited<ReturnType<typeof meetingPage>>>;
+
+/** The notice or protocol for the print views and Word files of a logged-in reader. */
+export async function meetingDocument(id: number, user: CurrentUser) {
+  const record = await meetingRecord(id);
+  if (!record) return undefined;
+  return documentOf(record, !maySeeExemptCases(user, record));
+}
+
+const SUBSTITUTE_CHOICES = 20;
+
+/**
+ * Who the attendance form offers as substitutes: the body's deputies (people who have met for
+ * it as substitutes before), and, when the organiser searched, up to 20 matches by name or
+ * e-mail. Never every user: at national scale that is tens of thousands of options per member.
+ */
+async function substituteChoices(bodyId: number, record: MeetingRecord, query: string) {
+  const memberIds = new Set(record.members.map((m) => m.user_id));
+  const q = query.trim().slice(0, 100);
+  const [deputies, found] = await Promise.all([
+    formerSubstitutes(db(), bodyId, SUBSTITUTE_CHOICES + memberIds.size),
+    q.length >= 2 ? searchActiveUsers(db(), q, SUBSTITUTE_CHOICES + memberIds.size) : Promise.resolve([]),
+  ]);
+  const choice = (u: { id: number; name: string; municipality_name: string | null }) => ({
+    id: u.id,
+    name: u.name,
+    municipality: u.municipality_name ?? "",
+  });
+  // Who substitutes now stays choosable, whatever the lists hold.
+  const current = record.attendance
+    .filter((a) => a.status === "substitute")
+    .map((a) => ({ id: a.user_id, name: a.user_name, municipality_name: null }));
+  const deputyList = [...current, ...deputies]
+    .filter((u, i, all) => !memberIds.has(u.id) && all.findIndex((x) => x.id === u.id) === i)
+    .slice(0, SUBSTITUTE_CHOICES + current.length)
+    .map(choice);
+  const deputyIds = new Set(deputyList.map((d) => d.id));
+  return {
+    query: q,
+    deputies: deputyList,
+    found: found
+      .filter((u) => !memberIds.has(u.id) && !deputyIds.has(u.id))
+      .slice(0, SUBSTITUTE_CHOICES)
+      .map(choice),
+  };
+}
+
+/** A meeting's document for its print pages; 404 for an unknown id or a meeting the user may not see. */
+export async function printableMeeting(idParam: string | undefined, user: CurrentUser) {
+  const id = Number(idParam);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const doc = await meetingDocument(id, user);
+  if (!doc) notFound();
+  return doc;
+}
