@@ -59,7 +59,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await supportProposal(db(), { proposalId: id, user });
     if (result.ok) return redirect(`/innspill/${id}?melding=stottet#melding`);
     if (result.status === 404) notFound();
-    return data({ supportError: supportTexts.refusals[result.why] }, { status: result.status });
+    // A reply for the support form, in the shape every form's reply has.
+    return data(
+      {
+        form: "support",
+        result: { status: "error" as const, error: { "": [supportTexts.refusals[result.why]] } },
+      },
+      { status: result.status },
+    );
   }
   if (formData.get("intent") === "delete") {
     const submission = parseWithZod(formData, { schema: deleteDraftSchema });
@@ -163,7 +170,7 @@ export default function ProposalPage() {
               <summary>{P.showInProcess}</summary>
               <ProcessDiagram {...page.diagram} />
             </details>
-            <ProcessActions page={page} reply={actionData} />
+            <ProcessActions page={page} reply={actionData?.form === "support" ? undefined : actionData} />
           </section>
           {sections.map(([label, text]) =>
             text ? (
@@ -207,7 +214,7 @@ export default function ProposalPage() {
           {p.state !== "draft" ? (
             <SupportPanel
               {...page.support}
-              error={actionData && "supportError" in actionData ? actionData.supportError : null}
+              error={actionData?.form === "support" ? (actionData.result.error?.[""]?.[0] ?? null) : null}
             />
           ) : null}
           <section className="card" aria-labelledby="facts-heading">
