@@ -7,6 +7,7 @@ import * as indexes from "./2026-11-26-005-indexes";
 import * as siteTexts from "./2026-11-30-h12-001-site-texts";
 import * as support from "./2026-11-30-h12-002-support";
 import * as sessionHardening from "./2026-11-30-h11-001-session-hardening";
+import * as historyEvents from "./2026-11-30-h17-001-history-events";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-30-h12-001-site-texts": siteTexts,
   "2026-11-30-h12-002-support": support,
   "2026-11-30-h11-001-session-hardening": sessionHardening,
+  "2026-11-30-h17-001-history-events": historyEvents,
 };
 
 export const migrationProvider: MigrationProvider = {
