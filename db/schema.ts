@@ -353,6 +353,23 @@ export interface OidcSessionTable {
   expires_at: IsoText;
 }
 
+/** An administrator's version of a text on the site; absent: the application's default. */
+export interface SiteTextTable {
+  key: string;
+  body: string;
+  version: Generated<number>;
+  updated_at: IsoText;
+  updated_by: number | null;
+}
+
+/** An employee's support of a proposal ("Dette gjelder også oss"), for their municipality. */
+export interface ProposalSupportTable {
+  proposal_id: number;
+  user_id: number;
+  municipality_id: number | null;
+  created_at: IsoText;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   body: BodyTable;
@@ -385,6 +402,8 @@ export interface Database {
   user_identity: UserIdentityTable;
   sign_in_rule: SignInRuleTable;
   oidc_session: OidcSessionTable;
+  site_text: SiteTextTable;
+  proposal_support: ProposalSupportTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -252,6 +252,13 @@ export const authorizationTable: RouteEntry[] = [
   { route: "_index.tsx", probes: [get("start page", () => "/", signedIn())] },
   { route: "healthz.tsx", probes: [get("liveness", () => "/healthz", everyone())] },
   { route: "prosess.tsx", probes: [get("flowchart", () => "/prosess", everyone())] },
+  // What public-sector users expect to find, open to everyone.
+  {
+    route: "tilgjengelighet.tsx",
+    probes: [get("accessibility statement", () => "/tilgjengelighet", everyone())],
+  },
+  { route: "personvern.tsx", probes: [get("privacy page", () => "/personvern", everyone())] },
+  { route: "hjelp.tsx", probes: [get("help page", () => "/hjelp", everyone())] },
   {
     route: "logg-inn.tsx",
     probes: [
@@ -674,6 +681,13 @@ export const authorizationTable: RouteEntry[] = [
 
   // Administration: admins only.
   { route: "admin._index.tsx", probes: [get("admin overview", () => "/admin", only(administrators))] },
+  {
+    route: "admin.tekster.tsx",
+    probes: [
+      get("site texts", () => "/admin/tekster", only(administrators)),
+      post("site text (empty)", () => "/admin/tekster", empty, 400, only(administrators)),
+    ],
+  },
   {
     route: "admin.brukere._index.tsx",
     probes: [get("accounts", () => "/admin/brukere", only(administrators))],

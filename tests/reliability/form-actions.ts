@@ -98,7 +98,7 @@ const proposalTexts = (fx: Fixtures): FormValues => ({
   municipalityIds: [String(fx.municipalityId)],
 });
 
-const eventIntents = ["event", "delete"];
+const eventIntents = ["event", "delete", "support"];
 const event = (
   type: string,
   as: Role,
@@ -262,6 +262,15 @@ export const formActions: FormAction[] = [
     prepare: proposal("draft"),
     path: (_c, t) => `/innspill/${t.id}`,
     valid: () => ({ intent: "delete" }),
+    intents: eventIntents,
+  },
+  {
+    route: "innspill.$id",
+    intent: "support",
+    as: "employee",
+    prepare: proposal("groupReview"),
+    path: (_c, t) => `/innspill/${t.id}`,
+    valid: () => ({ intent: "support" }),
     intents: eventIntents,
   },
   {
@@ -472,6 +481,25 @@ export const formActions: FormAction[] = [
   },
 
   // Administration
+  {
+    route: "admin.tekster.tsx",
+    intent: "save",
+    as: "admin",
+    path: () => "/admin/tekster",
+    valid: async ({ db }) => {
+      const row = await db
+        .selectFrom("site_text")
+        .select("version")
+        .where("key", "=", "kundeservice")
+        .executeTakeFirst();
+      return {
+        key: "kundeservice",
+        body: `Telefon: 71 11 10 00\nE-post: kundeservice-${next()}@ror-ikt.no`,
+        version: String(row?.version ?? 0),
+      };
+    },
+    hidden: ["key", "version"],
+  },
   {
     route: "admin.brukere.ny.tsx",
     intent: "create",
