@@ -167,6 +167,18 @@ export type LoginResult =
 let dummyHash: Promise<string> | undefined;
 
 /**
+ * The hash a login verifies the password against: an active account's own, otherwise a dummy
+ * made by `hashPassword` (same scheme, salt and key length), so an unknown or deactivated
+ * e-mail costs the full scrypt work of a wrong password and its answer does not tell that the
+ * account is missing (no account enumeration by timing).
+ */
+export function hashToVerify(user: { active: number; password_hash: string } | undefined): Promise<string> {
+  if (user !== undefined && user.active === 1) return Promise.resolve(user.password_hash);
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummyHash;
+}
+
+/**
  * Checks the password and starts a fresh session (replacing the one the browser came with).
  * Throttling: the check of earlier failures and the record of this attempt happen in one
  * transaction, so of any number of parallel attempts at most the limit are evaluated. One
@@ -198,13 +210,17 @@ export async function login(input: {
     );
 
   const user = await findUserByEmail(db(), email);
-  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
-  const known = user !== undefined && user.active === 1 && localLoginAllows(signInConfig().localLogin, user);
-  const matches = await verifyPassword(input.password, known ? user.password_hash : await dummyHash);
-  if (!known || !matches) return { ok: false, error: "invalid" };
+  // Always verified, against a dummy hash for an unknown or deactivated account, or one whose
+  // password sign-in is switched off (LOCAL_LOGIN): the answer tells none of them apart.
+  const allowed =
+    user !== undefined && user.active === 1 && localLoginAllows(signInConfig().localLogin, user)
+      ? user
+      : undefined;
+  const matches = await verifyPassword(input.password, await hashToVerify(allowed));
+  if (allowed === undefined || !matches) return { ok: false, error: "invalid" };
   await markLoginSucceeded(db(), gate.attemptId);
   await pruneOld(now);
-  return { ok: true, headers: await startSession(user.id, input.request) };
+  return { ok: true, headers: await startSession(allowed.id, input.request) };
 }
 
 /**
