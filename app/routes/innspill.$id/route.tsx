@@ -1,6 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -13,7 +12,6 @@ import { ProcessDiagram, ProcessPathText } from "~/components/process-diagram";
 import { ContactLines } from "~/components/site-text";
 import { SupportPanel } from "~/components/support-panel";
 import { proposalPageTexts as S, siteTexts } from "~/domain/texts/site";
-import { supportTexts } from "~/domain/texts/support";
 import { supportProposal } from "~/server/commands/support-proposal.server";
 import { proposalConfirmation } from "~/server/confirmations.server";
 import { StateBadge } from "~/components/state-badge";
@@ -29,7 +27,7 @@ import { proposalPage } from "~/server/proposal-page.server";
 import { invalid, replyTo } from "~/server/reply.server";
 import { proposalPageTexts as P } from "~/domain/texts/proposal-page";
 import { AssessmentPanel } from "./assessment-panel";
-import { deleteDraftSchema, eventFormSchema } from "./event-form";
+import { deleteDraftSchema, eventFormSchema, supportSchema } from "./event-form";
 import { eventFormId, ProcessActions } from "./process-actions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -64,17 +62,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idFrom(params);
   const formData = await request.formData();
   if (formData.get("intent") === "support") {
+    const submission = parseWithZod(formData, { schema: supportSchema });
+    if (submission.status !== "success") return invalid(submission, { form: "support" });
     const result = await supportProposal(db(), { proposalId: id, user });
-    if (result.ok) return redirect(`/innspill/${id}?melding=stottet#melding`);
-    if (result.status === 404) notFound();
-    // A reply for the support form, in the shape every form's reply has.
-    return data(
-      {
-        form: "support",
-        result: { status: "error" as const, error: { "": [supportTexts.refusals[result.why]] } },
-      },
-      { status: result.status },
-    );
+    return replyTo(result, submission, () => redirect(`/innspill/${id}?melding=stottet#melding`), {
+      form: "support",
+    });
   }
   if (formData.get("intent") === "delete") {
     const submission = parseWithZod(formData, { schema: deleteDraftSchema });
