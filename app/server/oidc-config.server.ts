@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { LocalLoginMode, RoleMapping } from "#workflows/sign-in";
 
 /**
- * Sign-in configuration from the environment, parsed once with zod. Each issuer has a short key
- * listed in OIDC_ISSUERS and its settings in OIDC_<KEY>_*, so one tenant per municipality or one
- * shared tenant are both a matter of configuration.
+ * The schema of the sign-in configuration. loadConfig() in config.server.ts parses it at start with
+ * the other settings (a wrong value stops the server); read it with signInConfig() from there.
+ * Each issuer has a short key listed in OIDC_ISSUERS and its settings in OIDC_<KEY>_*, so one
+ * tenant per municipality or one shared tenant are both a matter of configuration.
  */
 export interface OidcIssuerConfig {
   /** The key in URLs (/auth/oidc/<key>) and in the environment (OIDC_<KEY>_*). */
@@ -81,7 +82,7 @@ const rootSchema = z.object({
     ),
 });
 
-/** Reads the sign-in configuration; a wrong value stops the start with the variable's name. */
+/** Parses the sign-in settings; throws an Error naming the wrong variable (loadConfig reports it). */
 export function parseSignInConfig(env: Record<string, string | undefined>): SignInConfig {
   const root = rootSchema.safeParse(env);
   if (!root.success) throw new Error(describe(root.error, ""));
@@ -117,15 +118,4 @@ export function parseSignInConfig(env: Record<string, string | undefined>): Sign
 
 function describe(error: z.ZodError, prefix: string): string {
   return error.issues.map((i) => `${prefix}${i.path.join(".")}: ${i.message}`).join("; ");
-}
-
-let cached: SignInConfig | undefined;
-
-export function signInConfig(): SignInConfig {
-  cached ??= parseSignInConfig(process.env);
-  return cached;
-}
-
-export function issuerConfig(key: string): OidcIssuerConfig | undefined {
-  return signInConfig().issuers.find((i) => i.key === key);
 }
