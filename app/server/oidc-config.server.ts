@@ -45,7 +45,7 @@ const optionalText = z
 
 const issuerSchema = z.object({
   ISSUER: url,
-  CLIENT_ID: z.string().trim().min(1, "is missing"),
+  CLIENT_ID: z.string({ error: "is missing" }).trim().min(1, "is missing"),
   CLIENT_SECRET: optionalText,
   REDIRECT_URL: url,
   SCOPES: z
@@ -53,7 +53,11 @@ const issuerSchema = z.object({
     .trim()
     .default("openid profile email")
     .refine((v) => v.split(/\s+/).includes("openid"), "must include openid"),
-  LABEL: z.string().trim().min(1, "is missing").max(60),
+  LABEL: z
+    .string({ error: "is missing" })
+    .trim()
+    .min(1, "is missing")
+    .max(60, "is longer than 60 characters"),
   TENANT_ID: optionalText,
   TRUST_EMAIL: boolean,
   POST_LOGOUT_REDIRECT_URL: url.optional(),
