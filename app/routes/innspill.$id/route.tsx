@@ -222,7 +222,13 @@ export default function ProposalPage() {
           {p.state !== "draft" ? (
             <SupportPanel
               {...page.support}
-              error={actionData?.form === "support" ? (actionData.result.error?.[""]?.[0] ?? null) : null}
+              error={
+                actionData?.form === "support"
+                  ? (Object.values(actionData.result.error ?? {})
+                      .flat()
+                      .find((message): message is string => typeof message === "string") ?? null)
+                  : null
+              }
             />
           ) : null}
           <section className="card" aria-labelledby="facts-heading">
