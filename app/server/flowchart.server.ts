@@ -4,6 +4,7 @@ import { countByState } from "#db/repositories/process.repository";
 import { edgesFrom, laneOrder, processGraph } from "#workflows/proposal.graph";
 import { bodyText, type BodyNames, type Lane, type ProposalState } from "#workflows/proposal.machine";
 import { laneActors, laneNames, needsText, whoDecides } from "~/domain/texts/process";
+import { eventLabel } from "~/domain/texts/proposal-events";
 import { db } from "./db.server";
 import { bodyNames } from "./process.server";
 
@@ -121,7 +122,7 @@ async function layoutChart(names: BodyNames, style: ChartStyle): Promise<ChartLa
   const edgeLines = new Map(
     graph.edges.map((e) => [
       e.id,
-      style.edgeChars > 0 ? wrapText(bodyText(e.label, names), style.edgeChars) : [],
+      style.edgeChars > 0 ? wrapText(bodyText(eventLabel(e.event), names), style.edgeChars) : [],
     ]),
   );
 
@@ -289,7 +290,7 @@ function chartEdges(names: BodyNames): ChartEdge[] {
     id: e.id,
     from: e.from,
     to: e.to,
-    label: bodyText(e.label, names),
+    label: bodyText(eventLabel(e.event), names),
   }));
 }
 
@@ -332,7 +333,7 @@ export async function flowchartPage() {
     href: `/innspill?status=${n.id}`,
     ways: edgesFrom(graph, n.id).map((e) => ({
       id: e.id,
-      label: bodyText(e.label, names),
+      label: bodyText(eventLabel(e.event), names),
       to: e.to,
       toLabel: labelOf.get(e.to)!,
       who: bodyText(whoDecides(e.deciders), names),

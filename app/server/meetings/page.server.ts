@@ -4,19 +4,13 @@ import {
   proposalsAwaiting,
 } from "#db/repositories/meeting.repository";
 import { searchActiveUsers } from "#db/repositories/user.repository";
-import {
-  awaitedState,
-  decisionKind,
-  outcomeSpec,
-  outcomesFor,
-  takesProposalCases,
-} from "#workflows/meeting.outcomes";
+import { awaitedState, decisionKind, outcomesFor, takesProposalCases } from "#workflows/meeting.outcomes";
 import { availableMeetingEvents, meetingStateMeta, type MeetingEventType } from "#workflows/meeting.machine";
 import { mayOrganiseMeetings, maySeeExemptCases } from "#workflows/policy";
 import { bodyText } from "#workflows/proposal.machine";
 import { bodyMembers, isQuorate, votersForCase } from "#workflows/vote";
 import { roleLabels } from "~/domain/texts";
-import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
+import { caseLabel, meetingTexts, outcomeLabel } from "~/domain/texts/meetings";
 import { notFound, type CurrentUser } from "../auth.server";
 import { meetingActor } from "../commands/meeting-command.server";
 import { db } from "../db.server";
@@ -78,7 +72,7 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
         ? []
         : outcomesFor(body.kind, decidedAs).map((o) => ({
             value: o,
-            label: bodyText(outcomeSpec(body.kind, decidedAs, o)!.label, names),
+            label: bodyText(outcomeLabel(body.kind, decidedAs, o)!, names),
           })),
       voters: voters.map((v) => ({ userId: v.userId, name: nameOf.get(v.userId) ?? "", weight: v.weight })),
       quorate: isQuorate(voters, members),

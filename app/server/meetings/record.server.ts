@@ -11,12 +11,11 @@ import {
 } from "#db/repositories/meeting.repository";
 import { getBody, listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import { getUser } from "#db/repositories/user.repository";
-import { outcomeSpec } from "#workflows/meeting.outcomes";
 import { meetingStateMeta, type MeetingStatus } from "#workflows/meeting.machine";
 import { bodyText } from "#workflows/proposal.machine";
 import { tally } from "#workflows/vote";
 import { formatDate, formatDateTime, roleLabels } from "~/domain/texts";
-import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
+import { caseLabel, meetingTexts, outcomeLabel } from "~/domain/texts/meetings";
 import { db } from "../db.server";
 import { bodyNames } from "../process.server";
 
@@ -146,7 +145,7 @@ export function documentOf(record: MeetingRecord, redactExempt: boolean): Meetin
     const redacted = redactExempt && item.exempt === 1;
     const decision = record.decisions.find((d) => d.protocol_item_id === item.id);
     const votes = record.votes.filter((v) => v.protocol_item_id === item.id);
-    const spec = outcomeSpec(body.kind, item.kind, decision?.outcome ?? "");
+    const label = outcomeLabel(body.kind, item.kind, decision?.outcome ?? "");
     const t = votes.length
       ? tally(
           votes.map((v) => ({ userId: v.user_id, choice: v.choice })),
@@ -170,7 +169,7 @@ export function documentOf(record: MeetingRecord, redactExempt: boolean): Meetin
       decision: decision
         ? {
             outcome: decision.outcome,
-            outcomeLabel: spec ? bodyText(spec.label, names) : decision.outcome,
+            outcomeLabel: label ? bodyText(label, names) : decision.outcome,
             text: redacted ? "" : decision.text,
             motions: redacted ? "" : decision.motions,
             unanimous: decision.unanimous === 1,
