@@ -1,27 +1,67 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { DemoProvider, NonceProvider } from "./components/document-context";
+import { config } from "./server/config.server";
+import { logger } from "./server/logger.server";
 
-/** Called by the HTTP server before it listens: migrations and demo seed. */
+/** Called by the HTTP server (server/start.js) before it listens: configuration, logging, migrations and seed. */
+export { ConfigError, loadConfig } from "./server/config.server";
 export { prepareDatabase } from "./server/db.server";
+export { logger } from "./server/logger.server";
+export { bodyLimits, tooLargeMessage } from "./server/limits.server";
+export { pruneOld, sessionCookieName } from "./server/auth.server";
+export { securityTexts } from "./domain/texts/security";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The Content-Security-Policy nonce of this response (server/start.js makes one per request). */
+    cspNonce?: string;
+  }
+}
 
 const ABORT_DELAY = 5_000;
+
+/** An error thrown by a loader or action, logged once as a JSON line with the request's id. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  logger().error(
+    {
+      err: error,
+      requestId: request.headers.get("x-request-id"),
+      method: request.method,
+      route: new URL(request.url).pathname,
+    },
+    "request failed",
+  );
+};
 
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // A page whose route gave it an ETag (a public meeting) is not rendered again for a browser that has it.
+  const etag = responseHeaders.get("ETag");
+  if (etag && responseStatusCode === 200 && request.headers.get("If-None-Match") === etag)
+    return new Response(null, { status: 304, headers: responseHeaders });
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  const nonce = loadContext.cspNonce;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <DemoProvider value={config().mode === "demo"}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </NonceProvider>
+      </DemoProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -35,7 +75,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger().error({ err: error }, "render failed");
         },
       },
     );

@@ -14,7 +14,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useDemo, useNonce } from "./components/document-context";
 import { t } from "~/domain/texts";
+import { securityTexts } from "~/domain/texts/security";
 import { getUser } from "~/server/auth.server";
 import stylesHref from "~/styles.css?url";
 
@@ -61,8 +63,10 @@ const publicLinks: NavItem[] = [
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
+  const nonce = useNonce();
+  const demo = useDemo();
   return (
-    <html lang="nb">
+    <html lang="nb" data-demo={demo ? "" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -73,6 +77,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           {t.app.skipToContent}
         </a>
+        {demo ? (
+          <p className="demo-banner" role="note">
+            <strong>{securityTexts.demo.banner}</strong> {securityTexts.demo.bannerText}
+          </p>
+        ) : null}
         <header className="site-header">
           <div className="inner">
             <Link to="/" className="brand">
@@ -93,10 +102,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <div className="user-box">
               {user ? (
                 <>
-                  <span>
+                  <Link to="/min-profil">
                     <span className="visually-hidden">{t.app.loggedInAs} </span>
                     {user.name}
-                  </span>
+                    <span className="visually-hidden"> – {securityTexts.profile.nav}</span>
+                  </Link>
                   <Form method="post" action="/logg-ut">
                     <button type="submit" className="link-button">
                       {t.nav.logout}
@@ -115,8 +125,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           {t.app.name} – {t.app.tagline}
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -137,6 +147,9 @@ export function ErrorBoundary() {
     } else if (error.status === 403) {
       title = t.errors.forbiddenTitle;
       text = typeof error.data === "string" && error.data ? error.data : t.errors.forbiddenText;
+    } else if (error.status === 413) {
+      title = securityTexts.requests.tooLargeTitle;
+      text = typeof error.data === "string" && error.data ? error.data : text;
     } else if (error.status === 409) {
       title = t.errors.conflictTitle;
       text = t.errors.conflict;
@@ -146,7 +159,9 @@ export function ErrorBoundary() {
     <>
       <title>{`${title} – ${t.app.name}`}</title>
       <h1>{title}</h1>
-      <p>{text}</p>
+      <p className={isRouteErrorResponse(error) && error.status === 413 ? "notice error" : undefined}>
+        {text}
+      </p>
       <p>
         <Link to="/">{t.errors.backHome}</Link>
       </p>

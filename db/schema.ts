@@ -38,6 +38,7 @@ export interface UserTable {
   active: ColumnType<number, number | undefined, number>;
   municipality_id: number | null;
   created_at: IsoText;
+  must_change_password: ColumnType<number, number | undefined, number>;
 }
 
 export type MembershipRole = "leader" | "member" | "secretary" | "chair" | "union_rep";
@@ -58,6 +59,7 @@ export interface SessionTable {
   user_id: number;
   created_at: IsoText;
   expires_at: IsoText;
+  last_seen_at: IsoText | null;
 }
 
 export interface LoginAttemptTable {

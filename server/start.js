@@ -1,14 +1,26 @@
 // The HTTP server: Express around the Remix request handler, in production (built) or development (Vite) mode.
-import { createRequestHandler } from "@remix-run/express";
+// Every setting but BUILD_DIR and NODE_ENV (needed to find the app) is read and checked by the app's one
+// configuration module (app/server/config.server.ts), reached through the build's server entry.
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import helmet from "helmet";
+import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
+import { Transform } from "node:stream";
+import { setTimeout } from "node:timers";
 import { pathToFileURL } from "node:url";
+import { pinoHttp } from "pino-http";
+
+// Files the server writes (database, WAL, attachments, secret) are its own, whatever umask it was started with.
+process.umask(0o077);
 
 const development = process.env.NODE_ENV === "development";
 const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
 
 const vite = development
   ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }))
@@ -19,14 +31,36 @@ const loadBuild = () =>
     ? vite.ssrLoadModule("virtual:remix/server-build")
     : import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
 
-// Migrate and seed before the first request is served.
+// Configuration, migrations and (demo mode) the seed, before the first request is served. A wrong
+// setting stops the server here with a message that names it.
 const firstBuild = await loadBuild();
-await firstBuild.entry.module.prepareDatabase();
+const appServer = firstBuild.entry.module;
+let config;
+try {
+  config = appServer.loadConfig();
+  await appServer.prepareDatabase();
+  // Ended sessions and old login attempts go at start as well as at every successful login.
+  await appServer.pruneOld();
+} catch (error) {
+  if (error instanceof appServer.ConfigError || error?.name === "ConfigError") {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const log = appServer.logger();
+const texts = appServer.securityTexts;
+const cookieNames = [appServer.sessionCookieName(true), appServer.sessionCookieName(false)];
 
 const app = express();
 app.disable("x-powered-by");
+app.use(accessLog());
 app.use(compression());
-app.use(securityHeaders);
+app.use((_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+});
+app.use(securityHeaders());
 app.use(refuseCrossOriginWrites);
 app.use(refuseNonFormBodies);
 app.use((req, _res, next) => {
@@ -42,37 +76,77 @@ if (vite) {
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 }
 
-app.all("*", createRequestHandler({ build: vite ? loadBuild : firstBuild }));
+app.all("*", remixHandler(vite ? loadBuild : firstBuild));
 
-const server = app.listen(port, host, () => {
-  console.log(`Innspill kjører på http://localhost:${server.address().port}`);
+const server = app.listen(config.port, config.host, () => {
+  const port = server.address().port;
+  log.info({ port, mode: config.mode }, `Innspill kjører på http://localhost:${port} (${config.mode})`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }
 
-function securityHeaders(_req, res, next) {
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'" + (development ? " 'unsafe-eval'" : ""),
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "connect-src 'self'" + (development ? " ws: wss:" : ""),
-      "font-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-  );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  next();
+/** One JSON line per request: id, method, route (the path, no query), status and duration. Nothing else of it. */
+function accessLog() {
+  return pinoHttp({
+    logger: log,
+    genReqId: (req, res) => {
+      const id = randomUUID();
+      res.setHeader("X-Request-Id", id);
+      req.headers["x-request-id"] = id;
+      return id;
+    },
+    quietReqLogger: true,
+    wrapSerializers: false,
+    serializers: {
+      req: (req) => ({ id: req.id, method: req.method, route: (req.originalUrl ?? req.url).split("?")[0] }),
+      res: (res) => ({ status: res.statusCode }),
+      err: (err) => ({ type: err?.name, message: err?.message, stack: err?.stack }),
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+    customSuccessMessage: () => "request",
+    customErrorMessage: () => "request failed",
+  });
+}
+
+/**
+ * Helmet, with a Content-Security-Policy that allows only our own scripts and the inline ones
+ * Remix renders with this response's nonce (no 'unsafe-inline' for scripts); HSTS behind HTTPS.
+ */
+function securityHeaders() {
+  const secure = config.secureCookies;
+  const withHelmet = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": [
+          "'self'",
+          (_req, res) => `'nonce-${res.locals.cspNonce}'`,
+          ...(development ? ["'unsafe-eval'"] : []),
+        ],
+        // React writes style attributes (progress bars, the flowchart); scripts stay nonce-only.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'", ...(development ? ["ws:", "wss:"] : [])],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        ...(secure ? { "upgrade-insecure-requests": [] } : {}),
+      },
+    },
+    strictTransportSecurity: secure ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "same-origin" },
+    xFrameOptions: { action: "deny" },
+    crossOriginEmbedderPolicy: false,
+  });
+  return (req, res, next) => {
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    withHelmet(req, res, next);
+  };
 }
 
 /** A state-changing request from another site is refused (403), whatever the cookie says. */
@@ -82,10 +156,7 @@ function refuseCrossOriginWrites(req, res, next) {
   const site = req.get("sec-fetch-site");
   const sameHost = origin ? safeHost(origin) === req.get("host") : site !== "cross-site";
   if (!sameHost) {
-    res
-      .status(403)
-      .type("text/plain; charset=utf-8")
-      .send("Forespørselen kom fra et annet nettsted og ble avvist.");
+    res.status(403).type("text/plain; charset=utf-8").send(texts.requests.crossOrigin);
     return;
   }
   next();
@@ -98,23 +169,121 @@ function refuseCrossOriginWrites(req, res, next) {
  */
 function refuseNonFormBodies(req, res, next) {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-  const type = (req.get("content-type") ?? "").toLowerCase();
-  const isForm =
-    type.split(";")[0].trim() === "application/x-www-form-urlencoded" ||
-    (type.startsWith("multipart/form-data") && /;\s*boundary=\S/.test(type));
-  if (!isForm) {
-    res
-      .status(415)
-      .type("text/plain; charset=utf-8")
-      .send("Skjemaet kunne ikke leses. Send det fra siden i Innspill.");
+  if (!bodyKind(req)) {
+    res.status(415).type("text/plain; charset=utf-8").send(texts.requests.notAForm);
     return;
   }
   next();
 }
 
+function bodyKind(req) {
+  const type = (req.get("content-type") ?? "").toLowerCase();
+  if (type.split(";")[0].trim() === "application/x-www-form-urlencoded") return "form";
+  if (type.startsWith("multipart/form-data") && /;\s*boundary=\S/.test(type)) return "multipart";
+  return null;
+}
+
+/**
+ * Answers 413 to a request whose body is not (or not all) read, and then closes the connection:
+ * what the client still sends is discarded, never kept, and the socket is closed soon after.
+ */
+function refuseTooLarge(req, res, message) {
+  if (res.headersSent) return;
+  res.status(413).set("Connection", "close").type("text/plain; charset=utf-8").send(message);
+  res.on("finish", () => {
+    req.resume();
+    setTimeout(() => req.socket.destroy(), 2_000).unref();
+  });
+}
+
+/**
+ * The Remix request handler, with the request body limited: a body whose Content-Length is over
+ * its kind's limit is refused with 413 before a byte is read; a chunked (or lying) body is counted
+ * as it streams in and refused with 413 the moment it passes the limit. The route's request is
+ * aborted then, so no action goes on with part of a form (see the Request.formData patch below).
+ */
+function remixHandler(build) {
+  const handle = createRequestHandler(build, development ? "development" : "production");
+  return async (req, res, next) => {
+    try {
+      const controller = new globalThis.AbortController();
+      const init = { method: req.method, headers: remixHeaders(req.headers), signal: controller.signal };
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        const kind = bodyKind(req) ?? "form";
+        const limit = appServer.bodyLimits[kind];
+        const tooLarge = () => {
+          controller.abort(new Error("body too large"));
+          refuseTooLarge(req, res, appServer.tooLargeMessage(kind));
+        };
+        if (Number(req.get("content-length") ?? 0) > limit) {
+          tooLarge();
+          return;
+        }
+        let seen = 0;
+        const counted = new Transform({
+          transform(chunk, _encoding, callback) {
+            seen += chunk.length;
+            if (seen > limit) {
+              req.unpipe(counted);
+              tooLarge();
+              callback(new Error("body too large"));
+            } else callback(null, chunk);
+          },
+        });
+        req.pipe(counted);
+        init.body = createReadableStreamFromReadable(counted);
+        init.duplex = "half";
+      }
+      res.on("close", () => {
+        if (!res.writableFinished) controller.abort();
+      });
+      const request = new globalThis.Request(requestUrl(req), init);
+      const response = await handle(request, { cspNonce: res.locals.cspNonce });
+      if (res.headersSent) return;
+      await send(req, res, response);
+    } catch (error) {
+      if (res.headersSent) return;
+      next(error);
+    }
+  };
+}
+
+function requestUrl(req) {
+  return `${req.protocol}://${req.get("host")}${req.originalUrl}`;
+}
+
+function remixHeaders(requestHeaders) {
+  const headers = new globalThis.Headers();
+  for (const [key, values] of Object.entries(requestHeaders)) {
+    if (!values) continue;
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+    else headers.set(key, values);
+  }
+  return headers;
+}
+
+/** Sends Remix's answer; nothing a signed-in user sees is kept by any cache (Cache-Control: no-store). */
+async function send(req, res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (carriesSession(req)) res.setHeader("Cache-Control", "no-store");
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  await writeReadableStreamToWritable(response.body, res);
+}
+
+function carriesSession(req) {
+  const cookie = req.get("cookie") ?? "";
+  return cookieNames.some((name) => cookie.includes(`${name}=`));
+}
+
 // A body that says it is a form but cannot be parsed (a broken multipart upload) is read as an
 // empty form: the action then answers it like any incomplete form, 400 with its own messages,
-// instead of failing with a 500. Every action reads its body through Request.formData().
+// instead of failing with a 500. Every action reads its body through Request.formData(). A body
+// stopped at its size limit is not a broken one: its request is aborted, and the action stops.
 const parseFormData = globalThis.Request.prototype.formData;
 globalThis.Request.prototype.formData = async function formData() {
   // Reading a body twice is a bug in the code, not in the request: let it fail loudly.
@@ -122,6 +291,7 @@ globalThis.Request.prototype.formData = async function formData() {
   try {
     return await parseFormData.call(this);
   } catch (error) {
+    if (this.signal.aborted) throw new globalThis.Response(null, { status: 413 });
     if (error instanceof TypeError) return new globalThis.FormData();
     throw error;
   }

@@ -33,6 +33,15 @@ export interface BodyActor {
 // ---------------------------------------------------------------------------------------------
 // Accounts and the organisation
 
+/**
+ * An account's admin right may be taken away (demoted or deactivated) only while another active
+ * administrator remains: the installation is never left without one. The command counts the
+ * others in the same transaction as the change.
+ */
+export function mayRemoveAdminRight(otherActiveAdmins: number): boolean {
+  return otherActiveAdmins > 0;
+}
+
 /** Administrators manage users, municipalities and bodies. */
 export function mayAdminister(actor: Pick<Actor, "isAdmin">): boolean {
   return actor.isAdmin;

@@ -5,8 +5,6 @@ const E = t.proposal.errors;
 
 export const MAX_FILES = 5;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Set by the server's upload handler on a file it stopped reading at the size limit. */
-export const TOO_LARGE_TYPE = "application/x-innspill-too-large";
 
 /** Allowed attachment types by extension; the stored content type comes from here, never from the client. */
 export const attachmentTypes: Record<string, string> = {
@@ -37,7 +35,7 @@ const longText = z.string().trim().max(10_000, E.textTooLong).optional().default
 /** A chosen file (an empty file input arrives as a nameless, empty File and is dropped). */
 const attachment = z
   .instanceof(File)
-  .refine((f) => f.type !== TOO_LARGE_TYPE && f.size <= MAX_FILE_BYTES, E.fileTooLarge)
+  .refine((f) => f.size <= MAX_FILE_BYTES, E.fileTooLarge)
   .refine((f) => extensionOf(f.name) in attachmentTypes, E.fileType);
 
 /**

@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const result = await login({ email, password, ip: clientAddress(request) });
+  const result = await login({ email, password, ip: clientAddress(request), request });
   if (!result.ok) {
     const message = result.error === "locked" ? t.login.locked(result.minutes) : t.login.invalid;
     return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {

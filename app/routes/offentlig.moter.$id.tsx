@@ -1,11 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MeetingDocumentView } from "~/components/meeting-document";
 import { t } from "~/domain/texts";
 import { meetingTexts as T } from "~/domain/texts/meetings";
-import { notFound } from "~/server/auth.server";
-import { publicMeeting } from "~/server/meetings/public.server";
+import { getUser, notFound } from "~/server/auth.server";
 import { idParam } from "~/server/params.server";
+import { cachedPublicMeeting } from "~/server/public-meetings.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -15,13 +15,28 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-/** No login: a meeting's published notice and protocol, exempt cases withheld on the server. */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const id = idParam(params.id);
-  const meeting = await publicMeeting(id);
+/**
+ * No login: a meeting's published notice and protocol, exempt cases withheld on the server. Built
+ * once per meeting version; an anonymous visitor's page carries an ETag (answered 304 when the
+ * browser has it, see entry.server), a signed-in user's is never cached.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meeting = await cachedPublicMeeting(idParam(params.id));
   if (!meeting) notFound();
-  return meeting;
+  const anonymous = !(await getUser(request));
+  return data(meeting.data, {
+    headers: anonymous ? { ETag: meeting.etag, "Cache-Control": "public, no-cache" } : {},
+  });
 }
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const out = new Headers();
+  for (const name of ["ETag", "Cache-Control"]) {
+    const value = loaderHeaders.get(name);
+    if (value) out.set(name, value);
+  }
+  return out;
+};
 
 export default function PublicMeetingPage() {
   const { document: doc, protocolPublished } = useLoaderData<typeof loader>();

@@ -1,16 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/server/auth.server";
-import { docxFileName, docxResponse, meetingDocx } from "~/server/meeting-docx.server";
-import { publicMeeting } from "~/server/meetings/public.server";
 import { idParam } from "~/server/params.server";
+import { publicMeetingDocx } from "~/server/public-meetings.server";
 
-/** No login: the public protocol as a Word file, exempt cases withheld. */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const id = idParam(params.id);
-  const meeting = await publicMeeting(id);
-  if (!meeting || !meeting.protocolPublished) notFound();
-  return docxResponse(
-    await meetingDocx(meeting.document, "protocol"),
-    docxFileName(meeting.document, "protocol"),
-  );
+/** No login: the public protocol as a Word file, exempt cases withheld; built once per meeting version. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return (await publicMeetingDocx(request, idParam(params.id), "protocol")) ?? notFound();
 }

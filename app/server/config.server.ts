@@ -1,43 +1,131 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { z } from "zod";
+import { securityTexts } from "~/domain/texts/security";
 
-/** Configuration from the environment, with defaults that need no setup on a fresh machine. */
+const C = securityTexts.config;
+
+/**
+ * Every setting of the server, read from the environment once at start and checked with zod: a
+ * wrong value stops the server with a message that names the variable (server/start.js calls
+ * loadConfig() before it listens). Only BUILD_DIR and NODE_ENV are read by server/start.js
+ * itself, because it needs them to find this module.
+ */
+
+const bool = (name: string) =>
+  z.enum(["true", "false"], { error: C.boolean(name) }).transform((v) => v === "true");
+
+const positive = (name: string, max: number) =>
+  z.coerce
+    .number({ error: C.number(name) })
+    .int(C.integer(name))
+    .min(1, C.between(name, 1, max))
+    .max(max, C.between(name, 1, max));
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const environment = z.object({
+  INNSPILL_MODE: z
+    .enum(["demo", "production"], { error: C.oneOf("INNSPILL_MODE", ['"demo"', '"production"']) })
+    .default("demo"),
+  PORT: z.coerce
+    .number({ error: C.number("PORT") })
+    .int(C.integer("PORT"))
+    .min(0, C.between("PORT", 0, 65535))
+    .max(65535, C.between("PORT", 0, 65535))
+    .default(3000),
+  HOST: z.string().min(1, C.notEmpty("HOST")).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1, C.notEmpty("DATA_DIR")).default("data"),
+  DATABASE_PATH: z.string().min(1, C.notEmpty("DATABASE_PATH")).optional(),
+  SESSION_SECRET: z.string().min(32, C.secretTooShort).optional(),
+  SECURE_COOKIES: bool("SECURE_COOKIES").default(false),
+  SEED_DEMO: bool("SEED_DEMO").default(true),
+  SESSION_IDLE_HOURS: positive("SESSION_IDLE_HOURS", 24 * 14).default(8),
+  LOG_LEVEL: z.enum(logLevels, { error: C.oneOf("LOG_LEVEL", logLevels) }).default("info"),
+});
+
 export interface Config {
+  mode: "demo" | "production";
+  port: number;
+  host: string;
   dataDir: string;
   databasePath: string;
   attachmentsDir: string;
   sessionSecret: string;
   seedDemo: boolean;
   secureCookies: boolean;
+  /** A session ends after this long without a request… */
+  sessionIdleMs: number;
+  /** …and this long after login, whatever happens. */
+  sessionMaxMs: number;
+  logLevel: string;
 }
+
+export const SESSION_MAX_DAYS = 14;
+
+/** A configuration value that stops the server; the message names the variable. */
+export class ConfigError extends Error {}
 
 let cached: Config | undefined;
 
-export function config(): Config {
+/** Parses the environment (once); throws ConfigError naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cached) return cached;
-  const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
-  mkdirSync(dataDir, { recursive: true });
-  const databasePath = process.env.DATABASE_PATH
-    ? path.resolve(process.env.DATABASE_PATH)
-    : path.join(dataDir, "innspill.db");
-  mkdirSync(path.dirname(databasePath), { recursive: true });
+  // An empty variable is an unset one (`FOO= npm start`).
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = environment.safeParse(given);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`);
+    throw new ConfigError(`${C.heading}\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (e.INNSPILL_MODE === "production") {
+    const missing: string[] = [];
+    if (!e.SESSION_SECRET) missing.push(C.productionSecret);
+    if (!e.SECURE_COOKIES) missing.push(C.productionSecure);
+    if (missing.length) throw new ConfigError(`${C.heading}\n${missing.join("\n")}`);
+  }
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  privateDir(dataDir);
+  const databasePath = e.DATABASE_PATH ? path.resolve(e.DATABASE_PATH) : path.join(dataDir, "innspill.db");
+  if (!existsSync(path.dirname(databasePath))) privateDir(path.dirname(databasePath));
   const attachmentsDir = path.join(dataDir, "attachments");
-  mkdirSync(attachmentsDir, { recursive: true });
+  privateDir(attachmentsDir);
   cached = {
+    mode: e.INNSPILL_MODE,
+    port: e.PORT,
+    host: e.HOST,
     dataDir,
     databasePath,
     attachmentsDir,
-    sessionSecret: process.env.SESSION_SECRET ?? sessionSecretFromDataDir(dataDir),
-    seedDemo: process.env.SEED_DEMO !== "false",
-    secureCookies: process.env.SECURE_COOKIES === "true",
+    sessionSecret: e.SESSION_SECRET ?? sessionSecretFromDataDir(dataDir),
+    // Production never seeds the demo world.
+    seedDemo: e.INNSPILL_MODE === "demo" && e.SEED_DEMO,
+    secureCookies: e.SECURE_COOKIES,
+    sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
+    sessionMaxMs: SESSION_MAX_DAYS * 24 * 3600_000,
+    logLevel: e.LOG_LEVEL,
   };
   return cached;
+}
+
+/** The configuration loaded at start (loaded on first use where no server started it: scripts, tests). */
+export function config(): Config {
+  return cached ?? loadConfig();
+}
+
+/** A directory only the server's user can enter (0700), whatever the umask. */
+export function privateDir(dir: string) {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
 }
 
 /** A secret generated once and kept beside the database, so sessions survive restarts without setup. */
 function sessionSecretFromDataDir(dataDir: string): string {
   const file = path.join(dataDir, "session-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+  chmodSync(file, 0o600);
   return readFileSync(file, "utf8").trim();
 }

@@ -5,6 +5,8 @@ import { safeCell, toCsv } from "./csv.server";
 describe("CSV", () => {
   const tricky = [
     "Komma, og mer",
+    "Semikolon; og mer",
+    "Bedre innsyn;=cmd|' /C calc'!A0",
     'Sitat "med" anførselstegn',
     "Linje 1\nLinje 2",
     "Vognretur\r\ni teksten",
@@ -26,6 +28,8 @@ describe("CSV", () => {
     expect(rows[0]).toEqual(["Tittel", "Nr"]);
     expect(rows.slice(1).map((r) => r[0])).toEqual([
       "Komma, og mer",
+      "Semikolon; og mer",
+      "Bedre innsyn;=cmd|' /C calc'!A0",
       'Sitat "med" anførselstegn',
       "Linje 1\nLinje 2",
       "Vognretur\r\ni teksten",

@@ -15,14 +15,16 @@ export function safeCell(value: string | number | null | undefined): string {
 }
 
 /**
- * RFC 4180 CSV (comma, CRLF, quotes doubled, fields with commas, quotes or line breaks quoted)
- * with a UTF-8 byte order mark, so Excel reads æøå; written by csv-stringify, not by hand.
+ * CSV as Excel with Norwegian settings opens it in columns: semicolon-separated (the comma is the
+ * decimal sign there), CRLF, quotes doubled, cells with semicolons, quotes or line breaks quoted,
+ * with a UTF-8 byte order mark so Excel reads æøå; written by csv-stringify, not by hand.
  */
 export function toCsv(
   header: readonly string[],
   rows: readonly (readonly (string | number | null | undefined)[])[],
 ): string {
   const body = stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))], {
+    delimiter: ";",
     record_delimiter: "windows",
     // A bare line break is not the record delimiter (CRLF), so csv-stringify would not quote it.
     quoted_match: [/[\r\n]/, /^\s|\s$/],

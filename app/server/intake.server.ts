@@ -7,7 +7,8 @@ import { mayEditDraft } from "#workflows/policy";
 import { notFound, type CurrentUser } from "./auth.server";
 import type { proposalSchema, ProposalForm } from "~/domain/proposal.schema";
 import { t } from "~/domain/texts";
-import { FormTooLargeError, readForm } from "./attachments.server";
+import { securityTexts } from "~/domain/texts/security";
+import { contentMatchesType, FormTooLargeError, readForm } from "./attachments.server";
 import { db } from "./db.server";
 
 /** The municipalities and specialist groups a proposal may name today. */
@@ -53,6 +54,15 @@ export async function parseProposalForm(
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success")
     return { ok: false, reply: submission.reply({ hideFields: ["attachments"] }) };
+  for (const file of submission.value.attachments ?? [])
+    if (!(await contentMatchesType(file)))
+      return {
+        ok: false,
+        reply: submission.reply({
+          fieldErrors: { attachments: [securityTexts.attachments.contentMismatch(file.name)] },
+          hideFields: ["attachments"],
+        }),
+      };
   return {
     ok: true,
     value: submission.value,

@@ -85,7 +85,21 @@ async function setMunicipalities(db: Executor, proposalId: number, municipalityI
     .execute();
 }
 
+/**
+ * Deletes an author's own draft with its history, municipalities and attachment records (the
+ * history of a draft may be deleted: the trigger allows it while the proposal is a draft). Run it
+ * in a transaction; the caller removes the files named by attachmentsOfProposal afterwards.
+ */
 export async function deleteDraft(db: Executor, id: number, authorId: number): Promise<boolean> {
+  const draft = await db
+    .selectFrom("proposal")
+    .select("id")
+    .where("id", "=", id)
+    .where("author_id", "=", authorId)
+    .where("state", "=", "draft")
+    .executeTakeFirst();
+  if (!draft) return false;
+  await db.deleteFrom("proposal_history").where("proposal_id", "=", id).execute();
   const result = await db
     .deleteFrom("proposal")
     .where("id", "=", id)
@@ -374,6 +388,15 @@ export function attachmentsOfProposal(db: Executor, proposalId: number) {
     .where("proposal_id", "=", proposalId)
     .orderBy("id")
     .execute();
+}
+
+export async function countAttachments(db: Executor, proposalId: number): Promise<number> {
+  const row = await db
+    .selectFrom("attachment")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("proposal_id", "=", proposalId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export function getAttachment(db: Executor, id: number) {

@@ -62,12 +62,18 @@ export async function createSession(
 ) {
   await db
     .insertInto("session")
-    .values({ id: input.id, user_id: input.userId, created_at: input.createdAt, expires_at: input.expiresAt })
+    .values({
+      id: input.id,
+      user_id: input.userId,
+      created_at: input.createdAt,
+      expires_at: input.expiresAt,
+      last_seen_at: input.createdAt,
+    })
     .execute();
 }
 
-/** The active user behind a session that has not expired. */
-export function userBySession(db: Executor, sessionId: string, now: string) {
+/** The active user behind a session that has neither reached its end nor been idle since `idleSince`. */
+export function userBySession(db: Executor, sessionId: string, input: { now: string; idleSince: string }) {
   return db
     .selectFrom("session")
     .innerJoin("user", "user.id", "session.user_id")
@@ -78,51 +84,110 @@ export function userBySession(db: Executor, sessionId: string, now: string) {
       "user.is_admin",
       "user.is_coordinator",
       "user.municipality_id",
+      "user.must_change_password",
+      "session.last_seen_at",
     ])
     .where("session.id", "=", sessionId)
-    .where("session.expires_at", ">", now)
+    .where("session.expires_at", ">", input.now)
+    .where("session.last_seen_at", ">", input.idleSince)
     .where("user.active", "=", 1)
     .executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, sessionId: string, now: string) {
+  await db.updateTable("session").set({ last_seen_at: now }).where("id", "=", sessionId).execute();
 }
 
 export async function deleteSession(db: Executor, sessionId: string) {
   await db.deleteFrom("session").where("id", "=", sessionId).execute();
 }
 
-export async function deleteSessionsOfUser(db: Executor, userId: number) {
-  await db.deleteFrom("session").where("user_id", "=", userId).execute();
+/** Ends every session of an account, but the one named in `except` (the one making the change). */
+export async function deleteSessionsOfUser(db: Executor, userId: number, opts: { except?: string } = {}) {
+  let query = db.deleteFrom("session").where("user_id", "=", userId);
+  if (opts.except) query = query.where("id", "!=", opts.except);
+  await query.execute();
 }
 
-export async function recordLoginAttempt(
-  db: Executor,
-  input: { email: string; ip: string; at: string; success: boolean },
-) {
+/** Removes sessions past their end or idle since `idleSince`. */
+export async function pruneSessions(db: Executor, input: { now: string; idleSince: string }) {
   await db
-    .insertInto("login_attempt")
-    .values({
-      email: input.email.trim().toLowerCase(),
-      ip: input.ip,
-      at: input.at,
-      success: input.success ? 1 : 0,
-    })
+    .deleteFrom("session")
+    .where((eb) => eb.or([eb("expires_at", "<=", input.now), eb("last_seen_at", "<=", input.idleSince)]))
     .execute();
 }
 
-/** Failed attempts since a time, for one account and for one address. */
+export async function pruneLoginAttempts(db: Executor, before: string) {
+  await db.deleteFrom("login_attempt").where("at", "<", before).execute();
+}
+
+export async function setPassword(
+  db: Executor,
+  userId: number,
+  input: { passwordHash: string; mustChange: boolean },
+) {
+  await db
+    .updateTable("user")
+    .set({ password_hash: input.passwordHash, must_change_password: input.mustChange ? 1 : 0 })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** Active administrators other than one account. */
+export async function countOtherActiveAdmins(db: Executor, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("user")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("is_admin", "=", 1)
+    .where("active", "=", 1)
+    .where("id", "!=", userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Accounts whose e-mail is in a domain (the demo world's accounts are all in one). */
+export async function countUsersInDomain(db: Executor, domain: string): Promise<number> {
+  const row = await db
+    .selectFrom("user")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("email", "like", `%@${domain}`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Records an attempt; a failure until markLoginSucceeded says otherwise. */
+export async function recordLoginAttempt(db: Executor, input: { email: string; ip: string; at: string }) {
+  const { id } = await db
+    .insertInto("login_attempt")
+    .values({ email: input.email.trim().toLowerCase(), ip: input.ip, at: input.at, success: 0 })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function markLoginSucceeded(db: Executor, attemptId: number) {
+  await db.updateTable("login_attempt").set({ success: 1 }).where("id", "=", attemptId).execute();
+}
+
+/** Failed attempts since a time: for one account from one address, for the account, and from the address. */
 export async function failedLoginsSince(db: Executor, input: { email: string; ip: string; since: string }) {
-  const count = (column: "email" | "ip", value: string) =>
+  const email = input.email.trim().toLowerCase();
+  const failures = () =>
     db
       .selectFrom("login_attempt")
       .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where(column, "=", value)
       .where("at", ">=", input.since)
-      .where("success", "=", 0)
-      .executeTakeFirstOrThrow();
-  const [byEmail, byIp] = await Promise.all([
-    count("email", input.email.trim().toLowerCase()),
-    count("ip", input.ip),
+      .where("success", "=", 0);
+  const [pair, byAccount, byAddress] = await Promise.all([
+    failures().where("email", "=", email).where("ip", "=", input.ip).executeTakeFirstOrThrow(),
+    failures().where("email", "=", email).executeTakeFirstOrThrow(),
+    failures().where("ip", "=", input.ip).executeTakeFirstOrThrow(),
   ]);
-  return { byEmail: Number(byEmail.n), byIp: Number(byIp.n) };
+  return {
+    byAccountAndAddress: Number(pair.n),
+    byAccount: Number(byAccount.n),
+    byAddress: Number(byAddress.n),
+  };
 }
 
 /** Active users whose name or e-mail contains the query, by name; at most `limit`. */

@@ -119,7 +119,7 @@ describe("proposal intake over HTTP", () => {
     await expectRefused(validForm({ municipalityIds: String(id) }), "Velg kommuner fra listen.");
   });
 
-  it("refuses a disallowed file type and an oversized file", async () => {
+  it("refuses a disallowed file type, and an oversized file with 413 while reading it", async () => {
     const exe = validForm();
     exe.append("attachments", new File(["MZ"], "program.exe", { type: "application/octet-stream" }));
     await expectRefused(exe, "Filtypen er ikke tillatt.");
@@ -128,14 +128,14 @@ describe("proposal intake over HTTP", () => {
       "attachments",
       new File([new Uint8Array(10 * 1024 * 1024 + 1)], "stor.pdf", { type: "application/pdf" }),
     );
-    await expectRefused(big, "Hver fil kan være høyst 10 MB.");
+    await expectRefused(big, "Vedlegget «stor.pdf» er større enn 10 MB.", 413);
   });
 
-  it("refuses more than five files", async () => {
+  it("refuses more than five files (413, while reading them)", async () => {
     const form = validForm();
     for (let i = 0; i < 6; i++)
-      form.append("attachments", new File(["x"], `f${i}.pdf`, { type: "application/pdf" }));
-    await expectRefused(form, "Du kan legge ved høyst 5 filer.");
+      form.append("attachments", new File(["%PDF-1.4 x"], `f${i}.pdf`, { type: "application/pdf" }));
+    await expectRefused(form, "Du kan legge ved høyst 5 filer.", 413);
   });
 
   it("refuses extra fields and a missing intent", async () => {

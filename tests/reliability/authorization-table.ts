@@ -252,6 +252,14 @@ export const authorizationTable: RouteEntry[] = [
     ],
   },
   {
+    route: "min-profil.tsx",
+    probes: [
+      get("own profile", () => "/min-profil", signedIn()),
+      // The empty form reaches the check of the fields (400): every signed-in user may change their password.
+      post("empty password change", () => "/min-profil", empty, 400, signedIn()),
+    ],
+  },
+  {
     route: "logg-ut.tsx",
     probes: [
       get("logout by GET does nothing", () => "/logg-ut", all("away")),

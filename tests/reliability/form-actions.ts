@@ -178,6 +178,20 @@ export const formActions: FormAction[] = [
     valid: () => ({ email: "ansatt5@innspill.test", password: "demo1234", redirectTo: "/innspill" }),
     writesOnRefusal: ["login_attempt"],
   },
+  // Changing one's own password: the valid form changes it once; afterwards the current password
+  // in the form is wrong, so every mutation is refused (400) unless it names no field at all.
+  {
+    route: "min-profil.tsx",
+    intent: "change-password",
+    as: "employee",
+    path: () => "/min-profil",
+    valid: () => ({
+      currentPassword: "demo1234",
+      newPassword: "demo1234-et-nytt-passord",
+      repeatPassword: "demo1234-et-nytt-passord",
+    }),
+    payloads: 60,
+  },
   // Logging out reads no input: a few posts show that none of it matters.
   {
     route: "logg-ut.tsx",

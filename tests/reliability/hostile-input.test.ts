@@ -106,6 +106,10 @@ async function runAction(action: FormAction) {
     fileField: action.fileField,
   });
   const startChecksum = databaseChecksum(readDb);
+  // The state after the last accepted post: a refused one must leave it as it was. (SQLite's
+  // data_version is the fast check; a signed-in request may move a session's last use, which the
+  // checksum leaves out, so a changed data_version is confirmed against the checksum.)
+  let known = startChecksum;
   for (const plan of plans) {
     const payload = applyPlan(plan, await action.valid(ctx, target), {
       intents: action.intents,
@@ -142,7 +146,8 @@ async function runAction(action: FormAction) {
       const wrote = checksumBefore
         ? JSON.stringify(databaseChecksum(readDb, { ignore: action.writesOnRefusal })) !==
           JSON.stringify(checksumBefore)
-        : dataVersion(readDb) !== versionBefore;
+        : dataVersion(readDb) !== versionBefore &&
+          JSON.stringify(databaseChecksum(readDb)) !== JSON.stringify(known);
       if (wrote) failures.push(`${what}: refused with ${reply.status}, but the database changed`);
       if (
         action.fileField &&
@@ -163,6 +168,7 @@ async function runAction(action: FormAction) {
         if (marker) failures.push(`${what}: accepted, and ${to} echoes "${marker}" unescaped`);
       }
       if (action.prepare) target = await action.prepare(ctx);
+      known = databaseChecksum(readDb);
     } else {
       failures.push(`${what}: neither refused nor redirected: ${describeReply(reply)}`);
     }

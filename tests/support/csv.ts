@@ -1,5 +1,5 @@
-/** A strict RFC 4180 reader, to check that what we write reads back cell for cell. */
-export function parseCsv(text: string): string[][] {
+/** A strict RFC 4180 reader (semicolon-separated, as we write it), to check that what we write reads back cell for cell. */
+export function parseCsv(text: string, separator = ";"): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
@@ -13,7 +13,7 @@ export function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") {
+    else if (c === separator) {
       row.push(cell);
       cell = "";
     } else if (c === "\r" && text[i + 1] === "\n") {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { DB } from "#db/connection";
 import { getMunicipality } from "#db/repositories/organisation.repository";
 import {
+  countOtherActiveAdmins,
   createUser,
   deleteSessionsOfUser,
   findUserByEmail,
@@ -11,6 +12,8 @@ import {
 import type { Executor } from "#db/connection";
 import type { CreateUserForm, EditUserForm } from "~/domain/admin.schema";
 import { adminTexts } from "~/domain/texts/admin";
+import { securityTexts } from "~/domain/texts/security";
+import { mayRemoveAdminRight } from "#workflows/policy";
 import type { CurrentUser } from "../auth.server";
 import { hashPassword } from "../password.server";
 import { refuse, refuseField, runCommand, type CommandResult } from "./result.server";
@@ -80,6 +83,13 @@ export async function updateAccount(
     if (accountFingerprint(current) !== form.fingerprint) refuse(409, adminTexts.users.conflict);
     await checkAccountFields(trx, form, userId);
     if (userId === actor.id && !form.isAdmin) refuseField("isAdmin", E.selfUnadmin);
+    // Checked inside the transaction: two admins demoting each other at once cannot leave none.
+    if (
+      current.is_admin === 1 &&
+      !form.isAdmin &&
+      !mayRemoveAdminRight(await countOtherActiveAdmins(trx, userId))
+    )
+      refuseField("isAdmin", securityTexts.lastAdmin);
     await updateUser(trx, userId, {
       name: form.name,
       email: form.email,
@@ -88,6 +98,8 @@ export async function updateAccount(
       is_coordinator: form.isCoordinator ? 1 : 0,
       ...(passwordHash ? { password_hash: passwordHash } : {}),
     });
+    // A new password ends the account's other sessions (the admin's own stays, if it is theirs).
+    if (passwordHash) await deleteSessionsOfUser(trx, userId, { except: actor.sessionId });
     return { id: userId };
   });
 }
@@ -103,6 +115,13 @@ export function setAccountActive(
   return runCommand(database, async (trx) => {
     const current = (await getUser(trx, input.userId)) ?? refuse(404);
     if (!input.active && current.id === input.actor.id) refuseField("intent", E.selfDeactivate);
+    if (
+      !input.active &&
+      current.is_admin === 1 &&
+      current.active === 1 &&
+      !mayRemoveAdminRight(await countOtherActiveAdmins(trx, current.id))
+    )
+      refuseField("intent", securityTexts.lastAdmin);
     await updateUser(trx, current.id, { active: input.active ? 1 : 0 });
     if (!input.active) await deleteSessionsOfUser(trx, current.id);
     return { id: current.id };

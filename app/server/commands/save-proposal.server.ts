@@ -1,7 +1,13 @@
 import type { Executor } from "#db/connection";
-import { addAttachment, createProposal, updateDraft } from "#db/repositories/proposal.repository";
+import {
+  addAttachment,
+  countAttachments,
+  createProposal,
+  updateDraft,
+} from "#db/repositories/proposal.repository";
 import { appendHistory } from "#db/repositories/process.repository";
-import type { ProposalForm } from "~/domain/proposal.schema";
+import { MAX_FILES, type ProposalForm } from "~/domain/proposal.schema";
+import { securityTexts } from "~/domain/texts/security";
 import type { CurrentUser } from "../auth.server";
 import { removeFiles, storeFiles } from "../attachments.server";
 import { t } from "~/domain/texts";
@@ -50,6 +56,9 @@ export async function saveProposal(
       });
       version = 1;
     }
+    // At most MAX_FILES in all, counted with the ones stored by earlier edits.
+    if (stored.length > 0 && (await countAttachments(trx, id)) + stored.length > MAX_FILES)
+      refuse(400, "", { attachments: [securityTexts.attachments.tooMany] });
     for (const file of stored) {
       await addAttachment(trx, { proposalId: id, ...file, uploadedBy: user.id, now });
     }

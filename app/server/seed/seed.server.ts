@@ -43,6 +43,9 @@ import {
   type ProposalFacts,
 } from "#workflows/proposal.machine";
 
+/** Every demo account's e-mail is in this domain (production mode refuses a database holding one). */
+export const DEMO_EMAIL_DOMAIN = "innspill.test";
+
 /** True when nothing has been created yet: the only time the demo is seeded. */
 export async function isEmpty(db: Executor): Promise<boolean> {
   const user = await db.selectFrom("user").select("id").limit(1).executeTakeFirst();

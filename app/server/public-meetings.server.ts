@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import { getMeeting } from "#db/repositories/meeting.repository";
+import { db } from "./db.server";
+import { docxFileName, meetingDocx } from "./meeting-docx.server";
+import { publicMeeting } from "./meetings/public.server";
+
+/**
+ * The public notices and protocols, built once per meeting version and served from memory: an
+ * anonymous visitor cannot make the server rebuild a page's data or a Word file per request.
+ * Every change to a meeting bumps its version, so a key never names stale content. The cache
+ * holds at most MAX_ENTRIES builds (the least recently used go first).
+ */
+const MAX_ENTRIES = 300;
+const cache = new Map<string, Promise<unknown>>();
+
+function remember<T>(key: string, build: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key) as Promise<T> | undefined;
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const built = build();
+  cache.set(key, built);
+  // A failed build is not kept: the next request tries again.
+  built.catch(() => cache.delete(key));
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  return built;
+}
+
+const digest = (data: string | Uint8Array) =>
+  createHash("sha256").update(data).digest("base64url").slice(0, 27);
+
+async function versionKey(id: number): Promise<string | undefined> {
+  const meeting = await getMeeting(db(), id);
+  return meeting ? `${id}:${meeting.version}:${meeting.status}` : undefined;
+}
+
+/** A meeting's public page data and its ETag; undefined when nothing of it is public. */
+export async function cachedPublicMeeting(id: number) {
+  const key = await versionKey(id);
+  if (!key) return undefined;
+  return remember(`page:${key}`, async () => {
+    const data = await publicMeeting(id);
+    return data && { data, etag: `W/"${digest(JSON.stringify(data))}"` };
+  });
+}
+
+/**
+ * A public notice or protocol as a Word file, with a strong ETag; 304 when the browser has it.
+ * 404 when that document is not public.
+ */
+export async function publicMeetingDocx(
+  request: Request,
+  id: number,
+  kind: "notice" | "protocol",
+): Promise<Response | undefined> {
+  const key = await versionKey(id);
+  if (!key) return undefined;
+  const file = await remember(`docx:${kind}:${key}`, async () => {
+    const meeting = await publicMeeting(id);
+    if (!meeting || (kind === "protocol" && !meeting.protocolPublished)) return undefined;
+    const buffer = await meetingDocx(meeting.document, kind);
+    return { buffer, etag: `"${digest(buffer)}"`, fileName: docxFileName(meeting.document, kind) };
+  });
+  if (!file) return undefined;
+  const headers = {
+    ETag: file.etag,
+    // Public, but checked with the server on every use (a 304 costs nothing to build).
+    "Cache-Control": "public, no-cache",
+  };
+  if (request.headers.get("If-None-Match") === file.etag) return new Response(null, { status: 304, headers });
+  return new Response(new Uint8Array(file.buffer), {
+    headers: {
+      ...headers,
+      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+    },
+  });
+}

@@ -1,0 +1,141 @@
+import Database from "better-sqlite3";
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { securityTexts } from "~/domain/texts/security";
+import { startServer, type TestServer } from "../support/server";
+import { form, openReadOnly, request } from "./support";
+
+/**
+ * A real production mode: the configuration is checked at start (a wrong value stops the server
+ * naming the variable), INNSPILL_MODE=production never seeds, refuses a database with demo
+ * accounts, needs SESSION_SECRET and SECURE_COOKIES=true, and its first administrator comes from
+ * `npm run create-admin` with a one-time password that must be changed at the first login.
+ */
+
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "innspill-prod-"));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const production = {
+  INNSPILL_MODE: "production",
+  SESSION_SECRET: "a".repeat(16) + "b".repeat(16) + "c".repeat(16),
+  SECURE_COOKIES: "true",
+};
+const root = path.resolve(__dirname, "../..");
+
+async function refusedStart(env: Record<string, string>, dataDir = freshDir()): Promise<string> {
+  let server: TestServer | undefined;
+  try {
+    server = await startServer({ dataDir, seed: false, env });
+  } catch (error) {
+    return String((error as Error).message);
+  } finally {
+    await server?.stop();
+  }
+  throw new Error("The server started");
+}
+
+describe("configuration", () => {
+  it("a wrong value stops the server with a message naming the variable", async () => {
+    expect(await refusedStart({ PORT: "åtti" })).toMatch(/PORT: PORT må være et tall/);
+    expect(await refusedStart({ SECURE_COOKIES: "ja" })).toMatch(
+      /SECURE_COOKIES: SECURE_COOKIES må være "true"/,
+    );
+    expect(await refusedStart({ SESSION_IDLE_HOURS: "0" })).toMatch(/SESSION_IDLE_HOURS/);
+    expect(await refusedStart({ INNSPILL_MODE: "prod" })).toMatch(/INNSPILL_MODE/);
+  });
+
+  it("production needs SESSION_SECRET and SECURE_COOKIES=true", async () => {
+    expect(await refusedStart({ ...production, SESSION_SECRET: "" })).toMatch(/SESSION_SECRET/);
+    expect(await refusedStart({ ...production, SECURE_COOKIES: "false" })).toMatch(/SECURE_COOKIES/);
+    expect(await refusedStart({ ...production, SESSION_SECRET: "kort" })).toMatch(/SESSION_SECRET: .*32/);
+  });
+
+  it("production refuses to start on a database holding demo accounts", async () => {
+    const dataDir = freshDir();
+    cpSync(inject("seededTemplateDir"), dataDir, { recursive: true });
+    expect(await refusedStart(production, dataDir)).toMatch(/demokontoer/);
+  });
+});
+
+describe("production mode", () => {
+  it("never seeds, shows no demo banner, and its first admin signs in with a one-time password and must change it", async () => {
+    const dataDir = freshDir();
+    // SEED_DEMO=true is ignored in production. The idle limit is set to 2 hours.
+    const server = await startServer({
+      dataDir,
+      seed: true,
+      env: { ...production, SESSION_IDLE_HOURS: "2" },
+    });
+    try {
+      const db = openReadOnly(path.join(dataDir, "innspill.db"));
+      expect(db.prepare("select count(*) n from user").get()).toEqual({ n: 0 });
+      expect(db.prepare("select count(*) n from proposal").get()).toEqual({ n: 0 });
+      const loginPage = await request(server.url, "/logg-inn");
+      expect(loginPage.status).toBe(200);
+      expect(loginPage.body).not.toContain("demo-banner");
+
+      const run = (email: string) =>
+        promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), ["scripts/create-admin.ts", email], {
+          cwd: root,
+          env: { ...process.env, ...production, DATA_DIR: dataDir },
+        });
+      const { stdout } = await run("it-sjef@kommune.example");
+      const oneTime = /Engangspassord: (\S+)/.exec(stdout)![1]!;
+      expect(oneTime.length).toBeGreaterThanOrEqual(16);
+      // A second first admin is refused.
+      await expect(run("noen.andre@kommune.example")).rejects.toThrow(/allerede en aktiv administrator/);
+
+      const signIn = await request(server.url, "/logg-inn", {
+        body: form({ email: "it-sjef@kommune.example", password: oneTime, redirectTo: "/" }),
+      });
+      expect(signIn.status).toBe(302);
+      const setCookie = signIn.setCookies.find((c) => c.startsWith("__Host-innspill_session="))!;
+      expect(setCookie).toMatch(/;\s*Secure/i);
+      const cookie = setCookie.split(";")[0]!;
+
+      // Every page sends them to change the password first.
+      for (const page of ["/", "/admin", "/innspill"]) {
+        const reply = await request(server.url, page, { cookie });
+        expect(reply.status, page).toBe(302);
+        expect(reply.location, page).toBe("/min-profil");
+      }
+      const profile = await request(server.url, "/min-profil", { cookie });
+      expect(profile.body).toContain(securityTexts.profile.mustChange);
+      const changed = await request(server.url, "/min-profil", {
+        cookie,
+        body: form({
+          currentPassword: oneTime,
+          newPassword: "et-godt-nytt-passord",
+          repeatPassword: "et-godt-nytt-passord",
+        }),
+      });
+      expect(changed.status).toBe(302);
+      expect((await request(server.url, "/admin", { cookie })).status).toBe(200);
+      db.close();
+
+      // SESSION_IDLE_HOURS=2: a session unused for 3 hours has ended.
+      const writable = new Database(path.join(dataDir, "innspill.db"));
+      writable.pragma("busy_timeout = 5000");
+      writable
+        .prepare("update session set last_seen_at = ?")
+        .run(new Date(Date.now() - 3 * 3600_000).toISOString());
+      writable.close();
+      const idle = await request(server.url, "/admin", { cookie });
+      expect(idle.status).toBe(302);
+      expect(idle.location).toMatch(/^\/logg-inn/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
