@@ -2,6 +2,15 @@ import { mayEditReportText } from "./policy";
 import { describe, expect, it } from "vitest";
 import { proposalStates } from "./proposal.machine";
 import {
+  changesOf,
+  groupActivity,
+  organisationChanges,
+  reportPeriod,
+  servicesOf,
+  type PeriodBody,
+  type PeriodMembership,
+} from "./report-organisation";
+import {
   activityInYear,
   countByGroup,
   gapsOf,
@@ -13,6 +22,7 @@ import {
   renumberGoals,
   reportYear,
   stateGroupOf,
+  strategyStanding,
   timeInStates,
   type HistoryStep,
 } from "./report";
@@ -162,5 +172,139 @@ describe("report years", () => {
     expect(reportYear("2021.5", today)).toBeNull();
     expect(reportYear("0999", today)).toBeNull();
     expect(reportYear(undefined, today)).toBeNull();
+  });
+});
+
+describe("strategy periods", () => {
+  it("are over after their last year, so an expired strategy is not the one in force", () => {
+    const s = { period_from: 2022, period_to: 2025 };
+    expect(strategyStanding(s, 2021)).toBe("future");
+    expect(strategyStanding(s, 2022)).toBe("current");
+    expect(strategyStanding(s, 2025)).toBe("current");
+    expect(strategyStanding(s, 2026)).toBe("expired");
+  });
+});
+
+describe("the organisation through a report's year", () => {
+  const board: PeriodBody = { id: 1, kind: "board", name: "Styret", validFrom: "2019-01-01", validTo: null };
+  const seat = (
+    person: string,
+    role: string,
+    municipality: string | null,
+    validFrom: string,
+    validTo: string | null = null,
+    bodyId = 1,
+  ): PeriodMembership => ({ bodyId, role, person, municipality, validFrom, validTo });
+  const seats = [
+    seat("Ny leder", "chair", "Molde", "2021-08-09"),
+    seat("Gammel leder", "chair", "Molde", "2019-01-01", "2021-07-01"),
+    seat("Ny Aukra", "member", "Aukra", "2021-09-01"),
+    seat("Gammel Aukra", "member", "Aukra", "2019-01-01", "2021-07-01"),
+    seat("Rauma", "member", "Rauma", "2019-01-01"),
+    seat("Sekretær", "secretary", null, "2019-01-01"),
+    seat("Sluttet før", "member", "Vestnes", "2019-01-01", "2021-01-01"),
+    seat("Kommer senere", "member", "Vestnes", "2022-01-01"),
+  ];
+
+  it("lists the members by role and municipality, with the days part-year seats began or ended", () => {
+    const services = servicesOf(board, seats, reportPeriod(2021, "2026-11-30"));
+    expect(services.map((s) => [s.person, s.from, s.until])).toEqual([
+      ["Gammel leder", null, "2021-06-30"],
+      ["Ny leder", "2021-08-09", null],
+      ["Gammel Aukra", null, "2021-06-30"],
+      ["Ny Aukra", "2021-09-01", null],
+      ["Rauma", null, null],
+    ]);
+    const { left, joined } = changesOf(services);
+    expect(left.map((s) => s.person)).toEqual(["Gammel leder", "Gammel Aukra"]);
+    expect(joined.map((s) => s.person)).toEqual(["Ny leder", "Ny Aukra"]);
+  });
+
+  it("reads the running year up to today: a seat that ends later has not ended yet", () => {
+    const period = reportPeriod(2021, "2021-08-20");
+    expect(period).toEqual({ year: 2021, from: "2021-01-01", to: "2021-08-21", asOf: "2021-08-20" });
+    const services = servicesOf(board, seats, period);
+    expect(services.map((s) => s.person)).not.toContain("Ny Aukra");
+    expect(services.find((s) => s.person === "Ny leder")).toMatchObject({ from: "2021-08-09", until: null });
+  });
+
+  it("measures seats against the body's own part of the year: a new group's members are not 'new'", () => {
+    const group: PeriodBody = {
+      id: 2,
+      kind: "group",
+      name: "Microsoft365",
+      validFrom: "2021-04-01",
+      validTo: null,
+    };
+    const services = servicesOf(
+      group,
+      [
+        seat("Leder", "leader", "Aukra", "2021-04-01", null, 2),
+        seat("Senere", "member", "Molde", "2021-06-01", null, 2),
+      ],
+      reportPeriod(2021, "2026-11-30"),
+    );
+    expect(services.map((s) => [s.person, s.from])).toEqual([
+      ["Leder", null],
+      ["Senere", "2021-06-01"],
+    ]);
+  });
+
+  it("says what changed: renames, new and closed bodies, municipalities in and out, in date order", () => {
+    const period = reportPeriod(2023, "2026-11-30");
+    const changes = organisationChanges({
+      period,
+      bodies: [
+        { id: 1, kind: "board", name: "Samarbeidsrådet", validFrom: "2019-01-01", validTo: null },
+        { id: 3, kind: "group", name: "Personvern", validFrom: "2023-03-01", validTo: null },
+        { id: 4, kind: "group", name: "Gammel gruppe", validFrom: "2017-01-01", validTo: "2023-03-01" },
+      ],
+      renames: [
+        { bodyId: 1, on: "2023-01-01", previous: "Styret", name: "Samarbeidsrådet" },
+        { bodyId: 1, on: "2022-01-01", previous: "Eldre", name: "Styret" },
+      ],
+      municipalities: [
+        { name: "Molde", validFrom: "2000-01-01", validTo: null },
+        { name: "Hustadvika", validFrom: "2023-06-01", validTo: null },
+        { name: "Aukra", validFrom: "2000-01-01", validTo: "2023-07-01" },
+        { name: "Sandøy", validFrom: "2000-01-01", validTo: "2020-01-01" },
+      ],
+    });
+    expect(changes).toEqual([
+      { kind: "renamed", bodyKind: "board", on: "2023-01-01", previous: "Styret", name: "Samarbeidsrådet" },
+      { kind: "established", bodyKind: "group", on: "2023-03-01", names: ["Personvern"] },
+      { kind: "closed", bodyKind: "group", on: "2023-03-01", names: ["Gammel gruppe"] },
+      { kind: "municipalityJoined", on: "2023-06-01", names: ["Hustadvika"] },
+      { kind: "municipalityLeft", on: "2023-07-01", names: ["Aukra"] },
+    ]);
+    expect(
+      organisationChanges({
+        period: reportPeriod(2024, "2026-11-30"),
+        bodies: [],
+        renames: [],
+        municipalities: [],
+      }),
+    ).toEqual([]);
+  });
+
+  it("gives a group's counts and its median days from assignment to recommendation", () => {
+    const flow = [{ groupId: 7, received: 3, assessed: 2, recommended: 2 }];
+    const recommendations = [
+      { groupId: 7, assignedAt: "2021-02-01T09:00:00.000Z", recommendedAt: "2021-02-11T15:00:00.000Z" },
+      { groupId: 7, assignedAt: "2021-03-01T09:00:00.000Z", recommendedAt: "2021-03-21T08:00:00.000Z" },
+      { groupId: 8, assignedAt: "2021-03-01T09:00:00.000Z", recommendedAt: "2021-06-01T08:00:00.000Z" },
+    ];
+    expect(groupActivity(7, flow, recommendations)).toEqual({
+      received: 3,
+      assessed: 2,
+      recommended: 2,
+      medianDays: 15,
+    });
+    expect(groupActivity(9, flow, recommendations)).toEqual({
+      received: 0,
+      assessed: 0,
+      recommended: 0,
+      medianDays: null,
+    });
   });
 });

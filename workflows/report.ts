@@ -169,6 +169,18 @@ export function goalCoverage(
     });
 }
 
+/**
+ * Where a strategy's period stands in a year: not begun, running, or over. An approved strategy
+ * whose period is over is no longer the one in force, even while no newer one is approved.
+ */
+export function strategyStanding(
+  strategy: { period_from: number; period_to: number },
+  year: number,
+): "future" | "current" | "expired" {
+  if (year < strategy.period_from) return "future";
+  return year > strategy.period_to ? "expired" : "current";
+}
+
 /** The next free number for a new main goal ("3") or a sub-goal of `parentNumber` ("3.2"). */
 export function nextGoalNumber(existing: readonly string[], parentNumber: string | null): string {
   const prefix = parentNumber === null ? "" : `${parentNumber}.`;

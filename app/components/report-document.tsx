@@ -43,6 +43,14 @@ export function ReportDocument({ blocks }: { blocks: ReportBlock[] }) {
                 ))}
               </div>
             );
+          case "list":
+            return (
+              <ul key={i}>
+                {b.items.map((item, k) => (
+                  <li key={k}>{item}</li>
+                ))}
+              </ul>
+            );
           case "table":
             return (
               // Wide tables scroll on narrow screens: the region is focusable so keyboards can scroll it.

@@ -29,6 +29,11 @@ export function StrategyGoals({ view }: { view: View }) {
           </span>
         ) : null}
       </p>
+      {s.expiredNotice ? (
+        <p className="notice warn" role="note">
+          {s.expiredNotice}
+        </p>
+      ) : null}
       {s.status === "replaced" ? (
         <p className="notice">
           {S.replacedNotice}{" "}

@@ -1,12 +1,26 @@
 import {
   stateGroups,
+  strategyStanding,
   type Gap,
   type GroupCounts,
   type MainGoalCoverage,
   type StateGroup,
 } from "#workflows/report";
+import {
+  changesOf,
+  type GroupActivity,
+  type OrganisationChange,
+  type Service,
+} from "#workflows/report-organisation";
 import { formatDate, listNb } from "./texts";
-import { governanceSentence, municipalitiesPhrase, reportTexts as R } from "./texts/report";
+import {
+  governanceSentence,
+  groupActivitySentence,
+  municipalitiesPhrase,
+  organisationChangeSentence,
+  reportTexts as R,
+  serviceLine,
+} from "./texts/report";
 import { strategyTexts as S } from "./texts/strategy";
 
 /**
@@ -28,7 +42,8 @@ export type ReportBlock =
       state: string;
       text: string;
     }
-  | { kind: "table"; caption: string; head: string[]; rows: string[][] };
+  | { kind: "table"; caption: string; head: string[]; rows: string[][] }
+  | { kind: "list"; items: string[] };
 
 export interface GovernanceFigure {
   bodyId: number;
@@ -56,9 +71,34 @@ export interface StrategyProgress {
   coverage: MainGoalCoverage[];
 }
 
+/** Who sat in a body through the report's year. */
+export interface BodyComposition {
+  bodyId: number;
+  kind: string;
+  /** The body's name in the year. */
+  name: string;
+  members: Service[];
+}
+
+export interface GroupFigures extends BodyComposition {
+  activity: GroupActivity;
+}
+
+/** The board, the committee and the groups through the year, and how the organisation changed. */
+export interface OrganisationFigures {
+  board: BodyComposition | null;
+  committee: BodyComposition | null;
+  groups: GroupFigures[];
+  changes: OrganisationChange[];
+}
+
 /** Everything the report states, computed from the year's records. */
 export interface ReportFigures {
   year: number;
+  /** The running year's report speaks of the year so far: its last day ("per 30.11.2026"). */
+  asOf?: string | null;
+  /** Absent in reports frozen before the organisation sections existed. */
+  organisation?: OrganisationFigures;
   received: number;
   byMunicipality: { name: string; count: number }[];
   byGroup: { name: string; count: number }[];
@@ -83,7 +123,13 @@ export interface ReportModel {
   title: string;
   blocks: ReportBlock[];
   figures: ReportFigures;
-  csv: { header: string[]; rows: string[][] };
+  /** The basis data: the proposals' table, then (`more`) the organisation's tables. */
+  csv: CsvTable & { more?: CsvTable[] };
+}
+
+export interface CsvTable {
+  header: string[];
+  rows: string[][];
 }
 
 export const REPORT_MODEL_VERSION = 1;
@@ -106,7 +152,12 @@ function groupParts(counts: GroupCounts): string {
   );
 }
 
-function strategyBlocks(year: number, strategies: StrategyProgress[], board: string): ReportBlock[] {
+function strategyBlocks(
+  year: number,
+  asOf: string | null,
+  strategies: StrategyProgress[],
+  board: string,
+): ReportBlock[] {
   if (strategies.length === 0) return [{ kind: "paragraph", text: R.noStrategy(year) }];
   return strategies.flatMap((s): ReportBlock[] => {
     const blocks: ReportBlock[] = [
@@ -114,7 +165,9 @@ function strategyBlocks(year: number, strategies: StrategyProgress[], board: str
         kind: "paragraph",
         text: s.approval
           ? R.strategyApproved(s.approval.bodyName || board, s.name, s.approval.date, s.approval.itemLabel)
-          : R.strategyInForce(s.name, s.periodFrom, s.periodTo),
+          : strategyStanding({ period_from: s.periodFrom, period_to: s.periodTo }, year) === "expired"
+            ? R.strategyExpired(s.name, s.periodFrom, s.periodTo)
+            : R.strategyInForce(s.name, s.periodFrom, s.periodTo),
       },
     ];
     const distinct = new Map<number, StateGroup>();
@@ -123,11 +176,14 @@ function strategyBlocks(year: number, strategies: StrategyProgress[], board: str
         for (const g of stateGroups) for (const p of sub.proposals[g]) distinct.set(p.id, g);
     const totals = Object.fromEntries(stateGroups.map((g) => [g, 0])) as GroupCounts;
     for (const g of distinct.values()) totals[g] += 1;
-    blocks.push({ kind: "paragraph", text: R.strategySummary(year, distinct.size, groupParts(totals)) });
+    blocks.push({
+      kind: "paragraph",
+      text: R.strategySummary(year, asOf, distinct.size, groupParts(totals)),
+    });
     const row = (label: string, counts: GroupCounts) => [label, ...stateGroups.map((g) => String(counts[g]))];
     blocks.push({
       kind: "table",
-      caption: R.strategyTableCaption(s.name),
+      caption: R.strategyTableCaption(s.name, asOf),
       head: [R.goalColumn, ...stateGroups.map((g) => S.groupLabels[g])],
       rows: s.coverage.flatMap((main) => [
         row(`${S.mainGoal} ${goalLabel(main)}`, main.counts),
@@ -176,12 +232,100 @@ function processBlocks(f: ReportFigures, stateLabels: Record<StateGroup, string>
   if (stateGroups.some((g) => f.stateAtEnd[g] > 0)) {
     blocks.push({
       kind: "table",
-      caption: R.byStateCaption(f.year),
+      caption: R.byStateCaption(f.year, f.asOf ?? null),
       head: [R.state, R.count],
       rows: stateGroups.map((g) => [stateLabels[g], String(f.stateAtEnd[g])]),
     });
   }
   return blocks;
+}
+
+/** 2.1.1: who left and who joined the board in the year, or one sentence that nobody did. */
+function boardChangeBlocks(year: number, board: BodyComposition | null): ReportBlock[] {
+  if (!board) return [{ kind: "paragraph", text: R.noBoard(year) }];
+  const { left, joined } = changesOf(board.members);
+  if (left.length === 0 && joined.length === 0)
+    return [{ kind: "paragraph", text: R.noMemberChanges(board.kind, board.name, year) }];
+  const blocks: ReportBlock[] = [];
+  if (left.length > 0)
+    blocks.push(
+      { kind: "paragraph", text: R.membersLeft(board.kind, board.name, year) },
+      { kind: "list", items: left.map((s) => serviceLine(s, board)) },
+    );
+  if (joined.length > 0)
+    blocks.push(
+      { kind: "paragraph", text: R.membersJoined(board.kind, board.name, year) },
+      { kind: "list", items: joined.map((s) => serviceLine(s, board)) },
+    );
+  return blocks;
+}
+
+/** 2.1.2: renames, new and closed bodies, municipalities joining or leaving, in words. */
+function organisationChangeBlocks(year: number, changes: OrganisationChange[]): ReportBlock[] {
+  if (changes.length === 0) return [{ kind: "paragraph", text: R.noOrganisationChanges(year) }];
+  return [{ kind: "paragraph", text: changes.map(organisationChangeSentence).join(" ") }];
+}
+
+/** A body's members through the year, as the annual report's 3.1 lists the board. */
+function compositionBlocks(year: number, body: BodyComposition, intro: boolean): ReportBlock[] {
+  if (body.members.length === 0)
+    return [{ kind: "paragraph", text: R.noMembers(body.kind, body.name, year) }];
+  const list: ReportBlock = { kind: "list", items: body.members.map((s) => serviceLine(s, body)) };
+  return intro ? [{ kind: "paragraph", text: R.composition(body.name, year) }, list] : [list];
+}
+
+/** The specialist groups: a table of what each did with proposals, then each group's members. */
+function groupBlocks(
+  year: number,
+  groups: GroupFigures[],
+  h: (level: 1 | 2 | 3 | 4, text: string) => ReportBlock,
+): ReportBlock[] {
+  if (groups.length === 0) return [{ kind: "paragraph", text: R.noGroups(year) }];
+  const C = R.groupColumns;
+  const blocks: ReportBlock[] = [
+    { kind: "paragraph", text: R.groupsIntro(year) },
+    {
+      kind: "table",
+      caption: R.groupsTableCaption(year),
+      head: [C.group, C.received, C.assessed, C.recommended, C.medianDays],
+      rows: groups.map((g) => [
+        g.name,
+        String(g.activity.received),
+        String(g.activity.assessed),
+        String(g.activity.recommended),
+        g.activity.medianDays === null ? R.noneValue : dayCount(g.activity.medianDays),
+      ]),
+    },
+  ];
+  for (const g of groups) {
+    blocks.push(h(4, g.name));
+    blocks.push(...compositionBlocks(year, g, false));
+    blocks.push({ kind: "paragraph", text: groupActivitySentence(g.activity, year) });
+  }
+  return blocks;
+}
+
+/** A number of days as a table shows it: "12", "12,5". */
+const dayCount = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(".", ","));
+
+/**
+ * What each initiative is called in the report: the part of its title before " – " where that
+ * names it alone, the whole title where two initiatives of the report would share the short
+ * name ("Digisos – innsyn" and "Digisos – dialog" stay apart).
+ */
+export function entryNames(titles: readonly string[]): Map<string, string> {
+  const distinctTitles = [...new Set(titles)];
+  const titlesByShort = new Map<string, number>();
+  for (const title of distinctTitles) {
+    const short = shortName(title);
+    titlesByShort.set(short, (titlesByShort.get(short) ?? 0) + 1);
+  }
+  return new Map(
+    distinctTitles.map((title) => {
+      const short = shortName(title);
+      return [title, titlesByShort.get(short)! > 1 ? title : short];
+    }),
+  );
 }
 
 /**
@@ -210,10 +354,23 @@ export function composeReport(
     figures.governance.every((g) => g.meetings === 0);
   if (nothing) blocks.push({ kind: "paragraph", text: R.empty(year) });
 
+  const asOf = figures.asOf ?? null;
+  const organisation = figures.organisation;
   blocks.push(h(1, R.chapter2(year)));
   blocks.push(h(2, R.overall(year)));
+  if (organisation) {
+    const board = organisation.board;
+    blocks.push(h(3, R.newMembersHeading("board", board?.name ?? opts.boardName)));
+    blocks.push(...boardChangeBlocks(year, board));
+    blocks.push(h(3, R.organisationHeading));
+    blocks.push(...organisationChangeBlocks(year, organisation.changes));
+  }
   blocks.push(h(3, R.strategyHeading));
-  blocks.push(...strategyBlocks(year, figures.strategies, opts.boardName));
+  blocks.push(...strategyBlocks(year, asOf, figures.strategies, opts.boardName));
+  if (organisation) {
+    blocks.push(h(3, R.groupsHeading));
+    blocks.push(...groupBlocks(year, organisation.groups, h));
+  }
   blocks.push(h(3, R.processHeading));
   blocks.push(...processBlocks(figures, S.groupLabels));
 
@@ -228,15 +385,16 @@ export function composeReport(
     kind: "paragraph",
     text: withEntries.length > 0 ? R.serviceDevelopmentIntro(year) : R.noActivities(year),
   });
+  const names = entryNames(withEntries.flatMap((f) => f.entries.map((e) => e.title)));
   for (const field of withEntries) {
     blocks.push(h(4, field.groupName));
     for (const e of field.entries) {
       blocks.push({
         kind: "entry",
         proposalId: e.proposalId,
-        title: shortName(e.title),
+        title: names.get(e.title) ?? e.title,
         municipalities: municipalitiesPhrase(e.municipalities),
-        state: R.entryState(e.stateLabel),
+        state: R.entryState(e.stateLabel, asOf),
         text: e.reportText.trim() || R.noReportText,
       });
     }
@@ -244,8 +402,13 @@ export function composeReport(
 
   blocks.push(h(1, R.chapter3));
   if (figures.governance.length === 0) blocks.push({ kind: "paragraph", text: R.noMeetingsBody });
+  const composed = [organisation?.board, organisation?.committee].filter(
+    (b): b is BodyComposition => b !== null && b !== undefined,
+  );
   for (const g of figures.governance) {
     blocks.push(h(2, g.name));
+    const body = composed.find((b) => b.bodyId === g.bodyId);
+    if (body) blocks.push(...compositionBlocks(year, body, true));
     blocks.push({ kind: "paragraph", text: governanceSentence({ ...g, year }) });
   }
 
@@ -305,6 +468,10 @@ export function reportMarkdown(model: ReportModel, status: "draft" | "final"): s
       case "entry":
         out.push(`**${mdEscape(entryHeading(b))}**`, "", `_${mdEscape(b.state)}_`, "");
         for (const para of b.text.split(/\n\s*\n/)) out.push(mdEscape(para.trim()), "");
+        break;
+      case "list":
+        for (const item of b.items) out.push(`- ${mdEscape(item)}`);
+        out.push("");
         break;
       case "table": {
         const cell = (s: string) => mdEscape(s).replace(/\n/g, " ");

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reportYear } from "#workflows/report";
 import { reportMarkdown } from "~/domain/report-document";
 import { notFound, requireUser } from "~/server/auth.server";
-import { csvResponse, toCsv } from "~/server/csv.server";
+import { csvResponse, toCsvTables } from "~/server/csv.server";
 import { db } from "~/server/db.server";
 import { docxResponse, reportDocx } from "~/server/report-docx.server";
 import { yearReport } from "~/server/report.server";
@@ -17,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { model, status } = await yearReport(db(), year);
   const name = `arsrapport-${year}${status === "draft" ? "-utkast" : ""}`;
   if (format === "docx") return docxResponse(await reportDocx(model, status), `${name}.docx`);
-  if (format === "csv") return csvResponse(toCsv(model.csv.header, model.csv.rows), `${name}-grunnlag.csv`);
+  if (format === "csv")
+    return csvResponse(toCsvTables([model.csv, ...(model.csv.more ?? [])]), `${name}-grunnlag.csv`);
   return new Response(reportMarkdown(model, status), {
     headers: {
       "Content-Type": "text/markdown; charset=utf-8",

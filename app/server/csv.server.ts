@@ -32,6 +32,18 @@ export function toCsv(
   return `\uFEFF${body}`;
 }
 
+/**
+ * Several tables in one CSV file, each with its own header row, separated by an empty line (as
+ * a spreadsheet shows them when opened): the annual report's basis data.
+ */
+export function toCsvTables(
+  tables: readonly { header: readonly string[]; rows: readonly (readonly string[])[] }[],
+): string {
+  return tables
+    .map((t, i) => (i === 0 ? toCsv(t.header, t.rows) : toCsv(t.header, t.rows).slice(1)))
+    .join("\r\n");
+}
+
 /** A download response for CSV text. */
 export function csvResponse(csv: string, fileName: string): Response {
   return new Response(csv, {

@@ -96,6 +96,11 @@ export async function reportDocx(model: ReportModel, status: "draft" | "final"):
           ...b.text.split(/\n\s*\n/).map((para) => new Paragraph({ children: [new TextRun(para.trim())] })),
         );
         break;
+      case "list":
+        children.push(
+          ...b.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] })),
+        );
+        break;
       case "table":
         children.push(...tableOf(b.caption, b.head, b.rows));
         break;

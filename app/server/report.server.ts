@@ -8,9 +8,13 @@ import {
   followupsOf,
   getAnnualReport,
   goalLinksOf,
+  groupFlowInPeriod,
   historiesOf,
+  membershipsInPeriod,
   nonDraftStrategies,
   proposalsUpTo,
+  recommendationsInPeriod,
+  renamesInPeriod,
   reportStatuses,
   yearsWithData,
 } from "#db/repositories/report.repository";
@@ -26,22 +30,31 @@ import {
   type YearActivity,
 } from "#workflows/report";
 import {
+  bodyInPeriod,
+  groupActivity,
+  organisationChanges,
+  reportPeriod,
+  servicesOf,
+  type PeriodBody,
+  type ReportPeriod,
+} from "#workflows/report-organisation";
+import {
   composeReport,
   isReportModel,
   type ActivityEntry,
+  type CsvTable,
   type GovernanceFigure,
+  type OrganisationFigures,
   type ReportFigures,
   type ReportModel,
   type StrategyProgress,
 } from "~/domain/report-document";
-import { formatDate } from "~/domain/texts";
-import { reportTexts as R } from "~/domain/texts/report";
+import { bodyKindLabels, formatDate } from "~/domain/texts";
+import { organisationChangeSentence, reportTexts as R, roleNoun } from "~/domain/texts/report";
 
 /** The last day of a year whose names count: the year's end, or today for the running year. */
-function namesDate(year: number, now: Date): string {
-  const day = today(now);
-  const end = `${year}-12-31`;
-  return end < day ? end : day;
+function namesDate(period: ReportPeriod): string {
+  return period.asOf ?? `${period.year}-12-31`;
 }
 
 const activeIn = (b: { valid_from: string; valid_to: string | null }, year: number) =>
@@ -77,13 +90,20 @@ export async function reportFigures(
   csv: ReportModel["csv"];
   boardName: string;
 }> {
-  const on = namesDate(year, now);
+  const period = reportPeriod(year, today(now));
+  const on = namesDate(period);
   const yearEnd = `${year + 1}-01-01`;
-  const [proposals, bodies, municipalities, meetings] = await Promise.all([
+  const [proposals, bodies, municipalities, meetings, organisationRecords] = await Promise.all([
     proposalsUpTo(db, year),
     listBodies(db, { on }),
     listMunicipalities(db),
     meetingFigures(db, year),
+    Promise.all([
+      membershipsInPeriod(db, period.from, period.to),
+      renamesInPeriod(db, period.from, period.to),
+      groupFlowInPeriod(db, period.from, period.to),
+      recommendationsInPeriod(db, period.from, period.to),
+    ]),
   ]);
   const ids = proposals.map((p) => p.id);
   const [histories, followups, links, municipalityNames, strategies] = await Promise.all([
@@ -211,8 +231,12 @@ export async function reportFigures(
     });
   }
 
+  const organisation = organisationFigures(period, bodies, municipalities, organisationRecords);
+
   const figures: ReportFigures = {
     year,
+    asOf: period.asOf,
+    organisation,
     received: received.length,
     byMunicipality: [...municipalityCounts.entries()].map(([name, count]) => ({ name, count })),
     byGroup: [...groupCounts.entries()].map(([id, count]) => ({ name: groupName(id), count })),
@@ -255,7 +279,7 @@ export async function reportFigures(
       C.daysToDecision,
       C.started,
       C.completed,
-      C.stateAtEnd,
+      C.stateAtEnd(period.asOf),
       C.goals,
       C.reportText,
     ],
@@ -278,8 +302,115 @@ export async function reportFigures(
         followups.get(r.id)?.report_text ?? "",
       ];
     }),
+    more: organisationCsv(organisation),
   };
   return { figures, csv, boardName: names.board };
+}
+
+/**
+ * The board, the committee and the groups through the period, with what each group did with
+ * proposals and how the organisation changed: from the records read for the period (memberships,
+ * renames and the groups' counts from SQL), put together by the pure rules of
+ * workflows/report-organisation.ts. Bodies carry the names they had in the year.
+ */
+function organisationFigures(
+  period: ReportPeriod,
+  bodies: readonly BodyOnDate[],
+  municipalities: readonly { name: string; valid_from: string; valid_to: string | null }[],
+  [memberships, renames, flow, recommendations]: [
+    Awaited<ReturnType<typeof membershipsInPeriod>>,
+    Awaited<ReturnType<typeof renamesInPeriod>>,
+    Awaited<ReturnType<typeof groupFlowInPeriod>>,
+    Awaited<ReturnType<typeof recommendationsInPeriod>>,
+  ],
+): OrganisationFigures {
+  // In the order they were made, so "Faggruppene Økonomi, Lønn og personal og Microsoft365" reads as established.
+  const periodBodies: PeriodBody[] = [...bodies]
+    .sort((a, b) => a.id - b.id)
+    .map((b) => ({
+      id: b.id,
+      kind: b.kind,
+      name: b.name,
+      validFrom: b.valid_from,
+      validTo: b.valid_to,
+    }));
+  const seats = memberships.map((m) => ({
+    bodyId: m.body_id,
+    role: m.role,
+    person: m.person,
+    municipality: m.municipality,
+    validFrom: m.valid_from,
+    validTo: m.valid_to,
+  }));
+  const active = periodBodies.filter((b) => bodyInPeriod(b, period));
+  const composition = (b: PeriodBody) => ({
+    bodyId: b.id,
+    kind: b.kind,
+    name: b.name,
+    members: servicesOf(b, seats, period),
+  });
+  const board = active.find((b) => b.kind === "board");
+  const committee = active.find((b) => b.kind === "committee");
+  return {
+    board: board ? composition(board) : null,
+    committee: committee ? composition(committee) : null,
+    groups: active
+      .filter((b) => b.kind === "group")
+      .sort((a, b) => a.id - b.id)
+      .map((g) => ({ ...composition(g), activity: groupActivity(g.id, flow, recommendations) })),
+    changes: organisationChanges({
+      period,
+      bodies: periodBodies,
+      renames: renames.map((r) => ({
+        bodyId: r.body_id,
+        on: r.valid_from,
+        previous: r.previous,
+        name: r.name,
+      })),
+      municipalities: municipalities.map((m) => ({
+        name: m.name,
+        validFrom: m.valid_from,
+        validTo: m.valid_to,
+      })),
+    }),
+  };
+}
+
+/** The organisation's part of the basis data: who served where, the groups' figures, the changes. */
+function organisationCsv(o: OrganisationFigures): CsvTable[] {
+  const O = R.csvOrganisation;
+  const G = R.groupColumns;
+  const bodies = [o.board, o.committee, ...o.groups].filter((b) => b !== null);
+  return [
+    {
+      header: [O.body, O.bodyKind, O.person, O.role, O.municipality, O.from, O.until],
+      rows: bodies.flatMap((b) =>
+        b.members.map((s) => [
+          b.name,
+          bodyKindLabels[b.kind as keyof typeof bodyKindLabels] ?? b.kind,
+          s.person,
+          roleNoun(b.kind, b.name, s.role),
+          s.municipality ?? "",
+          s.from ?? "",
+          s.until ?? "",
+        ]),
+      ),
+    },
+    {
+      header: [G.group, G.received, G.assessed, G.recommended, G.medianDays],
+      rows: o.groups.map((g) => [
+        g.name,
+        String(g.activity.received),
+        String(g.activity.assessed),
+        String(g.activity.recommended),
+        g.activity.medianDays === null ? "" : String(g.activity.medianDays),
+      ]),
+    },
+    {
+      header: [R.csvChanges.date, R.csvChanges.change],
+      rows: o.changes.map((c) => [c.on, organisationChangeSentence(c)]),
+    },
+  ];
 }
 
 /** The year's report as it is now, composed from the records. */

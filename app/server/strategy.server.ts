@@ -11,14 +11,16 @@ import {
   listStrategies,
   protocolItemWithMeeting,
 } from "#db/repositories/strategy.repository";
-import { compareGoalNumbers, goalCoverage, stateGroups } from "#workflows/report";
+import { thisYear } from "#workflows/dates";
+import { compareGoalNumbers, goalCoverage, stateGroups, strategyStanding } from "#workflows/report";
 import { formatDate } from "~/domain/texts";
+import { bodyMidSentence } from "~/domain/texts/report";
 import { strategyTexts as S } from "~/domain/texts/strategy";
 import type { CurrentUser } from "./auth.server";
 import { mayManageStrategies } from "#workflows/policy";
 import { bodyNames, stateLabel } from "./process.server";
 
-/** How a strategy's approval reads: "Godkjent i Sak 30/2021 i Styret (8.12.2021)." */
+/** How a strategy's approval reads: "Godkjent i Sak 30/2021 i styret (8.12.2021)." */
 async function approvalText(
   db: Executor,
   s: { approved_item_id: number | null; approved_at: string | null },
@@ -28,8 +30,12 @@ async function approvalText(
     if (item) {
       const date = meetingDate(item.starts_at);
       const body = await getBody(db, item.body_id, date);
-      const label = `${caseLabel(item.number, item.number_year) ?? item.title}${body ? ` i ${body.name}` : ""}`;
-      return { text: S.approvedIn(label, formatDate(date)), meetingId: item.meeting_id, itemId: item.id };
+      const text = S.approvedIn(
+        caseLabel(item.number, item.number_year) ?? item.title,
+        body ? bodyMidSentence(body.kind, body.name) : null,
+        formatDate(date),
+      );
+      return { text, meetingId: item.meeting_id, itemId: item.id };
     }
   }
   return s.approved_at
@@ -42,9 +48,10 @@ async function approvalText(
  * sub-goal the linked proposals by state group and the gaps, with the other strategies to
  * switch to. Drafts are shown to those who manage strategies only; undefined otherwise.
  */
-export async function strategyView(db: Executor, user: CurrentUser, id?: number) {
+export async function strategyView(db: Executor, user: CurrentUser, id?: number, now = new Date()) {
   const manager = mayManageStrategies(user);
-  const strategy = id === undefined ? await currentStrategy(db) : await getStrategy(db, id);
+  const year = thisYear(now);
+  const strategy = id === undefined ? await currentStrategy(db, year) : await getStrategy(db, id);
   const all = (await listStrategies(db)).filter((s) => manager || s.status !== "draft");
   const others = all
     .filter((s) => s.id !== strategy?.id)
@@ -89,6 +96,11 @@ export async function strategyView(db: Executor, user: CurrentUser, id?: number)
       period: S.period(strategy.period_from, strategy.period_to),
       approval: await approvalText(db, strategy),
       replacedBy: replacedBy ? { id: replacedBy.id, name: replacedBy.name } : null,
+      // An approved strategy past its period is not the one in force: the page says so.
+      expiredNotice:
+        strategy.status === "approved" && strategyStanding(strategy, year) === "expired"
+          ? S.expiredNotice(S.period(strategy.period_from, strategy.period_to), year)
+          : null,
     },
     coverage: withLabels,
     gaps: coverage.flatMap((m) =>

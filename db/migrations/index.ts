@@ -5,6 +5,7 @@ import * as meetings from "./2026-11-26-003-meetings";
 import * as followupReport from "./2026-11-26-004-followup-report";
 import * as indexes from "./2026-11-26-005-indexes";
 import * as sessionHardening from "./2026-11-30-h11-001-session-hardening";
+import * as historyEvents from "./2026-11-30-h17-001-history-events";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-26-004-followup-report": followupReport,
   "2026-11-26-005-indexes": indexes,
   "2026-11-30-h11-001-session-hardening": sessionHardening,
+  "2026-11-30-h17-001-history-events": historyEvents,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -84,6 +84,109 @@ export function nonDraftStrategies(db: Executor) {
   return db.selectFrom("strategy").selectAll().where("status", "!=", "draft").orderBy("id").execute();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Who served, and how the organisation changed, in a period (a year, or the running year so far)
+
+/**
+ * Every membership that held on some day of [from, to), with the person, the municipality and
+ * the body's kind: one query for every body's composition through the period.
+ */
+export function membershipsInPeriod(db: Executor, from: string, to: string) {
+  return db
+    .selectFrom("membership as ms")
+    .innerJoin("user as u", "u.id", "ms.user_id")
+    .innerJoin("body as b", "b.id", "ms.body_id")
+    .leftJoin("municipality as m", "m.id", "ms.municipality_id")
+    .select([
+      "ms.id",
+      "ms.body_id",
+      "b.kind",
+      "ms.role",
+      "u.name as person",
+      "m.name as municipality",
+      "ms.valid_from",
+      "ms.valid_to",
+    ])
+    .where("ms.valid_from", "<", to)
+    .where((eb) => eb.or([eb("ms.valid_to", "is", null), eb("ms.valid_to", ">", from)]))
+    .orderBy("ms.body_id")
+    .orderBy("ms.valid_from")
+    .orderBy("u.name")
+    .execute();
+}
+
+/** Renames that took effect in [from, to): each with the name it replaced. */
+export async function renamesInPeriod(db: Executor, from: string, to: string) {
+  const rows = await sql<{ body_id: number; name: string; valid_from: string; previous: string }>`
+    select body_id, name, valid_from, previous from (
+      select body_id, name, valid_from,
+        lag(name) over (partition by body_id order by valid_from) as previous
+      from body_name
+    )
+    where valid_from >= ${from} and valid_from < ${to} and previous is not null and previous != name
+    order by valid_from, body_id
+  `.execute(db);
+  return rows.rows;
+}
+
+/**
+ * What each specialist group did with proposals in [from, to), counted in SQL from the history:
+ * received (assigned or moved to it), assessed (recommended or rejected by it) and recommended,
+ * each a number of distinct proposals.
+ */
+export async function groupFlowInPeriod(db: Executor, from: string, to: string) {
+  const rows = await groupFlowQuery(from, to).execute(db);
+  return rows.rows.map((r) => ({
+    groupId: r.group_id,
+    received: Number(r.received),
+    assessed: Number(r.assessed),
+    recommended: Number(r.recommended),
+  }));
+}
+
+/** The statement behind `groupFlowInPeriod` (its plan is checked in tests/integration/query-plans.test.ts). */
+export function groupFlowQuery(from: string, to: string) {
+  return sql<{ group_id: number; received: number; assessed: number; recommended: number }>`
+    select group_id,
+      count(distinct case when event in ('ASSIGN', 'MOVE_GROUP') then proposal_id end) as received,
+      count(distinct case when event in ('RECOMMEND', 'GROUP_REJECT') then proposal_id end) as assessed,
+      count(distinct case when event = 'RECOMMEND' then proposal_id end) as recommended
+    from proposal_history
+    where event in ('ASSIGN', 'MOVE_GROUP', 'RECOMMEND', 'GROUP_REJECT')
+      and at >= ${from} and at < ${to} and group_id is not null
+    group by group_id
+  `;
+}
+
+/**
+ * Each recommendation of a group in [from, to) with when the proposal was last assigned or moved
+ * to a group before it: the report's time from assignment to recommendation. The recommendations
+ * come from the event index; each one's assignment is looked up in its own proposal's history
+ * (a handful of rows), never among every assignment before it, which the planner would otherwise
+ * pick without statistics.
+ */
+export async function recommendationsInPeriod(db: Executor, from: string, to: string) {
+  const rows = await recommendationsQuery(from, to).execute(db);
+  return rows.rows.map((r) => ({
+    groupId: r.group_id,
+    proposalId: r.proposal_id,
+    assignedAt: r.assigned_at,
+    recommendedAt: r.recommended_at,
+  }));
+}
+
+/** The statement behind `recommendationsInPeriod`. */
+export function recommendationsQuery(from: string, to: string) {
+  return sql<{ group_id: number; proposal_id: number; assigned_at: string | null; recommended_at: string }>`
+    select r.group_id, r.proposal_id, r.at as recommended_at,
+      (select max(a.at) from proposal_history a indexed by proposal_history_proposal
+        where a.proposal_id = r.proposal_id and a.event in ('ASSIGN', 'MOVE_GROUP') and a.at <= r.at
+      ) as assigned_at
+    from proposal_history r
+    where r.event = 'RECOMMEND' and r.at >= ${from} and r.at < ${to} and r.group_id is not null
+  `;
+}
+
 /** The years that have anything to report: submissions, process steps or meetings held. */
 export async function yearsWithData(db: Executor): Promise<number[]> {
   const rows = await sql<{ year: string }>`

@@ -81,15 +81,18 @@ export function getStrategy(db: Executor, id: number) {
   return db.selectFrom("strategy").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** The strategy in force: the latest approved one. */
-export function currentStrategy(db: Executor) {
-  return db
-    .selectFrom("strategy")
-    .selectAll()
-    .where("status", "=", "approved")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
+/**
+ * The strategy to show as the one in force: an approved one whose period covers `year` when
+ * there is one, otherwise the approved one with the latest period (which may have expired: the
+ * caller says so, see `strategyStanding`).
+ */
+export function currentStrategy(db: Executor, year?: number) {
+  let q = db.selectFrom("strategy").selectAll().where("status", "=", "approved");
+  if (year !== undefined)
+    q = q
+      .orderBy(sql`period_from <= ${year} and period_to >= ${year}`, "desc")
+      .orderBy("period_from", "desc");
+  return q.orderBy("id", "desc").limit(1).executeTakeFirst();
 }
 
 /** The goals of a strategy (main goals and sub-goals), in number order as text; callers sort numerically. */

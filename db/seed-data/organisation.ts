@@ -53,7 +53,49 @@ export interface DemoPerson {
   municipality: string | null;
   isAdmin?: boolean;
   isCoordinator?: boolean;
+  /** False for people who have left (their accounts are kept, deactivated, for the records). */
+  active?: boolean;
 }
+
+/**
+ * The groups' representatives: one from each member municipality besides the leader's (and besides
+ * members listed above), so the report can list each group's members by municipality.
+ */
+const representatives: { group: string; municipality: string; name: string }[] = [
+  { group: "Oppvekst og utdanning", municipality: "Aukra", name: "Astrid Aarseth" },
+  { group: "Oppvekst og utdanning", municipality: "Rauma", name: "Bjørn Bolsønes" },
+  { group: "Oppvekst og utdanning", municipality: "Vestnes", name: "Camilla Dyrnes" },
+  { group: "Helse og velferd", municipality: "Aukra", name: "Dag Eidem" },
+  { group: "Helse og velferd", municipality: "Molde", name: "Eva Flem" },
+  { group: "Teknisk", municipality: "Aukra", name: "Finn Gjendem" },
+  { group: "Teknisk", municipality: "Molde", name: "Grete Hals" },
+  { group: "Teknisk", municipality: "Rauma", name: "Hans Istad" },
+  { group: "Dokumentasjonsforvaltning", municipality: "Molde", name: "Ida Julnes" },
+  { group: "Dokumentasjonsforvaltning", municipality: "Rauma", name: "Jon Kvalsund" },
+  { group: "Dokumentasjonsforvaltning", municipality: "Vestnes", name: "Kristin Lindset" },
+  { group: "Portal og innbyggerdialog", municipality: "Aukra", name: "Lars Myrseth" },
+  { group: "Portal og innbyggerdialog", municipality: "Rauma", name: "Marit Nerland" },
+  { group: "Portal og innbyggerdialog", municipality: "Vestnes", name: "Nils Orten" },
+  { group: "Økonomi", municipality: "Aukra", name: "Oda Rekdal" },
+  { group: "Økonomi", municipality: "Molde", name: "Pål Sandø" },
+  { group: "Økonomi", municipality: "Vestnes", name: "Randi Tornes" },
+  { group: "Lønn og personal", municipality: "Aukra", name: "Sverre Ulstein" },
+  { group: "Lønn og personal", municipality: "Molde", name: "Turid Vestad" },
+  { group: "Lønn og personal", municipality: "Rauma", name: "Ulf Wiik" },
+  { group: "Microsoft365", municipality: "Molde", name: "Vigdis Årø" },
+  { group: "Microsoft365", municipality: "Rauma", name: "Øystein Øye" },
+  { group: "Microsoft365", municipality: "Vestnes", name: "Åse Ekroll" },
+];
+
+const ascii = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/å/g, "a")
+    .replace(/[^a-z0-9]+/g, "-");
+const representativeKey = (r: { group: string; municipality: string }) =>
+  `rep-${ascii(r.group)}-${ascii(r.municipality)}`;
 
 export const people: DemoPerson[] = [
   {
@@ -119,6 +161,20 @@ export const people: DemoPerson[] = [
   },
   { key: "boardChair", name: "Helge Furnes", email: "styreleder@innspill.test", municipality: "Molde" },
   {
+    key: "formerBoardChair",
+    name: "Arnfinn Dalheim",
+    email: "tidligere.styreleder@innspill.test",
+    municipality: "Molde",
+    active: false,
+  },
+  {
+    key: "formerBoardAukra",
+    name: "Gunvor Hjertøy",
+    email: "tidligere.styremedlem.aukra@innspill.test",
+    municipality: "Aukra",
+    active: false,
+  },
+  {
     key: "boardAukra",
     name: "Anita Stokke",
     email: "styremedlem.aukra@innspill.test",
@@ -132,7 +188,19 @@ export const people: DemoPerson[] = [
   },
   { key: "boardVestnes", name: "Elin Sandvik", email: "styremedlem@innspill.test", municipality: "Vestnes" },
   { key: "boardSecretary", name: "Tone Elvsaas", email: "sekretaer@innspill.test", municipality: "Molde" },
-  { key: "formerEmployee", name: "Arne Gammelsæter", email: "sluttet@innspill.test", municipality: "Rauma" },
+  {
+    key: "formerEmployee",
+    name: "Arne Gammelsæter",
+    email: "sluttet@innspill.test",
+    municipality: "Rauma",
+    active: false,
+  },
+  ...representatives.map((r) => ({
+    key: representativeKey(r),
+    name: r.name,
+    email: `${ascii(r.group)}.${ascii(r.municipality)}@innspill.test`,
+    municipality: r.municipality,
+  })),
 ];
 
 export type MembershipSpec = {
@@ -141,6 +209,10 @@ export type MembershipSpec = {
   role: "leader" | "member" | "secretary" | "chair" | "union_rep";
   municipality: string | null;
   voteWeight?: number;
+  /** ISO date the membership starts, when not the default of `membershipValidFrom`. */
+  validFrom?: string;
+  /** The first day it no longer holds (the [from, to) convention); absent while it runs. */
+  validTo?: string;
 };
 
 const groupLeaders: Record<string, string> = {
@@ -165,14 +237,52 @@ export const memberships: MembershipSpec[] = [
   { person: "coordinator", body: "Helse og velferd", role: "member", municipality: null },
   { person: "unionRep", body: "Helse og velferd", role: "union_rep", municipality: null },
   { person: "groupMember", body: "Teknisk", role: "member", municipality: "Vestnes" },
+  ...representatives.map((r) => ({
+    person: representativeKey(r),
+    body: r.group,
+    role: "member" as const,
+    municipality: r.municipality,
+  })),
   { person: "manager", body: committee.name, role: "chair", municipality: null, voteWeight: 0 },
   { person: "ordererAukra", body: committee.name, role: "member", municipality: "Aukra", voteWeight: 1 },
   { person: "ordererMolde", body: committee.name, role: "member", municipality: "Molde", voteWeight: 1 },
   { person: "ordererRauma", body: committee.name, role: "member", municipality: "Rauma", voteWeight: 1 },
   { person: "ordererVestnes", body: committee.name, role: "member", municipality: "Vestnes", voteWeight: 1 },
   { person: "coordinator", body: committee.name, role: "secretary", municipality: null },
-  { person: "boardChair", body: board.name, role: "chair", municipality: "Molde", voteWeight: 1 },
-  { person: "boardAukra", body: board.name, role: "member", municipality: "Aukra", voteWeight: 1 },
+  // The seed report's two board changes of 2021 (its 2.1.1 and 3.1): Molde's chair and Aukra's
+  // member left on 30.6.2021; the new chair came on 9.8.2021 and the new member on 1.9.2021.
+  {
+    person: "formerBoardChair",
+    body: board.name,
+    role: "chair",
+    municipality: "Molde",
+    voteWeight: 1,
+    validTo: "2021-07-01",
+  },
+  {
+    person: "boardChair",
+    body: board.name,
+    role: "chair",
+    municipality: "Molde",
+    voteWeight: 1,
+    validFrom: "2021-08-09",
+  },
+  {
+    person: "formerBoardAukra",
+    body: board.name,
+    role: "member",
+    municipality: "Aukra",
+    voteWeight: 1,
+    validTo: "2021-07-01",
+  },
+  {
+    person: "boardAukra",
+    body: board.name,
+    role: "member",
+    municipality: "Aukra",
+    voteWeight: 1,
+    validFrom: "2021-09-01",
+  },
   { person: "boardRauma", body: board.name, role: "member", municipality: "Rauma", voteWeight: 1 },
   { person: "boardVestnes", body: board.name, role: "member", municipality: "Vestnes", voteWeight: 1 },
   { person: "boardSecretary", body: board.name, role: "secretary", municipality: null },
@@ -183,9 +293,24 @@ export const memberships: MembershipSpec[] = [
  * continued in them (appointed for the period from 2020); the new groups start with their members.
  */
 export function membershipValidFrom(m: MembershipSpec): string {
+  if (m.validFrom !== undefined) return m.validFrom;
   const established = groupEstablished[m.body];
   if (established === undefined) return "2019-01-01";
   return established < groupsValidFrom ? "2020-01-01" : established;
+}
+
+/** Whether a membership of the demo holds on a date. */
+export function membershipHoldsOn(m: MembershipSpec, date: string): boolean {
+  return membershipValidFrom(m) <= date && (m.validTo === undefined || m.validTo > date);
+}
+
+/** The person who chaired the board on a date (who records its decisions in the demo). */
+export function boardChairOn(date: string): string {
+  const chair = memberships.find(
+    (m) => m.body === board.name && m.role === "chair" && membershipHoldsOn(m, date),
+  );
+  if (!chair) throw new Error(`Demo: the board had no chair on ${date}`);
+  return chair.person;
 }
 
 /** Demo logins listed in the README, one per role. */

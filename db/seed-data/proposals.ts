@@ -1,4 +1,5 @@
 import type { ProposalEventType } from "../../workflows/proposal.machine";
+import { boardChairOn } from "./organisation";
 
 /**
  * The demo proposals: the initiatives ROR-IKT's 2021 annual report describes, per specialist
@@ -70,12 +71,12 @@ const committee = (
   reason?: string,
 ): DemoStep => ({ event, by: "manager", on, meeting: `committee-${on}`, ...(reason ? { reason } : {}) });
 
-/** A decision of the board (Styret) in its meeting that day, recorded by its chair. */
+/** A decision of the board (Styret) in its meeting that day, recorded by its chair that day. */
 const board = (
   event: Extract<ProposalEventType, `BOARD_${string}`>,
   on: string,
   reason?: string,
-): DemoStep => ({ event, by: "boardChair", on, meeting: `board-${on}`, ...(reason ? { reason } : {}) });
+): DemoStep => ({ event, by: boardChairOn(on), on, meeting: `board-${on}`, ...(reason ? { reason } : {}) });
 
 const all = ["Aukra", "Molde", "Rauma", "Vestnes"];
 

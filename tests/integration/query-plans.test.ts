@@ -6,6 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, refreshPlannerStatistics, type DB } from "#db/connection";
 import { countByState } from "#db/repositories/process.repository";
 import {
+  groupFlowInPeriod,
+  groupFlowQuery,
+  recommendationsInPeriod,
+  recommendationsQuery,
+} from "#db/repositories/report.repository";
+import {
   listProposals,
   listProposalsQueries,
   waitingProposals,
@@ -144,6 +150,20 @@ describe.each([
     expect(plan.filter((line) => line === "USE TEMP B-TREE FOR ORDER BY")).toHaveLength(1);
   });
 
+  it("reads the report's group figures for a year from the event index, never the whole history", async () => {
+    const year = new Date().getFullYear() - 1;
+    const [from, to] = [`${year}-01-01`, `${year + 1}-01-01`];
+    const flow = await planOf({ compile: () => groupFlowQuery(from, to).compile(db) });
+    expect(flow.join("\n")).toMatch(/SEARCH proposal_history USING COVERING INDEX proposal_history_event_at/);
+    expect(fullScans(flow), flow.join("\n")).toEqual([]);
+    const recommendations = await planOf({ compile: () => recommendationsQuery(from, to).compile(db) });
+    expect(fullScans(recommendations), recommendations.join("\n")).toEqual([]);
+    // Each recommendation's assignment is looked up in its own proposal's history.
+    expect(recommendations.join("\n")).toMatch(
+      /SEARCH a USING INDEX proposal_history_proposal \(proposal_id=\?\)/,
+    );
+  });
+
   it("counts the flowchart's states as a plain GROUP BY would", async () => {
     const plain = await db
       .selectFrom("proposal")
@@ -152,6 +172,46 @@ describe.each([
       .execute();
     expect(await countByState(db)).toEqual(Object.fromEntries(plain.map((r) => [r.state, Number(r.n)])));
     expect(plain.length).toBeGreaterThan(10);
+  });
+});
+
+describe("the report's group figures", () => {
+  it("agree with a plain reading of the year's history", async () => {
+    const year = new Date().getFullYear() - 2;
+    const [from, to] = [`${year}-01-01`, `${year + 1}-01-01`];
+    const steps = await db
+      .selectFrom("proposal_history")
+      .select(["proposal_id", "event", "at", "group_id"])
+      .orderBy("id")
+      .execute();
+    const inYear = steps.filter((s) => s.at >= from && s.at < to && s.group_id !== null);
+    const distinct = (events: string[], groupId: number) =>
+      new Set(
+        inYear.filter((s) => events.includes(s.event) && s.group_id === groupId).map((s) => s.proposal_id),
+      ).size;
+    const flow = await groupFlowInPeriod(db, from, to);
+    expect(flow.length).toBeGreaterThan(0);
+    for (const f of flow) {
+      expect(f.received).toBe(distinct(["ASSIGN", "MOVE_GROUP"], f.groupId));
+      expect(f.assessed).toBe(distinct(["RECOMMEND", "GROUP_REJECT"], f.groupId));
+      expect(f.recommended).toBe(distinct(["RECOMMEND"], f.groupId));
+    }
+    const recommendations = await recommendationsInPeriod(db, from, to);
+    expect(recommendations.length).toBe(inYear.filter((s) => s.event === "RECOMMEND").length);
+    expect(recommendations.length).toBeGreaterThan(0);
+    for (const r of recommendations.slice(0, 50)) {
+      const assigned = steps
+        .filter(
+          (s) =>
+            s.proposal_id === r.proposalId &&
+            s.at <= r.recommendedAt &&
+            ["ASSIGN", "MOVE_GROUP"].includes(s.event),
+        )
+        .map((s) => s.at)
+        .sort()
+        .at(-1);
+      expect(r.assignedAt).toBe(assigned ?? null);
+    }
   });
 });
 

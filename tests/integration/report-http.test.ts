@@ -18,7 +18,7 @@ describe("report, strategy and export over HTTP", () => {
     db = openDatabase(server.databasePath);
     coordinator = await loginCookie(server.url, "koordinator@innspill.test");
     employee = await loginCookie(server.url, "ansatt@innspill.test");
-  });
+  }, 60_000);
   afterAll(async () => {
     await db.destroy();
     await server.stop();
@@ -69,6 +69,28 @@ describe("report, strategy and export over HTTP", () => {
     const rows = await csvRows("/rapport/2021/last-ned/csv", employee);
     expect(rows[0]![0]).toBe("Nr");
     expect(rows.some((r) => r[1]?.startsWith("Digisos"))).toBe(true);
+  });
+
+  it("says on the page and in the basis data who served on the board, and how the bodies were renamed", async () => {
+    const html = await (await get("/rapport/2021", employee)).text();
+    expect(html).toContain("<li>Arnfinn Dalheim, styreleder, Molde kommune (fram til 30.6.2021)</li>");
+    expect(html).toContain("<li>Helge Furnes, styreleder, Molde kommune (fra 9.8.2021)</li>");
+    expect(html).toContain("<li>Anita Stokke, styremedlem, Aukra kommune (fra 1.9.2021)</li>");
+    const rows = await csvRows("/rapport/2021/last-ned/csv", employee);
+    expect(rows).toContainEqual([
+      "Styret",
+      "Styre/samarbeidsråd",
+      "Helge Furnes",
+      "styreleder",
+      "Molde",
+      "2021-08-09",
+      "",
+    ]);
+    const renamed = await (await get("/rapport/2023", employee)).text();
+    expect(renamed).toContain(
+      "Bestillerutvalget ble fra 1.1.2023 til porteføljerådet. Styret ble fra 1.1.2023 til samarbeidsrådet.",
+    );
+    expect(renamed).toContain("Nye medlemmer i samarbeidsrådet");
   });
 
   it("marks a year's report final for coordinators only, and then shows it as final", async () => {

@@ -234,10 +234,10 @@ describe("annual report", () => {
     ]);
     const model = await liveReport(db, 2021, at("2026-11-26"));
     expect(paragraphs(model)).toContain(
-      "Det har blitt avholdt 2 møter i Rådet i 2021 og det er blitt protokollført 4 saker.",
+      "Det har blitt avholdt 2 møter i rådet i 2021 og det er blitt protokollført 4 saker.",
     );
     expect(paragraphs(model)).toContain(
-      "Det har blitt avholdt 1 møte i Utvalget i 2021 og det er blitt protokollført 5 saker.",
+      "Det har blitt avholdt 1 møte i utvalget i 2021 og det er blitt protokollført 5 saker.",
     );
     const next = await reportFigures(db, 2022, at("2026-11-26"));
     expect(next.figures.governance.map((g) => [g.name, g.meetings, g.items])).toEqual([
@@ -308,6 +308,23 @@ describe("annual report", () => {
     );
   });
 
+  it("keeps two initiatives apart when their titles share the part before the dash", async () => {
+    const school = await proposal("Digital søknad – skole", ["Nordby"], "2021-05-01");
+    const meeting = await plan(db, coordinator, world.bodies.committee, "2021-05-20");
+    const item = await proposalCase(db, coordinator, meeting, school);
+    await publish(db, coordinator, meeting);
+    await attend(db, coordinator, meeting, committeeMembers());
+    await decide(meeting, item, school, "approve", "2021-05-20");
+    const model = await liveReport(db, 2021, at("2026-11-26"));
+    expect(entries(model).map((e) => e.title)).toEqual([
+      "Digital søknad – hele regionen",
+      "Felles journal",
+      "Smarte målere",
+      "Digital søknad – skole",
+    ]);
+    expect(reportMarkdown(model, "draft")).toContain("**Digital søknad – skole – Nordby kommune**");
+  });
+
   it("reports a sub-goal with no proposals as a gap in the strategy", async () => {
     const model = await liveReport(db, 2021, at("2026-11-26"));
     const [strategy] = model.figures.strategies;
@@ -324,7 +341,7 @@ describe("annual report", () => {
       expect.arrayContaining([
         reportTexts.empty(2019),
         "Det kom ikke inn noen innspill i 2019. Ingen innspill ble endelig avgjort i året. Ingen tiltak ble startet eller gjennomført.",
-        "Det har ikke blitt avholdt noen møter i Rådet i 2019.",
+        "Det har ikke blitt avholdt noen møter i rådet i 2019.",
       ]),
     );
     expect(entries(model)).toEqual([]);
@@ -347,7 +364,7 @@ describe("annual report", () => {
     ])
       expect(xml).toContain(text);
     expect(xml).toContain(
-      "Det har blitt avholdt 2 møter i Rådet i 2021 og det er blitt protokollført 4 saker.",
+      "Det har blitt avholdt 2 møter i rådet i 2021 og det er blitt protokollført 4 saker.",
     );
     expect(xml).toContain("<w:numPr>");
     expect(strFromU8(files["word/numbering.xml"]!)).toContain('<w:start w:val="2"/>');

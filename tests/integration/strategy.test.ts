@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
 import { goalsOfProposal, selectableSubGoals } from "#db/repositories/assessment.repository";
 import { createProposal } from "#db/repositories/proposal.repository";
-import { getStrategy, goalsOfStrategy } from "#db/repositories/strategy.repository";
+import { currentStrategy, getStrategy, goalsOfStrategy } from "#db/repositories/strategy.repository";
 import type { StrategyEdit } from "~/domain/strategy.schema";
 import { strategyTexts } from "~/domain/texts/strategy";
 import type { CurrentUser } from "~/server/auth.server";
@@ -33,6 +33,24 @@ describe("strategies", () => {
 
   const numbers = async (strategyId: number) =>
     (await goalsOfStrategy(db, strategyId)).map((g) => `${g.number} ${g.title}`).sort();
+
+  it("shows as in force the approved strategy whose period covers the year, else the latest period", async () => {
+    const period = (from: number, to: number) =>
+      db
+        .updateTable("strategy")
+        .set({ period_from: from, period_to: to })
+        .where("name", "=", `Strategi ${from}`)
+        .execute();
+    await makeStrategy(db, "Strategi 2026");
+    await period(2026, 2029);
+    // Entered afterwards, for the record: an older period must not become the one in force.
+    await makeStrategy(db, "Strategi 2018");
+    await period(2018, 2021);
+    expect((await currentStrategy(db, 2027))!.name).toBe("Strategi 2026");
+    expect((await currentStrategy(db, 2020))!.name).toBe("Strategi 2018");
+    // After every period: the latest one, which the strategy page then says has expired.
+    expect((await currentStrategy(db, 2031))!.name).toBe("Strategi 2026");
+  });
 
   it("refuses any edit of an approved strategy, with a message, and changes nothing", async () => {
     const { strategyId } = await makeStrategy(db);

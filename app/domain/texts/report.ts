@@ -1,4 +1,5 @@
-import { listNb } from "./index";
+import type { GroupActivity, OrganisationChange, Service } from "#workflows/report-organisation";
+import { formatDate, listNb } from "./index";
 
 /**
  * Texts of the annual report draft (/rapport), the follow-up of decided work and the statistics
@@ -13,11 +14,110 @@ export function municipalitiesPhrase(names: readonly string[]): string {
   return names.length === 0 ? "" : `${listNb([...names])} kommune`;
 }
 
+const isStyret = (kind: string, name: string) => kind === "board" && name.trim().toLowerCase() === "styret";
+
+/**
+ * A body's name in the middle of a sentence. The board and the committee are named by common
+ * nouns ("styret", "bestillerutvalget", "porteføljerådet") and are written in lower case there,
+ * as the annual report does; a specialist group's name is a name ("Helse og velferd") and keeps
+ * its case. An abbreviation ("ROR-IKT-styret") is left as it is.
+ */
+export function bodyMidSentence(kind: string, name: string): string {
+  if (kind === "group") return name;
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/** A body's name at the start of a sentence. */
+const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
 /** What a body's meetings are called in a sentence: the board named "Styret" holds "styremøter". */
 function meetingNoun(kind: string, name: string): [one: string, many: string] {
-  if (kind === "board" && name.trim().toLowerCase() === "styret") return ["styremøte", "styremøter"];
-  return [`møte i ${name}`, `møter i ${name}`];
+  if (isStyret(kind, name)) return ["styremøte", "styremøter"];
+  const body = bodyMidSentence(kind, name);
+  return [`møte i ${body}`, `møter i ${body}`];
 }
+
+/** A member's role as the report names it: "styreleder", "styremedlem" in "Styret"; "leder", "medlem" elsewhere. */
+export function roleNoun(kind: string, bodyName: string, role: string): string {
+  const styret = isStyret(kind, bodyName);
+  switch (role) {
+    case "chair":
+    case "leader":
+      return styret ? "styreleder" : "leder";
+    case "member":
+      return styret ? "styremedlem" : "medlem";
+    case "union_rep":
+      return "tillitsvalgt";
+    default:
+      return role;
+  }
+}
+
+/**
+ * One line of a body's composition, as in the annual report's 3.1:
+ * "Marianne Stokkereit Aasen, styreleder, Molde kommune (fra 9.8.2021)". A member without a
+ * municipality represents ROR-IKT; a union representative is named by the role alone.
+ */
+export function serviceLine(s: Service, body: { kind: string; name: string }): string {
+  const where = s.municipality ? `${s.municipality} kommune` : s.role === "union_rep" ? null : "ROR-IKT";
+  const dates = [
+    s.from ? `fra ${formatDate(s.from)}` : null,
+    s.until ? `fram til ${formatDate(s.until)}` : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    [s.person, roleNoun(body.kind, body.name, s.role), where].filter(Boolean).join(", ") +
+    (dates ? ` (${dates})` : "")
+  );
+}
+
+/** "Faggruppen Økonomi", "Faggruppene Økonomi, Lønn og personal og Microsoft365", "Porteføljerådet". */
+function bodiesPhrase(kind: string, names: readonly string[]): string {
+  if (kind === "group")
+    return names.length === 1 ? `Faggruppen ${names[0]}` : `Faggruppene ${listNb([...names])}`;
+  return capitalised(listNb([...names]));
+}
+
+/**
+ * An organisation change in words: "Bestillerutvalget ble fra 1.1.2023 til porteføljerådet.",
+ * "Faggruppene Økonomi og Microsoft365 ble opprettet fra 1.4.2021.",
+ * "Hustadvika kommune ble med i samarbeidet fra 1.1.2024."
+ */
+export function organisationChangeSentence(change: OrganisationChange): string {
+  const on = formatDate(change.on);
+  switch (change.kind) {
+    case "renamed":
+      return change.bodyKind === "group"
+        ? `Faggruppen ${change.previous} fikk fra ${on} navnet ${change.name}.`
+        : `${capitalised(change.previous)} ble fra ${on} til ${bodyMidSentence(change.bodyKind, change.name)}.`;
+    case "established":
+      return `${bodiesPhrase(change.bodyKind, change.names)} ble opprettet fra ${on}.`;
+    case "closed":
+      return `${bodiesPhrase(change.bodyKind, change.names)} ble lagt ned fra ${on}.`;
+    case "municipalityJoined":
+      return `${municipalitiesPhrase(change.names)} ble med i samarbeidet fra ${on}.`;
+    case "municipalityLeft":
+      return `${municipalitiesPhrase(change.names)} gikk ut av samarbeidet fra ${on}.`;
+  }
+}
+
+/** "Gruppen fikk 5 innspill i 2021, vurderte 4 og innstilte 3. Mediantiden … var 12 dager." */
+export function groupActivitySentence(a: GroupActivity, year: number): string {
+  const got =
+    a.received === 0
+      ? a.assessed === 0
+        ? `Gruppen fikk ingen innspill i ${year}.`
+        : `Gruppen fikk ingen nye innspill i ${year}, men vurderte ${a.assessed} og innstilte ${a.recommended}.`
+      : `Gruppen fikk ${plural(a.received, "innspill", "innspill")} i ${year}, vurderte ${a.assessed} og innstilte ${a.recommended}.`;
+  return a.medianDays === null
+    ? got
+    : `${got} Mediantiden fra fordeling til innstilling var ${days(a.medianDays)}.`;
+}
+
+/** "Per 30.11.2026" for the running year, "Ved utgangen av 2025" for a past one. */
+const atEnd = (year: number, asOf: string | null) =>
+  asOf ? `Per ${formatDate(asOf)}` : `Ved utgangen av ${year}`;
 
 /**
  * The governance sentence of the report, per body:
@@ -86,19 +186,52 @@ export const reportTexts = {
   noGroup: "Uten faggruppe",
   noReportText: "[Rapporttekst mangler.]",
   cancelledBecause: (reason: string) => `Gjennomføringen ble avbrutt: ${reason}`,
-  entryState: (label: string) => `Status ved årsslutt: ${label}.`,
+  entryState: (label: string, asOf: string | null) =>
+    asOf ? `Status per ${formatDate(asOf)}: ${label}.` : `Status ved årsslutt: ${label}.`,
   chapter3: "Organisasjon",
   noMeetingsBody: "Ingen organer med møter.",
+
+  newMembersHeading: (kind: string, name: string) =>
+    isStyret(kind, name) ? "Nye styremedlemmer" : `Nye medlemmer i ${bodyMidSentence(kind, name)}`,
+  membersLeft: (kind: string, name: string, year: number) =>
+    `Gikk ut av ${bodyMidSentence(kind, name)} i ${year}:`,
+  membersJoined: (kind: string, name: string, year: number) =>
+    `Kom inn i ${bodyMidSentence(kind, name)} i ${year}:`,
+  noMemberChanges: (kind: string, name: string, year: number) =>
+    `Det var ingen endringer i hvem som satt i ${bodyMidSentence(kind, name)} i ${year}.`,
+  noBoard: (year: number) => `Det er ikke registrert noe styre for ${year}.`,
+  composition: (name: string, year: number) => `${capitalised(name)} har i ${year} bestått av:`,
+  noMembers: (kind: string, name: string, year: number) =>
+    `Det er ikke registrert medlemmer i ${bodyMidSentence(kind, name)} for ${year}.`,
+  organisationHeading: "Endringer i organiseringen",
+  noOrganisationChanges: (year: number) =>
+    `Det var ingen endringer i organene eller i hvilke kommuner som er med i samarbeidet i ${year}.`,
+  groupsHeading: "Faggruppene",
+  groupsIntro: (year: number) =>
+    `Tabellen viser hvor mange innspill hver faggruppe fikk, vurderte (innstilte eller avslo) og innstilte i ${year}, og hvor mange dager det i median gikk fra et innspill ble fordelt til gruppen til gruppen innstilte det. Under står hvem som satt i gruppene.`,
+  noGroups: (year: number) => `Det var ingen faggrupper i ${year}.`,
+  groupsTableCaption: (year: number) => `Faggruppenes behandling av innspill i ${year}`,
+  groupColumns: {
+    group: "Faggruppe",
+    received: "Mottatt",
+    assessed: "Vurdert",
+    recommended: "Innstilt",
+    medianDays: "Mediantid til innstilling (dager)",
+  },
+  noneValue: "–",
 
   strategyApproved: (board: string, name: string, date: string, item: string | null) =>
     `${board} godkjente hovedmål og delmål i «${name}» i sitt møte ${date}${item ? ` (${item})` : ""}.`,
   strategyInForce: (name: string, from: number, to: number) => `«${name}» gjelder for ${from}–${to}.`,
+  strategyExpired: (name: string, from: number, to: number) =>
+    `«${name}» gjaldt for ${from}–${to}. Perioden er over; innspill som fortsatt er koblet til delmålene, vises under.`,
   noStrategy: (year: number) => `Det var ingen godkjent strategi å rapportere på for ${year}.`,
-  strategySummary: (year: number, total: number, parts: string) =>
+  strategySummary: (year: number, asOf: string | null, total: number, parts: string) =>
     total === 0
-      ? `Ved utgangen av ${year} var ingen innspill koblet til strategiens delmål.`
-      : `Ved utgangen av ${year} var ${plural(total, "innspill", "innspill")} koblet til strategiens delmål: ${parts}.`,
-  strategyTableCaption: (name: string) => `Innspill per mål i «${name}», etter status ved årsslutt`,
+      ? `${atEnd(year, asOf)} var ingen innspill koblet til strategiens delmål.`
+      : `${atEnd(year, asOf)} var ${plural(total, "innspill", "innspill")} koblet til strategiens delmål: ${parts}.`,
+  strategyTableCaption: (name: string, asOf: string | null) =>
+    `Innspill per mål i «${name}», etter status ${asOf ? `per ${formatDate(asOf)}` : "ved årsslutt"}`,
   goalColumn: "Mål",
   gapsNoneProposed: (list: string) => `Delmål uten innspill: ${list}.`,
   gapsNoneUnderway: (list: string) => `Delmål der ingenting er vedtatt eller under gjennomføring: ${list}.`,
@@ -122,7 +255,8 @@ export const reportTexts = {
       : `Mediantiden fra et innspill ble sendt inn til det var endelig avgjort, var ${days(median)}.`,
   byMunicipalityCaption: (year: number) => `Innspill mottatt i ${year} per kommune`,
   byGroupCaption: (year: number) => `Innspill mottatt i ${year} per faggruppe`,
-  byStateCaption: (year: number) => `Innspill etter status ved utgangen av ${year}`,
+  byStateCaption: (year: number, asOf: string | null) =>
+    asOf ? `Innspill etter status per ${formatDate(asOf)}` : `Innspill etter status ved utgangen av ${year}`,
   municipality: "Kommune",
   group: "Faggruppe",
   state: "Status",
@@ -142,10 +276,20 @@ export const reportTexts = {
     daysToDecision: "Dager fra innsending til vedtak",
     started: "Startet",
     completed: "Gjennomført",
-    stateAtEnd: "Status ved årsslutt",
+    stateAtEnd: (asOf: string | null) => (asOf ? `Status per ${formatDate(asOf)}` : "Status ved årsslutt"),
     goals: "Delmål",
     reportText: "Rapporttekst",
   },
+  csvOrganisation: {
+    body: "Organ",
+    bodyKind: "Type",
+    person: "Navn",
+    role: "Rolle",
+    municipality: "Kommune",
+    from: "Fra",
+    until: "Fram til",
+  },
+  csvChanges: { date: "Dato", change: "Endring i organiseringen" },
   yes: "ja",
   no: "nei",
   approvedWord: "Vedtatt",

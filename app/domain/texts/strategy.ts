@@ -16,10 +16,14 @@ export const strategyTexts = {
   otherStrategies: "Andre strategier",
   period: (from: number, to: number) => `${from}–${to}`,
   status: { draft: "Utkast", approved: "Godkjent", replaced: "Erstattet" } as const,
-  approvedIn: (label: string, date: string) => `Godkjent i ${label} (${date}).`,
+  /** "Godkjent i Sak 30/2021 i styret (8.12.2021)."; the body's name as it reads mid-sentence. */
+  approvedIn: (item: string, body: string | null, date: string) =>
+    `Godkjent i ${item}${body ? ` i ${body}` : ""} (${date}).`,
   approvedOn: (date: string) => `Godkjent ${date}.`,
   replacedBy: "Erstattet av",
   readOnly: "Strategien er godkjent og kan ikke endres. Lag en ny strategi som erstatter den.",
+  expiredNotice: (period: string, year: number) =>
+    `Perioden for denne strategien (${period}) er over, og det er ikke godkjent noen strategi for ${year} ennå. Delmålene vises for å følge opp innspillene som er koblet til dem.`,
   replacedNotice:
     "Denne strategien er erstattet. Innspill som ble koblet til delmålene, beholder koblingene og vises her.",
   mainGoal: "Hovedmål",

@@ -24,6 +24,7 @@ import {
   groups2021,
   groupsValidFrom,
   memberships,
+  membershipHoldsOn,
   membershipValidFrom,
   municipalities,
   people,
@@ -85,7 +86,7 @@ export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
         isAdmin: p.isAdmin,
         isCoordinator: p.isCoordinator,
         municipalityId: p.municipality ? municipalityIds[p.municipality] : null,
-        active: p.key !== "formerEmployee",
+        active: p.active !== false,
       });
     }
     for (const m of memberships) {
@@ -96,6 +97,7 @@ export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
         municipalityId: m.municipality ? municipalityIds[m.municipality] : null,
         voteWeight: m.voteWeight ?? 0,
         validFrom: membershipValidFrom(m),
+        validTo: m.validTo ?? null,
       });
     }
 
@@ -153,7 +155,7 @@ function demoActor(step: DemoStep, spec: DemoProposal, groupName: string | null)
   const person = people.find((p) => p.key === step.by);
   if (!person) throw new Error(`Demo proposal ${spec.key}: unknown person "${step.by}"`);
   // Only memberships valid on the day of the step count, as the server would see them then.
-  const own = memberships.filter((m) => m.person === step.by && membershipValidFrom(m) <= step.on);
+  const own = memberships.filter((m) => m.person === step.by && membershipHoldsOn(m, step.on));
   const inGroup = own.filter((m) => m.body === groupName);
   return {
     userId: 0,
