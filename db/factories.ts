@@ -14,8 +14,23 @@ export async function makeMunicipalities(db: Executor, names: string[], validFro
   return ids;
 }
 
-export async function makeBody(db: Executor, kind: BodyKind, name: string, validFrom = "2019-01-01") {
-  return createBody(db, { kind, name, validFrom });
+/** The initials of a name's words ("Helse og velferd" → "HV"): a body's short code when none is given. */
+export function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => w && !["og", "i", "for", "av"].includes(w.toLowerCase()))
+    .map((w) => w.charAt(0).toUpperCase())
+    .join("");
+}
+
+export async function makeBody(
+  db: Executor,
+  kind: BodyKind,
+  name: string,
+  validFrom = "2019-01-01",
+  shortCode = initialsOf(name),
+) {
+  return createBody(db, { kind, name, validFrom, shortCode });
 }
 
 let sequence = 0;

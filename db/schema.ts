@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { MeetingStatus } from "../workflows/meeting.machine";
 import type { VoteChoice } from "../workflows/vote";
+import type { SigningRule } from "../workflows/signing";
 
 /** ISO date (YYYY-MM-DD) or timestamp (ISO 8601) stored as text. */
 type IsoText = string;
@@ -14,11 +15,15 @@ export interface MunicipalityTable {
 
 export type BodyKind = "group" | "committee" | "board";
 
+export type { SigningRule };
+
 export interface BodyTable {
   id: Generated<number>;
   kind: BodyKind;
   valid_from: IsoText;
   valid_to: IsoText | null;
+  /** Null: the default for the body's kind (workflows/signing.ts). */
+  signing_rule: ColumnType<SigningRule | null, SigningRule | null | undefined, SigningRule | null>;
 }
 
 export interface BodyNameTable {
@@ -26,6 +31,8 @@ export interface BodyNameTable {
   body_id: number;
   name: string;
   valid_from: IsoText;
+  /** "SR", "PR": tells cases of several bodies apart ("SR-sak 1/2026"). */
+  short_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserTable {
@@ -215,6 +222,12 @@ export interface ProtocolItemTable {
   deferred_from_id: number | null;
   version: ColumnType<number, number | undefined, number>;
   created_at: IsoText;
+  /** The earlier case of the same matter whose exemption this case follows. */
+  exempt_from_item_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Why an exemption that followed the matter was lifted, by whom and when. */
+  exempt_lifted_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  exempt_lifted_by: ColumnType<number | null, number | null | undefined, number | null>;
+  exempt_lifted_at: ColumnType<IsoText | null, IsoText | null | undefined, IsoText | null>;
 }
 
 export interface CaseNumberCounterTable {
@@ -291,6 +304,23 @@ export interface AnnualReportTable {
   finalised_at: IsoText | null;
 }
 
+/** A signer of a meeting's protocol; `signed_at` is their electronic approval. */
+export interface ProtocolSignerTable {
+  meeting_id: number;
+  user_id: number;
+  role: "chair" | "member";
+  signed_at: IsoText | null;
+}
+
+/** A member municipality's approval of a final annual report (the report's chapter 7 "Godkjenning"). */
+export interface AnnualReportApprovalTable {
+  year: number;
+  municipality_id: number;
+  approved_by: number;
+  approver_title: string;
+  approved_at: IsoText;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   body: BodyTable;
@@ -318,6 +348,8 @@ export interface Database {
   protocol_addendum: ProtocolAddendumTable;
   proposal_followup: ProposalFollowupTable;
   annual_report: AnnualReportTable;
+  protocol_signer: ProtocolSignerTable;
+  annual_report_approval: AnnualReportApprovalTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -7,6 +7,7 @@ import {
   isIsoDate,
   isoDateSchema,
   osloDate,
+  osloNow,
   thisYear,
   today,
 } from "./dates";
@@ -53,5 +54,13 @@ describe("dates in Oslo", () => {
     expect(formatDate(null)).toBe("");
     expect(formatTime("2026-06-01T22:30:00.000Z")).toBe("00:30");
     expect(osloDate("2026-06-01T21:59:00Z")).toBe("2026-06-01");
+  });
+});
+
+describe("Oslo wall-clock time", () => {
+  it("is the Oslo date and time, not the UTC one, late in the evening and across DST", () => {
+    expect(osloNow(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01T00:30");
+    expect(osloNow(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01T00:30");
+    expect(osloNow(new Date("2026-06-30T08:00:00Z"))).toBe("2026-06-30T10:00");
   });
 });

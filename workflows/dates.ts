@@ -25,6 +25,25 @@ export function osloDate(at: Date | string): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+const osloClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/**
+ * The Oslo wall-clock time of an instant, "YYYY-MM-DDTHH:MM": the form meetings are stored in, so
+ * "has the meeting begun" is a comparison of two strings.
+ */
+export function osloNow(at: Date = new Date()): string {
+  const part = Object.fromEntries(osloClock.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+}
+
 /** Today in Oslo (YYYY-MM-DD); `now` only for tests and commands that take a clock. */
 export function today(now: Date = new Date()): string {
   return osloDate(now);

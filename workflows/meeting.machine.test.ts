@@ -17,9 +17,36 @@ const chair: MeetingActor = { userId: 3, isCoordinator: false, bodyRoles: ["chai
 const member: MeetingActor = { userId: 4, isCoordinator: false, bodyRoles: ["member"] };
 const outsider: MeetingActor = { userId: 5, isCoordinator: false, bodyRoles: [] };
 
-const ready = { caseCount: 3, undecidedCount: 0 };
+const ready = { caseCount: 3, undecidedCount: 0, started: true, unsignedCount: 0 };
 
 describe("meeting machine", () => {
+  it("refuses attendance and decisions before the meeting has started, and offers them as blocked", () => {
+    const early = { ...ready, started: false };
+    expect(
+      decideMeeting("noticePublished", early, { type: "RECORD_ATTENDANCE", actor: chair, presentCount: 3 }),
+    ).toEqual({ ok: false, why: "refused" });
+    expect(decideMeeting("held", early, { type: "RECORD_DECISION", actor: chair })).toEqual({
+      ok: false,
+      why: "refused",
+    });
+    expect(availableMeetingEvents("noticePublished", early, chair)).toContainEqual({
+      type: "RECORD_ATTENDANCE",
+      blocked: true,
+    });
+  });
+
+  it("publishes a protocol only when every signer has signed", () => {
+    const unsigned = { ...ready, unsignedCount: 1 };
+    expect(decideMeeting("protocolApproved", unsigned, { type: "PUBLISH_PROTOCOL", actor: chair })).toEqual({
+      ok: false,
+      why: "refused",
+    });
+    expect(decideMeeting("protocolApproved", ready, { type: "PUBLISH_PROTOCOL", actor: chair })).toEqual({
+      ok: true,
+      to: "protocolPublished",
+    });
+  });
+
   it("goes planned → notice published → held → protocol approved → protocol published", () => {
     let status = meetingMachine.config.initial as string;
     for (const [type, to] of [
@@ -52,21 +79,31 @@ describe("meeting machine", () => {
 
   it("refuses a notice without cases and an approval with undecided cases", () => {
     expect(
-      decideMeeting("planned", { caseCount: 0, undecidedCount: 0 }, { type: "PUBLISH_NOTICE", actor: chair }),
-    ).toEqual({
-      ok: false,
-      why: "refused",
-    });
-    expect(
-      decideMeeting("held", { caseCount: 2, undecidedCount: 1 }, { type: "APPROVE_PROTOCOL", actor: chair }),
-    ).toEqual({
-      ok: false,
-      why: "refused",
-    });
-    expect(
-      availableMeetingEvents("planned", { caseCount: 0, undecidedCount: 0 }, chair).find(
-        (e) => e.type === "PUBLISH_NOTICE",
+      decideMeeting(
+        "planned",
+        { caseCount: 0, undecidedCount: 0, started: true, unsignedCount: 0 },
+        { type: "PUBLISH_NOTICE", actor: chair },
       ),
+    ).toEqual({
+      ok: false,
+      why: "refused",
+    });
+    expect(
+      decideMeeting(
+        "held",
+        { caseCount: 2, undecidedCount: 1, started: true, unsignedCount: 0 },
+        { type: "APPROVE_PROTOCOL", actor: chair },
+      ),
+    ).toEqual({
+      ok: false,
+      why: "refused",
+    });
+    expect(
+      availableMeetingEvents(
+        "planned",
+        { caseCount: 0, undecidedCount: 0, started: true, unsignedCount: 0 },
+        chair,
+      ).find((e) => e.type === "PUBLISH_NOTICE"),
     ).toEqual({ type: "PUBLISH_NOTICE", blocked: true });
   });
 

@@ -21,6 +21,10 @@ export interface MeetingActor extends BodyActor {
 export interface MeetingFacts {
   caseCount: number;
   undecidedCount: number;
+  /** The meeting's start (Oslo wall-clock time) has come: before it, nothing is recorded as held. */
+  started: boolean;
+  /** Signers of the protocol who have not signed yet: it is final, and may be published, at 0. */
+  unsignedCount: number;
 }
 
 export type MeetingEventType =
@@ -70,6 +74,8 @@ export const meetingMachine = setup({
     everyCaseDecided: ({ context }) => context.caseCount >= 1 && context.undecidedCount === 0,
     somebodyPresent: ({ event }) => (event.presentCount ?? 0) >= 1,
     hasReason: ({ event }) => hasText(event.reason),
+    hasStarted: ({ context }) => context.started,
+    allSigned: ({ context }) => context.unsignedCount === 0,
   },
 }).createMachine({
   id: "meeting",
@@ -105,7 +111,7 @@ export const meetingMachine = setup({
         ADD_CASE: { target: "noticePublished", guard: "byOrganiser" },
         EDIT_CASE: { target: "noticePublished", guard: "byOrganiser" },
         DECLARE_CONFLICT: { target: "noticePublished", guard: "byOrganiser" },
-        RECORD_ATTENDANCE: { target: "held", guard: and(["byOrganiser", "somebodyPresent"]) },
+        RECORD_ATTENDANCE: { target: "held", guard: and(["byOrganiser", "hasStarted", "somebodyPresent"]) },
         CANCEL: { target: "cancelled", guard: and(["byOrganiser", "hasReason"]) },
       },
     },
@@ -119,9 +125,9 @@ export const meetingMachine = setup({
       on: {
         ADD_CASE: { target: "held", guard: "byOrganiser" },
         EDIT_CASE: { target: "held", guard: "byOrganiser" },
-        RECORD_ATTENDANCE: { target: "held", guard: and(["byOrganiser", "somebodyPresent"]) },
+        RECORD_ATTENDANCE: { target: "held", guard: and(["byOrganiser", "hasStarted", "somebodyPresent"]) },
         DECLARE_CONFLICT: { target: "held", guard: "byOrganiser" },
-        RECORD_DECISION: { target: "held", guard: "byOrganiser" },
+        RECORD_DECISION: { target: "held", guard: and(["byOrganiser", "hasStarted"]) },
         APPROVE_PROTOCOL: { target: "protocolApproved", guard: and(["byOrganiser", "everyCaseDecided"]) },
       },
     },
@@ -133,7 +139,7 @@ export const meetingMachine = setup({
         protocolPublic: false,
       },
       on: {
-        PUBLISH_PROTOCOL: { target: "protocolPublished", guard: "byOrganiser" },
+        PUBLISH_PROTOCOL: { target: "protocolPublished", guard: and(["byOrganiser", "allSigned"]) },
         ADD_ADDENDUM: { target: "protocolApproved", guard: "byOrganiser" },
       },
     },
@@ -224,7 +230,12 @@ export function availableMeetingEvents(
     presentCount: 1,
     reason: "…",
   });
-  const ready: MeetingFacts = { caseCount: Math.max(1, facts.caseCount), undecidedCount: 0 };
+  const ready: MeetingFacts = {
+    caseCount: Math.max(1, facts.caseCount),
+    undecidedCount: 0,
+    started: true,
+    unsignedCount: 0,
+  };
   return meetingEventsInState(status).flatMap((type): AvailableMeetingEvent[] => {
     if (snapshotAt(status, facts).can(wellFormed(type))) return [{ type, blocked: false }];
     if (snapshotAt(status, ready).can(wellFormed(type))) return [{ type, blocked: true }];

@@ -57,12 +57,15 @@ describe("policies", () => {
     ).toBe(true);
   });
 
-  it("shows exempt cases to the body's members, coordinators and administrators only", () => {
-    const meeting = { members: [{ user_id: 7 }] };
-    expect(maySeeExemptCases(null, meeting)).toBe(false);
-    expect(maySeeExemptCases(person(), meeting)).toBe(true);
-    expect(maySeeExemptCases(person({ id: 8 }), meeting)).toBe(false);
-    expect(maySeeExemptCases(person({ id: 8, isCoordinator: true }), meeting)).toBe(true);
-    expect(maySeeExemptCases(person({ id: 8, isAdmin: true }), meeting)).toBe(true);
+  it("shows exempt cases to today's members of the body (its secretary too) and administrators only", () => {
+    const body = { membersToday: [{ user_id: 7 }] };
+    expect(maySeeExemptCases(null, body)).toBe(false);
+    expect(maySeeExemptCases(person(), body)).toBe(true);
+    expect(maySeeExemptCases(person({ id: 8 }), body)).toBe(false);
+    // Being a coordinator gives no access by itself (issue 10).
+    expect(maySeeExemptCases(person({ id: 8, isCoordinator: true }), body)).toBe(false);
+    expect(maySeeExemptCases(person({ id: 8, isAdmin: true }), body)).toBe(true);
+    // A membership that has ended is not in today's list: no access.
+    expect(maySeeExemptCases(person(), { membersToday: [] })).toBe(false);
   });
 });

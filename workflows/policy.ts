@@ -144,13 +144,15 @@ export function mayOrganiseMeetings(actor: BodyActor): boolean {
 }
 
 /**
- * Whether a viewer may read a meeting's exempt cases (offentleglova): coordinators,
- * administrators and the members of the meeting's body. Nobody who is not signed in.
+ * Whether a viewer may read a body's exempt cases (offentleglova), decided on the day of reading:
+ * administrators and whoever is a member of the body that day, in any role (its secretary
+ * included). A member whose membership has ended has lost access; being a coordinator gives none
+ * by itself. Nobody who is not signed in.
  */
 export function maySeeExemptCases(
-  actor: Pick<Actor, "id" | "isAdmin" | "isCoordinator"> | null,
-  meeting: { members: readonly { user_id: number }[] },
+  actor: Pick<Actor, "id" | "isAdmin"> | null,
+  body: { membersToday: readonly { user_id: number }[] },
 ): boolean {
   if (!actor) return false;
-  return actor.isCoordinator || actor.isAdmin || meeting.members.some((m) => m.user_id === actor.id);
+  return actor.isAdmin || body.membersToday.some((m) => m.user_id === actor.id);
 }

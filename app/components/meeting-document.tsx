@@ -1,4 +1,5 @@
 import { meetingTexts } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import type { MeetingDocument } from "~/server/meetings/record.server";
 
 const D = meetingTexts.documents;
@@ -8,6 +9,47 @@ type Level = 1 | 2 | 3;
 function Heading({ level, id, children }: { level: Level; id?: string; children: React.ReactNode }) {
   const Tag = `h${Math.min(level, 6)}` as "h1" | "h2" | "h3" | "h4";
   return <Tag id={id}>{children}</Tag>;
+}
+
+/** Who signs the protocol and each one's electronic approval (name, role, date and time). */
+export function SignatureBlock({ doc, level }: { doc: MeetingDocument; level: Level }) {
+  const S = recordTexts.signing;
+  return (
+    <section className="signatures" aria-labelledby={`signaturer-${doc.meetingId}`}>
+      <Heading level={level} id={`signaturer-${doc.meetingId}`}>
+        {S.heading}
+      </Heading>
+      <p className="small">{doc.signingRule}</p>
+      {doc.signatures.length > 0 ? (
+        <>
+          <div className="table-wrap">
+            <table className="doc-table">
+              <caption className="visually-hidden">{S.heading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{S.columns.name}</th>
+                  <th scope="col">{S.columns.role}</th>
+                  <th scope="col">{S.columns.signed}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {doc.signatures.map((s) => (
+                  <tr key={s.userId}>
+                    <td>{s.name}</td>
+                    <td>{s.role}</td>
+                    <td>{s.signedAt ? S.signed(s.signedAt) : S.waiting}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className={doc.final ? "notice" : "notice warn"}>
+            {doc.final ? S.finalNote : S.pendingNote(doc.signatures.filter((s) => !s.signedAt).length)}
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
 }
 
 function People({
@@ -208,11 +250,20 @@ export function MeetingDocumentView({
             {c.title}
           </Heading>
           {c.deferredFrom ? <p className="small muted">{meetingTexts.deferredFrom(c.deferredFrom)}</p> : null}
-          {c.redacted ? null : (
+          {c.redacted ? (
+            protocol && c.participants.length > 0 ? (
+              <>
+                <p className="doc-label">{recordTexts.exempt.participants}</p>
+                <p>{c.participants.join(", ")}</p>
+              </>
+            ) : null
+          ) : (
             <>
               {c.exemptBasis ? (
                 <p className="notice warn">{meetingTexts.exemptInternal(c.exemptBasis)}</p>
               ) : null}
+              {c.exemptFollows ? <p className="small">{c.exemptFollows}</p> : null}
+              {c.exemptLifted ? <p className="small">{c.exemptLifted}</p> : null}
               {!protocol && c.presentation ? (
                 <>
                   <p className="doc-label">{D.presentation}</p>
@@ -247,7 +298,7 @@ export function MeetingDocumentView({
               <p className="doc-label">
                 {D.decision} ({c.decision.outcomeLabel.toLowerCase()})
               </p>
-              {c.redacted ? null : <p className="prose">{c.decision.text}</p>}
+              <p className="prose">{c.decision.text}</p>
             </>
           ) : null}
         </section>
@@ -257,6 +308,7 @@ export function MeetingDocumentView({
         <>
           <Heading level={sub}>{D.approval}</Heading>
           <p>{doc.approval ? meetingTexts.approvedBy(doc.approval.by, doc.approval.at) : D.notApproved}</p>
+          <SignatureBlock doc={doc} level={(sub + 1) as Level} />
           {doc.addenda.length > 0 ? (
             <>
               <Heading level={sub}>{meetingTexts.addenda}</Heading>

@@ -1,6 +1,7 @@
 import { isoDateSchema } from "#workflows/dates";
 import { z } from "zod";
 import { meetingTexts } from "./texts/meetings";
+import { recordTexts } from "./texts/records";
 
 /**
  * The forms of meetings, shared by the browser (Conform) and the server. The commands check
@@ -63,6 +64,8 @@ export type MeetingForm = z.infer<ReturnType<typeof meetingSchema>>;
 const exemptFields = {
   exempt: checkbox,
   exemptBasis: z.string().trim().max(200, E.basisTooLong).optional(),
+  /** Why an exemption that follows the matter (or the case's own) is lifted. */
+  liftReason: z.string().trim().max(2000, E.textTooLong).optional(),
 };
 
 function requireBasis(value: { exempt: boolean; exemptBasis?: string }, ctx: z.RefinementCtx) {
@@ -79,6 +82,8 @@ export const addCaseSchema = z
       kind: z.enum(["proposal", "other"], { error: E.kindRequired }),
       proposalId: id(E.proposalRequired).optional(),
       deferredFromId: id(E.deferredUnknown).optional(),
+      /** Lift the exemption an earlier case of the same matter would give this one (needs `liftReason`). */
+      liftExemption: checkbox,
       title: z.string().trim().max(200, E.titleTooLong).optional(),
       presentation: longText(),
       recommendation: longText(),
@@ -92,9 +97,11 @@ export const addCaseSchema = z
     if (value.kind === "other" && !value.title && value.deferredFromId === undefined)
       ctx.addIssue({ code: "custom", path: ["title"], message: E.titleRequired });
     requireBasis(value, ctx);
+    if (value.liftExemption && !value.liftReason)
+      ctx.addIssue({ code: "custom", path: ["liftReason"], message: recordTexts.exempt.liftReasonRequired });
   });
 
-export type AddCaseForm = z.infer<typeof addCaseSchema>;
+export type AddCaseForm = Omit<z.infer<typeof addCaseSchema>, "liftExemption"> & { liftExemption?: boolean };
 
 /** Editing a case's texts. */
 export const editCaseSchema = z
@@ -186,7 +193,19 @@ export const meetingPageSchema = z
     "intent",
     [
       z.strictObject({ intent: z.literal("publishNotice"), version }, unknownFields),
-      z.strictObject({ intent: z.literal("approveProtocol"), version }, unknownFields),
+      z.strictObject(
+        {
+          intent: z.literal("approveProtocol"),
+          version,
+          // Members chosen in the meeting to sign with the chair, as `signers.<userId>=on`.
+          signers: z
+            .record(userKey, z.literal("on", { error: E.caseUnknown }))
+            .optional()
+            .default({}),
+        },
+        unknownFields,
+      ),
+      z.strictObject({ intent: z.literal("sign"), version }, unknownFields),
       z.strictObject({ intent: z.literal("publishProtocol"), version }, unknownFields),
       z.strictObject(
         { intent: z.literal("cancel"), version, reason: reason(E.reasonRequired) },
@@ -223,6 +242,10 @@ export const meetingPageSchema = z
                 choice === "" ? [] : [{ userId: Number(userId), choice }],
               ),
       };
+    }
+    if (form.intent === "approveProtocol") {
+      const { signers, ...rest } = form;
+      return { ...rest, signers: Object.keys(signers).map(Number) };
     }
     if (form.intent === "attendance") {
       const { status, sub, ...rest } = form;

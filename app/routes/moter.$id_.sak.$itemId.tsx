@@ -12,6 +12,7 @@ import { ErrorSummary, TextArea, TextField } from "~/components/form";
 import { editCaseSchema } from "~/domain/meeting.schema";
 import { t } from "~/domain/texts";
 import { meetingTexts as T } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import { forbidden, notFound, requireUser } from "~/server/auth.server";
 import { editCase } from "~/server/commands/edit-case.server";
 import { db } from "~/server/db.server";
@@ -89,6 +90,7 @@ export default function EditCasePage() {
               presentation: T.fields.presentation,
               recommendation: T.fields.recommendation,
               exemptBasis: T.fields.exemptBasis,
+              liftReason: recordTexts.exempt.liftReason,
             }}
           />
           {form.errors ? (
@@ -124,6 +126,14 @@ export default function EditCasePage() {
             </label>
           </div>
           <TextField field={fields.exemptBasis} label={T.fields.exemptBasis} hint={T.hints.exemptBasis} />
+          {item.values.exempt === "on" ? (
+            <TextArea
+              field={fields.liftReason}
+              label={recordTexts.exempt.liftReason}
+              hint={recordTexts.exempt.liftReasonHint}
+              rows={3}
+            />
+          ) : null}
           <div className="actions">
             <button type="submit" className="primary">
               {T.saveCase}

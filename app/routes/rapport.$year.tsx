@@ -19,6 +19,17 @@ import { markReportFinalCommand } from "~/server/commands/mark-report-final.serv
 import { db } from "~/server/db.server";
 import { invalid, replyTo } from "~/server/reply.server";
 import { yearReport } from "~/server/report.server";
+import { ConfirmStep } from "~/components/confirm-step";
+import { recordTexts } from "~/domain/texts/records";
+import { approveReport, reportApprovalView } from "~/server/commands/approve-report.server";
+import { confirmationNeeded } from "~/server/confirmation.server";
+
+const A = recordTexts.reportApproval;
+
+const approveSchema = z.strictObject(
+  { intent: z.literal("approve", { error: R.unknownForm }) },
+  { error: R.unknownForm },
+);
 
 const markFinalSchema = z.strictObject(
   { intent: z.literal("markFinal", { error: R.unknownForm }) },
@@ -38,8 +49,13 @@ function yearFrom(params: { year?: string }): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const year = yearFrom(params);
-  const report = await yearReport(db(), year);
+  const [report, approval] = await Promise.all([
+    yearReport(db(), year),
+    reportApprovalView(db(), year, user),
+  ]);
   return {
+    approvals: approval.lines,
+    approveFor: report.status === "final" ? approval.approveFor : null,
     year,
     title: report.status === "final" ? R.finalTitle(year) : report.model.title,
     status: report.status,
@@ -56,8 +72,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const year = yearFrom(params);
+  const formData = await request.formData();
+  if (formData.get("intent") === "approve") {
+    // A municipality's approval cannot be taken back: confirmed first.
+    const unconfirmed = confirmationNeeded(formData, "approveReport");
+    if (unconfirmed) return unconfirmed;
+    const approval = parseWithZod(formData, { schema: approveSchema });
+    if (approval.status !== "success") return invalid(approval);
+    return replyTo(await approveReport(db(), { year, user }), approval, () =>
+      redirect(`/rapport/${year}?melding=godkjent#godkjenning`),
+    );
+  }
   if (!mayFinaliseReports(user)) forbidden();
-  const submission = parseWithZod(await request.formData(), { schema: markFinalSchema });
+  if (formData.get("intent") === "markFinal") {
+    const unconfirmed = confirmationNeeded(formData, "markFinal");
+    if (unconfirmed) return unconfirmed;
+  }
+  const submission = parseWithZod(formData, { schema: markFinalSchema });
   if (submission.status !== "success") return invalid(submission);
   const result = await markReportFinalCommand(db(), { year, user });
   return replyTo(result, submission, () => redirect(`/rapport/${year}?melding=endelig`));
@@ -65,7 +96,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReportPage() {
   const page = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const confirm = answer && "confirm" in answer ? answer.confirm : null;
+  const lastResult = answer && !("confirm" in answer) ? answer : undefined;
   const [form] = useForm({ id: "mark-final", lastResult, shouldValidate: "onSubmit" });
   const [params] = useSearchParams();
   const base = `/rapport/${page.year}/last-ned`;
@@ -79,6 +112,7 @@ export default function ReportPage() {
           {R.markedFinal}
         </p>
       ) : null}
+      {confirm ? <ConfirmStep consequence={confirm.consequence} values={confirm.values} /> : null}
       {/* Outside the form: a refusal shows also when the form is no longer offered (already final). */}
       <ErrorSummary form={form} labels={{}} compact />
       <h1>{page.title}</h1>
@@ -111,6 +145,25 @@ export default function ReportPage() {
       <article className="card" aria-label={R.documentLabel}>
         <ReportDocument blocks={page.blocks} />
       </article>
+      <section className="card" aria-labelledby="godkjenning" id="godkjenning">
+        <h2 id="godkjenning" style={{ marginTop: 0 }}>
+          {A.heading}
+        </h2>
+        <p>{page.status === "final" ? A.intro : A.pendingIntro}</p>
+        <ul>
+          {page.approvals.map((a) => (
+            <li key={a.municipality}>{a.text}</li>
+          ))}
+        </ul>
+        {page.approveFor ? (
+          <Form method="post" className="no-print">
+            <input type="hidden" name="intent" value="approve" />
+            <button type="submit" className="primary">
+              {A.approve(page.approveFor)}
+            </button>
+          </Form>
+        ) : null}
+      </section>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { notFound, requireUser } from "~/server/auth.server";
 import { csvResponse, toCsvTables } from "~/server/csv.server";
 import { db } from "~/server/db.server";
 import { docxResponse, reportDocx } from "~/server/report-docx.server";
-import { yearReport } from "~/server/report.server";
+import { reportApprovalLines, reportApprovalMarkdown, yearReport } from "~/server/report.server";
 
 /** The year's report as a Word file, as Markdown, or its underlying data as CSV. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,14 +16,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (format !== "docx" && format !== "md" && format !== "csv") notFound();
   const { model, status } = await yearReport(db(), year);
   const name = `arsrapport-${year}${status === "draft" ? "-utkast" : ""}`;
-  if (format === "docx") return docxResponse(await reportDocx(model, status), `${name}.docx`);
+  const approvals = await reportApprovalLines(db(), year);
+  if (format === "docx") return docxResponse(await reportDocx(model, status, approvals), `${name}.docx`);
   if (format === "csv")
     return csvResponse(toCsvTables([model.csv, ...(model.csv.more ?? [])]), `${name}-grunnlag.csv`);
-  return new Response(reportMarkdown(model, status), {
-    headers: {
-      "Content-Type": "text/markdown; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}.md"`,
-      "Cache-Control": "no-store",
+  return new Response(
+    `${reportMarkdown(model, status).trimEnd()}\n\n${reportApprovalMarkdown(status, approvals)}\n`,
+    {
+      headers: {
+        "Content-Type": "text/markdown; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}.md"`,
+        "Cache-Control": "no-store",
+      },
     },
-  });
+  );
 }

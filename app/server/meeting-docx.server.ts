@@ -15,6 +15,7 @@ import {
   WidthType,
 } from "docx";
 import { meetingTexts } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import type { DocumentCase, MeetingDocument } from "./meetings/record.server";
 
 const D = meetingTexts.documents;
@@ -120,6 +121,8 @@ function caseBlock(
     }),
   ];
   if (c.deferredFrom) out.push(...para(meetingTexts.deferredFrom(c.deferredFrom), { italics: true }));
+  if (c.redacted && kind === "protocol" && c.participants.length > 0)
+    out.push(label(recordTexts.exempt.participants), ...para(c.participants.join(", ")));
   if (!c.redacted) {
     if (c.exemptBasis) out.push(...para(meetingTexts.exemptShown(c.exemptBasis), { italics: true }));
     if (kind === "notice" && c.presentation) out.push(label(D.presentation), ...para(c.presentation));
@@ -131,7 +134,7 @@ function caseBlock(
     if (c.decision.motions) out.push(label(D.motions), ...para(c.decision.motions));
     out.push(label(D.voting), ...votingLines(c.decision));
     out.push(label(`${D.decision} (${c.decision.outcomeLabel.toLowerCase()})`));
-    if (!c.redacted) out.push(...para(c.decision.text));
+    out.push(...para(c.decision.text));
   }
   return out;
 }
@@ -190,7 +193,31 @@ export async function meetingDocx(doc: MeetingDocument, kind: "notice" | "protoc
         children: [new TextRun(D.approval)],
       }),
       ...para(doc.approval ? meetingTexts.approvedBy(doc.approval.by, doc.approval.at) : D.notApproved),
+      label(recordTexts.signing.heading),
+      ...para(doc.signingRule),
     );
+    if (doc.signatures.length > 0)
+      children.push(
+        grid(
+          [
+            recordTexts.signing.columns.name,
+            recordTexts.signing.columns.role,
+            recordTexts.signing.columns.signed,
+          ],
+          doc.signatures.map((s) => [
+            s.name,
+            s.role,
+            s.signedAt ? recordTexts.signing.signed(s.signedAt) : recordTexts.signing.waiting,
+          ]),
+          [40, 20, 40],
+        ),
+        ...para(
+          doc.final
+            ? recordTexts.signing.finalNote
+            : recordTexts.signing.pendingNote(doc.signatures.filter((s) => !s.signedAt).length),
+          { italics: true },
+        ),
+      );
     if (doc.addenda.length > 0) {
       children.push(
         new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(meetingTexts.addenda)] }),

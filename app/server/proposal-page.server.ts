@@ -1,6 +1,6 @@
 import { today } from "#workflows/dates";
-import { mayAssess, proposalActor } from "#workflows/policy";
-import { listBodies } from "#db/repositories/organisation.repository";
+import { mayAssess, maySeeExemptCases, proposalActor } from "#workflows/policy";
+import { listBodies, listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import {
   attachmentsOfProposal,
   getProposalForViewer,
@@ -9,8 +9,8 @@ import {
   similarProposals,
 } from "#db/repositories/proposal.repository";
 import { goalsOfProposal } from "#db/repositories/assessment.repository";
-import { protocolItemLinks } from "#db/repositories/meeting.repository";
-import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
+import { protocolItemLinks, type ProtocolItemLink } from "#db/repositories/meeting.repository";
+import { recordTexts } from "~/domain/texts/records";
 import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
 import { assessmentTotal, criteria, isAssessmentComplete, priorityBand } from "#workflows/assessment";
 import { eventSpecs, isProposalEvent } from "#workflows/proposal.events";
@@ -23,6 +23,42 @@ import { proposalFacts } from "./commands/apply-proposal-event.server";
 import { db } from "./db.server";
 import { processDiagram } from "./flowchart.server";
 import { bodyNames, stateLabel } from "./process.server";
+
+/** The bodies whose exempt cases this reader may read today, among those of the items given. */
+async function exemptBodiesReadable(user: CurrentUser, items: ProtocolItemLink[]): Promise<Set<number>> {
+  const bodyIds = [...new Set(items.filter((i) => i.exempt).map((i) => i.bodyId))];
+  const readable = new Set<number>();
+  for (const bodyId of bodyIds) {
+    const membersToday = await listMembershipsOfBody(db(), bodyId, { on: today() });
+    if (maySeeExemptCases(user, { membersToday })) readable.add(bodyId);
+  }
+  return readable;
+}
+
+/**
+ * A history row as the reader sees it. A decision taken in a meeting names the body and its case
+ * ("Samarbeidsrådet, SR-sak 1/2026") and the person who wrote it only as the recorder; the reason
+ * of a decision in an exempt case is withheld from those who may not read it.
+ */
+function historyDecision(
+  h: { actor_name: string; reason: string | null; protocol_item_id: number | null },
+  items: Map<number, ProtocolItemLink>,
+  exemptReadable: Set<number>,
+) {
+  const item = h.protocol_item_id ? items.get(h.protocol_item_id) : undefined;
+  if (!item) return { actorName: h.actor_name, reason: h.reason, protocolItem: null, recordedBy: null };
+  const reference =
+    item.number === null || item.numberYear === null
+      ? recordTexts.cases.unnumbered
+      : recordTexts.cases.reference(item.bodyCode, item.number, item.numberYear);
+  const withheld = item.exempt && !exemptReadable.has(item.bodyId);
+  return {
+    actorName: recordTexts.cases.decidedIn(item.bodyName, reference),
+    recordedBy: recordTexts.cases.recordedBy(h.actor_name),
+    reason: withheld ? recordTexts.exempt.marker(item.exemptBasis ?? "") : h.reason,
+    protocolItem: { id: item.id, meetingId: item.meetingId, reference },
+  };
+}
 
 /** Everything the proposal page shows, for one viewer; undefined when they may not see it. */
 export async function proposalPage(id: number, user: CurrentUser) {
@@ -62,11 +98,9 @@ export async function proposalPage(id: number, user: CurrentUser) {
         db(),
         history.flatMap((h) => (h.protocol_item_id ? [h.protocol_item_id] : [])),
       )
-    ).map((item) => [
-      item.id,
-      { ...item, label: caseLabel(item.number, item.numberYear) ?? meetingTexts.caseWithoutNumber },
-    ]),
+    ).map((item) => [item.id, item]),
   );
+  const exemptReadable = await exemptBodiesReadable(user, [...protocolItems.values()]);
   const total = assessment ? assessmentTotal(assessment) : null;
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const meta = stateMeta(proposal.state);
@@ -123,10 +157,8 @@ export async function proposalPage(id: number, user: CurrentUser) {
       fromLabel: h.from_state ? stateLabel(h.from_state, names) : null,
       to: h.to_state,
       toLabel: stateLabel(h.to_state, names),
-      actorName: h.actor_name,
-      reason: h.reason,
+      ...historyDecision(h, protocolItems, exemptReadable),
       groupName: h.group_id ? (groupName.get(h.group_id) ?? null) : null,
-      protocolItem: h.protocol_item_id ? (protocolItems.get(h.protocol_item_id) ?? null) : null,
     })),
     diagram: await processDiagram(
       proposal.state,

@@ -13,7 +13,9 @@ import {
 } from "docx";
 import { entryHeading, type ReportModel } from "~/domain/report-document";
 import { formatDate } from "~/domain/texts";
+import { recordTexts } from "~/domain/texts/records";
 import { reportTexts as R } from "~/domain/texts/report";
+import type { ReportApprovalLine } from "./report.server";
 
 const NUMBERING = "report-headings";
 
@@ -60,7 +62,11 @@ function tableOf(caption: string, head: string[], rows: string[][]): (Paragraph 
  * The report as a Word document: Title, then Heading1–Heading4 with the report's numbering, so
  * the navigation pane, the table of contents and the numbering work when people edit it.
  */
-export async function reportDocx(model: ReportModel, status: "draft" | "final"): Promise<Buffer> {
+export async function reportDocx(
+  model: ReportModel,
+  status: "draft" | "final",
+  approvals: ReportApprovalLine[] = [],
+): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       heading: HeadingLevel.TITLE,
@@ -106,6 +112,15 @@ export async function reportDocx(model: ReportModel, status: "draft" | "final"):
         break;
     }
   }
+  // Chapter 7 of the report: each member municipality's approval, with who and when.
+  const A = recordTexts.reportApproval;
+  children.push(
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(A.heading)] }),
+    new Paragraph({ children: [new TextRun(status === "final" ? A.intro : A.pendingIntro)] }),
+    ...approvals.map(
+      (a) => new Paragraph({ children: [new TextRun({ text: a.text, italics: !a.approved })] }),
+    ),
+  );
   const doc = new Document({
     creator: "Innspill",
     title: status === "final" ? R.finalTitle(model.year) : model.title,

@@ -1,10 +1,10 @@
 import { thisYear, today } from "#workflows/dates";
-import { caseLabel } from "~/domain/texts/meetings";
 import type { Executor } from "#db/connection";
 import { meetingDate, meetingFigures } from "#db/repositories/meeting.repository";
 import { listBodies, listMunicipalities, type BodyOnDate } from "#db/repositories/organisation.repository";
 import { municipalityNamesFor } from "#db/repositories/proposal.repository";
 import {
+  approvalsOfReport,
   followupsOf,
   getAnnualReport,
   goalLinksOf,
@@ -49,7 +49,8 @@ import {
   type ReportModel,
   type StrategyProgress,
 } from "~/domain/report-document";
-import { bodyKindLabels, formatDate } from "~/domain/texts";
+import { bodyKindLabels, formatDate, formatDateTime } from "~/domain/texts";
+import { recordTexts } from "~/domain/texts/records";
 import { organisationChangeSentence, reportTexts as R, roleNoun } from "~/domain/texts/report";
 
 /** The last day of a year whose names count: the year's end, or today for the running year. */
@@ -210,7 +211,15 @@ export async function reportFigures(
         ? {
             date: formatDate(approvedOn),
             bodyName: approvalBody?.name ?? names.board,
-            itemLabel: approvalItem ? caseLabel(approvalItem.number, approvalItem.number_year) : null,
+            // The report speaks of several bodies' cases: each carries its body's code ("SR-sak 1/2026").
+            itemLabel:
+              approvalItem && approvalItem.number !== null && approvalItem.number_year !== null
+                ? recordTexts.cases.reference(
+                    approvalBody?.code ?? "",
+                    approvalItem.number,
+                    approvalItem.number_year,
+                  )
+                : null,
           }
         : null,
       coverage: goalCoverage(
@@ -455,4 +464,39 @@ export async function reportYears(db: Executor) {
   return years
     .filter((y) => y >= 2000 && y <= running)
     .map((year) => ({ year, status: statuses.get(year) ?? ("draft" as const) }));
+}
+
+export interface ReportApprovalLine {
+  municipality: string;
+  text: string;
+  approved: boolean;
+}
+
+/** Chapter 7 "Godkjenning": each member municipality's approval of the final report, or that it is pending. */
+export async function reportApprovalLines(db: Executor, year: number): Promise<ReportApprovalLine[]> {
+  const [members, approvals] = await Promise.all([
+    listMunicipalities(db, { activeOn: `${year}-12-31` }),
+    approvalsOfReport(db, year),
+  ]);
+  const A = recordTexts.reportApproval;
+  return members.map((m) => {
+    const a = approvals.find((x) => x.municipality_id === m.id);
+    return {
+      municipality: m.name,
+      approved: a !== undefined,
+      text: a
+        ? A.approved(m.name, a.approver_name, a.approver_title, formatDateTime(a.approved_at))
+        : A.pending(m.name),
+    };
+  });
+}
+
+/** The approvals as the Markdown file's last section, like the Word file's "Godkjenning". */
+export function reportApprovalMarkdown(status: "draft" | "final", lines: ReportApprovalLine[]): string {
+  const A = recordTexts.reportApproval;
+  return [
+    `## ${A.heading}`,
+    status === "final" ? A.intro : A.pendingIntro,
+    ...lines.map((l) => `- ${l.text}`),
+  ].join("\n\n");
 }

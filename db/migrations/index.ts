@@ -4,6 +4,7 @@ import * as process from "./2026-11-26-002-process";
 import * as meetings from "./2026-11-26-003-meetings";
 import * as followupReport from "./2026-11-26-004-followup-report";
 import * as indexes from "./2026-11-26-005-indexes";
+import * as records from "./2026-11-30-h10-001-records";
 import * as sessionHardening from "./2026-11-30-h11-001-session-hardening";
 import * as historyEvents from "./2026-11-30-h17-001-history-events";
 
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-26-003-meetings": meetings,
   "2026-11-26-004-followup-report": followupReport,
   "2026-11-26-005-indexes": indexes,
+  "2026-11-30-h10-001-records": records,
   "2026-11-30-h11-001-session-hardening": sessionHardening,
   "2026-11-30-h17-001-history-events": historyEvents,
 };

@@ -191,6 +191,10 @@ export async function addItem(
     exemptBasis: string | null;
     deferredFromId: number | null;
     createdAt: string;
+    /** The earlier case whose exemption this one follows. */
+    exemptFromItemId?: number | null;
+    /** An exemption that would have followed the matter, lifted with a reason. */
+    lifted?: { reason: string; by: number; at: string } | null;
   },
 ): Promise<number> {
   const last = await db
@@ -215,6 +219,10 @@ export async function addItem(
       number_year: null,
       deferred_from_id: input.deferredFromId,
       created_at: input.createdAt,
+      exempt_from_item_id: input.exempt ? (input.exemptFromItemId ?? null) : null,
+      exempt_lifted_reason: input.lifted?.reason ?? null,
+      exempt_lifted_by: input.lifted?.by ?? null,
+      exempt_lifted_at: input.lifted?.at ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -232,6 +240,8 @@ export async function updateItemTexts(
     recommendation: string;
     exempt: boolean;
     exemptBasis: string | null;
+    /** An exemption lifted with a reason (recorded; a later exemption keeps the record). */
+    lifted?: { reason: string; by: number; at: string } | null;
   },
 ): Promise<boolean> {
   const result = await db
@@ -242,6 +252,13 @@ export async function updateItemTexts(
       recommendation: input.recommendation,
       exempt: input.exempt ? 1 : 0,
       exempt_basis: input.exempt ? input.exemptBasis : null,
+      ...(input.lifted
+        ? {
+            exempt_lifted_reason: input.lifted.reason,
+            exempt_lifted_by: input.lifted.by,
+            exempt_lifted_at: input.lifted.at,
+          }
+        : {}),
       version: sql`version + 1`,
     })
     .where("id", "=", input.id)
@@ -370,6 +387,23 @@ export function deferredOtherItems(db: Executor, bodyId: number) {
     .execute();
 }
 
+/** Every case on a proposal, in any body and meeting not cancelled, oldest first: the matter's earlier cases. */
+export function casesOfProposal(db: Executor, proposalId: number) {
+  return db
+    .selectFrom("protocol_item")
+    .innerJoin("meeting", "meeting.id", "protocol_item.meeting_id")
+    .select([
+      "protocol_item.id",
+      "protocol_item.exempt",
+      "protocol_item.exempt_basis",
+      "protocol_item.exempt_lifted_reason",
+    ])
+    .where("protocol_item.proposal_id", "=", proposalId)
+    .where("meeting.status", "!=", "cancelled")
+    .orderBy("protocol_item.id")
+    .execute();
+}
+
 /**
  * The body's deputies in practice: active people who have met as substitutes (vara) in the
  * body's meetings, the most recent first. The attendance form offers them before anyone else.
@@ -404,6 +438,8 @@ export function latestRecommendation(db: Executor, proposalId: number) {
       "protocol_item.presentation",
       "protocol_item.number",
       "protocol_item.number_year",
+      "protocol_item.exempt",
+      "protocol_item.exempt_basis",
       "meeting.starts_at",
       "decision.text",
     ])
@@ -423,6 +459,11 @@ export interface ProtocolItemLink {
   meetingId: number;
   /** The body's name on the meeting day. */
   bodyName: string;
+  /** The body's short code on the meeting day ("SR"), to tell cases of several bodies apart. */
+  bodyCode: string;
+  bodyId: number;
+  exempt: boolean;
+  exemptBasis: string | null;
 }
 
 /**
@@ -441,6 +482,9 @@ export async function protocolItemLinks(db: Executor, ids: readonly number[]): P
       "protocol_item.number",
       "protocol_item.number_year as numberYear",
       "protocol_item.meeting_id as meetingId",
+      "protocol_item.exempt",
+      "protocol_item.exempt_basis as exemptBasis",
+      "meeting.body_id as bodyId",
     ])
     .select((eb) =>
       eb
@@ -457,9 +501,28 @@ export async function protocolItemLinks(db: Executor, ids: readonly number[]): P
         .limit(1)
         .as("bodyName"),
     )
+    .select((eb) =>
+      eb
+        .selectFrom("body_name")
+        .select("body_name.short_code")
+        .whereRef("body_name.body_id", "=", "meeting.body_id")
+        .orderBy(sql`body_name.valid_from <= substr(meeting.starts_at, 1, 10)`, "desc")
+        .orderBy(
+          sql`case when body_name.valid_from <= substr(meeting.starts_at, 1, 10) then body_name.valid_from end`,
+          "desc",
+        )
+        .orderBy("body_name.valid_from")
+        .limit(1)
+        .as("bodyCode"),
+    )
     .where("protocol_item.id", "in", unique)
     .execute();
-  return rows.map((r) => ({ ...r, bodyName: r.bodyName ?? "" }));
+  return rows.map((r) => ({
+    ...r,
+    bodyName: r.bodyName ?? "",
+    bodyCode: r.bodyCode ?? "",
+    exempt: r.exempt === 1,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -679,4 +742,53 @@ export function caseNumberCollision(error: unknown): boolean {
       error.message,
     )
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signatures
+
+/** The signers of a meeting's protocol, chair first, with their names and when they signed. */
+export function signersOfMeeting(db: Executor, meetingId: number) {
+  return db
+    .selectFrom("protocol_signer")
+    .innerJoin("user", "user.id", "protocol_signer.user_id")
+    .select([
+      "protocol_signer.user_id",
+      "protocol_signer.role",
+      "protocol_signer.signed_at",
+      "user.name as user_name",
+    ])
+    .where("protocol_signer.meeting_id", "=", meetingId)
+    .orderBy(sql`protocol_signer.role = 'chair'`, "desc")
+    .orderBy("user.name")
+    .execute();
+}
+
+export async function insertSigners(
+  db: Executor,
+  meetingId: number,
+  signers: { userId: number; role: "chair" | "member" }[],
+) {
+  if (signers.length === 0) return;
+  await db
+    .insertInto("protocol_signer")
+    .values(signers.map((s) => ({ meeting_id: meetingId, user_id: s.userId, role: s.role, signed_at: null })))
+    .execute();
+}
+
+/** Records a signer's approval; false when they had signed already (or are no signer). */
+export async function markSigned(
+  db: Executor,
+  meetingId: number,
+  userId: number,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("protocol_signer")
+    .set({ signed_at: at })
+    .where("meeting_id", "=", meetingId)
+    .where("user_id", "=", userId)
+    .where("signed_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

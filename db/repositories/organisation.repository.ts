@@ -1,15 +1,18 @@
 import { today } from "#workflows/dates";
 import { sql } from "kysely";
 import type { Executor } from "../connection";
-import type { BodyKind, MembershipRole } from "../schema";
+import type { BodyKind, MembershipRole, SigningRule } from "../schema";
 
 /** A body as it was named and constituted on a given date. */
 export interface BodyOnDate {
   id: number;
   kind: BodyKind;
   name: string;
+  /** The short code of the name valid on the date ("SR"); "" when the name has none. */
+  code: string;
   valid_from: string;
   valid_to: string | null;
+  signing_rule: SigningRule | null;
 }
 
 /** Whether a validity period [from, to) contains the date. */
@@ -36,10 +39,10 @@ export async function endMunicipality(db: Executor, id: number, validTo: string)
 }
 
 /** The name of a body valid on a date: the latest rename on or before it (or its first name). */
-function nameOn(db: Executor, date: string) {
+function nameOn(db: Executor, date: string, column: "name" | "short_code" = "name") {
   return db
     .selectFrom("body_name")
-    .select("body_name.name")
+    .select(`body_name.${column}` as "body_name.name")
     .where("body_name.body_id", "=", sql<number>`body.id`)
     .where((eb) =>
       eb.or([
@@ -69,8 +72,9 @@ export function listBodies(
   const on = opts.on ?? today();
   let q = db
     .selectFrom("body")
-    .select(["body.id", "body.kind", "body.valid_from", "body.valid_to"])
-    .select((eb) => eb.fn.coalesce(nameOn(db, on), eb.val("")).as("name"));
+    .select(["body.id", "body.kind", "body.valid_from", "body.valid_to", "body.signing_rule"])
+    .select((eb) => eb.fn.coalesce(nameOn(db, on), eb.val("")).as("name"))
+    .select((eb) => eb.fn.coalesce(nameOn(db, on, "short_code"), eb.val("")).as("code"));
   if (opts.kind) q = q.where("body.kind", "=", opts.kind);
   if (opts.activeOnly) q = q.where(validOn(on));
   return q.orderBy("body.kind").orderBy("name").execute() as Promise<BodyOnDate[]>;
@@ -79,8 +83,9 @@ export function listBodies(
 export async function getBody(db: Executor, id: number, on = today()): Promise<BodyOnDate | undefined> {
   const row = await db
     .selectFrom("body")
-    .select(["body.id", "body.kind", "body.valid_from", "body.valid_to"])
+    .select(["body.id", "body.kind", "body.valid_from", "body.valid_to", "body.signing_rule"])
     .select((eb) => eb.fn.coalesce(nameOn(db, on), eb.val("")).as("name"))
+    .select((eb) => eb.fn.coalesce(nameOn(db, on, "short_code"), eb.val("")).as("code"))
     .where("body.id", "=", id)
     .executeTakeFirst();
   return row as BodyOnDate | undefined;
@@ -92,26 +97,59 @@ export async function bodyOfKind(db: Executor, kind: BodyKind, on = today()) {
   return body;
 }
 
-export async function createBody(db: Executor, input: { kind: BodyKind; name: string; validFrom: string }) {
+export async function createBody(
+  db: Executor,
+  input: {
+    kind: BodyKind;
+    name: string;
+    validFrom: string;
+    shortCode?: string | null;
+    signingRule?: SigningRule | null;
+  },
+) {
   const { id } = await db
     .insertInto("body")
-    .values({ kind: input.kind, valid_from: input.validFrom, valid_to: null })
+    .values({
+      kind: input.kind,
+      valid_from: input.validFrom,
+      valid_to: null,
+      signing_rule: input.signingRule ?? null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await db
     .insertInto("body_name")
-    .values({ body_id: id, name: input.name, valid_from: input.validFrom })
+    .values({
+      body_id: id,
+      name: input.name,
+      valid_from: input.validFrom,
+      short_code: input.shortCode ?? null,
+    })
     .execute();
   return id;
 }
 
-/** Renames from a date on; earlier dates keep the earlier name. A rename on the same date replaces it. */
-export async function renameBody(db: Executor, input: { bodyId: number; name: string; validFrom: string }) {
+/**
+ * Renames from a date on; earlier dates keep the earlier name. A rename on the same date replaces it.
+ * Without a short code the new name keeps the code the body had on that date.
+ */
+export async function renameBody(
+  db: Executor,
+  input: { bodyId: number; name: string; validFrom: string; shortCode?: string | null },
+) {
+  const shortCode = input.shortCode ?? ((await getBody(db, input.bodyId, input.validFrom))?.code || null);
   await db
     .insertInto("body_name")
-    .values({ body_id: input.bodyId, name: input.name, valid_from: input.validFrom })
-    .onConflict((oc) => oc.columns(["body_id", "valid_from"]).doUpdateSet({ name: input.name }))
+    .values({ body_id: input.bodyId, name: input.name, valid_from: input.validFrom, short_code: shortCode })
+    .onConflict((oc) =>
+      oc.columns(["body_id", "valid_from"]).doUpdateSet({ name: input.name, short_code: shortCode }),
+    )
     .execute();
+}
+
+/** Sets the rule by which a body's protocols are signed (null: the default for its kind). */
+export async function setSigningRule(db: Executor, bodyId: number, rule: SigningRule | null) {
+  await db.updateTable("body").set({ signing_rule: rule }).where("id", "=", bodyId).execute();
 }
 
 export function listBodyNames(db: Executor, bodyId: number) {

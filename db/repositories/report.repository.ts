@@ -315,3 +315,38 @@ export async function submittedIds(db: Executor, year: number | undefined): Prom
   const rows = await db.selectFrom("proposal").select("id").where(submittedIn(year)).execute();
   return rows.map((r) => r.id);
 }
+
+/** The member municipalities' approvals of a year's final report, with who approved. */
+export function approvalsOfReport(db: Executor, year: number) {
+  return db
+    .selectFrom("annual_report_approval")
+    .innerJoin("user", "user.id", "annual_report_approval.approved_by")
+    .select([
+      "annual_report_approval.municipality_id",
+      "annual_report_approval.approver_title",
+      "annual_report_approval.approved_at",
+      "user.name as approver_name",
+    ])
+    .where("annual_report_approval.year", "=", year)
+    .execute();
+}
+
+/** Records a municipality's approval; false when it had approved already. */
+export async function insertReportApproval(
+  db: Executor,
+  input: { year: number; municipalityId: number; userId: number; title: string; at: string },
+): Promise<boolean> {
+  const result = await db
+    .insertInto("annual_report_approval")
+    .values({
+      year: input.year,
+      municipality_id: input.municipalityId,
+      approved_by: input.userId,
+      approver_title: input.title,
+      approved_at: input.at,
+    })
+    .onConflict((oc) => oc.columns(["year", "municipality_id"]).doNothing())
+    .returning("year")
+    .executeTakeFirst();
+  return result !== undefined;
+}

@@ -16,16 +16,19 @@ export const groups2021 = [
   "Microsoft365",
 ];
 
+/** Short codes tell the cases of several bodies apart: "SR-sak 1/2026", "PR-sak 1/2026". */
 export const committee = {
   name: "Bestillerutvalget",
+  shortCode: "BU",
   validFrom: "2019-01-01",
-  renamed: { name: "Porteføljerådet", validFrom: "2023-01-01" },
+  renamed: { name: "Porteføljerådet", shortCode: "PR", validFrom: "2023-01-01" },
 };
 
 export const board = {
   name: "Styret",
+  shortCode: "ST",
   validFrom: "2019-01-01",
-  renamed: { name: "Samarbeidsrådet", validFrom: "2023-01-01" },
+  renamed: { name: "Samarbeidsrådet", shortCode: "SR", validFrom: "2023-01-01" },
 };
 
 /** Specialist groups were re-constituted in April 2021: the new groups and their members start then. */

@@ -52,7 +52,29 @@ async function save(page: Page, button: Locator) {
     throw new Error(`The form was refused: ${await errors.first().innerText()}`);
 }
 
+/** Next year: planning suggests dates from the meetings to come. */
+/**
+ * An irreversible step asks first, with its consequence in one sentence; the confirmation sends
+ * the same form again.
+ */
+async function saveConfirmed(page: Page, button: Locator) {
+  await button.click();
+  const yes = page.getByRole("button", { name: "Ja, gjør det" });
+  await yes.waitFor();
+  await save(page, yes);
+}
+
+/** A signer approves the protocol in the app (a signature does not change the meeting's version). */
+async function sign(page: Page, meetingUrl: string) {
+  await page.goto(meetingUrl);
+  await page.getByRole("button", { name: "Signer protokollen" }).click();
+  await page.getByRole("button", { name: "Ja, gjør det" }).click();
+  await page.getByRole("button", { name: "Signer protokollen" }).waitFor({ state: "detached" });
+}
+
 const year = new Date().getFullYear() + 1;
+/** Last year: attendance and decisions are recorded only once a meeting has begun. */
+const past = new Date().getFullYear() - 1;
 
 describe("a proposal decided in meetings, in the browser", () => {
   it(
@@ -114,7 +136,6 @@ describe("a proposal decided in meetings, in the browser", () => {
       await coordinator.getByLabel("Møtested").fill("Molde rådhus, formannskapssalen");
       await coordinator.getByRole("button", { name: "Planlegg møte" }).click();
       await coordinator.waitForURL(/\/moter\/\d+$/);
-      const boardMeetingUrl = coordinator.url();
 
       await coordinator.goto(`${server.url}/moter/ny`);
       await coordinator.getByRole("link", { name: "Porteføljerådet" }).click();
@@ -122,19 +143,30 @@ describe("a proposal decided in meetings, in the browser", () => {
         .getByText(`Foreslått dato: 3.3.${year}, to uker før møtet i samarbeidsrådet 17.3.${year}`)
         .waitFor();
       expect(await coordinator.getByLabel("Dato").inputValue()).toBe(`${year}-03-03`);
+      // The meetings this proposal goes through were held last year (nothing is recorded before a meeting begins).
+      await coordinator.getByLabel("Dato").fill(`${past}-03-03`);
       await coordinator.getByLabel("Møtested").fill("ROR-IKT, møterom Fjorden");
       await coordinator.getByRole("button", { name: "Planlegg møte" }).click();
       await coordinator.waitForURL(/\/moter\/\d+$/);
       const committeeMeetingUrl = coordinator.url();
+      await coordinator.goto(`${server.url}/moter/ny`);
+      await coordinator.getByRole("link", { name: "Samarbeidsrådet" }).click();
+      await coordinator.getByLabel("Dato").fill(`${past}-03-17`);
+      await coordinator.getByLabel("Fra klokken").fill("10:00");
+      await coordinator.getByLabel("Møtested").fill("Molde rådhus, formannskapssalen");
+      await coordinator.getByRole("button", { name: "Planlegg møte" }).click();
+      await coordinator.waitForURL(/\/moter\/\d+$/);
+      const boardMeetingUrl = coordinator.url();
+      await coordinator.goto(committeeMeetingUrl);
 
       // The committee meets: the case is numbered at the notice, attendance is recorded, and it votes.
       await coordinator
         .getByLabel("Innspill", { exact: true })
         .selectOption({ label: `#${proposalId} ${title}` });
       await save(coordinator, coordinator.getByRole("button", { name: "Sett opp sak" }).first());
-      await save(coordinator, coordinator.getByRole("button", { name: "Publiser innkallingen" }));
+      await saveConfirmed(coordinator, coordinator.getByRole("button", { name: "Publiser innkallingen" }));
       const committeeCase = coordinator.getByRole("region", {
-        name: new RegExp(`Sak \\d+/${year}: ${title}`),
+        name: new RegExp(`Sak \\d+/${past}: ${title}`),
       });
       await committeeCase.waitFor();
       await coordinator
@@ -158,24 +190,33 @@ describe("a proposal decided in meetings, in the browser", () => {
       const decided = coordinator.getByRole("region", { name: new RegExp(title) });
       await decided.getByText("Vedtatt med 2 mot 1 stemmer.").waitFor();
       expect(await decided.innerText()).toContain("Mot: Sissel Brevik");
-      await save(coordinator, coordinator.getByRole("button", { name: "Godkjenn protokollen" }));
+      // The committee's protocol is signed by its chair and one member chosen in the meeting.
+      await coordinator
+        .getByRole("group", { name: "Velg medlemmet som signerer sammen med møtelederen" })
+        .getByRole("checkbox", { name: "Nina Fiksdal" })
+        .check();
+      await saveConfirmed(coordinator, coordinator.getByRole("button", { name: "Godkjenn protokollen" }));
+      expect(await coordinator.locator("section.signatures").innerText()).toContain("Nina Fiksdal");
       await expectNoAxeViolations(coordinator);
 
       await employee.goto(proposalUrl);
       await employee.getByText("Til behandling i samarbeidsrådet.").first().waitFor();
 
-      // The board meets and approves it as a numbered case, with the committee's recommendation proposed.
+      // The board meets and approves it as a numbered case, in its own words; the committee's
+      // recommendation is part of the presentation.
       await coordinator.goto(boardMeetingUrl);
       await coordinator
         .getByLabel("Innspill", { exact: true })
         .selectOption({ label: `#${proposalId} ${title}` });
       await save(coordinator, coordinator.getByRole("button", { name: "Sett opp sak" }).first());
       const boardCase = coordinator.getByRole("region", { name: new RegExp(title) });
-      expect(await boardCase.innerText()).toContain("innstiller overfor samarbeidsrådet");
-      await save(coordinator, coordinator.getByRole("button", { name: "Publiser innkallingen" }));
+      const boardText = await boardCase.innerText();
+      expect(boardText).toContain(`Samarbeidsrådet vedtar at innspillet «${title}» gjennomføres.`);
+      expect(boardText).not.toMatch(/Forslag til vedtak[^]*innstiller overfor samarbeidsrådet/);
+      await saveConfirmed(coordinator, coordinator.getByRole("button", { name: "Publiser innkallingen" }));
       const heading = await boardCase.getByRole("heading", { level: 3 }).innerText();
       const caseLabel = /Sak \d+\/\d{4}/.exec(heading)![0];
-      expect(caseLabel).toMatch(new RegExp(`^Sak \\d+/${year}$`));
+      expect(caseLabel).toMatch(new RegExp(`^Sak \\d+/${past}$`));
       await save(coordinator, coordinator.getByRole("button", { name: "Lagre fremmøte" }));
       expect(await boardCase.getByLabel("Utfall").inputValue()).toBe("approve");
       await expectNoAxeViolations(coordinator);
@@ -185,11 +226,24 @@ describe("a proposal decided in meetings, in the browser", () => {
       await employee.goto(proposalUrl);
       await employee.getByText("Vedtatt.", { exact: true }).first().waitFor();
       const itemLink = employee.locator(`ol.timeline a[href^="${new URL(boardMeetingUrl).pathname}#sak-"]`);
-      expect(await itemLink.innerText()).toBe(caseLabel);
+      // Several bodies' cases meet in the history: each carries its body's code.
+      expect(await itemLink.innerText()).toBe(`SR-${caseLabel.toLowerCase()}`);
 
-      // The protocol is approved and published, and appears without login.
-      await save(coordinator, coordinator.getByRole("button", { name: "Godkjenn protokollen" }));
-      await save(coordinator, coordinator.getByRole("button", { name: "Publiser protokollen" }));
+      // The protocol is approved, signed by every member present (the board's rule), published,
+      // and appears without login.
+      await saveConfirmed(coordinator, coordinator.getByRole("button", { name: "Godkjenn protokollen" }));
+      for (const email of [
+        "styreleder@innspill.test",
+        "styremedlem.aukra@innspill.test",
+        "styremedlem.rauma@innspill.test",
+        "styremedlem@innspill.test",
+      ])
+        await sign(await as(email), boardMeetingUrl);
+      await coordinator.goto(boardMeetingUrl);
+      expect(await coordinator.locator("section.signatures").innerText()).toContain(
+        "Protokollen er signert av alle og er endelig.",
+      );
+      await saveConfirmed(coordinator, coordinator.getByRole("button", { name: "Publiser protokollen" }));
       await expectNoAxeViolations(coordinator);
       await coordinator.getByRole("link", { name: "Protokoll (utskrift)" }).click();
       await coordinator.getByRole("heading", { level: 1, name: "Møteprotokoll" }).waitFor();
@@ -203,11 +257,11 @@ describe("a proposal decided in meetings, in the browser", () => {
       await anonymous.goto(`${server.url}/offentlig`);
       await expectNoAxeViolations(anonymous);
       await anonymous
-        .getByRole("row", { name: new RegExp(`Samarbeidsrådet, møte 17.3.${year}`) })
+        .getByRole("row", { name: new RegExp(`Samarbeidsrådet, møte 17.3.${past}`) })
         .getByRole("link", { name: "Møteprotokoll" })
         .click();
       await anonymous
-        .getByRole("heading", { level: 1, name: `Samarbeidsrådet, møte 17.3.${year}` })
+        .getByRole("heading", { level: 1, name: `Samarbeidsrådet, møte 17.3.${past}` })
         .waitFor();
       const publicText = await anonymous.locator("main").innerText();
       expect(publicText).toContain(`${caseLabel} ${title}`);

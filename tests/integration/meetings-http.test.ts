@@ -16,7 +16,8 @@ describe("meetings over HTTP", () => {
   let coordinator: string;
   let employee: string;
   let meetingId: number;
-  const year = new Date().getFullYear() + 1;
+  // A meeting is held only after it has begun: this one was last year.
+  const year = new Date().getFullYear() - 1;
   const secret = {
     title: "Oppsigelse av ansatt i Drift",
     presentation: "Den ansatte har gjentatte ganger uteblitt uten gyldig grunn.",
@@ -60,14 +61,14 @@ describe("meetings over HTTP", () => {
 
   it("answers a bad form with 400 and a Norwegian message, writing nothing", async () => {
     const before = await version();
-    const empty = await act({ intent: "publishNotice" });
+    const empty = await act({ intent: "publishNotice", confirmed: "yes" });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Sakslisten er tom");
     const noBasis = await act({ intent: "addCase", kind: "other", title: "Noe", exempt: "on" });
     expect(noBasis.status).toBe(400);
     expect(await noBasis.text()).toContain("Oppgi hjemmelen for unntaket.");
     expect(await version()).toBe(before);
-    const forged = await act({ intent: "publishNotice" }, employee);
+    const forged = await act({ intent: "publishNotice", confirmed: "yes" }, employee);
     expect(forged.status).toBe(403);
   });
 
@@ -91,7 +92,13 @@ describe("meetings over HTTP", () => {
       },
     ];
     for (const fields of cases) expect((await act(fields)).status).toBe(302);
-    expect((await act({ intent: "publishNotice" })).status).toBe(302);
+    // Publishing is confirmed first, with its consequence in one sentence; nothing happens until then.
+    const before = await version();
+    const asked = await act({ intent: "publishNotice" });
+    expect(asked.status).toBe(400);
+    expect(await asked.text()).toContain("Når innkallingen publiseres, får sakene nummer");
+    expect(await version()).toBe(before);
+    expect((await act({ intent: "publishNotice", confirmed: "yes" })).status).toBe(302);
     const board = (await getMeeting(db, meetingId))!;
     const members = await listMembershipsOfBody(db, board.body_id, { on: `${year}-02-10` });
     const attendance = Object.fromEntries(members.map((m) => [`status.${m.user_id}`, "present"]));
@@ -112,8 +119,25 @@ describe("meetings over HTTP", () => {
       });
       expect(result.status).toBe(302);
     }
-    expect((await act({ intent: "approveProtocol" })).status).toBe(302);
-    expect((await act({ intent: "publishProtocol" })).status).toBe(302);
+    expect((await act({ intent: "approveProtocol", confirmed: "yes" })).status).toBe(302);
+    // Not yet signed: not final, so not published; the organiser is no signer.
+    expect((await act({ intent: "publishProtocol", confirmed: "yes" })).status).toBe(400);
+    const notSigner = await act({ intent: "sign", confirmed: "yes" });
+    expect(notSigner.status).toBe(400);
+    expect(await notSigner.text()).toContain("Du er ikke blant dem som skal signere denne protokollen.");
+    // Every board member present signs in the app (the board's rule).
+    const signers = await db
+      .selectFrom("protocol_signer")
+      .innerJoin("user", "user.id", "protocol_signer.user_id")
+      .select("user.email")
+      .where("protocol_signer.meeting_id", "=", meetingId)
+      .execute();
+    expect(signers).toHaveLength(members.filter((m) => m.role !== "secretary").length);
+    for (const signer of signers) {
+      const cookie = await loginCookie(server.url, signer.email);
+      expect((await act({ intent: "sign", confirmed: "yes" }, cookie)).status).toBe(302);
+    }
+    expect((await act({ intent: "publishProtocol", confirmed: "yes" })).status).toBe(302);
 
     const pages = [
       await get("/offentlig"),
@@ -139,9 +163,17 @@ describe("meetings over HTTP", () => {
     expect(xml).toContain("Møteprotokoll");
     for (const text of Object.values(secret)) expect(xml).not.toContain(text);
 
-    // Members of the board and coordinators read the whole case.
-    const internal = await (await get(`/moter/${meetingId}`, coordinator)).text();
+    // Members of the board today read the whole case; a coordinator who is not one does not.
+    const boardMember = await loginCookie(server.url, "styremedlem@innspill.test");
+    const internal = await (await get(`/moter/${meetingId}`, boardMember)).text();
     expect(internal).toContain(secret.presentation);
+    const organiser = await (await get(`/moter/${meetingId}`, coordinator)).text();
+    expect(organiser).not.toContain(secret.presentation);
+
+    // The public sees who took part in the exempt case, and neither its outcome nor any vote.
+    const exemptSection = publicHtml.slice(publicHtml.indexOf("Unntatt offentlighet, jf."));
+    expect(exemptSection).toContain("Til stede under behandlingen");
+    expect(exemptSection).toContain(members[0]!.user_name);
   });
 
   it("refuses any change once the protocol is approved", async () => {
@@ -162,7 +194,7 @@ describe("meetings over HTTP", () => {
     );
     meetingId = Number(/\/moter\/(\d+)/.exec(planned.headers.get("location")!)![1]);
     expect((await act({ intent: "addCase", kind: "other", title: "Orientering" })).status).toBe(302);
-    expect((await act({ intent: "publishNotice" })).status).toBe(302);
+    expect((await act({ intent: "publishNotice", confirmed: "yes" })).status).toBe(302);
 
     const attendanceForm = (html: string) => /<form[^>]*id="attendance"[\s\S]*?<\/form>/.exec(html)![0];
     const members = await listMembershipsOfBody(db, board.id, { on: `${year}-03-10` });

@@ -16,7 +16,7 @@ import type { CurrentUser } from "~/server/auth.server";
 import { addProtocolAddendum } from "~/server/commands/add-addendum.server";
 import { addCase } from "~/server/commands/add-case.server";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
-import { approveProtocol } from "~/server/commands/approve-protocol.server";
+import { approveProtocol, firstPresentMembers } from "~/server/commands/approve-protocol.server";
 import { declareConflict } from "~/server/commands/declare-conflict.server";
 import { editCase } from "~/server/commands/edit-case.server";
 import { publishNotice } from "~/server/commands/publish-notice.server";
@@ -35,6 +35,7 @@ import {
   proposalIn,
   proposalVersion,
   publish,
+  signAll,
 } from "../support/meetings";
 
 const E = meetingTexts.errors;
@@ -114,7 +115,19 @@ describe("meetings", () => {
       const late = await otherCase(db, coordinator, first, "Ettersendt sak");
       expect((await getItem(db, late))!.number).toBe(6);
       const links = await protocolItemLinks(db, [late]);
-      expect(links).toEqual([{ id: late, number: 6, numberYear: 2021, meetingId: first, bodyName: "Rådet" }]);
+      expect(links).toEqual([
+        {
+          id: late,
+          number: 6,
+          numberYear: 2021,
+          meetingId: first,
+          bodyName: "Rådet",
+          bodyCode: "R",
+          bodyId: world.bodies.board,
+          exempt: false,
+          exemptBasis: null,
+        },
+      ]);
     });
 
     it("refuses a number another case already has (a damaged counter) with a clear error, writing nothing", async () => {
@@ -544,6 +557,7 @@ describe("meetings", () => {
           user: coordinator,
           meetingId: meeting,
           expectedVersion: await meetingVersion(db, meeting),
+          signers: await firstPresentMembers(db, meeting),
         }),
         "approve",
       );
@@ -677,6 +691,7 @@ describe("meetings", () => {
         }),
         "addendum",
       );
+      await signAll(db, meeting);
       expectOk(
         await publishProtocol(db, {
           user: coordinator,

@@ -94,8 +94,20 @@ describe("report, strategy and export over HTTP", () => {
   });
 
   it("marks a year's report final for coordinators only, and then shows it as final", async () => {
-    const body = new URLSearchParams({ intent: "markFinal" });
+    const unconfirmed = new URLSearchParams({ intent: "markFinal" });
+    const body = new URLSearchParams({ intent: "markFinal", confirmed: "yes" });
     expect((await post(server.url, "/rapport/2020", body, employee)).status).toBe(403);
+    // An irreversible step is confirmed first: the answer says what happens, and nothing is done yet.
+    const asked = await post(server.url, "/rapport/2020", unconfirmed, coordinator);
+    expect(asked.status).toBe(400);
+    const question = await asked.text();
+    expect(question).toContain(
+      "Når årsrapporten markeres som endelig, fryses innholdet og kan ikke endres mer.",
+    );
+    expect(question).toContain('name="confirmed" value="yes"');
+    expect(
+      await db.selectFrom("annual_report").selectAll().where("year", "=", 2020).executeTakeFirst(),
+    ).toBeUndefined();
     const done = await post(server.url, "/rapport/2020", body, coordinator);
     expect(done.status).toBe(302);
     expect(done.headers.get("location")).toBe("/rapport/2020?melding=endelig");

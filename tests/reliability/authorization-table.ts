@@ -143,10 +143,17 @@ const administrators = allowedBy(mayAdminister);
 const reportTextEditors = allowedBy((a) =>
   mayEditReportText(proposalActor(a, fixtureProposal), { state: "completed" }),
 );
-/** Who sees a committee meeting's exempt cases. */
-const committeeInsiders: Role[] = allowedBy((a) => maySeeExemptCases(a, { members: membersOf(COMMITTEE) }));
-/** …and a board meeting's. */
-const boardInsiders: Role[] = allowedBy((a) => maySeeExemptCases(a, { members: membersOf(BOARD) }));
+/**
+ * Who reads a committee meeting's exempt cases: its members today (the demo coordinator is its
+ * secretary) and administrators. Exported for the crawl test.
+ */
+export const committeeInsiders: Role[] = allowedBy((a) =>
+  maySeeExemptCases(a, { membersToday: membersOf(COMMITTEE) }),
+);
+/** …and a board meeting's: a coordinator who is not on the board does not. */
+export const boardInsiders: Role[] = allowedBy((a) =>
+  maySeeExemptCases(a, { membersToday: membersOf(BOARD) }),
+);
 
 const get = (
   name: string,
@@ -230,6 +237,8 @@ const eventProbes: Probe[] = processEvents.map((e) =>
       reason: "Begrunnelse.",
       groupId: String(fx.otherGroupId),
       targetId: String(fx.proposal.submitted),
+      // Closing steps (reject, redirect, merge) are sent again from their confirmation.
+      confirmed: "yes",
     }),
     409,
     only(e.allowed, e.state === "draft" ? "notFound" : "forbidden"),
@@ -455,7 +464,7 @@ export const authorizationTable: RouteEntry[] = [
       post(
         "publish notice (stale)",
         (fx) => `/moter/${fx.meeting.committee}`,
-        () => ({ intent: "publishNotice", version: STALE }),
+        () => ({ intent: "publishNotice", version: STALE, confirmed: "yes" }),
         409,
         only(["coordinator"]),
       ),
@@ -472,6 +481,14 @@ export const authorizationTable: RouteEntry[] = [
         () => ({ intent: "cancel", version: STALE, reason: "Avlyst." }),
         409,
         only(["coordinator"]),
+      ),
+      // Anyone may try to sign; a protocol not sent for signing is refused with a message, nothing written.
+      post(
+        "sign a protocol not sent for signing",
+        (fx) => `/moter/${fx.meeting.committee}`,
+        () => ({ intent: "sign", version: STALE, confirmed: "yes" }),
+        400,
+        signedIn(),
       ),
       post(
         "addendum to a published protocol (stale)",
@@ -624,6 +641,14 @@ export const authorizationTable: RouteEntry[] = [
         () => ({ intent: "nothing" }),
         400,
         only(finalisers),
+      ),
+      // Everyone may try; before the report is final (and for anyone but a chief executive) it is refused with a message.
+      post(
+        "approve the report (not final)",
+        (fx) => `/rapport/${fx.year}`,
+        () => ({ intent: "approve" }),
+        400,
+        signedIn(),
       ),
     ],
   },

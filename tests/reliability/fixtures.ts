@@ -5,11 +5,19 @@ import { makeBody, makeMembership, makeMunicipalities, makeUser } from "#db/fact
 import { appendHistory } from "#db/repositories/process.repository";
 import { createProposal } from "#db/repositories/proposal.repository";
 import type { ProposalState } from "#workflows/proposal.machine";
-import { approveProtocol } from "~/server/commands/approve-protocol.server";
 import { publishProtocol } from "~/server/commands/publish-protocol.server";
 import { recordDecision } from "~/server/commands/record-decision.server";
 import { currentUser } from "../support/db";
-import { attend, expectOk, meetingVersion, otherCase, plan, publish } from "../support/meetings";
+import { approveProtocol } from "~/server/commands/approve-protocol.server";
+import {
+  approveAndSign,
+  attend,
+  expectOk,
+  meetingVersion,
+  otherCase,
+  plan,
+  publish,
+} from "../support/meetings";
 import { Multipart, request, roleEmails, type Role, type SignedInRole } from "./support";
 
 /**
@@ -217,7 +225,8 @@ export async function buildFixtures(
   const committee = await plan(db, coordinator, base.committeeId, inDays(30));
   const committeeCase = await otherCase(db, coordinator, committee, "Personalsak", exempt);
 
-  const published = await plan(db, coordinator, base.boardId, inDays(20));
+  // Held, so in the past: attendance and decisions are refused before a meeting's start.
+  const published = await plan(db, coordinator, base.boardId, inDays(-20));
   const publishedCase = await otherCase(db, coordinator, published, "Personalsak i styret", exempt);
   await publish(db, coordinator, published);
   const boardMembers = await db
@@ -244,14 +253,7 @@ export async function buildFixtures(
     }),
     "decision",
   );
-  expectOk(
-    await approveProtocol(db, {
-      user: coordinator,
-      meetingId: published,
-      expectedVersion: await meetingVersion(db, published),
-    }),
-    "approve protocol",
-  );
+  await approveAndSign(db, coordinator, published);
   expectOk(
     await publishProtocol(db, {
       user: coordinator,
@@ -301,7 +303,7 @@ export type { Role };
 // whenever a generated form turned out to be valid and moved it on).
 
 export type MeetingStatus =
-  "planned" | "noticePublished" | "held" | "decided" | "protocolApproved" | "protocolPublished";
+  "planned" | "noticePublished" | "held" | "decided" | "signing" | "protocolApproved" | "protocolPublished";
 
 /**
  * A committee meeting brought to a status through the real commands, with one ordinary case
@@ -309,7 +311,8 @@ export type MeetingStatus =
  */
 export async function meetingIn(db: DB, fx: Fixtures, status: MeetingStatus) {
   const coordinator = await currentUser(db, fx.users.coordinator);
-  const meetingId = await plan(db, coordinator, fx.committeeId, inDays(40));
+  // In the past, so it can be held (nothing is recorded before a meeting's start).
+  const meetingId = await plan(db, coordinator, fx.committeeId, inDays(-40));
   const itemId = await otherCase(db, coordinator, meetingId, "Orienteringssak");
   const members = (
     await db
@@ -319,7 +322,15 @@ export async function meetingIn(db: DB, fx: Fixtures, status: MeetingStatus) {
       .where("valid_to", "is", null)
       .execute()
   ).map((m) => m.user_id);
-  const steps = ["planned", "noticePublished", "held", "decided", "protocolApproved", "protocolPublished"];
+  const steps = [
+    "planned",
+    "noticePublished",
+    "held",
+    "decided",
+    "signing",
+    "protocolApproved",
+    "protocolPublished",
+  ];
   const upTo = steps.indexOf(status);
   if (upTo >= 1) await publish(db, coordinator, meetingId);
   if (upTo >= 2) await attend(db, coordinator, meetingId, members);
@@ -337,12 +348,19 @@ export async function meetingIn(db: DB, fx: Fixtures, status: MeetingStatus) {
       }),
       "decision",
     );
-  if (upTo >= 4)
+  // "signing": approved, with the committee member chosen to sign with the chair, nobody signed yet.
+  if (upTo === 4)
     expectOk(
-      await approveProtocol(db, { user: coordinator, meetingId, expectedVersion: await version() }),
+      await approveProtocol(db, {
+        user: coordinator,
+        meetingId,
+        expectedVersion: await version(),
+        signers: [fx.users.committeeMember],
+      }),
       "approve",
     );
-  if (upTo >= 5)
+  if (upTo >= 5) await approveAndSign(db, coordinator, meetingId);
+  if (upTo >= 6)
     expectOk(
       await publishProtocol(db, { user: coordinator, meetingId, expectedVersion: await version() }),
       "publish",

@@ -11,6 +11,9 @@ import {
   type MeetingStatus,
 } from "./fixtures";
 import type { FormValues, HostileFile } from "./hostile";
+import { firstPresentMembers } from "~/server/commands/approve-protocol.server";
+import { markReportFinalCommand } from "~/server/commands/mark-report-final.server";
+import { currentUser } from "../support/db";
 import { request, type Role } from "./support";
 
 /**
@@ -68,10 +71,12 @@ const proposal = (state: Parameters<typeof proposalIn>[2]) => async (ctx: Action
 });
 const meeting = (status: MeetingStatus) => async (ctx: ActionContext) => {
   const m = await meetingIn(ctx.db, ctx.fx, status);
+  const [signer] = await firstPresentMembers(ctx.db, m.meetingId);
   return {
     id: m.meetingId,
     itemId: m.itemId,
     member: m.members[0]!,
+    ...(signer ? { signer } : {}),
     ...Object.fromEntries(m.members.map((id, i) => [`m${i}`, id])),
   };
 };
@@ -108,9 +113,12 @@ const event = (
     intent: "event",
     type,
     version: await version(db, "proposal", t.id!),
+    // Closing steps (reject, redirect, merge) are sent again from their confirmation.
+    ...(["GROUP_REJECT", "REDIRECT", "MERGE"].includes(type) ? { confirmed: "yes" } : {}),
     ...payload(fx),
   }),
   intents: eventIntents,
+  hidden: ["confirmed"],
 });
 
 const meetingIntents = [
@@ -124,7 +132,9 @@ const meetingIntents = [
   "addCase",
   "decision",
   "attendance",
+  "sign",
 ];
+const confirmedIntents = ["publishNotice", "approveProtocol", "publishProtocol", "sign"];
 const meetingAction = (
   intent: string,
   status: MeetingStatus,
@@ -135,9 +145,15 @@ const meetingAction = (
   as: "coordinator",
   prepare: meeting(status),
   path: (_c, t) => `/moter/${t.id}`,
-  valid: async ({ db }, t) => ({ intent, version: await version(db, "meeting", t.id!), ...fields(t) }),
+  valid: async ({ db }, t) => ({
+    intent,
+    version: await version(db, "meeting", t.id!),
+    // Irreversible steps are sent again from their confirmation (confirmed=yes).
+    ...(confirmedIntents.includes(intent) ? { confirmed: "yes" } : {}),
+    ...fields(t),
+  }),
   intents: meetingIntents,
-  hidden: ["intent", "version", "itemId"],
+  hidden: ["intent", "version", "itemId", "confirmed"],
 });
 
 const strategyIntents = ["meta", "addGoal", "editGoal", "removeGoal", "approve", "delete"];
@@ -394,7 +410,9 @@ export const formActions: FormAction[] = [
     text: "Tatt til orientering.",
     mode: "unanimous",
   })),
-  meetingAction("approveProtocol", "decided"),
+  // The committee's rule: the chair and one member chosen in the meeting sign.
+  meetingAction("approveProtocol", "decided", (t) => ({ [`signers.${t.signer}`]: "on" })),
+  { ...meetingAction("sign", "signing"), as: "committeeMember" },
   meetingAction("publishProtocol", "protocolApproved"),
   meetingAction("addendum", "protocolApproved", () => ({ text: "Rettelse av skrivefeil i sak 1." })),
 
@@ -428,8 +446,26 @@ export const formActions: FormAction[] = [
     as: "coordinator",
     prepare: async () => ({ year: reportYear++ }),
     path: (_c, t) => `/rapport/${t.year}`,
-    valid: () => ({ intent: "markFinal" }),
-    hidden: ["intent"],
+    valid: () => ({ intent: "markFinal", confirmed: "yes" }),
+    hidden: ["intent", "confirmed"],
+  },
+  {
+    route: "rapport.$year.tsx",
+    intent: "approve",
+    // The board member represents a member municipality: its chief executive approves the final report.
+    as: "boardMember",
+    prepare: async ({ db, fx }) => {
+      const year = reportYear++;
+      const result = await markReportFinalCommand(db, {
+        year,
+        user: await currentUser(db, fx.users.coordinator),
+      });
+      if (!result.ok) throw new Error(`mark final ${year}: ${result.message}`);
+      return { year };
+    },
+    path: (_c, t) => `/rapport/${t.year}`,
+    valid: () => ({ intent: "approve", confirmed: "yes" }),
+    hidden: ["intent", "confirmed"],
   },
 
   // Administration

@@ -1,12 +1,17 @@
 import type { DB, Executor } from "#db/connection";
-import { getMeeting } from "#db/repositories/meeting.repository";
+import { getMeeting, signersOfMeeting } from "#db/repositories/meeting.repository";
 import { createProposal, getProposal } from "#db/repositories/proposal.repository";
 import type { CurrentUser } from "~/server/auth.server";
 import { addCase } from "~/server/commands/add-case.server";
+import {
+  approveProtocol,
+  firstPresentMembers,
+  signProtocol,
+} from "~/server/commands/approve-protocol.server";
 import { planMeeting } from "~/server/commands/plan-meeting.server";
 import { publishNotice } from "~/server/commands/publish-notice.server";
 import { recordAttendance } from "~/server/commands/record-attendance.server";
-import type { World } from "./db";
+import { currentUser, type World } from "./db";
 
 /** Builders for meeting tests: they go through the real commands and fail loudly when refused. */
 
@@ -119,4 +124,27 @@ export async function attend(
     }),
     "attendance",
   );
+}
+
+/** Every signer of a protocol sent for signing signs it (as themselves). */
+export async function signAll(db: DB, meetingId: number, now?: Date) {
+  for (const signer of await signersOfMeeting(db, meetingId))
+    expectOk(
+      await signProtocol(db, { user: await currentUser(db, signer.user_id), meetingId, now }),
+      `signature of ${signer.user_name}`,
+    );
+}
+
+/** Closes a protocol for signing (choosing the first members present where the rule asks) and has everyone sign. */
+export async function approveAndSign(db: DB, user: CurrentUser, meetingId: number) {
+  expectOk(
+    await approveProtocol(db, {
+      user,
+      meetingId,
+      expectedVersion: await meetingVersion(db, meetingId),
+      signers: await firstPresentMembers(db, meetingId),
+    }),
+    "approve protocol",
+  );
+  await signAll(db, meetingId);
 }

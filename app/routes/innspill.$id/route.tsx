@@ -14,6 +14,8 @@ import { notFound, requireUser } from "~/server/auth.server";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
 import { deleteDraftProposal } from "~/server/commands/delete-draft.server";
 import { db } from "~/server/db.server";
+import { confirmationNeeded, type IrreversibleStep } from "~/server/confirmation.server";
+import { ConfirmStep } from "~/components/confirm-step";
 import { followupPanel } from "~/server/followup.server";
 import { proposalPage } from "~/server/proposal-page.server";
 import { invalid, replyTo } from "~/server/reply.server";
@@ -40,6 +42,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, followup: await followupPanel(page.proposal.id, user) };
 }
 
+const closingSteps: Record<string, IrreversibleStep | undefined> = {
+  GROUP_REJECT: "reject",
+  REDIRECT: "redirect",
+  MERGE: "merge",
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = idFrom(params);
@@ -50,6 +58,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await deleteDraftProposal(db(), { proposalId: id, user });
     return replyTo(result, submission, () => redirect("/innspill?mine=1"), { form: "delete" });
   }
+  // Closing a proposal for good is confirmed first, with its consequence in one sentence.
+  const step = closingSteps[String(formData.get("type") ?? "")];
+  const unconfirmed = step ? confirmationNeeded(formData, step) : null;
+  if (unconfirmed) return unconfirmed;
   const form = eventFormId(String(formData.get("type") ?? ""));
   const submission = parseWithZod(formData, { schema: eventFormSchema });
   if (submission.status !== "success") return invalid(submission, { form });
@@ -66,7 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProposalPage() {
   const page = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const confirm = answer && "confirm" in answer ? answer.confirm : null;
+  const actionData = answer && !("confirm" in answer) ? answer : undefined;
   const [params] = useSearchParams();
   const p = page.proposal;
   const notice = params.get("melding");
@@ -80,6 +94,7 @@ export default function ProposalPage() {
   ] as const;
   return (
     <>
+      {confirm ? <ConfirmStep consequence={confirm.consequence} values={confirm.values} /> : null}
       {notice === "sendt" ? (
         <p className="notice ok" role="status">
           {t.proposal.submitted}
@@ -178,9 +193,9 @@ export default function ProposalPage() {
                   {h.protocolItem ? (
                     <div className="small">
                       <Link to={`/moter/${h.protocolItem.meetingId}#sak-${h.protocolItem.id}`}>
-                        {h.protocolItem.label}
-                      </Link>{" "}
-                      ({h.protocolItem.bodyName})
+                        {h.protocolItem.reference}
+                      </Link>
+                      {h.recordedBy ? ` · ${h.recordedBy}` : ""}
                     </div>
                   ) : null}
                   {h.reason ? <p className="prose small">{h.reason}</p> : null}

@@ -1,15 +1,19 @@
 import { Checkbox, SelectField, TextArea, TextField } from "~/components/form";
 import { meetingTexts as T } from "~/domain/texts/meetings";
+import { recordTexts as R } from "~/domain/texts/records";
 import type { MeetingPageData } from "~/server/meetings/page.server";
 import { PageForm, usePageForm, type MeetingReply } from "./page-form";
 
 function ProposalCaseForm({ page, reply }: { page: MeetingPageData; reply: MeetingReply }) {
-  const [form, fields] = usePageForm<{ proposalId: string }>("addCase-proposal", reply);
+  const [form, fields] = usePageForm<{ proposalId: string; liftExemption: string; liftReason: string }>(
+    "addCase-proposal",
+    reply,
+  );
   return (
     <PageForm
       form={form}
       hidden={{ intent: "addCase", version: page.version, kind: "proposal" }}
-      labels={{ proposalId: T.fields.proposal }}
+      labels={{ proposalId: T.fields.proposal, liftReason: R.exempt.liftReason }}
       className="stack"
       label="add-proposal-heading"
     >
@@ -17,8 +21,23 @@ function ProposalCaseForm({ page, reply }: { page: MeetingPageData; reply: Meeti
       <SelectField
         field={fields.proposalId}
         label={T.fields.proposal}
-        options={page.waiting.map((p) => ({ value: p.id, label: `#${p.id} ${p.title}` }))}
+        options={page.waiting.map((p) => ({
+          value: p.id,
+          label: `#${p.id} ${p.title}${p.exempt ? ` – ${p.exempt}` : ""}`,
+        }))}
       />
+      {page.waiting.some((p) => p.exempt) ? (
+        <>
+          <p className="small">{R.exempt.followsNote}</p>
+          <Checkbox field={fields.liftExemption} label={R.exempt.liftCheckbox} />
+          <TextArea
+            field={fields.liftReason}
+            label={R.exempt.liftReason}
+            hint={R.exempt.liftReasonHint}
+            rows={2}
+          />
+        </>
+      ) : null}
       <button type="submit" className="primary">
         {T.addCase}
       </button>

@@ -64,6 +64,8 @@ export function CaseCard({ page, item, reply }: { page: MeetingPageData; item: C
       {doc.exemptBasis && !doc.redacted ? (
         <p className="notice warn">{T.exemptInternal(doc.exemptBasis)}</p>
       ) : null}
+      {doc.exemptFollows ? <p className="small">{doc.exemptFollows}</p> : null}
+      {doc.exemptLifted ? <p className="small">{doc.exemptLifted}</p> : null}
       {doc.presentation ? (
         <details>
           <summary>{T.fields.presentation}</summary>

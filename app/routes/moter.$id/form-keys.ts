@@ -18,6 +18,7 @@ export function meetingFormKeys(page: MeetingPageData): ReadonlySet<string> {
   if (a.publishNotice || a.publishNoticeBlocked) keys.add("publishNotice");
   if (a.approveProtocol || a.approveProtocolBlocked) keys.add("approveProtocol");
   if (a.publishProtocol) keys.add("publishProtocol");
+  if (page.signing.maySign) keys.add("sign");
   if (a.cancel) keys.add("cancel");
   if (a.addAddendum) keys.add("addendum");
   if (a.addCase) {

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { TextArea } from "~/components/form";
+import { replyFor, TextArea } from "~/components/form";
+import { recordTexts as R } from "~/domain/texts/records";
 import { meetingTexts as T } from "~/domain/texts/meetings";
 import type { MeetingPageData } from "~/server/meetings/page.server";
 import { PageForm, usePageForm, type MeetingReply } from "./page-form";
@@ -22,8 +23,22 @@ function StatusForm({
 }) {
   const [form] = usePageForm(intent, reply);
   const hintId = `${intent}-hint`;
+  const chooseSigners =
+    intent === "approveProtocol" && page.actions.approveProtocol && page.signing.chooseCount > 0;
+  const signersError = replyFor(reply, intent)?.error?.signers?.[0];
   return (
     <PageForm form={form} hidden={{ intent, version: page.version }}>
+      {chooseSigners ? (
+        <fieldset className="field checks" data-invalid={signersError ? "true" : undefined}>
+          <legend>{R.signing.chooseSigners(page.signing.chooseCount)}</legend>
+          {signersError ? <span className="field-error">{signersError}</span> : null}
+          {page.signing.candidates.map((c) => (
+            <label key={c.userId}>
+              <input type="checkbox" name={`signers.${c.userId}`} value="on" /> {c.name}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       <button type="submit" className="primary" aria-describedby={hint ? hintId : undefined}>
         {label}
       </button>
@@ -89,5 +104,24 @@ export function MeetingActions({ page, reply }: { page: MeetingPageData; reply: 
       ) : null}
       {a.cancel ? <CancelForm page={page} reply={reply} /> : null}
     </div>
+  );
+}
+
+/** A signer's electronic approval of the protocol. */
+export function SignForm({ page, reply }: { page: MeetingPageData; reply: MeetingReply }) {
+  const [form] = usePageForm("sign", reply);
+  return (
+    <PageForm
+      form={form}
+      hidden={{ intent: "sign", version: page.version }}
+      className="stack"
+      label="sign-heading"
+    >
+      <h3 id="sign-heading">{R.signing.sign}</h3>
+      <p className="small">{R.signing.signIntro}</p>
+      <button type="submit" className="primary">
+        {R.signing.sign}
+      </button>
+    </PageForm>
   );
 }

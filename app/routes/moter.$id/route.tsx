@@ -13,7 +13,7 @@ import { meetingTexts as T } from "~/domain/texts/meetings";
 import { notFound, requireUser, type CurrentUser } from "~/server/auth.server";
 import { addProtocolAddendum } from "~/server/commands/add-addendum.server";
 import { addCase } from "~/server/commands/add-case.server";
-import { approveProtocol } from "~/server/commands/approve-protocol.server";
+import { approveProtocol, signProtocol } from "~/server/commands/approve-protocol.server";
 import { cancelMeeting } from "~/server/commands/cancel-meeting.server";
 import { declareConflict } from "~/server/commands/declare-conflict.server";
 import { removeCase } from "~/server/commands/edit-case.server";
@@ -25,12 +25,15 @@ import type { CommandResult } from "~/server/commands/result.server";
 import { db } from "~/server/db.server";
 import { meetingPage } from "~/server/meetings/page.server";
 import { replyTo, invalid } from "~/server/reply.server";
+import { confirmationNeeded, type IrreversibleStep } from "~/server/confirmation.server";
+import { ConfirmStep } from "~/components/confirm-step";
+import { SignatureBlock } from "~/components/meeting-document";
 import { AddCaseForms } from "./add-case-forms";
 import { AddendumForm } from "./addendum-form";
 import { AttendanceSection } from "./attendance-section";
 import { CaseCard } from "./case-card";
 import { formKey, meetingFormKeys } from "./form-keys";
-import { MeetingActions } from "./meeting-actions";
+import { MeetingActions, SignForm } from "./meeting-actions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -54,6 +57,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return page;
 }
 
+const irreversible: Record<string, IrreversibleStep | undefined> = {
+  publishNotice: "publishNotice",
+  approveProtocol: "approveProtocol",
+  publishProtocol: "publishProtocol",
+  sign: "signProtocol",
+};
+
 /** Runs the command a form of the page asks for; where the page goes afterwards (an anchor). */
 async function run(
   action: MeetingPageAction,
@@ -63,7 +73,15 @@ async function run(
     case "publishNotice":
       return { result: await publishNotice(db(), base), anchor: "" };
     case "approveProtocol":
-      return { result: await approveProtocol(db(), base), anchor: "" };
+      return {
+        result: await approveProtocol(db(), { ...base, signers: action.signers }),
+        anchor: "#protokoll",
+      };
+    case "sign":
+      return {
+        result: await signProtocol(db(), { user: base.user, meetingId: base.meetingId }),
+        anchor: "#protokoll",
+      };
     case "publishProtocol":
       return { result: await publishProtocol(db(), base), anchor: "" };
     case "cancel":
@@ -98,6 +116,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const meetingId = idFrom(params);
   const formData = await request.formData();
+  // Irreversible steps are confirmed first, with their consequence in one sentence.
+  const step = irreversible[String(formData.get("intent"))];
+  const unconfirmed = step ? confirmationNeeded(formData, step) : null;
+  if (unconfirmed) return unconfirmed;
   const form = formKey(Object.fromEntries(formData));
   const submission = parseWithZod(formData, { schema: meetingPageSchema });
   if (submission.status !== "success") return invalid(submission, { form });
@@ -111,11 +133,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MeetingPage() {
   const page = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const confirm = answer && "confirm" in answer ? answer.confirm : null;
+  const reply = answer && !("confirm" in answer) ? answer : undefined;
   const [params] = useSearchParams();
   const doc = page.document;
   return (
     <>
+      {confirm ? <ConfirmStep consequence={confirm.consequence} values={confirm.values} /> : null}
       {params.get("melding") === "lagret" && !reply ? (
         <p className="notice ok" role="status">
           {T.saved}
@@ -185,6 +210,8 @@ export default function MeetingPage() {
               {T.documents.approval}
             </h2>
             <p>{doc.approval ? T.approvedBy(doc.approval.by, doc.approval.at) : T.documents.notApproved}</p>
+            <SignatureBlock doc={doc} level={3} />
+            {page.signing.maySign ? <SignForm page={page} reply={reply} /> : null}
             {doc.addenda.length > 0 ? (
               <>
                 <h3>{T.addenda}</h3>

@@ -2,6 +2,7 @@ import type { Executor } from "#db/connection";
 import {
   addItem,
   allocateCaseNumbers,
+  casesOfProposal,
   deferredItemOfProposal,
   deferredOtherItems,
   getItem,
@@ -14,16 +15,44 @@ import { bodyOfKind, getBody } from "#db/repositories/organisation.repository";
 import { getAssessment } from "#db/repositories/process.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
 import { assessmentTotal } from "#workflows/assessment";
+import { followedExemption } from "#workflows/exemption";
 import { awaitedState, takesProposalCases } from "#workflows/meeting.outcomes";
 import type { AddCaseForm } from "~/domain/meeting.schema";
 import { formatDate, t } from "~/domain/texts";
-import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
+import { meetingTexts } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
 import { openMeeting, runMeetingCommand, type MeetingContext } from "./meeting-command.server";
 import { refuseField, type CommandResult } from "./result.server";
 
 const E = meetingTexts.errors;
 const D = meetingTexts.defaults;
+const R = recordTexts;
+
+/**
+ * Whether a new case is exempt: an earlier exempt case of the same matter makes it exempt by
+ * default with the same basis, unless the organiser lifts that with a reason (recorded).
+ */
+function exemptionOf(
+  form: AddCaseForm,
+  follows: { itemId: number; basis: string } | null,
+  user: CurrentUser,
+  at: string,
+) {
+  if (follows && !(form.liftExemption && form.liftReason))
+    return {
+      exempt: true,
+      exemptBasis: form.exempt && form.exemptBasis ? form.exemptBasis : follows.basis,
+      exemptFromItemId: follows.itemId,
+      lifted: null,
+    };
+  return {
+    exempt: form.exempt,
+    exemptBasis: form.exempt ? (form.exemptBasis ?? null) : null,
+    exemptFromItemId: null,
+    lifted: follows && form.liftReason ? { reason: form.liftReason, by: user.id, at } : null,
+  };
+}
 const F = t.proposal.fields;
 
 /** The presentation (saksframlegg) a proposal case starts with: the proposal and its assessment. */
@@ -54,22 +83,29 @@ async function proposalCaseDefaults(
   db: Executor,
   ctx: MeetingContext,
   proposal: NonNullable<Awaited<ReturnType<typeof getProposal>>>,
+  exempt: boolean,
 ) {
   if (ctx.body.kind === "board") {
+    const recommendation = R.board.proposedDecision(ctx.body.name, proposal.title);
     const committeeCase = await latestRecommendation(db, proposal.id);
     if (committeeCase) {
-      const label = caseLabel(committeeCase.number, committeeCase.number_year) ?? "";
       const committee = await getBody(db, committeeCase.body_id, meetingDate(committeeCase.starts_at));
-      return {
-        presentation:
-          `${D.fromCommittee(committee?.name ?? "", label)}\n\n${committeeCase.presentation}`.trim(),
-        recommendation: committeeCase.text,
-      };
+      const reference =
+        committeeCase.number === null || committeeCase.number_year === null
+          ? R.cases.unnumbered
+          : R.cases.reference(committee?.code ?? "", committeeCase.number, committeeCase.number_year);
+      const heading = R.board.recommendationHeading(committee?.name ?? "", reference);
+      const withheld = committeeCase.exempt === 1 && !exempt;
+      const presentation = withheld
+        ? [
+            heading,
+            R.exempt.marker(committeeCase.exempt_basis ?? ""),
+            await proposalPresentation(db, proposal),
+          ]
+        : [heading, committeeCase.text, committeeCase.presentation];
+      return { presentation: presentation.join("\n\n").trim(), recommendation };
     }
-    return {
-      presentation: await proposalPresentation(db, proposal),
-      recommendation: D.boardRecommendation(proposal.title),
-    };
+    return { presentation: await proposalPresentation(db, proposal), recommendation };
   }
   const board = await bodyOfKind(db, "board", ctx.date);
   return {
@@ -91,6 +127,9 @@ export function addCase(
     const opened = await openMeeting(trx, input, { type: "ADD_CASE" });
     const { ctx } = opened;
     const form = input.form;
+    if (form.liftExemption && !form.liftReason) refuseField("liftReason", R.exempt.liftReasonRequired);
+    const at = (input.now ?? new Date()).toISOString();
+    let exemption = exemptionOf(form, null, input.user, at);
     let item: {
       kind: "proposal" | "other";
       proposalId: number | null;
@@ -105,7 +144,13 @@ export function addCase(
       if (!proposal || proposal.state !== awaitedState(ctx.body.kind))
         refuseField("proposalId", E.proposalNotWaiting(ctx.body.name));
       if (await proposalOnOpenAgenda(trx, proposal.id)) refuseField("proposalId", E.proposalOnAgenda);
-      const defaults = await proposalCaseDefaults(trx, ctx, proposal);
+      exemption = exemptionOf(
+        form,
+        followedExemption(await casesOfProposal(trx, proposal.id)),
+        input.user,
+        at,
+      );
+      const defaults = await proposalCaseDefaults(trx, ctx, proposal, exemption.exempt);
       const deferred = await deferredItemOfProposal(trx, ctx.meeting.body_id, proposal.id);
       item = {
         kind: "proposal",
@@ -120,6 +165,13 @@ export function addCase(
       const earlier = waiting.find((w) => w.id === form.deferredFromId);
       const full = earlier ? await getItem(trx, earlier.id) : undefined;
       if (!full) refuseField("deferredFromId", E.deferredUnknown);
+      exemption = exemptionOf(form, followedExemption([full]), input.user, at);
+      // The earlier case's texts travel only into a case that is exempt too.
+      if (full.exempt === 1 && !exemption.exempt) {
+        full.title = form.title ? full.title : R.exempt.marker(full.exempt_basis ?? "");
+        full.presentation = "";
+        full.recommendation = "";
+      }
       item = {
         kind: "other",
         proposalId: null,
@@ -142,9 +194,8 @@ export function addCase(
       meetingId: ctx.meeting.id,
       bodyId: ctx.meeting.body_id,
       ...item,
-      exempt: form.exempt,
-      exemptBasis: form.exempt ? (form.exemptBasis ?? null) : null,
-      createdAt: (input.now ?? new Date()).toISOString(),
+      ...exemption,
+      createdAt: at,
     });
     if (ctx.meeting.status !== "planned") {
       const year = Number(ctx.date.slice(0, 4));

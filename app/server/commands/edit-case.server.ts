@@ -6,7 +6,11 @@ import {
   updateItemTexts,
 } from "#db/repositories/meeting.repository";
 import type { EditCaseForm } from "~/domain/meeting.schema";
+import { listMembershipsOfBody } from "#db/repositories/organisation.repository";
+import { today } from "#workflows/dates";
+import { maySeeExemptCases } from "#workflows/policy";
 import { meetingTexts } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
 import { openMeeting, runMeetingCommand } from "./meeting-command.server";
 import { refuse, refuseField, type CommandResult } from "./result.server";
@@ -22,6 +26,7 @@ export function editCase(
     meetingVersion: number;
     itemId: number;
     form: EditCaseForm;
+    now?: Date;
   },
 ): Promise<CommandResult> {
   return runMeetingCommand(db, async (trx) => {
@@ -33,6 +38,14 @@ export function editCase(
     const item = await getItem(trx, input.itemId);
     if (!item || item.meeting_id !== input.meetingId) refuse(404, E.caseUnknown);
     if (await getDecision(trx, item.id)) refuse(409, E.alreadyDecided);
+    // An organiser who may not read an exempt case (not a member of the body today) cannot rewrite it.
+    if (item.exempt === 1) {
+      const membersToday = await listMembershipsOfBody(trx, item.body_id, { on: today(input.now) });
+      if (!maySeeExemptCases(input.user, { membersToday })) refuse(403, E.forbidden);
+    }
+    // Lifting an exemption is a decision of its own: it needs a reason, which is kept.
+    const lifting = item.exempt === 1 && !input.form.exempt;
+    if (lifting && !input.form.liftReason) refuseField("liftReason", recordTexts.exempt.liftReasonRequired);
     const saved = await updateItemTexts(trx, {
       id: item.id,
       expectedVersion: input.form.version,
@@ -41,6 +54,9 @@ export function editCase(
       recommendation: input.form.recommendation,
       exempt: input.form.exempt,
       exemptBasis: input.form.exempt ? (input.form.exemptBasis ?? null) : null,
+      lifted: lifting
+        ? { reason: input.form.liftReason!, by: input.user.id, at: (input.now ?? new Date()).toISOString() }
+        : null,
     });
     if (!saved) refuse(409, E.caseConflict);
     return {};

@@ -6,9 +6,11 @@ import {
   frozenProtocolError,
   getMeeting,
   meetingDate,
+  signersOfMeeting,
   type MeetingRow,
 } from "#db/repositories/meeting.repository";
 import { getBody, listMembershipsOfBody, type BodyOnDate } from "#db/repositories/organisation.repository";
+import { formatDate, osloNow } from "#workflows/dates";
 import { mayOrganiseMeetings } from "#workflows/policy";
 import {
   decideMeeting,
@@ -20,6 +22,7 @@ import {
   type MeetingStatus,
 } from "#workflows/meeting.machine";
 import { meetingTexts } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
 import { refusal, refuse, refuseField, runCommand, type CommandResult, type Refusal } from "./result.server";
 
@@ -58,18 +61,25 @@ export function meetingActorToday(user: CurrentUser, bodyId: number): MeetingAct
   };
 }
 
+/** Whether a meeting's start ("YYYY-MM-DDTHH:MM", Oslo wall-clock time) has come. */
+export function meetingHasStarted(startsAt: string, now: Date = new Date()): boolean {
+  return osloNow(now) >= startsAt.slice(0, 16);
+}
+
 export async function loadMeetingContext(
   db: Executor,
   meetingId: number,
   user: CurrentUser,
+  now: Date = new Date(),
 ): Promise<MeetingContext | undefined> {
   const meeting = await getMeeting(db, meetingId);
   if (!meeting) return undefined;
   const date = meetingDate(meeting.starts_at);
-  const [body, actor, counts] = await Promise.all([
+  const [body, actor, counts, signers] = await Promise.all([
     getBody(db, meeting.body_id, date),
     meetingActor(db, user, meeting.body_id, date),
     countUndecided(db, meetingId),
+    signersOfMeeting(db, meetingId),
   ]);
   if (!body) return undefined;
   return {
@@ -77,7 +87,12 @@ export async function loadMeetingContext(
     body,
     date,
     actor,
-    facts: { caseCount: counts.cases, undecidedCount: counts.undecided },
+    facts: {
+      caseCount: counts.cases,
+      undecidedCount: counts.undecided,
+      started: meetingHasStarted(meeting.starts_at, now),
+      unsignedCount: signers.filter((s) => s.signed_at === null).length,
+    },
   };
 }
 
@@ -97,9 +112,19 @@ export function checkMeetingEvent(ctx: MeetingContext, event: Omit<MeetingEvent,
   if (decision.ok) return decision.to;
   if (decision.why === "not-in-state") refuse(409, notNowMessage(ctx.meeting.status));
   if (!mayOrganiseMeetings(ctx.actor)) refuse(403, E.forbidden);
+  // Nothing is recorded as held before the meeting has begun (Oslo time).
+  if (!ctx.facts.started && (event.type === "RECORD_ATTENDANCE" || event.type === "RECORD_DECISION"))
+    refuseField(
+      "",
+      recordTexts.held.notStarted(
+        formatDate(ctx.meeting.starts_at.slice(0, 10)),
+        ctx.meeting.starts_at.slice(11, 16),
+      ),
+    );
   const field: Partial<Record<MeetingEventType, [string, string]>> = {
     PUBLISH_NOTICE: ["", E.noCases],
     APPROVE_PROTOCOL: ["", E.undecided],
+    PUBLISH_PROTOCOL: ["", recordTexts.signing.notFinal],
     RECORD_ATTENDANCE: ["", E.nobodyPresent],
     CANCEL: ["reason", E.reasonRequired],
   };
@@ -133,11 +158,11 @@ export function runMeetingCommand<T extends object>(
  */
 export async function openMeeting(
   trx: Executor,
-  input: { meetingId: number; expectedVersion: number; user: CurrentUser },
+  input: { meetingId: number; expectedVersion: number; user: CurrentUser; now?: Date },
   event: Omit<MeetingEvent, "actor"> | ((ctx: MeetingContext) => Promise<Omit<MeetingEvent, "actor">>),
 ): Promise<{ ctx: MeetingContext; to: MeetingStatus }> {
   const claimed = await claimMeeting(trx, input.meetingId, input.expectedVersion);
-  const ctx = await loadMeetingContext(trx, input.meetingId, input.user);
+  const ctx = await loadMeetingContext(trx, input.meetingId, input.user, input.now);
   if (!ctx) return refuse(404, E.meetingUnknown);
   if (!mayOrganiseMeetings(ctx.actor)) refuse(403, E.forbidden);
   if (!claimed) refuse(409, E.conflict);

@@ -28,6 +28,7 @@ export function recordAttendance(
     meetingId: number;
     expectedVersion: number;
     attendance: AttendanceInput;
+    now?: Date;
   },
 ): Promise<CommandResult> {
   const { members, substitutes } = input.attendance;

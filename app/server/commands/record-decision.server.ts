@@ -21,6 +21,7 @@ import {
   type VoteProblem,
 } from "#workflows/vote";
 import { meetingTexts } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
 import { applyProposalEvent } from "./apply-proposal-event.server";
 import { openMeeting, runMeetingCommand } from "./meeting-command.server";
@@ -197,7 +198,8 @@ export function recordDecision(db: Executor, input: RecordDecisionInput): Promis
           proposalId: item.proposal_id,
           proposalVersion: input.proposalVersion,
           event: spec.event,
-          reason: input.text,
+          // The history is read by every employee: an exempt decision's text stays in the protocol.
+          reason: item.exempt === 1 ? recordTexts.exempt.marker(item.exempt_basis ?? "") : input.text,
           body: { kind: bodyKind, name: ctx.body.name },
           protocolItemId: item.id,
           user: input.user,

@@ -40,6 +40,7 @@ export async function caseForEdit(meetingId: number, itemId: number, user: Curre
       recommendation: item.recommendation,
       exempt: item.exempt === 1 ? "on" : "",
       exemptBasis: item.exempt_basis ?? "",
+      liftReason: "",
     },
   };
 }

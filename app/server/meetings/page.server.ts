@@ -1,4 +1,5 @@
 import {
+  casesOfProposal,
   deferredOtherItems,
   formerSubstitutes,
   proposalsAwaiting,
@@ -8,11 +9,14 @@ import { awaitedState, decisionKind, outcomesFor, takesProposalCases } from "#wo
 import { availableMeetingEvents, meetingStateMeta, type MeetingEventType } from "#workflows/meeting.machine";
 import { mayOrganiseMeetings, maySeeExemptCases } from "#workflows/policy";
 import { bodyText } from "#workflows/proposal.machine";
+import { followedExemption } from "#workflows/exemption";
+import { chosenMemberCount, signingRuleOf } from "#workflows/signing";
 import { bodyMembers, isQuorate, votersForCase } from "#workflows/vote";
 import { roleLabels } from "~/domain/texts";
 import { caseLabel, meetingTexts, outcomeLabel } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import { notFound, type CurrentUser } from "../auth.server";
-import { meetingActor } from "../commands/meeting-command.server";
+import { meetingActor, meetingHasStarted } from "../commands/meeting-command.server";
 import { db } from "../db.server";
 import { documentOf, meetingRecord, type MeetingRecord } from "./record.server";
 
@@ -33,7 +37,12 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
   const events = organiser
     ? availableMeetingEvents(
         meeting.status,
-        { caseCount: record.items.length, undecidedCount: undecided },
+        {
+          caseCount: record.items.length,
+          undecidedCount: undecided,
+          started: meetingHasStarted(meeting.starts_at),
+          unsignedCount: record.signers.filter((s) => s.signed_at === null).length,
+        },
         actor,
       )
     : [];
@@ -81,7 +90,8 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
         .map(([userId, name]) => ({ userId, name })),
       mayDecide: recordDecision && !decided,
       mayDeclareConflict: can("DECLARE_CONFLICT") && !decided,
-      mayEdit: can("EDIT_CASE") && !decided,
+      // An organiser who may not read an exempt case cannot rewrite it either.
+      mayEdit: can("EDIT_CASE") && !decided && !document.cases.some((c) => c.id === item.id && c.redacted),
       mayRemove: can("REMOVE_CASE") && item.number === null,
     };
   });
@@ -89,7 +99,17 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
   const mayAddCase = can("ADD_CASE");
   const waiting =
     mayAddCase && takesProposalCases(body.kind)
-      ? (await proposalsAwaiting(db(), awaitedState(body.kind)!)).map((p) => ({ id: p.id, title: p.title }))
+      ? await Promise.all(
+          (await proposalsAwaiting(db(), awaitedState(body.kind)!)).map(async (p) => {
+            // A proposal with an exempt case in its past gets an exempt case here too: say so.
+            const follows = followedExemption(await casesOfProposal(db(), p.id));
+            return {
+              id: p.id,
+              title: p.title,
+              exempt: follows ? recordTexts.exempt.followsShort(follows.basis) : null,
+            };
+          }),
+        )
       : [];
   const deferredOther = mayAddCase
     ? (await deferredOtherItems(db(), meeting.body_id)).map((d) => ({
@@ -103,7 +123,23 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
     ? await substituteChoices(meeting.body_id, record, substituteQuery)
     : { deputies: [], found: [], query: "" };
   const attendanceOf = new Map(record.attendance.map((a) => [a.user_id, a]));
+  const rule = signingRuleOf(body.kind, body.signing_rule);
+  const mine = record.signers.find((s) => s.user_id === user.id);
+  const roleOf = new Map(record.members.map((m) => [m.user_id, m.role]));
+  const signing = {
+    /** This viewer is a signer who has not signed yet (the protocol is closed for signing). */
+    maySign: mine !== undefined && mine.signed_at === null && meeting.status === "protocolApproved",
+    /** How many members the meeting chooses to sign with the chair, when approving. */
+    chooseCount: chosenMemberCount(rule),
+    candidates: record.attendance
+      .filter(
+        (a) =>
+          a.status !== "absent" && !["chair", "leader", "secretary"].includes(roleOf.get(a.user_id) ?? ""),
+      )
+      .map((a) => ({ userId: a.user_id, name: a.user_name })),
+  };
   return {
+    signing,
     document,
     version: meeting.version,
     bodyKind: body.kind,

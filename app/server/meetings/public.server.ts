@@ -58,13 +58,15 @@ export async function publicMeeting(id: number) {
     ? full
     : {
         ...full,
-        cases: full.cases.map((c) => ({ ...c, decision: null, conflicts: [] })),
+        cases: full.cases.map((c) => ({ ...c, decision: null, conflicts: [], participants: [] })),
         present: [],
         absent: [],
         substitutes: [],
         secretary: null,
         attendanceRecorded: false,
         approval: null,
+        signatures: [],
+        final: false,
         addenda: [],
       };
   return { document, protocolPublished };

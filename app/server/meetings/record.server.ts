@@ -7,15 +7,19 @@ import {
   itemsOfMeeting,
   meetingDate,
   protocolItemLinks,
+  signersOfMeeting,
   votesOfMeeting,
 } from "#db/repositories/meeting.repository";
 import { getBody, listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import { getUser } from "#db/repositories/user.repository";
 import { meetingStateMeta, type MeetingStatus } from "#workflows/meeting.machine";
 import { bodyText } from "#workflows/proposal.machine";
+import { today } from "#workflows/dates";
+import { isFinal, signingRuleOf } from "#workflows/signing";
 import { tally } from "#workflows/vote";
 import { formatDate, formatDateTime, roleLabels } from "~/domain/texts";
 import { caseLabel, meetingTexts, outcomeLabel } from "~/domain/texts/meetings";
+import { recordTexts } from "~/domain/texts/records";
 import { db } from "../db.server";
 import { bodyNames } from "../process.server";
 
@@ -31,7 +35,19 @@ export async function meetingRecord(id: number) {
   const meeting = await getMeeting(db(), id);
   if (!meeting) return undefined;
   const date = meetingDate(meeting.starts_at);
-  const [body, items, decisions, votes, conflicts, attendance, addenda, members, names] = await Promise.all([
+  const [
+    body,
+    items,
+    decisions,
+    votes,
+    conflicts,
+    attendance,
+    addenda,
+    members,
+    names,
+    membersToday,
+    signers,
+  ] = await Promise.all([
     getBody(db(), meeting.body_id, date),
     itemsOfMeeting(db(), id),
     decisionsOfMeeting(db(), id),
@@ -41,11 +57,23 @@ export async function meetingRecord(id: number) {
     addendaOfMeeting(db(), id),
     listMembershipsOfBody(db(), meeting.body_id, { on: date }),
     bodyNames(date),
+    // Who may read exempt cases is decided on the day of reading (policy.ts: maySeeExemptCases).
+    listMembershipsOfBody(db(), meeting.body_id, { on: today() }),
+    signersOfMeeting(db(), id),
   ]);
   if (!body) return undefined;
   const deferredFrom = await protocolItemLinks(
     db(),
     items.flatMap((i) => (i.deferred_from_id === null ? [] : [i.deferred_from_id])),
+  );
+  const exemptOrigins = await protocolItemLinks(
+    db(),
+    items.flatMap((i) => (i.exempt_from_item_id === null ? [] : [i.exempt_from_item_id])),
+  );
+  const lifters = await Promise.all(
+    [...new Set(items.flatMap((i) => (i.exempt_lifted_by === null ? [] : [i.exempt_lifted_by])))].map(
+      (userId) => getUser(db(), userId),
+    ),
   );
   const approver = meeting.protocol_approved_by
     ? await getUser(db(), meeting.protocol_approved_by)
@@ -63,6 +91,10 @@ export async function meetingRecord(id: number) {
     members,
     names,
     deferredFrom,
+    exemptOrigins,
+    lifterNames: new Map(lifters.flatMap((u) => (u ? [[u.id, u.name] as const] : []))),
+    membersToday,
+    signers,
     approverName: approver?.name ?? null,
   };
 }
@@ -87,6 +119,12 @@ export interface DocumentCase {
   exemptBasis: string | null;
   /** The content is withheld from this reader. */
   redacted: boolean;
+  /** For a withheld case in a protocol: who took part in its treatment (kommuneloven § 11-4). */
+  participants: string[];
+  /** For readers of an exempt case: why it is exempt, when it follows an earlier case. */
+  exemptFollows: string | null;
+  /** For readers: that an exemption which followed the matter was lifted, by whom and why. */
+  exemptLifted: string | null;
   proposalId: number | null;
   deferredFrom: string | null;
   conflicts: { name: string; reason: string }[];
@@ -123,6 +161,12 @@ export interface MeetingDocument {
   secretary: string | null;
   attendanceRecorded: boolean;
   approval: { by: string; at: string } | null;
+  /** The body's signing rule, in words. */
+  signingRule: string;
+  /** The signature block: each signer's electronic approval (name, role, date and time). */
+  signatures: { userId: number; name: string; role: string; signedAt: string | null }[];
+  /** Every signer has signed: the protocol is final. */
+  final: boolean;
   addenda: { id: number; at: string; by: string; text: string }[];
   cancelled: { at: string; reason: string } | null;
 }
@@ -143,6 +187,10 @@ export function documentOf(record: MeetingRecord, redactExempt: boolean): Meetin
   };
   const cases = record.items.map((item): DocumentCase => {
     const redacted = redactExempt && item.exempt === 1;
+    const conflicted = new Set(
+      record.conflicts.filter((c) => c.protocol_item_id === item.id).map((c) => c.user_id),
+    );
+    const origin = record.exemptOrigins.find((o) => o.id === item.exempt_from_item_id);
     const decision = record.decisions.find((d) => d.protocol_item_id === item.id);
     const votes = record.votes.filter((v) => v.protocol_item_id === item.id);
     const label = outcomeLabel(body.kind, item.kind, decision?.outcome ?? "");
@@ -161,23 +209,49 @@ export function documentOf(record: MeetingRecord, redactExempt: boolean): Meetin
       recommendation: redacted ? "" : item.recommendation,
       exemptBasis: item.exempt === 1 ? item.exempt_basis : null,
       redacted,
+      participants:
+        redacted && decision
+          ? record.attendance
+              .filter((a) => a.status !== "absent" && !conflicted.has(a.user_id))
+              .map((a) => a.user_name)
+          : [],
+      exemptFollows:
+        !redacted && item.exempt === 1 && origin
+          ? recordTexts.exempt.follows(
+              `${origin.bodyName} ${caseLabel(origin.number, origin.numberYear) ?? T.caseWithoutNumber}`,
+              item.exempt_basis ?? "",
+            )
+          : null,
+      exemptLifted:
+        !redacted && item.exempt_lifted_reason
+          ? recordTexts.exempt.lifted(
+              record.lifterNames.get(item.exempt_lifted_by ?? 0) ?? "",
+              item.exempt_lifted_at ? formatDateTime(item.exempt_lifted_at) : "",
+              item.exempt_lifted_reason,
+            )
+          : null,
       proposalId: redacted ? null : item.proposal_id,
-      deferredFrom: item.deferred_from_id ? (deferred.get(item.deferred_from_id) ?? null) : null,
-      conflicts: record.conflicts
-        .filter((c) => c.protocol_item_id === item.id)
-        .map((c) => ({ name: c.user_name, reason: redacted ? "" : c.reason })),
-      decision: decision
-        ? {
-            outcome: decision.outcome,
-            outcomeLabel: label ? bodyText(label, names) : decision.outcome,
-            text: redacted ? "" : decision.text,
-            motions: redacted ? "" : decision.motions,
-            unanimous: decision.unanimous === 1,
-            result: decision.vote_result,
-            tally: t && { for: t.for, against: t.against, abstain: t.abstain },
-            votes: votes.map((v) => ({ name: v.user_name, choice: v.choice, weight: v.weight })),
-          }
-        : null,
+      // A link to an earlier case would reveal the subject of an exempt one.
+      deferredFrom: !redacted && item.deferred_from_id ? (deferred.get(item.deferred_from_id) ?? null) : null,
+      conflicts: redacted
+        ? []
+        : record.conflicts
+            .filter((c) => c.protocol_item_id === item.id)
+            .map((c) => ({ name: c.user_name, reason: c.reason })),
+      // Withheld: no outcome, no text, no individual votes; only who took part.
+      decision:
+        decision && !redacted
+          ? {
+              outcome: decision.outcome,
+              outcomeLabel: label ? bodyText(label, names) : decision.outcome,
+              text: redacted ? "" : decision.text,
+              motions: redacted ? "" : decision.motions,
+              unanimous: decision.unanimous === 1,
+              result: decision.vote_result,
+              tally: t && { for: t.for, against: t.against, abstain: t.abstain },
+              votes: votes.map((v) => ({ name: v.user_name, choice: v.choice, weight: v.weight })),
+            }
+          : null,
     };
   });
   const status = meeting.status;
@@ -210,6 +284,14 @@ export function documentOf(record: MeetingRecord, redactExempt: boolean): Meetin
       meeting.protocol_approved_at && record.approverName
         ? { by: record.approverName, at: formatDate(meeting.protocol_approved_at) }
         : null,
+    signingRule: recordTexts.signing.rules[signingRuleOf(body.kind, body.signing_rule)],
+    signatures: record.signers.map((s) => ({
+      userId: s.user_id,
+      name: s.user_name,
+      role: recordTexts.signing.roles[s.role],
+      signedAt: s.signed_at ? formatDateTime(s.signed_at) : null,
+    })),
+    final: isFinal(record.signers.map((s) => ({ userId: s.user_id, signedAt: s.signed_at }))),
     addenda: record.addenda.map((a) => ({
       id: a.id,
       at: formatDateTime(a.added_at),

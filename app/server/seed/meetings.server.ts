@@ -7,6 +7,7 @@ import {
   getMeeting,
   itemsOfMeeting,
   setItemSequence,
+  signersOfMeeting,
 } from "#db/repositories/meeting.repository";
 import { bodyOfKind, listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
@@ -22,7 +23,7 @@ import type { ProposalEventType } from "#workflows/proposal.machine";
 import type { CastVote } from "#workflows/vote";
 import type { CurrentUser } from "../auth.server";
 import { proposalPresentation } from "../commands/add-case.server";
-import { approveProtocol } from "../commands/approve-protocol.server";
+import { approveProtocol, firstPresentMembers, signProtocol } from "../commands/approve-protocol.server";
 import { declareConflict } from "../commands/declare-conflict.server";
 import { publishNotice } from "../commands/publish-notice.server";
 import { publishProtocol } from "../commands/publish-protocol.server";
@@ -313,9 +314,20 @@ export async function createMeetingSeeder(
         user: clerk,
         meetingId: meeting.id,
         expectedVersion: await version(),
+        signers: await firstPresentMembers(trx, meeting.id),
         now: at(addDays(entry.date, 7), "12:00"),
       }),
     );
+    // Every signer approves the protocol the same day, as the municipalities' minutes show.
+    for (const signer of await signersOfMeeting(trx, meeting.id))
+      await must(
+        "signature",
+        signProtocol(trx, {
+          user: { ...clerk, id: signer.user_id },
+          meetingId: meeting.id,
+          now: at(addDays(entry.date, 7), "15:00"),
+        }),
+      );
     await must(
       "publication",
       publishProtocol(trx, {

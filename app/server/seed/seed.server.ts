@@ -72,9 +72,15 @@ export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
     for (const name of groups2021) {
       bodyIds[name] = await makeBody(trx, "group", name, groupEstablished[name] ?? groupsValidFrom);
     }
-    bodyIds[committee.name] = await makeBody(trx, "committee", committee.name, committee.validFrom);
+    bodyIds[committee.name] = await makeBody(
+      trx,
+      "committee",
+      committee.name,
+      committee.validFrom,
+      committee.shortCode,
+    );
     await renameBody(trx, { bodyId: bodyIds[committee.name]!, ...committee.renamed });
-    bodyIds[board.name] = await makeBody(trx, "board", board.name, board.validFrom);
+    bodyIds[board.name] = await makeBody(trx, "board", board.name, board.validFrom, board.shortCode);
     await renameBody(trx, { bodyId: bodyIds[board.name]!, ...board.renamed });
 
     const userIds: Record<string, number> = {};
