@@ -16,6 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { useDemo, useNonce } from "./components/document-context";
 import { t } from "~/domain/texts";
+import { siteTexts } from "~/domain/texts/site";
 import { securityTexts } from "~/domain/texts/security";
 import { getUser } from "~/server/auth.server";
 import stylesHref from "~/styles.css?url";
@@ -123,7 +124,22 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
-          {t.app.name} – {t.app.tagline}
+          <p>
+            {t.app.name} – {t.app.tagline}
+          </p>
+          <nav aria-label={siteTexts.footerNav}>
+            <ul className="footer-links">
+              <li>
+                <Link to="/hjelp">{siteTexts.help.link}</Link>
+              </li>
+              <li>
+                <Link to="/tilgjengelighet">{siteTexts.accessibility.link}</Link>
+              </li>
+              <li>
+                <Link to="/personvern">{siteTexts.privacy.link}</Link>
+              </li>
+            </ul>
+          </nav>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

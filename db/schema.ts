@@ -321,6 +321,55 @@ export interface AnnualReportApprovalTable {
   approved_at: IsoText;
 }
 
+/** An identity at an OpenID Connect issuer that signs in as a user (created from it, or linked by e-mail). */
+export interface UserIdentityTable {
+  id: Generated<number>;
+  user_id: number;
+  /** The issuer's identifier (the ID token's `iss`). */
+  issuer: string;
+  /** Stable within the issuer: Entra's `oid`, otherwise `sub`. Never the e-mail. */
+  subject: string;
+  how: "created" | "linked";
+  /** The e-mail the identity had when it was created or linked. */
+  linked_email: string;
+  created_at: IsoText;
+  last_sign_in_at: IsoText;
+}
+
+/** Which municipality a new account signing in gets: by the issuer, or by the e-mail's domain. */
+export interface SignInRuleTable {
+  id: Generated<number>;
+  kind: "issuer" | "domain";
+  value: string;
+  municipality_id: number;
+  created_at: IsoText;
+}
+
+/** The issuer's ID token behind an Innspill session, for signing out at the issuer too. */
+export interface OidcSessionTable {
+  session_id: string;
+  issuer_key: string;
+  id_token: string;
+  expires_at: IsoText;
+}
+
+/** An administrator's version of a text on the site; absent: the application's default. */
+export interface SiteTextTable {
+  key: string;
+  body: string;
+  version: Generated<number>;
+  updated_at: IsoText;
+  updated_by: number | null;
+}
+
+/** An employee's support of a proposal ("Dette gjelder også oss"), for their municipality. */
+export interface ProposalSupportTable {
+  proposal_id: number;
+  user_id: number;
+  municipality_id: number | null;
+  created_at: IsoText;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   body: BodyTable;
@@ -350,6 +399,11 @@ export interface Database {
   annual_report: AnnualReportTable;
   protocol_signer: ProtocolSignerTable;
   annual_report_approval: AnnualReportApprovalTable;
+  user_identity: UserIdentityTable;
+  sign_in_rule: SignInRuleTable;
+  oidc_session: OidcSessionTable;
+  site_text: SiteTextTable;
+  proposal_support: ProposalSupportTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
@@ -369,3 +423,5 @@ export type ProtocolItem = Selectable<ProtocolItemTable>;
 export type MeetingDecision = Selectable<DecisionTable>;
 export type ProposalFollowup = Selectable<ProposalFollowupTable>;
 export type Strategy = Selectable<StrategyTable>;
+export type UserIdentity = Selectable<UserIdentityTable>;
+export type SignInRule = Selectable<SignInRuleTable>;

@@ -75,7 +75,7 @@ export function isIsoDate(value: string): boolean {
 }
 
 /**
- * The one schema for a date field as a date input sends it (YYYY-MM-DD). The messages come from
+ * The one schema for a date field as a date input sends it (YYYY-MM-DD), or typed as dd.mm.åååå. The messages come from
  * the caller's texts (app/domain/texts/), so this module holds no user-visible words: `required`
  * when the field is missing, `format` (default `invalid`) when it is not YYYY-MM-DD, `invalid`
  * when the day does not exist or lies outside 1900–2199.
@@ -84,8 +84,22 @@ export function isoDateSchema(messages: { required: string; invalid: string; for
   return z
     .string({ error: messages.required })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, messages.format ?? messages.invalid)
-    .refine(isIsoDate, messages.invalid);
+    .transform(fromTypedDate)
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, messages.format ?? messages.invalid)
+        .refine(isIsoDate, messages.invalid),
+    );
+}
+
+/**
+ * A date typed as a Norwegian browser's date picker shows it ("30.11.2026", the hint every form
+ * gives) as ISO; anything else unchanged. The picker itself sends ISO.
+ */
+export function fromTypedDate(value: string): string {
+  const typed = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  return typed ? `${typed[3]}-${typed[2]!.padStart(2, "0")}-${typed[1]!.padStart(2, "0")}` : value;
 }
 
 /** A UTC instant ("…Z" or with an offset), as opposed to a date or an Oslo wall-clock time ("2026-06-02T10:00"). */

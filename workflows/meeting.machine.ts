@@ -101,7 +101,8 @@ export const meetingMachine = setup({
     noticePublished: {
       meta: {
         label: "Innkalling publisert",
-        now: "Innkallingen er sendt. I møtet registreres fremmøte, inhabilitet og vedtak.",
+        // Published on the site; notices are not e-mailed (yet), so "sendt" would not be true.
+        now: "Innkallingen er publisert. I møtet registreres fremmøte, inhabilitet og vedtak.",
         noticePublic: true,
         protocolPublic: false,
       },

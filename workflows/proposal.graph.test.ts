@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventSpecs } from "./proposal.events";
-import { processGraph, processRoles, roleLane, type ProcessRole } from "./proposal.graph";
+import { processDrawing, processGraph, processRoles, roleLane, type ProcessRole } from "./proposal.graph";
 import {
   decide,
   proposalMachine,
@@ -184,3 +184,44 @@ const laneIndex = ["submitter", "rorikt", "group", "committee", "board"];
 function byLane(a: string, b: string) {
   return laneIndex.indexOf(a) - laneIndex.indexOf(b);
 }
+
+describe("processDrawing", () => {
+  it("finds the main path, from draft through both meetings to completed", () => {
+    const drawing = processDrawing();
+    expect(drawing.mainPath).toEqual([
+      "draft",
+      "submitted",
+      "groupReview",
+      "committeeReview",
+      "boardReview",
+      "approved",
+      "inProgress",
+      "completed",
+    ]);
+  });
+
+  it("puts each other state beside the last main step it leaves from", () => {
+    const { anchor } = processDrawing();
+    expect(anchor.redirected).toBe("submitted");
+    expect(anchor.awaitingSubmitter).toBe("groupReview");
+    expect(anchor.merged).toBe("groupReview");
+    expect(anchor.rejected).toBe("boardReview");
+    expect(anchor.withdrawn).toBe("boardReview");
+    expect(anchor.cancelled).toBe("inProgress");
+  });
+
+  it("draws withdrawing (possible in five steps) as one note, not five arrows", () => {
+    const drawing = processDrawing();
+    expect(drawing.notes).toEqual([
+      {
+        id: "note.WITHDRAW",
+        event: "WITHDRAW",
+        to: "withdrawn",
+        from: ["submitted", "groupReview", "awaitingSubmitter", "committeeReview", "boardReview"],
+        deciders: ["submitter"],
+      },
+    ]);
+    expect(drawing.edges.some((e) => e.event === "WITHDRAW")).toBe(false);
+    expect(drawing.edges).toHaveLength(processGraph().edges.length - 5);
+  });
+});

@@ -165,3 +165,88 @@ export function processGraph(): ProcessGraph {
 export function edgesFrom(graph: ProcessGraph, state: ProposalState): ProcessEdge[] {
   return graph.edges.filter((e) => e.from === state);
 }
+
+/** Events that leave from this many states or more to one target are drawn as one note, not as arrows. */
+const noteThreshold = 3;
+
+/** "The submitter may withdraw at any step until the decision": one event, many states, one target. */
+export interface ProcessNote {
+  id: string;
+  event: ProposalEventType;
+  to: ProposalState;
+  /** The states it leaves from, in the machine's order. */
+  from: ProposalState[];
+  deciders: ProcessRole[];
+}
+
+/**
+ * How the flowchart arranges the process, read from the graph (nothing placed by hand):
+ * - `mainPath`: the longest way from the initial state to a final state without repeating a
+ *   state (ties go to the state declared first): Utkast → … → Gjennomført, drawn as one line;
+ * - `anchor`: every other state sits beside the last main-path step it can be reached from;
+ * - `notes`: an event leaving from `noteThreshold` states or more to the same target (withdraw)
+ *   becomes one note beside its target instead of one arrow per state;
+ * - `edges`: the edges still drawn as arrows.
+ */
+export interface ProcessDrawing {
+  mainPath: ProposalState[];
+  anchor: Record<ProposalState, ProposalState>;
+  notes: ProcessNote[];
+  edges: ProcessEdge[];
+}
+
+let drawingCache: ProcessDrawing | undefined;
+
+export function processDrawing(graph: ProcessGraph = processGraph()): ProcessDrawing {
+  if (drawingCache && graph === cached) return drawingCache;
+  const order = graph.nodes.map((n) => n.id);
+  const finals = new Set(graph.nodes.filter((n) => n.final).map((n) => n.id));
+  const out = new Map<ProposalState, ProposalState[]>();
+  for (const e of graph.edges) if (!e.selfLoop) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+
+  let best: ProposalState[] = [];
+  const walk = (path: ProposalState[]) => {
+    const last = path.at(-1)!;
+    if (finals.has(last)) {
+      const longer = path.length > best.length;
+      const tieFirst = path.length === best.length && order.indexOf(last) < order.indexOf(best.at(-1)!);
+      if (longer || tieFirst) best = [...path];
+      return;
+    }
+    for (const next of out.get(last) ?? []) if (!path.includes(next)) walk([...path, next]);
+  };
+  walk([proposalMachine.config.initial as ProposalState]);
+
+  const grouped = new Map<string, ProcessEdge[]>();
+  for (const e of graph.edges) {
+    const key = `${e.event}>${e.to}`;
+    grouped.set(key, [...(grouped.get(key) ?? []), e]);
+  }
+  const notes: ProcessNote[] = [...grouped.values()]
+    .filter((edges) => edges.length >= noteThreshold)
+    .map((edges) => ({
+      id: `note.${edges[0]!.event}`,
+      event: edges[0]!.event,
+      to: edges[0]!.to,
+      from: edges.map((e) => e.from),
+      deciders: [...new Set(edges.flatMap((e) => e.deciders))],
+    }));
+  const noted = new Set(notes.flatMap((n) => n.from.map((from) => `${from}.${n.event}`)));
+  const edges = graph.edges.filter((e) => !noted.has(e.id));
+
+  const anchor = {} as Record<ProposalState, ProposalState>;
+  for (const id of order) {
+    if (best.includes(id)) {
+      anchor[id] = id;
+      continue;
+    }
+    const sources = [
+      ...edges.filter((e) => e.to === id && !e.selfLoop).map((e) => e.from),
+      ...notes.filter((n) => n.to === id).flatMap((n) => n.from),
+    ].filter((s) => best.includes(s));
+    // Beside the last main step it leaves from, so the arrows from earlier steps run down beside the line.
+    anchor[id] = sources.sort((a, b) => best.indexOf(b) - best.indexOf(a))[0] ?? best[0]!;
+  }
+  drawingCache = { mainPath: best, anchor, notes, edges };
+  return drawingCache;
+}

@@ -109,20 +109,30 @@ export function ErrorSummary({
   );
 }
 
+/** Said after the label of a field that must be filled in, so it is known before submitting. */
+function RequiredMark({ required }: { required?: boolean }) {
+  return required ? <span className="required-mark"> ({t.forms.required})</span> : null;
+}
+
 function FieldShell({
   field,
   label,
   hint,
+  required,
   children,
 }: {
   field: FieldLike;
   label: string;
   hint?: string;
+  required?: boolean;
   children: ReactNode;
 }) {
   return (
     <div className="field" data-invalid={field.errors ? "true" : undefined}>
-      <label htmlFor={field.id}>{label}</label>
+      <label htmlFor={field.id}>
+        {label}
+        <RequiredMark required={required} />
+      </label>
       {hint ? (
         <span className="hint" id={field.descriptionId}>
           {hint}
@@ -151,15 +161,18 @@ export function TextField({
   hint,
   type = "text",
   autoComplete,
+  required,
 }: {
   field: FieldLike;
   label: string;
   hint?: string;
   type?: "text" | "email" | "password" | "number" | "date" | "search";
   autoComplete?: string;
+  /** Marked up front; checked by the schema (no native `required`: every missing field is reported at once). */
+  required?: boolean;
 }) {
   return (
-    <FieldShell field={field} label={label} hint={hint}>
+    <FieldShell field={field} label={label} hint={hint} required={required}>
       <input
         id={field.id}
         name={field.name}
@@ -168,6 +181,7 @@ export function TextField({
         type={type}
         defaultValue={field.initialValue === undefined ? undefined : String(field.initialValue)}
         autoComplete={autoComplete}
+        aria-required={required ? true : undefined}
         aria-invalid={field.errors ? true : undefined}
         aria-describedby={describedBy(field, hint)}
       />
@@ -180,14 +194,16 @@ export function TextArea({
   label,
   hint,
   rows = 5,
+  required,
 }: {
   field: FieldLike;
   label: string;
   hint?: string;
   rows?: number;
+  required?: boolean;
 }) {
   return (
-    <FieldShell field={field} label={label} hint={hint}>
+    <FieldShell field={field} label={label} hint={hint} required={required}>
       <textarea
         id={field.id}
         name={field.name}
@@ -195,6 +211,7 @@ export function TextArea({
         key={field.key}
         defaultValue={field.initialValue === undefined ? undefined : String(field.initialValue)}
         rows={rows}
+        aria-required={required ? true : undefined}
         aria-invalid={field.errors ? true : undefined}
         aria-describedby={describedBy(field, hint)}
       />
@@ -258,11 +275,13 @@ export function CheckboxGroup({
   legend,
   hint,
   options,
+  required,
 }: {
   field: FieldLike;
   legend: string;
   hint?: string;
   options: { value: string | number; label: string }[];
+  required?: boolean;
 }) {
   const initial = new Set(([] as unknown[]).concat(field.initialValue ?? []).map(String));
   const f = field;
@@ -274,7 +293,10 @@ export function CheckboxGroup({
       data-invalid={field.errors ? "true" : undefined}
       aria-describedby={describedBy(f, hint)}
     >
-      <legend>{legend}</legend>
+      <legend>
+        {legend}
+        <RequiredMark required={required} />
+      </legend>
       {hint ? (
         <span className="hint" id={field.descriptionId}>
           {hint}

@@ -13,6 +13,23 @@ export interface ProcessDiagramProps {
   path: string[];
 }
 
+/** The proposal's place in the process in words: shown beside the drawing, which opens on request. */
+export function ProcessPathText({
+  nodes,
+  current,
+  path,
+}: Pick<ProcessDiagramProps, "nodes" | "current" | "path">) {
+  const labelOf = new Map(nodes.map((n) => [n.id, n.label]));
+  return (
+    <p className="process-path-text">
+      {diagramTexts.description(
+        labelOf.get(current) ?? current,
+        path.map((s) => labelOf.get(s) ?? s),
+      )}
+    </p>
+  );
+}
+
 /**
  * A small drawing of the whole process with this proposal's place in it: the current state
  * has a thick border and the words "Her er innspillet nå", visited states a tick and the
@@ -62,7 +79,7 @@ export function ProcessDiagram({ nodes, edges, positions, current, path }: Proce
           ))}
         </defs>
         {positions.lanes.map((lane, i) => (
-          <g key={lane.lane} className={`pd-lane ${i % 2 === 0 ? "even" : "odd"}`}>
+          <g key={lane.key} className={`pd-lane ${i % 2 === 0 ? "even" : "odd"}`}>
             <rect x={lane.x} y={lane.y} width={lane.width} height={lane.height} />
             <TextLines
               lines={lane.lines}
@@ -85,6 +102,13 @@ export function ProcessDiagram({ nodes, edges, positions, current, path }: Proce
             />
           );
         })}
+        {Object.entries(positions.notes).map(([id, note]) => (
+          <g key={id} className="pd-note">
+            {note.link.length > 1 ? <path className="pd-edge" d={polylinePath(note.link)} /> : null}
+            <rect x={note.x} y={note.y} width={note.width} height={note.height} rx={3} />
+            <TextLines lines={note.lines} box={note} lineHeight={14} top={6} />
+          </g>
+        ))}
         {nodes.map((node) => {
           const box = positions.nodes[node.id];
           if (!box) return null;

@@ -35,6 +35,7 @@ type StateNode = Node<
   "state"
 >;
 type LaneNode = Node<{ lines: string[]; headerWidth: number; odd: boolean }, "lane">;
+type NoteNode = Node<{ lines: string[]; linkLength: number }, "note">;
 type RoutedEdge = Edge<{ points: FlowPoint[]; label: FlowTextBox | null }, "routed">;
 
 // React Flow only draws an edge between handles; these are invisible, the route comes from ELK.
@@ -48,15 +49,15 @@ function StateBox({ data, width, height }: NodeProps<StateNode>) {
         to={data.href}
         className={`fc-flow-node nopan${data.final ? " final" : ""}`}
         style={{ width, height }}
-        aria-label={`${data.label}: ${proposalCount(data.count)}`}
       >
+        {/* The visible words are the link's name; the spaces keep them apart when read out. */}
         <span>
           {data.lines.map((line, i) => (
             <span key={i} style={{ display: "block" }}>
-              {line}
+              {line}{" "}
             </span>
           ))}
-        </span>
+        </span>{" "}
         <span className="count">{proposalCount(data.count)}</span>
       </Link>
       <Handle type="source" position={Position.Bottom} isConnectable={false} style={hiddenHandle} />
@@ -75,6 +76,21 @@ function LaneBand({ data, width, height }: NodeProps<LaneNode>) {
         ))}
       </span>
     </div>
+  );
+}
+
+function NoteBox({ data, width, height }: NodeProps<NoteNode>) {
+  return (
+    <>
+      <div className="fc-flow-note" style={{ width, height }}>
+        {data.lines.join(" ")}
+      </div>
+      {/* The arrow from the note down to the state it leads to (the server's route, relative to the note). */}
+      <svg className="fc-flow-note-link" aria-hidden="true" width={width} height={data.linkLength + 2}>
+        <line x1={(width ?? 0) / 2} y1={0} x2={(width ?? 0) / 2} y2={data.linkLength - 1} />
+        <path d={`M${(width ?? 0) / 2 - 4},${data.linkLength - 6} l4,6 l4,-6 z`} />
+      </svg>
+    </>
   );
 }
 
@@ -103,16 +119,15 @@ function RoutedEdgeLine({ id, data, markerEnd }: EdgeProps<RoutedEdge>) {
   );
 }
 
-const nodeTypes = { state: StateBox, lane: LaneBand };
+const nodeTypes = { state: StateBox, lane: LaneBand, note: NoteBox };
 const edgeTypes = { routed: RoutedEdgeLine };
-const initialZoom = 0.8;
 
 type Layout = FlowchartProps["layout"];
 
 /** The lanes as background nodes, then the states at ELK's positions. */
-function flowNodes(layout: Layout, states: FlowState[]): (StateNode | LaneNode)[] {
+function flowNodes(layout: Layout, states: FlowState[]): (StateNode | LaneNode | NoteNode)[] {
   const lanes: LaneNode[] = layout.lanes.map((lane, i) => ({
-    id: `lane-${lane.lane}`,
+    id: `lane-${lane.key}`,
     type: "lane",
     position: { x: lane.x, y: lane.y },
     width: lane.width,
@@ -138,13 +153,27 @@ function flowNodes(layout: Layout, states: FlowState[]): (StateNode | LaneNode)[
       },
     ];
   });
-  return [...lanes, ...boxes];
+  const notes: NoteNode[] = Object.entries(layout.notes).map(([id, note]) => ({
+    id,
+    type: "note",
+    position: { x: note.x, y: note.y },
+    width: note.width,
+    height: note.height,
+    data: {
+      lines: note.lines,
+      linkLength: note.link.length > 1 ? note.link.at(-1)!.y - note.link[0]!.y : 0,
+    },
+    draggable: false,
+    selectable: false,
+    focusable: false,
+  }));
+  return [...lanes, ...notes, ...boxes];
 }
 
 /** The edges along ELK's routes, each named for assistive technology in Norwegian. */
 function routedEdges(layout: Layout, states: FlowState[], edges: FlowEdge[]): RoutedEdge[] {
   const labelOf = new Map(states.map((s) => [s.id, s.label]));
-  return edges.flatMap((edge) => {
+  return edges.flatMap((edge): RoutedEdge[] => {
     const route = layout.edges[edge.id];
     if (!route) return [];
     const from = labelOf.get(edge.from) ?? edge.from;
@@ -167,21 +196,27 @@ export default function ProcessFlow({ layout, states, edges, labelledBy }: Omit<
   // React Flow re-measures whatever arrives anew; the chart is fixed, so it is built once.
   const nodes = useMemo(() => flowNodes(layout, states), [layout, states]);
   const flowEdges = useMemo(() => routedEdges(layout, states, edges), [layout, states, edges]);
+
   return (
     <>
       <p className="small muted">{processTexts.interactiveHint}</p>
       <div
         className="flowchart-flow"
-        style={{ height: `min(80vh, ${Math.ceil(layout.height * initialZoom) + 40}px)` }}
+        // The frame has the chart's proportions at the page's width, so fitting it in shows it whole.
+        style={{
+          aspectRatio: `${Math.ceil(layout.width)} / ${Math.ceil(layout.height)}`,
+          maxWidth: Math.ceil(layout.width),
+        }}
       >
-        <ReactFlow<StateNode | LaneNode, RoutedEdge>
+        <ReactFlow<StateNode | LaneNode | NoteNode, RoutedEdge>
           aria-labelledby={labelledBy}
           nodes={nodes}
           edges={flowEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          // Readable from the start, at the first lane; "Vis hele skjemaet" fits it all in.
-          defaultViewport={{ x: 0, y: 0, zoom: initialZoom }}
+          // The whole chart on load, at any screen width; zoom in from there.
+          fitView
+          fitViewOptions={{ padding: 0.01 }}
           minZoom={0.2}
           maxZoom={2.5}
           nodesDraggable={false}

@@ -21,8 +21,9 @@ export interface FlowLayout {
   width: number;
   height: number;
   laneHeaderWidth: number;
-  lanes: (FlowBox & { lane: string; name: string; lines: string[] })[];
+  lanes: (FlowBox & { key: string; lane: string; name: string; lines: string[] })[];
   nodes: Record<string, FlowTextBox>;
+  notes: Record<string, FlowTextBox & { link: FlowPoint[] }>;
   edges: Record<string, { points: FlowPoint[]; label: FlowTextBox | null }>;
 }
 export interface FlowState {
@@ -75,7 +76,7 @@ export function TextLines({
     <text className={className} x={box.x + box.width / 2} textAnchor="middle">
       {lines.map((line, i) => (
         <tspan key={i} x={box.x + box.width / 2} y={box.y + top + (i + 0.8) * lineHeight}>
-          {line}
+          {i > 0 ? ` ${line}` : line}
         </tspan>
       ))}
     </text>
@@ -89,8 +90,9 @@ export function ProcessFlowchartSvg({ layout, states, edges, labelledBy, idPrefi
     <svg
       className="flowchart-svg"
       viewBox={`0 0 ${Math.ceil(layout.width)} ${Math.ceil(layout.height)}`}
-      width={Math.ceil(layout.width)}
-      height={Math.ceil(layout.height)}
+      // As wide as the page allows, never wider than drawn: the whole chart is in view on load.
+      width="100%"
+      style={{ maxWidth: `${Math.ceil(layout.width)}px` }}
       role="group"
       aria-labelledby={labelledBy}
     >
@@ -109,7 +111,7 @@ export function ProcessFlowchartSvg({ layout, states, edges, labelledBy, idPrefi
       </defs>
       <g className="fc-lanes">
         {layout.lanes.map((lane, i) => (
-          <g key={lane.lane} className={`fc-lane ${i % 2 === 0 ? "even" : "odd"}`}>
+          <g key={lane.key} className={`fc-lane ${i % 2 === 0 ? "even" : "odd"}`}>
             <rect x={lane.x} y={lane.y} width={lane.width} height={lane.height} />
             <line
               x1={layout.laneHeaderWidth}
@@ -136,6 +138,7 @@ export function ProcessFlowchartSvg({ layout, states, edges, labelledBy, idPrefi
             <path
               key={edge.id}
               className="fc-edge"
+              data-edge={edge.id}
               d={polylinePath(route.points)}
               markerEnd={`url(#${arrow})`}
             />
@@ -152,17 +155,26 @@ export function ProcessFlowchartSvg({ layout, states, edges, labelledBy, idPrefi
           );
         })}
       </g>
+      {Object.entries(layout.notes).map(([id, note]) => (
+        <g key={id} className="fc-note">
+          {note.link.length > 1 ? (
+            <path className="fc-note-link" d={polylinePath(note.link)} markerEnd={`url(#${arrow})`} />
+          ) : null}
+          <rect x={note.x} y={note.y} width={note.width} height={note.height} rx={3} />
+          <TextLines
+            lines={note.lines}
+            box={note}
+            lineHeight={14}
+            top={(note.height - note.lines.length * 14) / 2}
+          />
+        </g>
+      ))}
       <g className="fc-nodes">
         {states.map((state) => {
           const box = layout.nodes[state.id];
           if (!box) return null;
           return (
-            <a
-              key={state.id}
-              href={state.href}
-              className={`fc-node${state.final ? " final" : ""}`}
-              aria-label={`${state.label}: ${proposalCount(state.count)}`}
-            >
+            <a key={state.id} href={state.href} className={`fc-node${state.final ? " final" : ""}`}>
               <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={6} />
               {state.final ? (
                 <rect
@@ -181,7 +193,8 @@ export function ProcessFlowchartSvg({ layout, states, edges, labelledBy, idPrefi
                 y={box.y + box.height - 12}
                 textAnchor="middle"
               >
-                {proposalCount(state.count)}
+                {/* The link's name is its visible words (WCAG 2.5.3); the space keeps label and count apart. */}
+                {` ${proposalCount(state.count)}`}
               </text>
             </a>
           );

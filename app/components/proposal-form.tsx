@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useFetcher } from "@remix-run/react";
+import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "~/components/form";
 import { proposalSchema } from "~/domain/proposal.schema";
 import { t } from "~/domain/texts";
+import { siteTexts } from "~/domain/texts/site";
 
 const F = t.proposal.fields;
 const H = t.proposal.hints;
@@ -61,17 +62,18 @@ export function ProposalForm({
       />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <p className="notice">{t.proposal.notAProposal}</p>
+      <p>{t.forms.requiredIntro}</p>
       <div
         onInput={(e) =>
           (e.target as HTMLInputElement).name === "title" && setTitle((e.target as HTMLInputElement).value)
         }
       >
-        <TextField field={fields.title} label={F.title} hint={H.title} />
+        <TextField field={fields.title} label={F.title} hint={H.title} required />
       </div>
       <SimilarWhileTyping title={title} />
-      <TextArea field={fields.background} label={F.background} hint={H.background} />
-      <TextArea field={fields.problem} label={F.problem} hint={H.problem} />
-      <TextArea field={fields.solution} label={F.solution} hint={H.solution} />
+      <TextArea field={fields.background} label={F.background} hint={H.background} required />
+      <TextArea field={fields.problem} label={F.problem} hint={H.problem} required />
+      <TextArea field={fields.solution} label={F.solution} hint={H.solution} required />
       <TextArea field={fields.benefits} label={F.benefits} hint={H.benefits} />
       <TextArea field={fields.affected} label={F.affected} hint={H.affected} rows={3} />
       <TextArea field={fields.resources} label={F.resources} hint={H.resources} rows={3} />
@@ -79,6 +81,7 @@ export function ProposalForm({
         field={fields.municipalityIds}
         legend={F.municipalities}
         hint={H.municipalities}
+        required
         options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
       />
       <SelectField
@@ -112,7 +115,9 @@ export function ProposalForm({
             .join(" ")}
         />
       </div>
-      <p className="small muted">{t.proposal.privacyNotice}</p>
+      <p className="small muted">
+        {t.proposal.privacyNotice} <Link to="/personvern">{siteTexts.privacy.intakeLink}</Link>
+      </p>
       <div className="actions">
         <button type="submit" name="intent" value="submit" className="primary">
           {t.proposal.submit}

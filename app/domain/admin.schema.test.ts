@@ -15,7 +15,9 @@ describe("admin form schemas", () => {
     const parse = (validFrom: unknown) =>
       addMunicipalitySchema.safeParse({ intent: "addMunicipality", name: "Nyby", validFrom });
     expect(parse("2024-01-01").success).toBe(true);
-    for (const bad of ["2023-02-30", "01.01.2024", "2024-1-1", "1850-01-01", "", 20240101]) {
+    // Typed as the date picker shows it (dd.mm.åååå): read as the same day.
+    expect(parse("01.01.2024").data?.validFrom).toBe("2024-01-01");
+    for (const bad of ["2023-02-30", "30.02.2024", "2024-1-1", "1850-01-01", "", 20240101]) {
       expect(parse(bad).success, String(bad)).toBe(false);
     }
   });

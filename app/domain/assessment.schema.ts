@@ -22,10 +22,13 @@ export function assessmentSchema(goalIds: number[]) {
         (typeof criteria)[number]["key"],
         typeof score
       >),
-      adjustment: z.coerce
-        .number({ error: E.adjustment })
-        .min(-5, E.adjustment)
-        .max(5, E.adjustment)
+      // A typed "−5" (the minus sign the label shows) counts as -5.
+      adjustment: z
+        .preprocess(
+          (v) => (typeof v === "string" ? v.replace("\u2212", "-") : v),
+          z.coerce.number({ error: E.adjustment }),
+        )
+        .pipe(z.number().min(-5, E.adjustment).max(5, E.adjustment))
         .optional()
         .default(0),
       adjustment_reason: z.string().trim().max(2000, E.reasonTooLong).optional().default(""),

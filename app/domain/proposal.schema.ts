@@ -76,12 +76,18 @@ export function proposalSchema(choices: { municipalityIds: number[]; groupIds: n
       },
       { error: E.unknownField },
     )
-    .superRefine((value, ctx) => {
-      if (value.intent !== "submit") return;
-      for (const key of ["background", "problem", "solution"] as const) {
-        if (!value[key]) ctx.addIssue({ code: "custom", path: [key], message: E.submitRequired });
-      }
-    });
+    .superRefine(
+      (value, ctx) => {
+        if (value.intent !== "submit") return;
+        for (const key of ["background", "problem", "solution"] as const) {
+          const text = value[key];
+          if (typeof text !== "string" || text.trim() === "")
+            ctx.addIssue({ code: "custom", path: [key], message: E.submitRequired });
+        }
+      },
+      // Also when other fields failed: an empty submit names every missing field in one round.
+      { when: () => true },
+    );
 }
 
 export type ProposalForm = z.infer<ReturnType<typeof proposalSchema>>;

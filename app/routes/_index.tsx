@@ -66,7 +66,12 @@ export default function StartPage() {
                 <ProposalItem key={item.id} item={item}>
                   <span>#{item.id}</span>
                   {item.groupName ? <span>{item.groupName}</span> : null}
-                  <span>{H.waited(waitedFor(item.since))}</span>
+                  <span>
+                    {/* Work under way is not waiting: say since when it has run. */}
+                    {item.state === "inProgress"
+                      ? H.inProgressSince(formatDate(item.since))
+                      : H.waited(waitedFor(item.since))}
+                  </span>
                 </ProposalItem>
               ))}
             </ul>

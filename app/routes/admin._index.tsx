@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
+import { siteTexts } from "~/domain/texts/site";
 import { requireAdmin } from "~/server/auth.server";
 
 const A = adminTexts.overview;
@@ -30,6 +31,12 @@ export default function AdminOverview() {
             <Link to="/admin/brukere">{A.users}</Link>
           </h2>
           <p>{A.usersText}</p>
+        </section>
+        <section className="card" aria-labelledby="admin-texts">
+          <h2 id="admin-texts" style={{ marginTop: 0 }}>
+            <Link to="/admin/tekster">{siteTexts.admin.title}</Link>
+          </h2>
+          <p>{siteTexts.admin.overviewText}</p>
         </section>
       </div>
     </>

@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { AccountForm } from "~/components/account-form";
 import { DoneNotice, period, useFocusSummary, ValidityText } from "~/components/admin";
 import { ErrorSummary, replyFor } from "~/components/form";
+import { UserIdentities } from "~/components/user-identities";
 import { editUserSchema, userStatusSchema } from "~/domain/admin.schema";
 import { roleLabels, t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUserPage() {
-  const { user, municipalities, memberships, isSelf } = useLoaderData<typeof loader>();
+  const { user, municipalities, memberships, identities, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const accountReply = replyFor(actionData, "account");
@@ -118,6 +119,7 @@ export default function EditUserPage() {
               />
             )}
           </section>
+          <UserIdentities identities={identities} />
           <section className="card" aria-labelledby="memberships-heading">
             <h2 id="memberships-heading" style={{ marginTop: 0 }}>
               {U.memberships}

@@ -9,20 +9,25 @@ import {
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { DoneNotice, EndDateForm, period, useFocusSummary, ValidityText } from "~/components/admin";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
+import { SignInRules } from "~/components/sign-in-rules";
 import {
   addBodySchema,
   addMunicipalitySchema,
   bodyKinds,
   endMunicipalitySchema,
 } from "~/domain/admin.schema";
+import { addSignInRuleSchema, removeSignInRuleSchema } from "~/domain/sign-in.schema";
 import { bodyKindLabels, formatDate, t } from "~/domain/texts";
 import { replyFor, UnplacedReply } from "~/components/form";
 import { adminTexts } from "~/domain/texts/admin";
+import { signInTexts } from "~/domain/texts/sign-in";
 import { municipalityChoices, organisationPage } from "~/server/admin.server";
 import { invalid, replyTo, unknownForm } from "~/server/reply.server";
 import { requireAdmin } from "~/server/auth.server";
 import { addBody, addMunicipality, endMunicipality } from "~/server/commands/admin-organisation.server";
+import { addSignInRule, removeSignInRule } from "~/server/commands/sign-in-rules.server";
 import { db } from "~/server/db.server";
+import { signInRulesSection } from "~/server/sign-in-rules.server";
 
 const O = adminTexts.organisation;
 const PATH = "/admin/organisasjon";
@@ -31,7 +36,8 @@ export const meta: MetaFunction = () => [{ title: `${O.title} – ${t.app.name}`
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return organisationPage();
+  const [page, signIn] = await Promise.all([organisationPage(), signInRulesSection()]);
+  return { ...page, signIn };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -64,13 +70,41 @@ export async function action({ request }: ActionFunctionArgs) {
         form: "add-body",
       });
     }
+    case "addSignInRule": {
+      const ids = (await municipalityChoices()).filter((m) => m.status === "active").map((m) => m.id);
+      const submission = parseWithZod(formData, { schema: addSignInRuleSchema(ids) });
+      if (submission.status !== "success") return invalid(submission, { form: "add-sign-in-rule" });
+      const result = await addSignInRule(db(), submission.value);
+      return replyTo(
+        result,
+        submission,
+        () => redirect(`${PATH}?melding=regel-lagt-til#sign-in-rules-heading`),
+        {
+          form: "add-sign-in-rule",
+        },
+      );
+    }
+    case "removeSignInRule": {
+      const formId = `remove-sign-in-rule-${String(formData.get("ruleId"))}`;
+      const submission = parseWithZod(formData, { schema: removeSignInRuleSchema });
+      if (submission.status !== "success") return invalid(submission, { form: formId });
+      const result = await removeSignInRule(db(), submission.value);
+      return replyTo(
+        result,
+        submission,
+        () => redirect(`${PATH}?melding=regel-fjernet#sign-in-rules-heading`),
+        {
+          form: "remove-sign-in-rule",
+        },
+      );
+    }
     default:
       return unknownForm(adminTexts.errors.unknownIntent);
   }
 }
 
 export default function OrganisationPage() {
-  const { municipalities, bodiesByKind } = useLoaderData<typeof loader>();
+  const { municipalities, bodiesByKind, signIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const municipalityIds = municipalities.map((m) => m.id);
@@ -82,7 +116,12 @@ export default function OrganisationPage() {
       </p>
       <h1>{O.title}</h1>
       <DoneNotice
-        messages={{ "kommune-lagt-til": O.municipalityAdded, "kommune-avsluttet": O.municipalityEnded }}
+        messages={{
+          "kommune-lagt-til": O.municipalityAdded,
+          "kommune-avsluttet": O.municipalityEnded,
+          "regel-lagt-til": signInTexts.admin.added,
+          "regel-fjernet": signInTexts.admin.removed,
+        }}
       />
       <UnplacedReply
         reply={actionData}
@@ -90,7 +129,9 @@ export default function OrganisationPage() {
           new Set([
             "add-municipality",
             "add-body",
+            "add-sign-in-rule",
             ...municipalities.filter((m) => !m.valid_to).map((m) => `end-municipality-${m.id}`),
+            ...signIn.rules.map((r) => `remove-sign-in-rule-${r.id}`),
           ])
         }
         title={adminTexts.errors.formGone}
@@ -145,6 +186,15 @@ export default function OrganisationPage() {
           <AddMunicipalityForm key={location.key} lastResult={replyFor(actionData, "add-municipality")} />
         </div>
       </section>
+
+      <SignInRules
+        key={location.key}
+        rules={signIn.rules}
+        issuers={signIn.issuers}
+        municipalities={municipalities.filter((m) => m.status === "active")}
+        addResult={replyFor(actionData, "add-sign-in-rule")}
+        reply={actionData}
+      />
 
       <section aria-labelledby="bodies-heading">
         <h2 id="bodies-heading">{O.bodies}</h2>

@@ -49,7 +49,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: completeSchema(today()) });
   if (submission.status !== "success") return invalid(submission);
   const result = await completeWork(db(), { proposalId: step.proposal.id, user, form: submission.value });
-  return replyTo(result, submission, () => redirect(`/innspill/${step.proposal.id}`));
+  return replyTo(result, submission, () =>
+    redirect(`/innspill/${step.proposal.id}?melding=COMPLETE#melding`),
+  );
 }
 
 export default function CompletePage() {

@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: startSchema });
   if (submission.status !== "success") return invalid(submission);
   const result = await startWork(db(), { proposalId: step.proposal.id, user, form: submission.value });
-  return replyTo(result, submission, () => redirect(`/innspill/${step.proposal.id}`));
+  return replyTo(result, submission, () => redirect(`/innspill/${step.proposal.id}?melding=START#melding`));
 }
 
 export default function StartPage() {

@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: reportTextSchema });
   if (submission.status !== "success") return invalid(submission);
   const result = await saveReportTextCommand(db(), { proposalId: id, user, form: submission.value });
-  return replyTo(result, submission, () => redirect(`/innspill/${id}`));
+  return replyTo(result, submission, () => redirect(`/innspill/${id}?melding=rapporttekst#melding`));
 }
 
 export default function ReportTextPage() {

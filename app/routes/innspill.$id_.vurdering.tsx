@@ -12,6 +12,7 @@ import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "~
 import { assessmentSchema } from "~/domain/assessment.schema";
 import { t } from "~/domain/texts";
 import { assessmentTexts as A } from "~/domain/texts/assessment";
+import { supportTexts } from "~/domain/texts/support";
 import { requireUser } from "~/server/auth.server";
 import { assessableProposal, assessmentFormData, selectableGoals } from "~/server/assessment.server";
 import { idParam } from "~/server/params.server";
@@ -37,11 +38,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") return invalid(submission);
   const result = await saveAssessmentCommand(db(), { proposalId: proposal.id, user, form: submission.value });
-  return replyTo(result, submission, () => redirect(`/innspill/${proposal.id}?melding=vurdert`));
+  return replyTo(result, submission, () => redirect(`/innspill/${proposal.id}?melding=vurdert#melding`));
 }
 
 export default function AssessmentPage() {
-  const { id, title, goals, defaultValue } = useLoaderData<typeof loader>();
+  const { id, title, goals, defaultValue, support } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const schema = assessmentSchema(goals.map((g) => g.id));
   const [form, fields] = useForm({
@@ -67,6 +68,9 @@ export default function AssessmentPage() {
         <Link to={`/innspill/${id}`}>← {title}</Link>
       </p>
       <h1>{A.editTitle(title)}</h1>
+      <p className="support-summary">
+        <strong>{supportTexts.heading}:</strong> {support}
+      </p>
       <div className="card">
         <Form method="post" {...getFormProps(form)}>
           <ErrorSummary form={form} labels={labels} />

@@ -114,6 +114,7 @@ export default function ProposalListPage() {
                 <span>{r.authorName}</span>
                 {r.groupName ? <span>{r.groupName}</span> : null}
                 {r.municipalities.length > 0 ? <span>{r.municipalities.join(", ")}</span> : null}
+                {r.support ? <span className="support-line">{r.support}</span> : null}
               </div>
             </li>
           ))}

@@ -7,18 +7,21 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/form";
+import { IssuerButtons } from "~/components/issuer-buttons";
 import { loginSchema } from "~/domain/auth.schema";
 import { t } from "~/domain/texts";
+import { signInTexts } from "~/domain/texts/sign-in";
 import { clientAddress, getUser, login, safeRedirect } from "~/server/auth.server";
+import { signInOptions } from "~/server/oidc.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.login.title} – ${t.app.name}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  return signInOptions(new URL(request.url).searchParams.get("feil"));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,6 +42,28 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
+  const { issuers, localLogin, error } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
+  return (
+    <div className="card" style={{ maxWidth: "32rem" }}>
+      <h1>{t.login.title}</h1>
+      {error ? (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <IssuerButtons issuers={issuers} redirectTo={redirectTo} />
+      {localLogin === "off" ? (
+        <p>{issuers.length > 0 ? signInTexts.localOff : signInTexts.noWayIn}</p>
+      ) : (
+        <LocalLoginForm adminsOnly={localLogin === "admins"} showHeading={issuers.length > 0} />
+      )}
+    </div>
+  );
+}
+
+function LocalLoginForm({ adminsOnly, showHeading }: { adminsOnly: boolean; showHeading: boolean }) {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
@@ -48,8 +73,9 @@ export default function LoginPage() {
     shouldValidate: "onSubmit",
   });
   return (
-    <div className="card" style={{ maxWidth: "32rem" }}>
-      <h1>{t.login.title}</h1>
+    <div>
+      {showHeading ? <h2>{signInTexts.localHeading}</h2> : null}
+      {adminsOnly ? <p className="muted">{signInTexts.localAdminsOnly}</p> : null}
       <ErrorSummary form={form} labels={{ email: t.login.email, password: t.login.password }} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />

@@ -8,6 +8,7 @@ import {
   listMembershipsOfUser,
   listMunicipalities,
 } from "#db/repositories/organisation.repository";
+import { identitiesOfUser } from "#db/repositories/identity.repository";
 import { getUser, listUsers } from "#db/repositories/user.repository";
 import type { BodyKind } from "#db/schema";
 import { validityOn } from "~/domain/validity";
@@ -93,14 +94,16 @@ export function usersPage() {
 export async function userEditPage(userId: number) {
   const user = await getUser(db(), userId);
   if (!user) return null;
-  const [municipalities, memberships] = await Promise.all([
+  const [municipalities, memberships, identities] = await Promise.all([
     municipalityChoices(),
     listMembershipsOfUser(db(), userId),
+    identitiesOfUser(db(), userId),
   ]);
   const on = today();
   return {
     user: { ...user, fingerprint: accountFingerprint(user) },
     municipalities,
     memberships: memberships.map((m) => ({ ...m, status: validityOn(m, on) })),
+    identities,
   };
 }

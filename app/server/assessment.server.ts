@@ -1,3 +1,4 @@
+import { supportSummary } from "./support.server";
 import { goalsOfProposal, selectableSubGoals } from "#db/repositories/assessment.repository";
 import { getAssessment } from "#db/repositories/process.repository";
 import { getProposalForViewer } from "#db/repositories/proposal.repository";
@@ -21,15 +22,18 @@ export function selectableGoals() {
 
 /** The assessment form: the sub-goals to choose from and the values saved so far. */
 export async function assessmentFormData(proposal: { id: number; title: string }) {
-  const [assessment, goals, linked] = await Promise.all([
+  const [assessment, goals, linked, support] = await Promise.all([
     getAssessment(db(), proposal.id),
     selectableGoals(),
     goalsOfProposal(db(), proposal.id),
+    supportSummary(proposal.id),
   ]);
   const str = (v: number | null | undefined) => (v === null || v === undefined ? undefined : String(v));
   return {
     id: proposal.id,
     title: proposal.title,
+    // The group sees who else this concerns while it assesses.
+    support,
     goals: goals.map((g) => ({ id: g.id, label: `${g.number} ${g.title}` })),
     defaultValue: {
       version: String(assessment?.version ?? 0),

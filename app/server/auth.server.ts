@@ -16,9 +16,11 @@ import {
   userBySession,
 } from "#db/repositories/user.repository";
 import type { membershipsOfUser } from "#db/repositories/organisation.repository";
+import { localLoginAllows } from "#workflows/sign-in";
 import { config } from "./config.server";
 import { currentUserFrom } from "./current-user.server";
 import { db } from "./db.server";
+import { signInConfig } from "./oidc-config.server";
 import { hashPassword, verifyPassword } from "./password.server";
 
 /** Where a user who must change their password is sent, and the pages they may still reach. */
@@ -59,7 +61,8 @@ export interface CurrentUser {
   memberships: Awaited<ReturnType<typeof membershipsOfUser>>;
 }
 
-async function sessionId(request: Request): Promise<string | null> {
+/** The id of the session the request's cookie names (valid or not). */
+export async function sessionId(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" ? value : null;
 }
@@ -164,6 +167,18 @@ export type LoginResult =
 let dummyHash: Promise<string> | undefined;
 
 /**
+ * The hash a login verifies the password against: an active account's own, otherwise a dummy
+ * made by `hashPassword` (same scheme, salt and key length), so an unknown or deactivated
+ * e-mail costs the full scrypt work of a wrong password and its answer does not tell that the
+ * account is missing (no account enumeration by timing).
+ */
+export function hashToVerify(user: { active: number; password_hash: string } | undefined): Promise<string> {
+  if (user !== undefined && user.active === 1) return Promise.resolve(user.password_hash);
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummyHash;
+}
+
+/**
  * Checks the password and starts a fresh session (replacing the one the browser came with).
  * Throttling: the check of earlier failures and the record of this attempt happen in one
  * transaction, so of any number of parallel attempts at most the limit are evaluated. One
@@ -195,26 +210,36 @@ export async function login(input: {
     );
 
   const user = await findUserByEmail(db(), email);
-  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
-  const known = user !== undefined && user.active === 1;
-  const matches = await verifyPassword(input.password, known ? user.password_hash : await dummyHash);
-  if (!known || !matches) return { ok: false, error: "invalid" };
+  // Always verified, against a dummy hash for an unknown or deactivated account, or one whose
+  // password sign-in is switched off (LOCAL_LOGIN): the answer tells none of them apart.
+  const allowed =
+    user !== undefined && user.active === 1 && localLoginAllows(signInConfig().localLogin, user)
+      ? user
+      : undefined;
+  const matches = await verifyPassword(input.password, await hashToVerify(allowed));
+  if (allowed === undefined || !matches) return { ok: false, error: "invalid" };
   await markLoginSucceeded(db(), gate.attemptId);
   await pruneOld(now);
-  return { ok: true, headers: await startSession(user.id, input.request) };
+  return { ok: true, headers: await startSession(allowed.id, input.request) };
 }
 
 /**
  * A new session for an account, replacing the one the request came with (never reused: no
- * fixation). Returns the Set-Cookie header. Every way of signing in ends here.
+ * fixation). Returns the Set-Cookie header. Every way of signing in ends here. `started` runs
+ * with the new session (a sign-in at an issuer keeps its ID token beside it, for signing out).
  */
-export async function startSession(userId: number, request: Request): Promise<Headers> {
+export async function startSession(
+  userId: number,
+  request: Request,
+  started?: (session: { id: string; expiresAt: string }) => Promise<void>,
+): Promise<Headers> {
   const previous = await sessionId(request);
   if (previous) await deleteSession(db(), previous);
   const now = new Date();
   const id = randomBytes(32).toString("base64url");
   const expires = new Date(now.getTime() + config().sessionMaxMs);
   await createSession(db(), { id, userId, createdAt: now.toISOString(), expiresAt: expires.toISOString() });
+  await started?.({ id, expiresAt: expires.toISOString() });
   const headers = new Headers();
   headers.append("Set-Cookie", await sessionCookie().serialize(id, { expires }));
   return headers;

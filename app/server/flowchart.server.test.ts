@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { laneOrder, processGraph } from "#workflows/proposal.graph";
+import { processDrawing, processGraph } from "#workflows/proposal.graph";
 import { flowchartLayout, processDiagram, wrapText, type Box } from "./flowchart.server";
 
 const names2021 = { committee: "Bestillerutvalget", board: "Styret" };
@@ -9,15 +9,18 @@ const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe("flowchartLayout (ELK on the server)", () => {
-  it("places every state once, without overlaps, inside its own lane", async () => {
+  it("places every state once, without overlaps, inside the band of the main step it belongs to", async () => {
     const layout = await flowchartLayout(names2021);
     const graph = processGraph();
+    const { anchor } = processDrawing();
     expect(Object.keys(layout.nodes).sort()).toEqual(graph.nodes.map((n) => n.id).sort());
-    const boxes = Object.values(layout.nodes);
+    const boxes = [...Object.values(layout.nodes), ...Object.values(layout.notes)];
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
     for (const node of graph.nodes) {
-      const lane = layout.lanes.find((l) => l.lane === node.lane)!;
+      const step = layout.nodes[anchor[node.id]]!;
+      const lane = layout.lanes.find((l) => l.y <= step.y && step.y < l.y + l.height)!;
+      expect(lane.lane, node.id).toBe(graph.nodes.find((n) => n.id === anchor[node.id])!.lane);
       const box = layout.nodes[node.id]!;
       expect(box.y, node.id).toBeGreaterThanOrEqual(lane.y);
       expect(box.y + box.height, node.id).toBeLessThanOrEqual(lane.y + lane.height);
@@ -25,9 +28,16 @@ describe("flowchartLayout (ELK on the server)", () => {
     }
   });
 
-  it("stacks the lanes in the order submitter, ROR-IKT, group, committee, board, tiling the drawing", async () => {
+  it("stacks a band per lane the main path passes, in its order, tiling the drawing", async () => {
     const layout = await flowchartLayout(names2021);
-    expect(layout.lanes.map((l) => l.lane)).toEqual([...laneOrder]);
+    expect(layout.lanes.map((l) => l.lane)).toEqual([
+      "submitter",
+      "rorikt",
+      "group",
+      "committee",
+      "board",
+      "rorikt",
+    ]);
     expect(layout.lanes[0]!.y).toBe(0);
     for (let i = 1; i < layout.lanes.length; i++) {
       const above = layout.lanes[i - 1]!;
@@ -39,12 +49,20 @@ describe("flowchartLayout (ELK on the server)", () => {
       "Faggruppe",
       "Bestillerutvalget",
       "Styret",
+      "ROR-IKT",
     ]);
   });
 
-  it("routes every edge, self-loops included, with its label placed", async () => {
+  it("routes every edge but withdrawing (one note), self-loops included, with its label placed", async () => {
     const layout = await flowchartLayout(names2021);
+    expect(Object.values(layout.notes).map((n) => n.lines.join(" "))).toEqual([
+      "Innsenderen kan velge «Trekk innspillet» i alle steg fra «Mottatt» til og med «Til behandling i styret».",
+    ]);
     for (const edge of processGraph().edges) {
+      if (edge.event === "WITHDRAW") {
+        expect(layout.edges[edge.id], edge.id).toBeUndefined();
+        continue;
+      }
       const route = layout.edges[edge.id];
       expect(route?.points.length, edge.id).toBeGreaterThanOrEqual(2);
       expect(route?.label?.lines.join(" "), edge.id).toBeTruthy();

@@ -1,9 +1,16 @@
 import ELK from "elkjs/lib/elk.bundled.js";
-import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
+import type { ElkExtendedEdge, ElkLabel, ElkNode } from "elkjs/lib/elk-api";
 import { countByState } from "#db/repositories/process.repository";
-import { edgesFrom, laneOrder, processGraph } from "#workflows/proposal.graph";
+import {
+  edgesFrom,
+  processDrawing,
+  processGraph,
+  type ProcessDrawing,
+  type ProcessEdge,
+  type ProcessNote,
+} from "#workflows/proposal.graph";
 import { bodyText, type BodyNames, type Lane, type ProposalState } from "#workflows/proposal.machine";
-import { laneActors, laneNames, needsText, whoDecides } from "~/domain/texts/process";
+import { anyStepNote, laneActors, laneNames, needsText, whoDecides } from "~/domain/texts/process";
 import { eventLabel } from "~/domain/texts/proposal-events";
 import { db } from "./db.server";
 import { bodyNames } from "./process.server";
@@ -27,10 +34,16 @@ export interface TextBox extends Box {
   lines: string[];
 }
 export interface LaneLayout extends Box {
+  /** Unique per band: a lane may have two bands (ROR-IKT receives, and later carries out). */
+  key: string;
   lane: Lane;
   name: string;
   /** The name broken to fit the lane header. */
   lines: string[];
+}
+/** A note, and the line from it to the state it leads to. */
+export interface NoteLayout extends TextBox {
+  link: Point[];
 }
 export interface EdgeLayout {
   points: Point[];
@@ -43,6 +56,8 @@ export interface ChartLayout {
   laneHeaderWidth: number;
   lanes: LaneLayout[];
   nodes: Record<string, TextBox>;
+  /** Notes standing for many arrows ("may withdraw at any step until the decision"), by note id. */
+  notes: Record<string, NoteLayout>;
   edges: Record<string, EdgeLayout>;
 }
 
@@ -64,21 +79,23 @@ interface ChartStyle {
   laneChars: number;
   nodeSpacing: number;
   layerSpacing: number;
+  noteChars: number;
 }
 
 const fullStyle: ChartStyle = {
-  nodeWidth: 196,
-  nodeChars: 24,
+  nodeWidth: 180,
+  nodeChars: 19,
   lineHeight: 17,
   extraLines: 1,
   padding: 10,
-  edgeChars: 22,
+  edgeChars: 16,
   edgeCharWidth: 6.4,
   edgeLineHeight: 14,
-  laneHeaderWidth: 156,
+  laneHeaderWidth: 140,
   laneChars: 16,
-  nodeSpacing: 36,
-  layerSpacing: 44,
+  nodeSpacing: 28,
+  layerSpacing: 22,
+  noteChars: 26,
 };
 
 const compactStyle: ChartStyle = {
@@ -93,7 +110,8 @@ const compactStyle: ChartStyle = {
   laneHeaderWidth: 112,
   laneChars: 16,
   nodeSpacing: 18,
-  layerSpacing: 26,
+  layerSpacing: 16,
+  noteChars: 19,
 };
 
 /** Breaks a text into lines of at most `max` characters, at spaces (a longer word gets its own line). */
@@ -114,62 +132,156 @@ export function wrapText(text: string, max: number): string[] {
 
 const elk = new ELK();
 
+/** Room between a note and the state it stands above, for the arrow between them. */
+const noteGap = 14;
+
+/** The note's text for an event drawn as one note: "Innsenderen kan velge «Trekk innspillet» i alle steg …". */
+function noteLines(note: ProcessNote, names: BodyNames, style: ChartStyle): string[] {
+  const graph = processGraph();
+  const labelOf = (id: ProposalState) => bodyText(graph.nodes.find((n) => n.id === id)!.label, names);
+  const text = bodyText(
+    anyStepNote(
+      whoDecides(note.deciders),
+      eventLabel(note.event),
+      labelOf(note.from[0]!),
+      labelOf(note.from.at(-1)!),
+    ),
+    names,
+  );
+  return wrapText(text, style.noteChars);
+}
+
+/** The main path's arrows: drawn straight, and never turned around to break a cycle. */
+const mainEdgeOptions: Record<string, string> = {
+  "elk.layered.priority.straightness": "100",
+  "elk.layered.priority.direction": "100",
+};
+
 async function layoutChart(names: BodyNames, style: ChartStyle): Promise<ChartLayout> {
   const graph = processGraph();
+  const drawing = processDrawing(graph);
+  const { mainPath, anchor } = drawing;
   const nodeLines = new Map(
     graph.nodes.map((n) => [n.id, wrapText(bodyText(n.label, names), style.nodeChars)]),
   );
   const edgeLines = new Map(
-    graph.edges.map((e) => [
+    drawing.edges.map((e) => [
       e.id,
       style.edgeChars > 0 ? wrapText(bodyText(eventLabel(e.event), names), style.edgeChars) : [],
     ]),
   );
+  const notes = new Map(drawing.notes.map((n) => [n.id, noteLines(n, names, style)]));
 
-  const children: ElkNode[] = graph.nodes.map((n) => ({
-    id: n.id,
-    width: style.nodeWidth,
-    height: (nodeLines.get(n.id)!.length + style.extraLines) * style.lineHeight + 2 * style.padding,
-    layoutOptions: { "elk.partitioning.partition": String(laneOrder.indexOf(n.lane)) },
-  }));
-  const edges: ElkExtendedEdge[] = graph.edges.map((e) => {
-    const lines = edgeLines.get(e.id)!;
-    return {
-      id: e.id,
-      sources: [e.from],
-      targets: [e.to],
-      labels:
-        lines.length > 0
-          ? [
-              {
-                id: `${e.id}:label`,
-                text: lines.join(" "),
-                width: Math.ceil(Math.max(...lines.map((l) => l.length)) * style.edgeCharWidth) + 8,
-                height: lines.length * style.edgeLineHeight + 4,
-              },
-            ]
-          : [],
+  // The main path is one column; each of its steps gets a partition of its own, and the states that
+  // leave it get the partition right after their step's, so they sit beside it, before the next step.
+  const partition = (id: ProposalState) =>
+    mainPath.includes(id) ? 2 * mainPath.indexOf(id) : 2 * mainPath.indexOf(anchor[id]) + 1;
+  const ordered = [...graph.nodes].sort(
+    (a, b) => partition(a.id) - partition(b.id) || Number(b.final) - Number(a.final),
+  );
+  // Fixed sides keep the drawing readable: the main path enters at the top and leaves at the bottom;
+  // exits to the states beside it leave to the right; returns and shortcuts run on the left.
+  const port = (id: ProposalState, side: "n" | "s" | "eOut" | "eIn" | "wOut" | "wIn") => `${id}:${side}`;
+  const portSides = { n: "NORTH", s: "SOUTH", eOut: "EAST", eIn: "WEST", wOut: "EAST", wIn: "EAST" } as const;
+  const noteOf = (id: ProposalState) => drawing.notes.find((note) => note.to === id);
+  const noteHeight = (id: ProposalState) => {
+    const note = noteOf(id);
+    return note ? notes.get(note.id)!.length * style.edgeLineHeight + 2 * style.padding + noteGap : 0;
+  };
+  const children: ElkNode[] = ordered.flatMap((n): ElkNode[] => {
+    const onMain = mainPath.includes(n.id);
+    const box: ElkNode = {
+      id: n.id,
+      width: style.nodeWidth,
+      // A note goes in its state's box, above the state: ELK makes room for it.
+      height:
+        (nodeLines.get(n.id)!.length + style.extraLines) * style.lineHeight +
+        2 * style.padding +
+        noteHeight(n.id),
+      layoutOptions: {
+        "elk.partitioning.partition": String(partition(n.id)),
+        ...(onMain ? { "elk.portConstraints": "FIXED_SIDE" } : {}),
+      },
+      ports: onMain
+        ? Object.entries(portSides).map(([side, elkSide]) => ({
+            id: port(n.id, side as keyof typeof portSides),
+            width: 1,
+            height: 1,
+            layoutOptions: { "elk.port.side": elkSide },
+          }))
+        : [],
     };
+    return [box];
   });
+  const ends = (e: ProcessEdge): { source: string; target: string; main: boolean } => {
+    const from = mainPath.indexOf(e.from);
+    const to = mainPath.indexOf(e.to);
+    if (from >= 0 && to === from + 1)
+      return { source: port(e.from, "s"), target: port(e.to, "n"), main: true };
+    if (e.selfLoop) return { source: port(e.from, "eOut"), target: port(e.to, "eIn"), main: false };
+    if (from >= 0 && to >= 0) return { source: port(e.from, "wOut"), target: port(e.to, "wIn"), main: false };
+    if (from >= 0) return { source: port(e.from, "eOut"), target: e.to, main: false };
+    if (to >= 0) return { source: e.from, target: port(e.to, "eIn"), main: false };
+    return { source: e.from, target: e.to, main: false };
+  };
+  const elkLabel = (id: string) => {
+    const lines = edgeLines.get(id)!;
+    return lines.length > 0
+      ? [
+          {
+            id: `${id}:label`,
+            text: lines.join(" "),
+            width: Math.ceil(Math.max(...lines.map((l) => l.length)) * style.edgeCharWidth) + 8,
+            height: lines.length * style.edgeLineHeight + 4,
+          },
+        ]
+      : [];
+  };
+  // A step out to a state beside the main path and the step back (ask the submitter, get the answer)
+  // are one line with two names and an arrow at each end (edge grouping): two lines would cross.
+  const back = new Map<string, ProcessEdge>();
+  for (const e of drawing.edges) {
+    const reverse = drawing.edges.find((r) => r.from === e.to && r.to === e.from);
+    if (reverse && !mainPath.includes(e.from) && mainPath.includes(e.to)) back.set(reverse.id, e);
+  }
+  const pairedBack = new Set([...back.values()].map((e) => e.id));
+  const edges: ElkExtendedEdge[] = drawing.edges
+    .filter((e) => !pairedBack.has(e.id))
+    .map((e) => {
+      const { source, target, main } = ends(e);
+      const pair = back.get(e.id);
+      return {
+        id: e.id,
+        sources: [source],
+        targets: [target],
+        layoutOptions: main ? mainEdgeOptions : {},
+        labels: [...elkLabel(e.id), ...(pair ? elkLabel(pair.id) : [])],
+      };
+    });
 
   const input: ElkNode = {
     id: "process",
     layoutOptions: {
       "elk.algorithm": "layered",
       "elk.direction": "DOWN",
-      // One partition per lane: lanes become bands, in the order of laneOrder.
       "elk.partitioning.activate": "true",
+      // The withdrawn state has no arrows (a note stands for them); it still belongs in its partition.
+      "elk.separateConnectedComponents": "false",
       "elk.edgeRouting": "ORTHOGONAL",
       "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
+      // The main path first: model order keeps it in one column, left of what leaves it.
+      "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+      "elk.layered.crossingMinimization.forceNodeModelOrder": "true",
+      // Arrows into the same state share one end (edge grouping), e.g. the three "Avslå".
+      "elk.layered.mergeEdges": "true",
       "elk.edgeLabels.placement": "CENTER",
-      // An action's name sits near the state it leaves, where the reader starts following the arrow.
-      "elk.layered.edgeLabels.centerLabelPlacementStrategy": "TAIL_LAYER",
+      "elk.layered.edgeLabels.centerLabelPlacementStrategy": "MEDIAN_LAYER",
       "elk.spacing.nodeNode": String(style.nodeSpacing),
       "elk.layered.spacing.nodeNodeBetweenLayers": String(style.layerSpacing),
-      "elk.spacing.edgeNode": "14",
-      "elk.spacing.edgeEdge": "10",
-      "elk.spacing.edgeLabel": "3",
-      "elk.padding": "[top=24,left=16,bottom=24,right=16]",
+      "elk.spacing.edgeNode": "12",
+      "elk.spacing.edgeEdge": "8",
+      "elk.spacing.edgeLabel": "2",
+      "elk.padding": "[top=16,left=16,bottom=16,right=16]",
     },
     children,
     edges,
@@ -178,31 +290,44 @@ async function layoutChart(names: BodyNames, style: ChartStyle): Promise<ChartLa
 
   const dx = style.laneHeaderWidth;
   const nodes: Record<string, TextBox> = {};
+  const noteBoxes: Record<string, NoteLayout> = {};
   for (const n of result.children ?? []) {
-    nodes[n.id] = {
-      x: (n.x ?? 0) + dx,
-      y: n.y ?? 0,
-      width: n.width ?? 0,
-      height: n.height ?? 0,
-      lines: nodeLines.get(n.id as ProposalState) ?? [],
-    };
+    const box = { x: (n.x ?? 0) + dx, y: n.y ?? 0, width: n.width ?? 0, height: n.height ?? 0 };
+    const id = n.id as ProposalState;
+    const note = noteOf(id);
+    const above = noteHeight(id);
+    nodes[id] = { ...box, y: box.y + above, height: box.height - above, lines: nodeLines.get(id) ?? [] };
+    if (note) {
+      const centre = box.x + box.width / 2;
+      noteBoxes[note.id] = {
+        ...box,
+        height: above - noteGap,
+        lines: notes.get(note.id)!,
+        link: [
+          { x: centre, y: box.y + above - noteGap },
+          { x: centre, y: box.y + above },
+        ],
+      };
+    }
   }
   const edgeLayouts: Record<string, EdgeLayout> = {};
   for (const e of result.edges ?? []) {
-    const points = (e.sections ?? []).flatMap((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]);
-    const label = e.labels?.[0];
-    edgeLayouts[e.id] = {
-      points: points.map((p) => ({ x: p.x + dx, y: p.y })),
-      label: label
+    const points = (e.sections ?? [])
+      .flatMap((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint])
+      .map((p) => ({ x: p.x + dx, y: p.y }));
+    const placed = (label: ElkLabel | undefined, id: string): TextBox | null =>
+      label
         ? {
             x: (label.x ?? 0) + dx,
             y: label.y ?? 0,
             width: label.width ?? 0,
             height: label.height ?? 0,
-            lines: edgeLines.get(e.id) ?? [],
+            lines: edgeLines.get(id) ?? [],
           }
-        : null,
-    };
+        : null;
+    edgeLayouts[e.id] = { points, label: placed(e.labels?.[0], e.id) };
+    const pair = back.get(e.id);
+    if (pair) edgeLayouts[pair.id] = { points: [...points].reverse(), label: placed(e.labels?.[1], pair.id) };
   }
 
   const width = (result.width ?? 0) + dx;
@@ -211,36 +336,54 @@ async function layoutChart(names: BodyNames, style: ChartStyle): Promise<ChartLa
     width,
     height,
     laneHeaderWidth: dx,
-    lanes: laneBands(graph.nodes, nodes, names, width, height, style.laneChars),
+    lanes: laneBands(graph.nodes, nodes, drawing, names, width, height, style.laneChars),
     nodes,
+    notes: noteBoxes,
     edges: edgeLayouts,
   };
 }
 
 /**
- * One band per lane that has states, spanning its states; neighbouring bands meet halfway
- * between their states, so the bands tile the drawing from top to bottom.
+ * One band per run of the main path in the same lane (ROR-IKT receives, and later carries out),
+ * spanning its steps and the states beside them; neighbouring bands meet halfway, tiling the drawing.
  */
 function laneBands(
-  graphNodes: { id: string; lane: Lane }[],
+  graphNodes: { id: ProposalState; lane: Lane }[],
   nodes: Record<string, Box>,
+  drawing: ProcessDrawing,
   names: BodyNames,
   width: number,
   height: number,
   laneChars: number,
 ): LaneLayout[] {
-  const spans = laneOrder.flatMap((lane) => {
-    const boxes = graphNodes.filter((n) => n.lane === lane).map((n) => nodes[n.id]!);
-    if (boxes.length === 0) return [];
+  const laneOf = new Map(graphNodes.map((n) => [n.id, n.lane]));
+  const runs: { lane: Lane; steps: ProposalState[] }[] = [];
+  for (const step of drawing.mainPath) {
+    const lane = laneOf.get(step)!;
+    if (runs.at(-1)?.lane === lane) runs.at(-1)!.steps.push(step);
+    else runs.push({ lane, steps: [step] });
+  }
+  const spans = runs.map((run) => {
+    const members = graphNodes.filter((n) => run.steps.includes(drawing.anchor[n.id]));
+    const boxes = members.map((n) => nodes[n.id]!);
     const top = Math.min(...boxes.map((b) => b.y));
     const bottom = Math.max(...boxes.map((b) => b.y + b.height));
-    return [{ lane, top, bottom }];
+    return { lane: run.lane, top, bottom };
   });
   return spans.map((span, i) => {
     const y = i === 0 ? 0 : (spans[i - 1]!.bottom + span.top) / 2;
     const end = i === spans.length - 1 ? height : (span.bottom + spans[i + 1]!.top) / 2;
     const name = bodyText(laneNames[span.lane], names);
-    return { lane: span.lane, name, lines: wrapText(name, laneChars), x: 0, y, width, height: end - y };
+    return {
+      key: `${span.lane}-${i}`,
+      lane: span.lane,
+      name,
+      lines: wrapText(name, laneChars),
+      x: 0,
+      y,
+      width,
+      height: end - y,
+    };
   });
 }
 

@@ -1,3 +1,4 @@
+import { followupTexts } from "~/domain/texts/report";
 import { getFollowup, projectLeadOptions } from "#db/repositories/followup.repository";
 import { getProposalForViewer } from "#db/repositories/proposal.repository";
 import { getAssessment } from "#db/repositories/process.repository";
@@ -38,7 +39,12 @@ export async function followupStep(
 /** What the START form needs: active users to choose the project lead from. */
 export async function startFormData() {
   const leads = await projectLeadOptions(db());
-  return { leads: leads.map((u) => ({ value: u.id, label: u.name })) };
+  return {
+    leads: leads.map((u) => ({
+      value: u.id,
+      label: u.is_coordinator === 1 ? followupTexts.roriktLead(u.name) : u.name,
+    })),
+  };
 }
 
 /** What the COMPLETE form shows next to its fields: the benefits plan and the start as recorded. */

@@ -3,9 +3,9 @@ import {
   listProposals,
   municipalityNamesFor,
   similarProposals,
+  submissionYears,
   type ProposalFilters,
 } from "#db/repositories/proposal.repository";
-import { thisYear } from "#workflows/dates";
 import { finalStates, proposalStates } from "#workflows/proposal.machine";
 import { filtersQuery, type ProposalListFilters } from "~/domain/proposal-filters";
 import { formatDate, t } from "~/domain/texts";
@@ -14,6 +14,7 @@ import type { CurrentUser } from "./auth.server";
 import { toCsv } from "./csv.server";
 import { db } from "./db.server";
 import { bodyNames, stateLabel } from "./process.server";
+import { supportLines } from "./support.server";
 
 /** The rows of an export: every page of the list at once, up to this many. */
 const MAX_ROWS = 50_000;
@@ -70,11 +71,12 @@ async function namedRows(user: CurrentUser, f: ProposalListFilters, extra: Parti
 
 /** The list page: one page of proposals and the filter form's choices. */
 export async function proposalListPage(user: CurrentUser, f: ProposalListFilters) {
-  const [{ result, groups, names, rows }, municipalities] = await Promise.all([
+  const [{ result, groups, names, rows }, municipalities, years] = await Promise.all([
     namedRows(user, f),
     listMunicipalities(db()),
+    submissionYears(db()),
   ]);
-  const running = thisYear();
+  const support = await supportLines(rows.map((r) => r.id));
   return {
     query: filtersQuery(f),
     total: result.total,
@@ -89,6 +91,7 @@ export async function proposalListPage(user: CurrentUser, f: ProposalListFilters
       authorName: r.author_name,
       date: formatDate(r.submitted_at ?? r.created_at),
       municipalities: r.municipalities,
+      support: support.get(r.id) ?? null,
     })),
     stateOptions: [
       { value: filtersQuery({ status: "open" }).status!, label: t.proposal.allOpen },
@@ -97,7 +100,8 @@ export async function proposalListPage(user: CurrentUser, f: ProposalListFilters
     ],
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     municipalities: municipalities.map((m) => ({ id: m.id, name: m.name })),
-    years: Array.from({ length: running - 2019 + 1 }, (_, i) => running - i),
+    // Only years with submissions: the same list as /statistikk's.
+    years,
   };
 }
 

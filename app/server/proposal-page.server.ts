@@ -22,6 +22,8 @@ import type { CurrentUser } from "./auth.server";
 import { proposalFacts } from "./commands/apply-proposal-event.server";
 import { db } from "./db.server";
 import { processDiagram } from "./flowchart.server";
+import { siteText } from "./site-texts.server";
+import { supportPanel } from "./support.server";
 import { bodyNames, stateLabel } from "./process.server";
 
 /** The bodies whose exempt cases this reader may read today, among those of the items given. */
@@ -61,6 +63,26 @@ function historyDecision(
 }
 
 /** Everything the proposal page shows, for one viewer; undefined when they may not see it. */
+/** Steps whose reason a submitter needs by the status: a rejection, a redirect, a return, a cancellation. */
+const reasonEvents = new Set([
+  "GROUP_REJECT",
+  "COMMITTEE_REJECT",
+  "BOARD_REJECT",
+  "REDIRECT",
+  "COMMITTEE_RETURN",
+  "BOARD_RETURN",
+  "CANCEL",
+]);
+
+/** The reason of the step that brought the proposal to where it is, if it is one of `reasonEvents`. */
+function reasonByStatus(
+  history: readonly { to_state: string; from_state: string | null; event: string; reason: string | null }[],
+  state: string,
+): string | null {
+  const step = [...history].reverse().find((h) => h.to_state === state && h.from_state !== h.to_state);
+  return step && reasonEvents.has(step.event) ? step.reason : null;
+}
+
 export async function proposalPage(id: number, user: CurrentUser) {
   const proposal = await getProposalForViewer(db(), id, user.id);
   if (!proposal || !isProposalState(proposal.state)) return undefined;
@@ -140,6 +162,10 @@ export async function proposalPage(id: number, user: CurrentUser) {
       mergedIntoId: proposal.merged_into_id,
     },
     stateLabel: stateLabel(proposal.state, names),
+    // Why it is where it is (rejected, redirected, sent back, asked for more): the step's reason, by the status.
+    stateReason: reasonByStatus(history, proposal.state),
+    customerService: proposal.state === "redirected" ? await siteText("kundeservice") : null,
+    support: await supportPanel(proposal, user),
     now: bodyText(meta.now, names),
     whoActs: bodyText(proposalPageTexts.whoActs[meta.lane], names),
     isFinal: meta.final === true,

@@ -1,3 +1,4 @@
+import { submissionYears } from "#db/repositories/proposal.repository";
 import type { Executor } from "#db/connection";
 import { listBodies } from "#db/repositories/organisation.repository";
 import {
@@ -80,8 +81,7 @@ export async function statistics(db: Executor, year: number | undefined, now = n
   };
 }
 
-/** The years with submissions, newest first, for the year filter. */
-export async function statisticsYears(db: Executor): Promise<number[]> {
-  const periods = await submissionsPerPeriod(db, undefined);
-  return periods.map((p) => Number(p.period)).sort((a, b) => b - a);
+/** The years with submissions, newest first, for the year filter: the same list as /innspill's. */
+export function statisticsYears(db: Executor): Promise<number[]> {
+  return submissionYears(db);
 }

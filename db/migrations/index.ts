@@ -4,9 +4,12 @@ import * as process from "./2026-11-26-002-process";
 import * as meetings from "./2026-11-26-003-meetings";
 import * as followupReport from "./2026-11-26-004-followup-report";
 import * as indexes from "./2026-11-26-005-indexes";
+import * as historyEvents from "./2026-11-30-h17-001-history-events";
+import * as openIdConnect from "./2026-11-30-h14-001-openid-connect";
 import * as records from "./2026-11-30-h10-001-records";
 import * as sessionHardening from "./2026-11-30-h11-001-session-hardening";
-import * as historyEvents from "./2026-11-30-h17-001-history-events";
+import * as siteTexts from "./2026-11-30-h12-001-site-texts";
+import * as support from "./2026-11-30-h12-002-support";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -20,6 +23,9 @@ const migrations: Record<string, Migration> = {
   "2026-11-26-005-indexes": indexes,
   "2026-11-30-h10-001-records": records,
   "2026-11-30-h11-001-session-hardening": sessionHardening,
+  "2026-11-30-h12-001-site-texts": siteTexts,
+  "2026-11-30-h12-002-support": support,
+  "2026-11-30-h14-001-openid-connect": openIdConnect,
   "2026-11-30-h17-001-history-events": historyEvents,
 };
 

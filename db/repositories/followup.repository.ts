@@ -157,9 +157,15 @@ export async function insertFollowup(
     .execute();
 }
 
-/** Active users who can lead a project, by name. */
+/** Active users who can lead a project: ROR-IKT's own staff (the coordinators) first, then by name. */
 export function projectLeadOptions(db: Executor) {
-  return db.selectFrom("user").select(["id", "name"]).where("active", "=", 1).orderBy("name").execute();
+  return db
+    .selectFrom("user")
+    .select(["id", "name", "is_coordinator"])
+    .where("active", "=", 1)
+    .orderBy("is_coordinator", "desc")
+    .orderBy("name")
+    .execute();
 }
 
 export async function isActiveUser(db: Executor, id: number): Promise<boolean> {

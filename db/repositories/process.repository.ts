@@ -111,3 +111,24 @@ export async function linkedGoalIds(db: Executor, proposalId: number): Promise<n
 export function listPriorityBands(db: Executor) {
   return db.selectFrom("priority_band").select(["label", "min_total"]).orderBy("min_total", "desc").execute();
 }
+
+/**
+ * Days from a proposal's first submission to its first step into each of `states`, for proposals
+ * that got there: the raw figures for the help page's "how long it usually takes".
+ */
+export async function daysFromSubmission(db: Executor, states: readonly string[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom("proposal_history as h")
+    .innerJoin("proposal_history as s", (j) =>
+      j.onRef("s.proposal_id", "=", "h.proposal_id").on("s.to_state", "=", "submitted"),
+    )
+    .where("h.to_state", "in", states)
+    .select((eb) => [
+      "h.proposal_id",
+      eb.fn.min(eb.fn<number>("julianday", ["h.at"])).as("reached"),
+      eb.fn.min(eb.fn<number>("julianday", ["s.at"])).as("submitted"),
+    ])
+    .groupBy("h.proposal_id")
+    .execute();
+  return rows.map((r) => Number(r.reached) - Number(r.submitted)).filter((d) => Number.isFinite(d) && d >= 0);
+}

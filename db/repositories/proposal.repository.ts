@@ -440,3 +440,25 @@ export function latestOfAuthor(db: Executor, authorId: number, limit = 5) {
     .limit(limit)
     .execute();
 }
+
+/**
+ * The years in which proposals were submitted, newest first: the one list of years for every
+ * year filter (/innspill, /statistikk). One index seek per year (the list's date index), so it
+ * costs the same for ten proposals or a hundred thousand.
+ */
+export async function submissionYears(db: Executor): Promise<number[]> {
+  const listed = sql.raw("coalesce(submitted_at, created_at)");
+  const { rows } = await sql<{ year: string }>`
+    with recursive y(year) as (
+      select (select substr(${listed}, 1, 4) from proposal where state != 'draft' order by ${listed} limit 1)
+      union all
+      select (
+        select substr(${listed}, 1, 4) from proposal
+        where state != 'draft' and ${listed} >= (cast(y.year as integer) + 1) || '-01-01'
+        order by ${listed} limit 1
+      )
+      from y where y.year is not null
+    )
+    select year from y where year is not null`.execute(db);
+  return rows.map((r) => Number(r.year)).sort((a, b) => b - a);
+}

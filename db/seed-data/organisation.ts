@@ -5,6 +5,14 @@
 
 export const municipalities = ["Aukra", "Molde", "Rauma", "Vestnes"];
 
+/** Which municipality a first sign-in with an organisation account gets, by its e-mail's domain. */
+export const signInDomains: Record<string, string> = {
+  "aukra.kommune.no": "Aukra",
+  "molde.kommune.no": "Molde",
+  "rauma.kommune.no": "Rauma",
+  "vestnes.kommune.no": "Vestnes",
+};
+
 export const groups2021 = [
   "Oppvekst og utdanning",
   "Helse og velferd",

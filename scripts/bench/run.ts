@@ -9,7 +9,13 @@ import { currentUserById } from "../../app/server/current-user.server";
 import { eventsPerSecond, flowchartCounts, listQuery, time, type Timing } from "./in-process";
 import { reportDocxTiming } from "./report";
 import { loginCookie } from "../../tests/support/server";
-import { build, measurePath, startProductionServer, type HttpResult } from "./server";
+import {
+  build,
+  measureLoginEnumeration,
+  measurePath,
+  startProductionServer,
+  type HttpResult,
+} from "./server";
 
 /**
  * `npm run bench`: generates a national-scale data set, starts the production server on it and
@@ -32,6 +38,8 @@ const log = (message: string) => console.log(`[bench] ${message}`);
 interface Row {
   name: string;
   kind: "http" | "in-process" | "size";
+  /** HTTP method of an http row (GET unless said). */
+  method?: "POST";
   /** Requests (or operations) per second. */
   perSecond: number | null;
   p50: number | null;
@@ -149,6 +157,7 @@ async function main() {
             : undefined,
       });
     }
+    await loginEnumeration(server.url, dataset, rows, trivial);
   } finally {
     await server.stop();
   }
@@ -270,6 +279,51 @@ async function main() {
   else log(`data kept in ${dataDir}`);
 }
 
+/**
+ * A wrong password for a known e-mail against an unknown e-mail: if the unknown one answered much
+ * faster, response times would tell which accounts exist. One request at a time, interleaved.
+ */
+async function loginEnumeration(url: string, dataset: Dataset, rows: Row[], trivial: HttpResult | undefined) {
+  // Generated accounts person2@benk.invalid … (scripts/bench/generate.ts), each tried once.
+  const samples = Math.max(2, Math.min(31, (dataset.counts.user ?? 2) - 1));
+  const known = Array.from({ length: samples }, (_, i) => `person${i + 2}@benk.invalid`);
+  log(`timing ${samples - 1} wrong-password logins each for known and unknown e-mails`);
+  const result = await measureLoginEnumeration(url, known);
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const percentile = (xs: number[], p: number) =>
+    sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+  const p50 = { known: percentile(result.knownMs, 0.5), unknown: percentile(result.unknownMs, 0.5) };
+  const ratio = p50.unknown / p50.known;
+  const unexpected = result.unexpected > 0 ? `; ${result.unexpected} answers were not 401` : "";
+  const row = (name: string, ms: number[], target: string, met: boolean | null, note: string) =>
+    rows.push({
+      name,
+      kind: "http",
+      method: "POST",
+      perSecond: 1000 / percentile(ms, 0.5),
+      p50: percentile(ms, 0.5),
+      p99: percentile(ms, 0.99),
+      ratio: trivial ? percentile(ms, 0.5) / Math.max(trivial.p50, 1) : null,
+      target,
+      met,
+      note,
+    });
+  row(
+    "login, known e-mail, wrong password",
+    result.knownMs,
+    "",
+    null,
+    `${result.knownMs.length} one at a time${unexpected}`,
+  );
+  row(
+    "login, unknown e-mail",
+    result.unknownMs,
+    "unknown ÷ known ≥ 0.6",
+    result.unexpected === 0 && ratio >= 0.6,
+    `unknown ÷ known = ${ratio.toFixed(2)} (p50 ${p50.unknown.toFixed(0)} ÷ ${p50.known.toFixed(0)} ms)${unexpected}`,
+  );
+}
+
 /** One plain-text table, columns aligned; the README's Performance section copies it. */
 export function table(rows: Row[]): string {
   const num = (v: number | null, digits = 1) => (v === null ? "–" : v.toFixed(digits));
@@ -278,7 +332,7 @@ export function table(rows: Row[]): string {
   ];
   for (const r of rows) {
     lines.push([
-      `${r.kind === "http" ? "GET " : ""}${r.name}`,
+      `${r.kind === "http" ? `${r.method ?? "GET"} ` : ""}${r.name}`,
       r.perSecond === null ? "–" : Math.round(r.perSecond).toLocaleString("en-US"),
       num(r.p50, r.kind === "http" ? 0 : 2),
       num(r.p99, r.kind === "http" ? 0 : 2),

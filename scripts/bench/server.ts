@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
 import { startServer, type TestServer } from "../../tests/support/server";
@@ -69,4 +70,67 @@ export async function measurePath(
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
   };
+}
+
+/** One login POST from a given loopback source address; its status and milliseconds to the full answer. */
+function timedLogin(url: string, email: string, password: string, localAddress: string) {
+  const body = new URLSearchParams({ email, password, redirectTo: "/" }).toString();
+  return new Promise<{ status: number; ms: number }>((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(
+      `${url}/logg-inn`,
+      {
+        method: "POST",
+        localAddress,
+        agent: false,
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Content-Length": Buffer.byteLength(body),
+          Origin: url,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+export interface LoginEnumerationResult {
+  knownMs: number[];
+  unknownMs: number[];
+  /** Answers other than 401 (a wrong password's), which would make the comparison meaningless. */
+  unexpected: number;
+}
+
+/**
+ * Wrong-password logins for known e-mails against logins for unknown ones, interleaved one at a
+ * time. The server throttles by the socket's address (server/start.js) and by account, so every
+ * attempt comes from its own loopback address and every known account is tried once: no
+ * throttling delay applies. The first pair only warms up (the first unknown e-mail also makes
+ * the server's dummy hash) and is not counted.
+ */
+export async function measureLoginEnumeration(
+  url: string,
+  knownEmails: string[],
+): Promise<LoginEnumerationResult> {
+  const result: LoginEnumerationResult = { knownMs: [], unknownMs: [], unexpected: 0 };
+  for (const [i, email] of knownEmails.entries()) {
+    const host = (n: number) => `127.0.${100 + Math.floor(n / 250)}.${(n % 250) + 1}`;
+    const known = await timedLogin(url, email, "feil-passord-benk", host(2 * i));
+    const unknown = await timedLogin(
+      url,
+      `finnes.ikke.${i}@benk.invalid`,
+      "feil-passord-benk",
+      host(2 * i + 1),
+    );
+    for (const r of [known, unknown]) if (r.status !== 401) result.unexpected++;
+    if (i === 0) continue;
+    result.knownMs.push(known.ms);
+    result.unknownMs.push(unknown.ms);
+  }
+  return result;
 }

@@ -165,6 +165,13 @@ describe("a proposal decided in meetings, in the browser", () => {
         .selectOption({ label: `#${proposalId} ${title}` });
       await save(coordinator, coordinator.getByRole("button", { name: "Sett opp sak" }).first());
       await saveConfirmed(coordinator, coordinator.getByRole("button", { name: "Publiser innkallingen" }));
+      // Notices are published on the site, not e-mailed: the page says only what is true.
+      const afterNotice = await coordinator.locator("main").innerText();
+      expect(afterNotice).toContain("Innkallingen er publisert.");
+      expect(afterNotice).not.toContain("Innkallingen er sendt");
+      // The step's own confirmation, with focus moved to it.
+      expect(await coordinator.locator("#melding").innerText()).toBe("Innkallingen er publisert.");
+      expect(await coordinator.evaluate(() => document.activeElement?.id)).toBe("melding");
       const committeeCase = coordinator.getByRole("region", {
         name: new RegExp(`Sak \\d+/${past}: ${title}`),
       });

@@ -49,7 +49,8 @@ describe("follow-up to annual report (browser)", () => {
     const end = addDays(today(), 90);
     await page.getByLabel("Planlagt ferdig").fill(end);
     await page.getByRole("button", { name: "Start gjennomføringen" }).click();
-    await page.waitForURL(`**/innspill/${proposalId}`);
+    await page.waitForURL(`**/innspill/${proposalId}?melding=START#melding`);
+    expect(await page.locator("#melding").innerText()).toBe("Gjennomføringen er startet.");
     await expect.poll(() => page.getByText("Under gjennomføring").first().isVisible()).toBe(true);
 
     await page.getByRole("link", { name: "Meld som gjennomført" }).click();
@@ -62,7 +63,8 @@ describe("follow-up to annual report (browser)", () => {
     await page.getByLabel("Realiserte gevinster").fill("Færre henvendelser om skjemaer.");
     await page.getByLabel("Tekst til årsrapporten").fill(reportText);
     await page.getByRole("button", { name: "Meld som gjennomført" }).click();
-    await page.waitForURL(`**/innspill/${proposalId}`);
+    await page.waitForURL(`**/innspill/${proposalId}?melding=COMPLETE#melding`);
+    expect(await page.locator("#melding").innerText()).toBe("Innspillet er meldt som gjennomført.");
     await expect.poll(() => page.getByText("Gjennomført").first().isVisible()).toBe(true);
   });
 

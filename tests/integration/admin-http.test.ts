@@ -206,7 +206,7 @@ describe("admin pages over HTTP", () => {
       ],
       [
         "a date in the wrong format",
-        { intent: "addMunicipality", name: "Nyby", validFrom: "1.1.2024" },
+        { intent: "addMunicipality", name: "Nyby", validFrom: "1/1/2024" },
         "Skriv en gyldig dato",
       ],
       ["a missing date", { intent: "addMunicipality", name: "Nyby" }, "Skriv en dato."],

@@ -154,7 +154,7 @@ describe("report, strategy and export over HTTP", () => {
       coordinator,
     );
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain("Oppgi en gyldig dato.");
+    expect(await bad.text()).toContain("Oppgi en gyldig dato som dd.mm.åååå.");
     expect(
       (
         await db

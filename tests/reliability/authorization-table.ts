@@ -252,6 +252,13 @@ export const authorizationTable: RouteEntry[] = [
   { route: "_index.tsx", probes: [get("start page", () => "/", signedIn())] },
   { route: "healthz.tsx", probes: [get("liveness", () => "/healthz", everyone())] },
   { route: "prosess.tsx", probes: [get("flowchart", () => "/prosess", everyone())] },
+  // What public-sector users expect to find, open to everyone.
+  {
+    route: "tilgjengelighet.tsx",
+    probes: [get("accessibility statement", () => "/tilgjengelighet", everyone())],
+  },
+  { route: "personvern.tsx", probes: [get("privacy page", () => "/personvern", everyone())] },
+  { route: "hjelp.tsx", probes: [get("help page", () => "/hjelp", everyone())] },
   {
     route: "logg-inn.tsx",
     probes: [
@@ -260,6 +267,18 @@ export const authorizationTable: RouteEntry[] = [
       post("empty login", () => "/logg-inn", empty, 400, { ...all("away"), anonymous: "ok" }),
     ],
   },
+  // Sign-in with an issuer: none is configured here, so every start and callback is sent on to
+  // the login page with a message (a signed-in user is sent on from the start, as from /logg-inn).
+  {
+    route: "auth.oidc.$issuer.tsx",
+    probes: [get("start sign-in at an issuer", () => "/auth/oidc/test", all("away"))],
+  },
+  {
+    route: "auth.oidc.$issuer_.callback.tsx",
+    probes: [get("issuer callback", () => "/auth/oidc/test/callback?code=abc&state=def", all("away"))],
+  },
+  // The page between signing out here and at the issuer; without a sign-out in progress, on to /logg-inn.
+  { route: "logget-ut.tsx", probes: [get("signed out, nothing pending", () => "/logget-ut", all("away"))] },
   {
     route: "min-profil.tsx",
     probes: [
@@ -662,6 +681,13 @@ export const authorizationTable: RouteEntry[] = [
 
   // Administration: admins only.
   { route: "admin._index.tsx", probes: [get("admin overview", () => "/admin", only(administrators))] },
+  {
+    route: "admin.tekster.tsx",
+    probes: [
+      get("site texts", () => "/admin/tekster", only(administrators)),
+      post("site text (empty)", () => "/admin/tekster", empty, 400, only(administrators)),
+    ],
+  },
   {
     route: "admin.brukere._index.tsx",
     probes: [get("accounts", () => "/admin/brukere", only(administrators))],

@@ -1,5 +1,6 @@
 import { addDays, today } from "#workflows/dates";
 import type { DB } from "#db/connection";
+import { createSignInRule } from "#db/repositories/identity.repository";
 import {
   draftStrategy,
   meetingIn,
@@ -97,7 +98,7 @@ const proposalTexts = (fx: Fixtures): FormValues => ({
   municipalityIds: [String(fx.municipalityId)],
 });
 
-const eventIntents = ["event", "delete"];
+const eventIntents = ["event", "delete", "support"];
 const event = (
   type: string,
   as: Role,
@@ -184,6 +185,8 @@ async function fingerprint(ctx: ActionContext, userId: number): Promise<string> 
 
 let reportYear = 2000;
 
+const orgIntents = ["addMunicipality", "endMunicipality", "addBody", "addSignInRule", "removeSignInRule"];
+
 export const formActions: FormAction[] = [
   {
     route: "logg-inn.tsx",
@@ -259,6 +262,15 @@ export const formActions: FormAction[] = [
     prepare: proposal("draft"),
     path: (_c, t) => `/innspill/${t.id}`,
     valid: () => ({ intent: "delete" }),
+    intents: eventIntents,
+  },
+  {
+    route: "innspill.$id",
+    intent: "support",
+    as: "employee",
+    prepare: proposal("groupReview"),
+    path: (_c, t) => `/innspill/${t.id}`,
+    valid: () => ({ intent: "support" }),
     intents: eventIntents,
   },
   {
@@ -470,6 +482,25 @@ export const formActions: FormAction[] = [
 
   // Administration
   {
+    route: "admin.tekster.tsx",
+    intent: "save",
+    as: "admin",
+    path: () => "/admin/tekster",
+    valid: async ({ db }) => {
+      const row = await db
+        .selectFrom("site_text")
+        .select("version")
+        .where("key", "=", "kundeservice")
+        .executeTakeFirst();
+      return {
+        key: "kundeservice",
+        body: `Telefon: 71 11 10 00\nE-post: kundeservice-${next()}@ror-ikt.no`,
+        version: String(row?.version ?? 0),
+      };
+    },
+    hidden: ["key", "version"],
+  },
+  {
     route: "admin.brukere.ny.tsx",
     intent: "create",
     as: "admin",
@@ -531,7 +562,7 @@ export const formActions: FormAction[] = [
     as: "admin",
     path: () => "/admin/organisasjon",
     valid: () => ({ intent: "addMunicipality", name: `Kommune ${next()}`, validFrom: "2024-01-01" }),
-    intents: ["addMunicipality", "endMunicipality", "addBody"],
+    intents: orgIntents,
     hidden: ["intent", "municipalityId"],
   },
   {
@@ -541,8 +572,39 @@ export const formActions: FormAction[] = [
     prepare: async (ctx) => ({ id: await throwawayMunicipality(ctx.db) }),
     path: () => "/admin/organisasjon",
     valid: (_c, t) => ({ intent: "endMunicipality", municipalityId: String(t.id), validTo: "2030-01-01" }),
-    intents: ["addMunicipality", "endMunicipality", "addBody"],
+    intents: orgIntents,
     hidden: ["intent", "municipalityId"],
+  },
+  {
+    route: "admin.organisasjon._index.tsx",
+    intent: "addSignInRule",
+    as: "admin",
+    path: () => "/admin/organisasjon",
+    valid: ({ fx }) => ({
+      intent: "addSignInRule",
+      kind: "domain",
+      value: `d${next()}.kommune.no`,
+      municipalityId: String(fx.municipalityId),
+    }),
+    intents: orgIntents,
+    hidden: ["intent"],
+  },
+  {
+    route: "admin.organisasjon._index.tsx",
+    intent: "removeSignInRule",
+    as: "admin",
+    prepare: async (ctx) => ({
+      id: await createSignInRule(ctx.db, {
+        kind: "domain",
+        value: `fjernes${next()}.kommune.no`,
+        municipalityId: ctx.fx.municipalityId,
+        at: new Date().toISOString(),
+      }),
+    }),
+    path: () => "/admin/organisasjon",
+    valid: (_c, t) => ({ intent: "removeSignInRule", ruleId: String(t.id) }),
+    intents: orgIntents,
+    hidden: ["intent", "ruleId"],
   },
   {
     route: "admin.organisasjon._index.tsx",
@@ -550,7 +612,7 @@ export const formActions: FormAction[] = [
     as: "admin",
     path: () => "/admin/organisasjon",
     valid: () => ({ intent: "addBody", kind: "group", name: `Gruppe ${next()}`, validFrom: "2024-01-01" }),
-    intents: ["addMunicipality", "endMunicipality", "addBody"],
+    intents: orgIntents,
     hidden: ["intent", "municipalityId"],
   },
   ...(

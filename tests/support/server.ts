@@ -15,7 +15,8 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, "127.0.0.1", () => {
@@ -40,10 +41,12 @@ export async function startServer(
     dataDir?: string;
     buildDir?: string;
     startTimeoutMs?: number;
+    /** A port chosen beforehand (a test's OpenID provider must know the app's address first). */
+    port?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "innspill-test-"));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, ["server/start.js"], {
     cwd: root,
     env: {

@@ -1,3 +1,4 @@
+import { dateFormat } from "./dates";
 /** What the admin pages say, in Norwegian bokmål. */
 export const adminTexts = {
   nav: "Administrasjon",
@@ -38,7 +39,7 @@ export const adminTexts = {
     municipalityAdded: "Kommunen er lagt til.",
     municipalityEnded: "Kommunen er avsluttet.",
     bodyAdded: "Organet er opprettet.",
-    hintValidFrom: "Datoen organet eller kommunen gjelder fra (åååå-mm-dd).",
+    hintValidFrom: `Datoen organet eller kommunen gjelder fra (${dateFormat}).`,
     hintEnd: "Første dag den ikke lenger gjelder.",
   },
   body: {
@@ -125,7 +126,7 @@ export const adminTexts = {
     nameRequired: "Skriv et navn.",
     nameTooLong: "Navnet kan være høyst 200 tegn.",
     dateRequired: "Skriv en dato.",
-    dateInvalid: "Skriv en gyldig dato på formen åååå-mm-dd.",
+    dateInvalid: `Skriv en gyldig dato som ${dateFormat}.`,
     validToAfterFrom: "Sluttdatoen må være etter startdatoen.",
     endAfterStart: (date: string) => `Datoen må være etter startdatoen (${date}).`,
     alreadyEnded: "Dette er allerede avsluttet.",

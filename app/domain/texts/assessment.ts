@@ -18,7 +18,7 @@ export const assessmentTexts = {
     amount: "Oppgi et beløp i hele kroner.",
     amountNegative: "Beløpet kan ikke være negativt.",
     amountTooHigh: "Beløpet er urimelig høyt.",
-    adjustment: "Justeringen må være et tall fra -5 til 5.",
+    adjustment: "Justeringen må være et tall fra −5 til +5.",
     reasonTooLong: "Teksten kan være høyst 2000 tegn.",
     planTooLong: "Teksten kan være høyst 10 000 tegn.",
     goalUnknown: "Velg delmål fra listen.",

@@ -11,6 +11,7 @@ export const homeTexts = {
   processText: "Se hele prosessen fra innspill til vedtak, og hvor mange innspill som er i hvert steg nå.",
   processLink: "Se prosessen",
   waited: (duration: string) => `Har ventet ${duration}`,
+  inProgressSince: (date: string) => `Under gjennomføring siden ${date}`,
   mineTitle: "Mine innspill",
   mineEmpty: "Du har ikke skrevet noen innspill ennå.",
   mineAll: "Alle mine innspill",

@@ -4,6 +4,11 @@ import { formatDate, formatTime } from "#workflows/dates";
  * actions) live with the process in workflows/, which is their single source.
  */
 export const t = {
+  forms: {
+    required: "må fylles ut",
+    requiredIntro:
+      "Felt merket «må fylles ut» må være med før du sender inn. Et utkast kan lagres med bare tittel og kommuner.",
+  },
   app: {
     name: "Innspill",
     tagline: "Fra idé til vedtak i ROR-IKT",

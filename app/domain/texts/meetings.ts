@@ -5,6 +5,7 @@ import {
   type OutcomeTable,
   type OutcomesOf,
 } from "#workflows/meeting.outcomes";
+import { dateFormat } from "./dates";
 
 /**
  * Texts of meetings, agendas, protocols and the public pages. Meeting statuses are labelled
@@ -76,6 +77,8 @@ export const meetingTexts = {
   kinds: { proposal: "Innspill til behandling", other: "Annen sak" },
   otherExamples: "Orienteringssak, budsjett, årsrapport, strategi, oppnevning …",
   errors: {
+    dateRequired: `Oppgi dato som ${dateFormat}.`,
+    dateInvalid: `Oppgi en gyldig dato som ${dateFormat}.`,
     meetingUnknown: "Fant ikke møtet.",
     unknownFields: "Skjemaet inneholdt ukjente felt.",
     unknownAction: "Ukjent handling.",
@@ -91,8 +94,6 @@ export const meetingTexts = {
     formGone: "Skjemaet kunne ikke behandles. Last siden på nytt og prøv igjen.",
     deferredUnknown: "Velg en utsatt sak fra listen.",
     sameYearOnly: "Etter at innkallingen er publisert, kan møtet bare flyttes innen samme år.",
-    dateRequired: "Oppgi dato som dd.mm.åååå.",
-    dateInvalid: "Oppgi en gyldig dato.",
     timeRequired: "Oppgi klokkeslett som tt:mm.",
     timeOrder: "Slutt må være etter start.",
     placeRequired: "Oppgi møtested eller lenke til videomøte.",
@@ -160,7 +161,8 @@ export const meetingTexts = {
   present: "Til stede",
   absent: "Forfall",
   substitute: "Varamedlem",
-  substituteFor: (name: string) => `Vara for ${name}`,
+  /** After a dash in the attendance list: "Kari Nordvik – vara for Trond Myklebust". */
+  substituteFor: (name: string) => `vara for ${name}`,
   substituteLabel: (name: string) => `Varamedlem som møter for ${name}`,
   noSubstitute: "Ingen vara",
   substitutePicker: {

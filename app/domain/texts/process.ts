@@ -105,6 +105,11 @@ const needTexts: Record<EdgeNeed, string> = {
   assessment: "krever fullført vurdering og minst ett delmål i strategien",
 };
 
+/** The note standing for one action possible in many steps (withdraw), instead of one arrow per step. */
+export function anyStepNote(who: string, action: string, first: string, last: string): string {
+  return `${who} kan velge «${action}» i alle steg fra «${first}» til og med «${last}».`;
+}
+
 /** What a step needs, in words ("med begrunnelse"). */
 export function needsText(needs: readonly EdgeNeed[]): string {
   return needs.map((n) => needTexts[n]).join(", ");
@@ -113,6 +118,7 @@ export function needsText(needs: readonly EdgeNeed[]): string {
 /** Texts of the compact diagram on the proposal page. */
 export const diagramTexts = {
   title: "Innspillets vei gjennom prosessen",
+  show: "Vis hvor innspillet er i prosessen",
   here: "Her er innspillet nå",
   visited: "Innom",
   description: (current: string, path: readonly string[]) =>

@@ -1,3 +1,4 @@
+import { dateFormat } from "./dates";
 import type { GroupActivity, OrganisationChange, Service } from "#workflows/report-organisation";
 import { formatDate, listNb } from "./index";
 
@@ -315,9 +316,10 @@ export const followupTexts = {
   hints: {
     realisedBenefits: "Hva er målt eller observert, sett opp mot gevinstplanen?",
     reportText: "Hva ble innført, for hvem? Et kort avsnitt slik det skal stå i årsrapporten.",
-    date: "Dato som åååå-mm-dd.",
+    date: `Dato som ${dateFormat}.`,
   },
   chooseLead: "Velg prosjektleder",
+  roriktLead: (name: string) => `${name} (ROR-IKT)`,
   benefitsPlan: "Gevinstplan fra vurderingen",
   noBenefitsPlan: "Faggruppen skrev ingen gevinstplan.",
   start: "Start gjennomføringen",
@@ -339,8 +341,8 @@ export const followupTexts = {
   notNow: "Dette steget er ikke tilgjengelig for innspillet nå.",
   errors: {
     leadRequired: "Velg en prosjektleder fra listen.",
-    dateRequired: "Oppgi dato som åååå-mm-dd.",
-    dateInvalid: "Oppgi en gyldig dato.",
+    dateRequired: `Oppgi dato som ${dateFormat}.`,
+    dateInvalid: `Oppgi en gyldig dato som ${dateFormat}.`,
     endBeforeStart: "Planlagt ferdig kan ikke være før startdatoen.",
     completedBeforeStart: "Gjennomført dato kan ikke være før startdatoen.",
     futureDate: "Datoen kan ikke være fram i tid.",

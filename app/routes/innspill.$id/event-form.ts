@@ -21,6 +21,12 @@ export const eventFormSchema = z.object(
 );
 
 /** Deleting one's own draft: the button alone. */
+/** The support button's post ("Dette gjelder også oss"): the intent alone. */
+export const supportSchema = z.strictObject(
+  { intent: z.literal("support", { error: invalid }) },
+  { error: invalid },
+);
+
 export const deleteDraftSchema = z.strictObject(
   { intent: z.literal("delete", { error: invalid }) },
   { error: invalid },

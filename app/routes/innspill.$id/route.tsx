@@ -5,9 +5,15 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FollowupPanel } from "~/components/followup-panel";
-import { ProcessDiagram } from "~/components/process-diagram";
+import { Confirmation } from "~/components/confirmation";
+import { ProcessDiagram, ProcessPathText } from "~/components/process-diagram";
+import { ContactLines } from "~/components/site-text";
+import { SupportPanel } from "~/components/support-panel";
+import { proposalPageTexts as S, siteTexts } from "~/domain/texts/site";
+import { supportProposal } from "~/server/commands/support-proposal.server";
+import { proposalConfirmation } from "~/server/confirmations.server";
 import { StateBadge } from "~/components/state-badge";
 import { formatDate, formatDateTime, listNb, t } from "~/domain/texts";
 import { notFound, requireUser } from "~/server/auth.server";
@@ -19,10 +25,9 @@ import { ConfirmStep } from "~/components/confirm-step";
 import { followupPanel } from "~/server/followup.server";
 import { proposalPage } from "~/server/proposal-page.server";
 import { invalid, replyTo } from "~/server/reply.server";
-import { assessmentTexts } from "~/domain/texts/assessment";
 import { proposalPageTexts as P } from "~/domain/texts/proposal-page";
 import { AssessmentPanel } from "./assessment-panel";
-import { deleteDraftSchema, eventFormSchema } from "./event-form";
+import { deleteDraftSchema, eventFormSchema, supportSchema } from "./event-form";
 import { eventFormId, ProcessActions } from "./process-actions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,7 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await proposalPage(idFrom(params), user);
   if (!page) notFound();
-  return { ...page, followup: await followupPanel(page.proposal.id, user) };
+  const [followup, confirmation] = await Promise.all([
+    followupPanel(page.proposal.id, user),
+    proposalConfirmation(new URL(request.url).searchParams.get("melding"), page.proposal),
+  ]);
+  return { ...page, followup, confirmation };
 }
 
 const closingSteps: Record<string, IrreversibleStep | undefined> = {
@@ -52,6 +61,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = idFrom(params);
   const formData = await request.formData();
+  if (formData.get("intent") === "support") {
+    const submission = parseWithZod(formData, { schema: supportSchema });
+    if (submission.status !== "success") return invalid(submission, { form: "support" });
+    const result = await supportProposal(db(), { proposalId: id, user });
+    return replyTo(result, submission, () => redirect(`/innspill/${id}?melding=stottet#melding`), {
+      form: "support",
+    });
+  }
   if (formData.get("intent") === "delete") {
     const submission = parseWithZod(formData, { schema: deleteDraftSchema });
     if (submission.status !== "success") return invalid(submission, { form: "delete" });
@@ -73,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     type,
     payload,
   });
-  return replyTo(result, submission, () => redirect(`/innspill/${id}`), { form });
+  return replyTo(result, submission, () => redirect(`/innspill/${id}?melding=${type}#melding`), { form });
 }
 
 export default function ProposalPage() {
@@ -81,9 +98,7 @@ export default function ProposalPage() {
   const answer = useActionData<typeof action>();
   const confirm = answer && "confirm" in answer ? answer.confirm : null;
   const actionData = answer && !("confirm" in answer) ? answer : undefined;
-  const [params] = useSearchParams();
   const p = page.proposal;
-  const notice = params.get("melding");
   const sections = [
     [t.proposal.fields.background, p.background],
     [t.proposal.fields.problem, p.problem],
@@ -95,21 +110,7 @@ export default function ProposalPage() {
   return (
     <>
       {confirm ? <ConfirmStep consequence={confirm.consequence} values={confirm.values} /> : null}
-      {notice === "sendt" ? (
-        <p className="notice ok" role="status">
-          {t.proposal.submitted}
-        </p>
-      ) : null}
-      {notice === "vurdert" ? (
-        <p className="notice ok" role="status">
-          {assessmentTexts.saved}
-        </p>
-      ) : null}
-      {notice === "lagret" ? (
-        <p className="notice ok" role="status">
-          {t.proposal.saved}
-        </p>
-      ) : null}
+      <Confirmation message={page.confirmation} />
       <p className="small muted">
         <Link to="/innspill">← {t.proposal.listTitle}</Link>
       </p>
@@ -159,12 +160,25 @@ export default function ProposalPage() {
             <p>
               <strong>{page.stateLabel}.</strong> {page.now}
             </p>
+            {page.stateReason ? (
+              <p className="state-reason">
+                <strong>{S.reason}:</strong> {page.stateReason}
+              </p>
+            ) : null}
+            {page.customerService ? (
+              <div className="notice">
+                <p>{siteTexts.customerService.redirected}</p>
+                <ContactLines body={page.customerService} />
+              </div>
+            ) : null}
             {!page.isFinal ? <p className="muted">{P.nextStep(page.whoActs)}</p> : null}
-            <details className="process-diagram-details" open>
+            <ProcessPathText {...page.diagram} />
+            {/* Closed by default: at a phone's width the drawing's text would be too small to read. */}
+            <details className="process-diagram-details">
               <summary>{P.showInProcess}</summary>
               <ProcessDiagram {...page.diagram} />
             </details>
-            <ProcessActions page={page} reply={actionData} />
+            <ProcessActions page={page} reply={actionData?.form === "support" ? undefined : actionData} />
           </section>
           {sections.map(([label, text]) =>
             text ? (
@@ -205,6 +219,12 @@ export default function ProposalPage() {
           </section>
         </div>
         <aside>
+          {p.state !== "draft" ? (
+            <SupportPanel
+              {...page.support}
+              error={actionData?.form === "support" ? (actionData.result.error?.[""]?.[0] ?? null) : null}
+            />
+          ) : null}
           <section className="card" aria-labelledby="facts-heading">
             <h2 id="facts-heading" style={{ marginTop: 0 }}>
               {P.factsHeading}

@@ -125,7 +125,8 @@ export function AttendanceSection({ page, reply }: { page: MeetingPageData; repl
           ))}
           {doc.substitutes.map((s) => (
             <li key={s.name}>
-              {s.name} – {T.substituteFor(s.forName).toLowerCase()}
+              {/* The line used to be lower-cased whole ("vara for trond myklebust"); the name keeps its capitals. */}
+              {s.name} – {T.substituteFor(s.forName)}
             </li>
           ))}
         </ul>

@@ -1,3 +1,5 @@
+import { Confirmation } from "~/components/confirmation";
+import { meetingConfirmation } from "~/domain/texts/confirmations";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -123,12 +125,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = formKey(Object.fromEntries(formData));
   const submission = parseWithZod(formData, { schema: meetingPageSchema });
   if (submission.status !== "success") return invalid(submission, { form });
-  const { result, anchor } = await run(submission.value, {
+  const { result } = await run(submission.value, {
     user,
     meetingId,
     expectedVersion: submission.value.version,
   });
-  return replyTo(result, submission, () => redirect(`/moter/${meetingId}?melding=lagret${anchor}`), { form });
+  // The step's own confirmation, with focus moved to it (the fragment, for a browser without scripts).
+  return replyTo(
+    result,
+    submission,
+    () => redirect(`/moter/${meetingId}?melding=${submission.value.intent}#melding`),
+    { form },
+  );
 }
 
 export default function MeetingPage() {
@@ -141,11 +149,7 @@ export default function MeetingPage() {
   return (
     <>
       {confirm ? <ConfirmStep consequence={confirm.consequence} values={confirm.values} /> : null}
-      {params.get("melding") === "lagret" && !reply ? (
-        <p className="notice ok" role="status">
-          {T.saved}
-        </p>
-      ) : null}
+      {reply ? null : <Confirmation message={meetingConfirmation(params.get("melding"))} />}
       <p className="small muted">
         <Link to="/moter">← {T.listTitle}</Link>
       </p>

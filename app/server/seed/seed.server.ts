@@ -1,6 +1,7 @@
 import type { DB, Executor } from "#db/connection";
 import { makeBody, makeMembership, makeMunicipalities, makeUser } from "#db/factories";
 import { insertAssessment, linkAssessmentGoals } from "#db/repositories/assessment.repository";
+import { createSignInRule } from "#db/repositories/identity.repository";
 import { renameBody } from "#db/repositories/organisation.repository";
 import {
   appendHistory,
@@ -27,6 +28,7 @@ import {
   membershipHoldsOn,
   membershipValidFrom,
   municipalities,
+  signInDomains,
   people,
 } from "#db/seed-data/organisation";
 import { demoProposals, type DemoProposal, type DemoStep } from "#db/seed-data/proposals";
@@ -68,6 +70,14 @@ export interface SeedOptions {
 export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const municipalityIds = await makeMunicipalities(trx, municipalities);
+    for (const [domain, name] of Object.entries(signInDomains)) {
+      await createSignInRule(trx, {
+        kind: "domain",
+        value: domain,
+        municipalityId: municipalityIds[name]!,
+        at: "2021-01-01T00:00:00.000Z",
+      });
+    }
     const bodyIds: Record<string, number> = {};
     for (const name of groups2021) {
       bodyIds[name] = await makeBody(trx, "group", name, groupEstablished[name] ?? groupsValidFrom);

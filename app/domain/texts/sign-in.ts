@@ -1,0 +1,68 @@
+/** What sign-in with an organisation account (OpenID Connect) says, in Norwegian bokmål. */
+export const signInTexts = {
+  withIssuer: (label: string) => `Logg inn med ${label}`,
+  issuersHeading: "Logg inn med kommunens konto",
+  localHeading: "Logg inn med e-post og passord",
+  localAdminsOnly: "Innlogging med passord er bare for administratorer.",
+  localOff: "Innlogging med passord er slått av. Bruk kommunens konto.",
+  noWayIn: "Ingen innloggingsmåte er satt opp. Kontakt Kundeservice.",
+  /** Shown on the login page after a failed sign-in, by the reason in ?feil=. */
+  errors: {
+    cancelled: "Innloggingen ble avbrutt. Du er ikke logget inn.",
+    wrongTenant:
+      "Kontoen du brukte hører ikke til en kommune som er koblet til Innspill. Logg inn med kontoen fra din egen kommune.",
+    expired: "Innloggingen tok for lang tid eller ble startet i en annen fane. Prøv igjen.",
+    clockSkew:
+      "Innloggingen ble avvist fordi klokkene hos Innspill og påloggingstjenesten ikke stemmer overens. Prøv igjen om litt, eller kontakt Kundeservice.",
+    unreachable: "Påloggingstjenesten svarer ikke akkurat nå. Prøv igjen om litt.",
+    rejected: "Innloggingen kunne ikke bekreftes. Prøv igjen fra innloggingssiden.",
+    deactivated: "Kontoen din i Innspill er deaktivert. Kontakt en administrator hvis du trenger tilgang.",
+    emailTaken:
+      "E-postadressen din er allerede knyttet til en annen konto i Innspill. Kontakt en administrator.",
+    noEmail: "Påloggingstjenesten oppga ingen e-postadresse for deg. Kontakt Kundeservice.",
+    unknownIssuer: "Denne innloggingsmåten finnes ikke. Velg en av knappene under.",
+  },
+  signedOut: {
+    title: "Du er logget ut",
+    text: (label: string) => `Du er logget ut av Innspill. Du blir nå logget ut hos ${label} også.`,
+    continue: (label: string) => `Logg ut hos ${label}`,
+    back: "Tilbake til innloggingen",
+  },
+  admin: {
+    rulesHeading: "Kommune ved første innlogging",
+    rulesIntro:
+      "Når noen logger inn med kommunens konto for første gang, får den nye kontoen kommunen som passer e-postdomenet, ellers den som passer påloggingstjenesten. Regelen for e-postdomenet går foran.",
+    rulesCaption: "Regler for hvilken kommune nye kontoer får",
+    noRules: "Ingen regler ennå: nye kontoer får ingen kommune før en administrator velger den.",
+    kind: "Gjelder",
+    kinds: { domain: "E-postdomene", issuer: "Påloggingstjeneste (issuer)" },
+    kindPlaceholder: "Velg hva regelen gjelder",
+    value: "Verdi",
+    valueHint: "Et domene som molde.kommune.no, eller adressen til påloggingstjenesten (issuer).",
+    configuredIssuers: "Påloggingstjenester som er satt opp:",
+    municipality: "Kommune",
+    municipalityPlaceholder: "Velg kommune",
+    add: "Legg til regel",
+    remove: "Fjern",
+    removeFor: (value: string) => `Fjern regelen for ${value}`,
+    added: "Regelen er lagt til.",
+    removed: "Regelen er fjernet.",
+    kindRequired: "Velg hva regelen gjelder.",
+    valueRequired: "Skriv et domene eller en adresse.",
+    domainInvalid: "Skriv et domene, for eksempel molde.kommune.no (uten @).",
+    issuerInvalid:
+      "Skriv adressen til påloggingstjenesten, for eksempel https://login.microsoftonline.com/<id>/v2.0.",
+    municipalityRequired: "Velg en kommune.",
+    municipalityUnknown: "Velg en kommune fra listen.",
+    municipalityEnded: "Kommunen er ikke lenger medlem.",
+    duplicate: "Det finnes allerede en regel for denne verdien.",
+    unknownRule: "Regelen finnes ikke lenger. Last siden på nytt.",
+    identitiesHeading: "Innlogging med kommunens konto",
+    noIdentities: "Kontoen logger ikke inn med kommunens konto.",
+    identityCreated: (date: string) => `Opprettet ved første innlogging ${date}`,
+    identityLinked: (email: string, date: string) => `Knyttet til denne kontoen via e-post ${email} ${date}`,
+    lastSignIn: (date: string) => `Sist innlogget ${date}`,
+    issuer: "Påloggingstjeneste",
+    subject: "Bruker-id hos tjenesten",
+  },
+} as const;

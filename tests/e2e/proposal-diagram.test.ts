@@ -1,0 +1,42 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations, launchBrowser, loginAs } from "../support/browser";
+import { startServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ seed: true }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the proposal page's process diagram on a phone", () => {
+  it("is closed at first, with the proposal's place in the process said in words", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await loginAs(page, server.url, "koordinator@innspill.test");
+    await page.goto(`${server.url}/innspill?status=groupReview`);
+    await page.locator(".proposal-list a").first().click();
+    await page.waitForURL(/\/innspill\/\d+$/);
+
+    const details = page.locator("details.process-diagram-details");
+    expect(await details.getAttribute("open")).toBeNull();
+    expect(await page.locator(".process-diagram svg").isVisible()).toBe(false);
+    const words = page.locator(".process-path-text");
+    expect(await words.isVisible()).toBe(true);
+    expect(await words.innerText()).toContain("Innspillet er nå i steget «Til vurdering i faggruppe».");
+    // The words are read at the page's size, not the drawing's.
+    const size = await words.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(12);
+
+    await page.getByText("Vis hvor innspillet er i prosessen").click();
+    expect(await page.locator(".process-diagram svg").isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+});
