@@ -276,22 +276,29 @@ export function CheckboxGroup({
   hint,
   options,
   required,
+  warnings = [],
 }: {
   field: FieldLike;
   legend: string;
   hint?: string;
   options: { value: string | number; label: string }[];
   required?: boolean;
+  /** Said in words before the choices and read as part of the fieldset's description. */
+  warnings?: readonly string[];
 }) {
   const initial = new Set(([] as unknown[]).concat(field.initialValue ?? []).map(String));
   const f = field;
+  const warningId = `${field.id}-warning`;
+  const description = [describedBy(f, hint), warnings.length > 0 ? warningId : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <fieldset
       className="field"
       id={field.id}
       tabIndex={-1}
       data-invalid={field.errors ? "true" : undefined}
-      aria-describedby={describedBy(f, hint)}
+      aria-describedby={description || undefined}
     >
       <legend>
         {legend}
@@ -301,6 +308,13 @@ export function CheckboxGroup({
         <span className="hint" id={field.descriptionId}>
           {hint}
         </span>
+      ) : null}
+      {warnings.length > 0 ? (
+        <div className="notice warn" id={warningId}>
+          {warnings.map((w) => (
+            <p key={w}>{w}</p>
+          ))}
+        </div>
       ) : null}
       {field.errors ? (
         <span className="field-error" id={field.errorId}>

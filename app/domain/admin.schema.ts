@@ -56,8 +56,31 @@ export const addBodySchema = z.strictObject(
   strict,
 );
 
+/** A body name's short code in case references ("SR-sak 1/2026"): 1 to 6 capital letters or digits. */
+const shortCode = z
+  .string({ error: E.shortCodeRequired })
+  .trim()
+  .min(1, E.shortCodeRequired)
+  .regex(/^[A-ZÆØÅ0-9]{1,6}$/, E.shortCodeInvalid);
+
+export const signingRules = ["chair", "chairAndOne", "chairAndTwo", "allPresent"] as const;
+
 export const renameBodySchema = z.strictObject(
-  { intent: intent("rename"), name, validFrom: isoDate },
+  { intent: intent("rename"), name, validFrom: isoDate, shortCode: shortCode.optional() },
+  strict,
+);
+
+/**
+ * The body's signing rule and its current name's short code. `fingerprint` is a digest of both as
+ * the form was shown; the command refuses the save when either has changed since.
+ */
+export const bodySettingsSchema = z.strictObject(
+  {
+    intent: intent("settings"),
+    signingRule: z.enum(signingRules, { error: E.signingRuleRequired }),
+    shortCode,
+    fingerprint: z.string({ error: E.unknownField }).regex(/^[a-f0-9]{32}$/, E.unknownField),
+  },
   strict,
 );
 

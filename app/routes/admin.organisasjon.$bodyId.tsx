@@ -11,10 +11,12 @@ import { DoneNotice, EndDateForm, period, useFocusSummary, ValidityText } from "
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import {
   addMembershipSchema,
+  bodySettingsSchema,
   closeBodySchema,
   endMembershipSchema,
   membershipRoles,
   renameBodySchema,
+  signingRules,
 } from "~/domain/admin.schema";
 import { bodyKindLabels, formatDate, roleLabels, t } from "~/domain/texts";
 import { replyFor, UnplacedReply } from "~/components/form";
@@ -28,6 +30,7 @@ import {
   closeBody,
   endMembership,
   renameBody,
+  saveBodySettings,
 } from "~/server/commands/admin-organisation.server";
 import { db } from "~/server/db.server";
 
@@ -58,6 +61,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid(submission, { form: "rename" });
       const result = await renameBody(db(), { bodyId, ...submission.value });
       return replyTo(result, submission, () => redirect(`${here}?melding=nytt-navn`), { form: "rename" });
+    }
+    case "settings": {
+      const submission = parseWithZod(formData, { schema: bodySettingsSchema });
+      if (submission.status !== "success") return invalid(submission, { form: "settings" });
+      const result = await saveBodySettings(db(), { bodyId, ...submission.value });
+      return replyTo(result, submission, () => redirect(`${here}?melding=innstillinger-lagret`), {
+        form: "settings",
+      });
     }
     case "close": {
       const submission = parseWithZod(formData, { schema: closeBodySchema });
@@ -95,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Reply = SubmissionResult<string[]> | undefined;
 
 export default function BodyPage() {
-  const { body, names, memberships, users, municipalities } = useLoaderData<typeof loader>();
+  const { body, settings, names, memberships, users, municipalities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const endSchema = endMembershipSchema(memberships.map((m) => m.id));
@@ -109,6 +120,7 @@ export default function BodyPage() {
         messages={{
           "organ-opprettet": O.bodyAdded,
           "nytt-navn": B.renamed,
+          "innstillinger-lagret": B.settingsSaved,
           avsluttet: B.closed,
           "medlem-lagt-til": B.membershipAdded,
           "medlemskap-avsluttet": B.membershipEnded,
@@ -119,6 +131,7 @@ export default function BodyPage() {
         forms={
           new Set([
             "rename",
+            "settings",
             "add-membership",
             ...(body.valid_to ? [] : ["close"]),
             ...memberships.filter((m) => !m.valid_to).map((m) => `end-membership-${m.id}`),
@@ -136,6 +149,17 @@ export default function BodyPage() {
           <ValidityText status={body.status} from={body.valid_from} to={body.valid_to} />
         </dd>
       </dl>
+
+      <section aria-labelledby="settings-heading" className="card">
+        <h2 id="settings-heading" style={{ marginTop: 0 }}>
+          {B.settings}
+        </h2>
+        <SettingsForm
+          key={`${location.key}-${settings.fingerprint}`}
+          settings={settings}
+          lastResult={replyFor(actionData, "settings")}
+        />
+      </section>
 
       <section aria-labelledby="names-heading">
         <h2 id="names-heading">{B.names}</h2>
@@ -257,12 +281,51 @@ function RenameForm({ lastResult }: { lastResult: Reply }) {
   useFocusSummary(form.id, lastResult);
   return (
     <Form method="post" {...getFormProps(form)}>
-      <ErrorSummary form={form} labels={{ name: B.newName, validFrom: B.renameFrom }} />
+      <ErrorSummary
+        form={form}
+        labels={{ name: B.newName, validFrom: B.renameFrom, shortCode: B.newShortCode }}
+      />
       <input type="hidden" name="intent" value="rename" />
       <TextField field={fields.name} label={B.newName} />
       <TextField field={fields.validFrom} label={B.renameFrom} type="date" hint={B.renameHint} />
+      <TextField field={fields.shortCode} label={B.newShortCode} hint={B.newShortCodeHint} />
       <button type="submit" className="primary">
         {B.renameSubmit}
+      </button>
+    </Form>
+  );
+}
+
+function SettingsForm({
+  settings,
+  lastResult,
+}: {
+  settings: { signingRule: string; shortCode: string; fingerprint: string };
+  lastResult: Reply;
+}) {
+  const [form, fields] = useForm({
+    id: "settings",
+    lastResult,
+    defaultValue: { signingRule: settings.signingRule, shortCode: settings.shortCode },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: bodySettingsSchema }),
+    shouldValidate: "onSubmit",
+  });
+  useFocusSummary(form.id, lastResult);
+  const labels = { signingRule: B.signingRule, shortCode: B.shortCode };
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} labels={labels} />
+      <input type="hidden" name="intent" value="settings" />
+      <input type="hidden" name="fingerprint" value={settings.fingerprint} />
+      <SelectField
+        field={fields.signingRule}
+        label={labels.signingRule}
+        hint={B.signingRuleHint}
+        options={signingRules.map((r) => ({ value: r, label: B.signingRules[r] }))}
+      />
+      <TextField field={fields.shortCode} label={labels.shortCode} hint={B.shortCodeHint} />
+      <button type="submit" className="primary">
+        {B.settingsSubmit}
       </button>
     </Form>
   );

@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssessmentPage() {
-  const { id, title, goals, defaultValue, support } = useLoaderData<typeof loader>();
+  const { id, title, goals, goalWarnings, defaultValue, support } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const schema = assessmentSchema(goals.map((g) => g.id));
   const [form, fields] = useForm({
@@ -99,6 +99,7 @@ export default function AssessmentPage() {
             field={fields.goalIds}
             legend={A.goals}
             hint={A.goalsHint}
+            warnings={goalWarnings}
             options={goals.map((g) => ({ value: g.id, label: g.label }))}
           />
           <button type="submit" className="primary">

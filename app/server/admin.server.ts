@@ -12,6 +12,8 @@ import { identitiesOfUser } from "#db/repositories/identity.repository";
 import { getUser, listUsers } from "#db/repositories/user.repository";
 import type { BodyKind } from "#db/schema";
 import { validityOn } from "~/domain/validity";
+import { signingRuleOf } from "#workflows/signing";
+import { bodySettingsFingerprint } from "./commands/admin-organisation.server";
 import { accountFingerprint } from "./commands/admin-users.server";
 import { db } from "./db.server";
 
@@ -72,6 +74,11 @@ export async function bodyPage(bodyId: number) {
   ]);
   return {
     body: { ...body, status: validityOn(body, on) },
+    settings: {
+      signingRule: signingRuleOf(body.kind, body.signing_rule),
+      shortCode: body.code,
+      fingerprint: bodySettingsFingerprint(body),
+    },
     names: namePeriods(names, on),
     memberships: memberships.map((m) => ({ ...m, status: validityOn(m, on) })),
     users: users.filter((u) => u.active === 1).map((u) => ({ id: u.id, name: u.name, email: u.email })),

@@ -17,10 +17,9 @@ import {
 } from "#db/repositories/user.repository";
 import type { membershipsOfUser } from "#db/repositories/organisation.repository";
 import { localLoginAllows } from "#workflows/sign-in";
-import { config } from "./config.server";
+import { config, signInConfig } from "./config.server";
 import { currentUserFrom } from "./current-user.server";
 import { db } from "./db.server";
-import { signInConfig } from "./oidc-config.server";
 import { hashPassword, verifyPassword } from "./password.server";
 
 /** Where a user who must change their password is sent, and the pages they may still reach. */

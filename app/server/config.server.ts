@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { z } from "zod";
 import { securityTexts } from "~/domain/texts/security";
+import { parseSignInConfig, type OidcIssuerConfig, type SignInConfig } from "./oidc-config.server";
 
 const C = securityTexts.config;
 
@@ -10,7 +11,9 @@ const C = securityTexts.config;
  * Every setting of the server, read from the environment once at start and checked with zod: a
  * wrong value stops the server with a message that names the variable (server/start.js calls
  * loadConfig() before it listens). Only BUILD_DIR and NODE_ENV are read by server/start.js
- * itself, because it needs them to find this module.
+ * itself, because it needs them to find this module. The sign-in settings (LOCAL_LOGIN,
+ * OIDC_ALLOW_HTTP, OIDC_ISSUERS and each issuer's OIDC_<KEY>_*) have their own schema in
+ * oidc-config.server.ts, because their names depend on OIDC_ISSUERS; they are parsed here too.
  */
 
 const bool = (name: string) =>
@@ -60,6 +63,8 @@ export interface Config {
   /** …and this long after login, whatever happens. */
   sessionMaxMs: number;
   logLevel: string;
+  /** Who may sign in with a password, and the OpenID Connect issuers. */
+  signIn: SignInConfig;
 }
 
 export const SESSION_MAX_DAYS = 14;
@@ -75,10 +80,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable is an unset one (`FOO= npm start`).
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = environment.safeParse(given);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`);
-    throw new ConfigError(`${C.heading}\n${lines.join("\n")}`);
+  const lines = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`);
+  let signIn: SignInConfig | undefined;
+  try {
+    signIn = parseSignInConfig(given);
+  } catch (error) {
+    lines.push((error as Error).message);
   }
+  if (!parsed.success || !signIn) throw new ConfigError(`${C.heading}\n${lines.join("\n")}`);
   const e = parsed.data;
   if (e.INNSPILL_MODE === "production") {
     const missing: string[] = [];
@@ -107,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     sessionMaxMs: SESSION_MAX_DAYS * 24 * 3600_000,
     logLevel: e.LOG_LEVEL,
+    signIn,
   };
   return cached;
 }
@@ -114,6 +126,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The configuration loaded at start (loaded on first use where no server started it: scripts, tests). */
 export function config(): Config {
   return cached ?? loadConfig();
+}
+
+/** The sign-in settings, from the configuration loaded at start. */
+export function signInConfig(): SignInConfig {
+  return config().signIn;
+}
+
+export function issuerConfig(key: string): OidcIssuerConfig | undefined {
+  return signInConfig().issuers.find((i) => i.key === key);
 }
 
 /** A directory only the server's user can enter (0700), whatever the umask. */

@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { LocalLoginMode, RoleMapping } from "#workflows/sign-in";
 
 /**
- * Sign-in configuration from the environment, parsed once with zod. Each issuer has a short key
- * listed in OIDC_ISSUERS and its settings in OIDC_<KEY>_*, so one tenant per municipality or one
- * shared tenant are both a matter of configuration.
+ * The schema of the sign-in configuration. loadConfig() in config.server.ts parses it at start with
+ * the other settings (a wrong value stops the server); read it with signInConfig() from there.
+ * Each issuer has a short key listed in OIDC_ISSUERS and its settings in OIDC_<KEY>_*, so one
+ * tenant per municipality or one shared tenant are both a matter of configuration.
  */
 export interface OidcIssuerConfig {
   /** The key in URLs (/auth/oidc/<key>) and in the environment (OIDC_<KEY>_*). */
@@ -44,7 +45,7 @@ const optionalText = z
 
 const issuerSchema = z.object({
   ISSUER: url,
-  CLIENT_ID: z.string().trim().min(1, "is missing"),
+  CLIENT_ID: z.string({ error: "is missing" }).trim().min(1, "is missing"),
   CLIENT_SECRET: optionalText,
   REDIRECT_URL: url,
   SCOPES: z
@@ -52,7 +53,11 @@ const issuerSchema = z.object({
     .trim()
     .default("openid profile email")
     .refine((v) => v.split(/\s+/).includes("openid"), "must include openid"),
-  LABEL: z.string().trim().min(1, "is missing").max(60),
+  LABEL: z
+    .string({ error: "is missing" })
+    .trim()
+    .min(1, "is missing")
+    .max(60, "is longer than 60 characters"),
   TENANT_ID: optionalText,
   TRUST_EMAIL: boolean,
   POST_LOGOUT_REDIRECT_URL: url.optional(),
@@ -81,7 +86,7 @@ const rootSchema = z.object({
     ),
 });
 
-/** Reads the sign-in configuration; a wrong value stops the start with the variable's name. */
+/** Parses the sign-in settings; throws an Error naming the wrong variable (loadConfig reports it). */
 export function parseSignInConfig(env: Record<string, string | undefined>): SignInConfig {
   const root = rootSchema.safeParse(env);
   if (!root.success) throw new Error(describe(root.error, ""));
@@ -117,15 +122,4 @@ export function parseSignInConfig(env: Record<string, string | undefined>): Sign
 
 function describe(error: z.ZodError, prefix: string): string {
   return error.issues.map((i) => `${prefix}${i.path.join(".")}: ${i.message}`).join("; ");
-}
-
-let cached: SignInConfig | undefined;
-
-export function signInConfig(): SignInConfig {
-  cached ??= parseSignInConfig(process.env);
-  return cached;
-}
-
-export function issuerConfig(key: string): OidcIssuerConfig | undefined {
-  return signInConfig().issuers.find((i) => i.key === key);
 }

@@ -5,9 +5,10 @@ import type { SignInClaims } from "#workflows/sign-in";
 import { signInErrorMessages, signInErrorSchema } from "~/domain/sign-in.schema";
 import { safeRedirect, startSession } from "./auth.server";
 import { signInWithIssuer } from "./commands/sign-in-with-issuer.server";
-import { config } from "./config.server";
+import { config, issuerConfig, signInConfig } from "./config.server";
 import { db } from "./db.server";
-import { issuerConfig, signInConfig, type OidcIssuerConfig } from "./oidc-config.server";
+import { logger } from "./logger.server";
+import type { OidcIssuerConfig } from "./oidc-config.server";
 
 /**
  * Sign-in with an OpenID Connect issuer (Microsoft Entra ID or any other): the authorization code
@@ -80,7 +81,7 @@ function clientFor(issuer: OidcIssuerConfig): Promise<client.Configuration> {
 
 function failed(failure: SignInFailure, issuerKey: string, detail: string): Response {
   // One line per refused sign-in, for whoever reads the server's log.
-  console.warn(JSON.stringify({ event: "oidc_sign_in_refused", issuer: issuerKey, reason: failure, detail }));
+  logger().warn({ event: "oidc_sign_in_refused", issuer: issuerKey, reason: failure, detail });
   return redirect(`/logg-inn?feil=${signInFailures[failure]}`);
 }
 
@@ -216,9 +217,7 @@ export async function issuerSignOut(sessionId: string | null): Promise<{ cookie:
     const url = client.buildEndSessionUrl(configuration, parameters).href;
     return { cookie: await signOutCookie().serialize({ url, label: issuer.label }) };
   } catch (error) {
-    console.warn(
-      JSON.stringify({ event: "oidc_sign_out_skipped", issuer: issuer.key, detail: describe(error) }),
-    );
+    logger().warn({ event: "oidc_sign_out_skipped", issuer: issuer.key, detail: describe(error) });
     return null;
   }
 }

@@ -1,6 +1,6 @@
 import { listSignInRules } from "#db/repositories/identity.repository";
 import { db } from "./db.server";
-import { signInConfig } from "./oidc-config.server";
+import { signInConfig } from "./config.server";
 
 /** The organisation page's sign-in section: the rules, and the issuers configured (to copy into a rule). */
 export async function signInRulesSection() {

@@ -116,7 +116,16 @@ export function selectableSubGoals(db: Executor) {
     .selectFrom("strategy_goal as g")
     .innerJoin("strategy as s", "s.id", "g.strategy_id")
     .innerJoin("strategy_goal as main", "main.id", "g.parent_id")
-    .select(["g.id", "g.number", "g.title", "main.title as main_title", "s.name as strategy_name"])
+    .select([
+      "g.id",
+      "g.number",
+      "g.title",
+      "main.title as main_title",
+      "s.id as strategy_id",
+      "s.name as strategy_name",
+      "s.period_from",
+      "s.period_to",
+    ])
     .where("s.status", "=", "approved")
     .orderBy("s.id")
     .orderBy("g.number")

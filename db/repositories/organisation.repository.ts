@@ -152,6 +152,19 @@ export async function setSigningRule(db: Executor, bodyId: number, rule: Signing
   await db.updateTable("body").set({ signing_rule: rule }).where("id", "=", bodyId).execute();
 }
 
+/**
+ * Sets the short code of the body's name valid on a date (the latest on or before it, or its first
+ * name). Answers whether a name row was changed.
+ */
+export async function setShortCodeOn(db: Executor, bodyId: number, shortCode: string, on = today()) {
+  const names = await listBodyNames(db, bodyId);
+  const begun = names.filter((n) => n.valid_from <= on);
+  const current = begun[begun.length - 1] ?? names[0];
+  if (!current) return false;
+  await db.updateTable("body_name").set({ short_code: shortCode }).where("id", "=", current.id).execute();
+  return true;
+}
+
 export function listBodyNames(db: Executor, bodyId: number) {
   return db.selectFrom("body_name").selectAll().where("body_id", "=", bodyId).orderBy("valid_from").execute();
 }

@@ -21,6 +21,7 @@ describe("sign-in with an OpenID Connect issuer", () => {
   const refusals = () =>
     serverLog
       .split("\n")
+      .slice(0, -1) // the last piece is an unfinished line
       .filter((line) => line.includes('"oidc_sign_in_refused"'))
       .map((line) => JSON.parse(line.slice(line.indexOf("{"))) as { issuer: string; reason: string });
   const kariName = testPeople.kari!.name;
@@ -41,7 +42,8 @@ describe("sign-in with an OpenID Connect issuer", () => {
         LOCAL_LOGIN: "admins",
       },
     });
-    server.process.stderr!.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
+    // The pino logger writes JSON lines to stdout.
+    server.process.stdout!.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
     browser = await launchBrowser();
     db = openReadOnly(server.databasePath);
   }, 120_000);

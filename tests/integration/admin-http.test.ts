@@ -1,4 +1,7 @@
 import Database from "better-sqlite3";
+import { openDatabase } from "#db/connection";
+import { getBody } from "#db/repositories/organisation.repository";
+import { chosenMemberCount, signingRuleOf } from "#workflows/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginCookie, post, startServer, type TestServer } from "../support/server";
 
@@ -286,6 +289,70 @@ describe("admin pages over HTTP", () => {
       );
       expect(response.status).toBe(404);
     });
+  });
+
+  it("sets a body's signing rule and short code over HTTP; signing reads the new rule", async () => {
+    const body = bodyId("Bestillerutvalget"); // Porteføljerådet today, a committee
+    const path = `/admin/organisasjon/${body}`;
+    const settings = () =>
+      query<{ rule: string | null; code: string | null }>(
+        `select signing_rule as rule, (select short_code from body_name where body_id = body.id
+           order by valid_from desc limit 1) as code from body where id = ?`,
+        body,
+      );
+    const page = await (await get(path, admin)).text();
+    expect(page).toContain("Møteleder og to medlemmer valgt i møtet");
+    const fingerprint = /name="fingerprint"[^>]*value="([a-f0-9]{32})"/.exec(page)?.[1];
+    expect(fingerprint).toBeDefined();
+    const before = settings();
+    expect(before.code).not.toBe("PRX");
+    const boardId = query<{ id: number }>("select id from body where kind = 'board'").id;
+    const boardCode = await (async () => {
+      const database = openDatabase(server.databasePath);
+      try {
+        return (await getBody(database, boardId))!.code;
+      } finally {
+        await database.destroy();
+      }
+    })();
+    expect(boardCode).toMatch(/^[A-Z]+$/);
+    const save = (fields: Record<string, string>, cookie: string) =>
+      post(server.url, path, form({ intent: "settings", fingerprint: fingerprint!, ...fields }), cookie);
+
+    expect((await save({ signingRule: "chairAndTwo", shortCode: "PRX" }, employee)).status).toBe(403);
+    expect(settings()).toEqual(before);
+
+    const bad = await save({ signingRule: "chairAndTwo", shortCode: "pr-1!" }, admin);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Kortkoden må være 1 til 6 store bokstaver eller sifre");
+    expect(settings()).toEqual(before);
+
+    const taken = await save({ signingRule: "chairAndTwo", shortCode: boardCode }, admin);
+    expect(taken.status).toBe(400);
+    expect(await taken.text()).toContain("Et annet organ bruker allerede denne kortkoden.");
+    expect(settings()).toEqual(before);
+
+    const saved = await save({ signingRule: "chairAndTwo", shortCode: "PRX" }, admin);
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("location")).toBe(`${path}?melding=innstillinger-lagret`);
+    expect(settings()).toEqual({ rule: "chairAndTwo", code: "PRX" });
+
+    // The form shown before the save is stale now: refused, nothing overwritten.
+    const stale = await save({ signingRule: "chair", shortCode: "PRY" }, admin);
+    expect(stale.status).toBe(409);
+    expect(settings()).toEqual({ rule: "chairAndTwo", code: "PRX" });
+
+    // Approving a protocol asks the body for its rule (approve-protocol.server.ts): two members now.
+    const database = openDatabase(server.databasePath);
+    try {
+      const row = await getBody(database, body);
+      expect(row?.code).toBe("PRX");
+      const rule = signingRuleOf(row!.kind, row!.signing_rule);
+      expect(rule).toBe("chairAndTwo");
+      expect(chosenMemberCount(rule)).toBe(2);
+    } finally {
+      await database.destroy();
+    }
   });
 
   it("renames a body from a date over HTTP", async () => {

@@ -724,6 +724,13 @@ export const authorizationTable: RouteEntry[] = [
     probes: [
       get("body", (fx) => `/admin/organisasjon/${fx.groupId}`, only(administrators)),
       post("body (empty)", (fx) => `/admin/organisasjon/${fx.groupId}`, empty, 400, only(administrators)),
+      post(
+        "body settings (stale form)",
+        (fx) => `/admin/organisasjon/${fx.groupId}`,
+        () => ({ intent: "settings", signingRule: "chair", shortCode: "QQ", fingerprint: "0".repeat(32) }),
+        409,
+        only(administrators),
+      ),
     ],
   },
 ];

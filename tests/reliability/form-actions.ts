@@ -173,15 +173,17 @@ const strategyAction = (intent: string, fields: (t: Target) => FormValues = () =
   hidden: ["intent", "version", "goalId", "parentId"],
 });
 
-/** The edit form's fingerprint of an account, as the page hands it out. */
-async function fingerprint(ctx: ActionContext, userId: number): Promise<string> {
-  const page = await request(ctx.baseUrl, `/admin/brukere/${userId}`, { cookie: ctx.cookies.admin });
+/** The fingerprint an edit form carries (an account's, a body's settings), as the page hands it out. */
+async function fingerprint(ctx: ActionContext, path: string): Promise<string> {
+  const page = await request(ctx.baseUrl, path, { cookie: ctx.cookies.admin });
   const match =
     /name="fingerprint"[^>]*value="([a-f0-9]{32})"/.exec(page.body) ??
     /value="([a-f0-9]{32})"[^>]*name="fingerprint"/.exec(page.body);
-  if (!match) throw new Error(`No fingerprint on the account page (${page.status})`);
+  if (!match) throw new Error(`No fingerprint on ${path} (${page.status})`);
   return match[1]!;
 }
+
+let shortCodes = 0;
 
 let reportYear = 2000;
 
@@ -529,7 +531,7 @@ export const formActions: FormAction[] = [
         name: `Omdøpt ${next()}`,
         email: user.email,
         municipalityId: String(ctx.fx.municipalityId),
-        fingerprint: await fingerprint(ctx, t.id!),
+        fingerprint: await fingerprint(ctx, `/admin/brukere/${t.id}`),
       };
     },
     intents: ["save", "deactivate", "reactivate"],
@@ -632,7 +634,22 @@ export const formActions: FormAction[] = [
     prepare: async (ctx) => throwawayGroup(ctx.db, ctx.fx),
     path: (_c, t) => `/admin/organisasjon/${t.bodyId}`,
     valid: (_c, t) => ({ intent, ...fields(t) }),
-    intents: ["rename", "close", "addMembership", "endMembership"],
+    intents: ["rename", "settings", "close", "addMembership", "endMembership"],
     hidden: ["intent", "membershipId"],
   })),
+  {
+    route: "admin.organisasjon.$bodyId.tsx",
+    intent: "settings",
+    as: "admin",
+    prepare: async (ctx) => throwawayGroup(ctx.db, ctx.fx),
+    path: (_c, t) => `/admin/organisasjon/${t.bodyId}`,
+    valid: async (ctx, t) => ({
+      intent: "settings",
+      signingRule: "chairAndTwo",
+      shortCode: `Z${++shortCodes}`,
+      fingerprint: await fingerprint(ctx, `/admin/organisasjon/${t.bodyId}`),
+    }),
+    intents: ["rename", "settings", "close", "addMembership", "endMembership"],
+    hidden: ["intent", "fingerprint"],
+  },
 ];

@@ -55,6 +55,26 @@ describe("configuration", () => {
     expect(await refusedStart({ INNSPILL_MODE: "prod" })).toMatch(/INNSPILL_MODE/);
   });
 
+  it("a wrong sign-in value stops the server at start, not at the first login page", async () => {
+    expect(await refusedStart({ LOCAL_LOGIN: "sometimes" })).toMatch(
+      /LOCAL_LOGIN: must be all, admins or off/,
+    );
+    expect(await refusedStart({ OIDC_ISSUERS: "x" })).toMatch(/OIDC_X_ISSUER/);
+    expect(
+      await refusedStart({
+        OIDC_ISSUERS: "molde",
+        OIDC_MOLDE_ISSUER: "http://login.example",
+        OIDC_MOLDE_CLIENT_ID: "innspill",
+        OIDC_MOLDE_REDIRECT_URL: "https://innspill.example/auth/oidc/molde/callback",
+        OIDC_MOLDE_LABEL: "Molde kommune",
+      }),
+    ).toMatch(/OIDC_MOLDE_ISSUER .*https/);
+    // Every wrong variable is named, the general ones and the sign-in ones together.
+    const both = await refusedStart({ PORT: "åtti", OIDC_ALLOW_HTTP: "ja" });
+    expect(both).toMatch(/PORT: /);
+    expect(both).toMatch(/OIDC_ALLOW_HTTP: /);
+  });
+
   it("production needs SESSION_SECRET and SECURE_COOKIES=true", async () => {
     expect(await refusedStart({ ...production, SESSION_SECRET: "" })).toMatch(/SESSION_SECRET/);
     expect(await refusedStart({ ...production, SECURE_COOKIES: "false" })).toMatch(/SECURE_COOKIES/);

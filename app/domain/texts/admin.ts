@@ -80,6 +80,21 @@ export const adminTexts = {
     closed: "Organet er avsluttet.",
     membershipAdded: "Medlemmet er lagt til.",
     membershipEnded: "Medlemskapet er avsluttet.",
+    settings: "Signering og kortkode",
+    signingRule: "Hvem signerer protokollen",
+    signingRuleHint: "Gjelder protokoller som godkjennes etter at regelen er lagret.",
+    signingRules: {
+      chair: "Møteleder alene",
+      chairAndOne: "Møteleder og ett medlem valgt i møtet",
+      chairAndTwo: "Møteleder og to medlemmer valgt i møtet",
+      allPresent: "Alle møtende medlemmer",
+    },
+    shortCode: "Kortkode for gjeldende navn",
+    shortCodeHint: "1 til 6 store bokstaver eller sifre. Brukes i saksnummer, for eksempel «SR-sak 1/2026».",
+    newShortCode: "Kortkode for det nye navnet (valgfritt)",
+    newShortCodeHint: "La feltet stå tomt for å beholde kortkoden organet har på datoen.",
+    settingsSubmit: "Lagre signering og kortkode",
+    settingsSaved: "Signeringsregelen og kortkoden er lagret.",
   },
   users: {
     title: "Brukerkontoer",
@@ -152,5 +167,11 @@ export const adminTexts = {
     unknownIntent: "Ukjent handling.",
     selfDeactivate: "Du kan ikke deaktivere din egen konto.",
     selfUnadmin: "Du kan ikke fjerne administratorrettigheten fra din egen konto.",
+    shortCodeRequired: "Skriv en kortkode.",
+    shortCodeInvalid: "Kortkoden må være 1 til 6 store bokstaver eller sifre, for eksempel SR.",
+    shortCodeTaken: "Et annet organ bruker allerede denne kortkoden.",
+    signingRuleRequired: "Velg hvem som signerer protokollen.",
+    settingsChanged:
+      "Organets innstillinger ble endret av noen andre mens du hadde skjemaet åpent. Se over og lagre på nytt.",
   },
 } as const;

@@ -38,6 +38,11 @@ export const assessmentTexts = {
   costYearly: "Årlig kostnad (kr)",
   goals: "Delmål i strategien",
   goalsHint: "Velg minst ett delmål før innspillet kan anbefales videre.",
+  /** Said in the sub-goal picker for each offered strategy whose period is over. */
+  expiredStrategyGoals: (name: string, lastYear: number) =>
+    `Strategien «${name}» gjaldt til og med ${lastYear}. Delmålene kan fortsatt velges, men vurder om innspillet hører til en nyere strategi.`,
+  /** Labels a sub-goal when goals from more than one strategy are offered. */
+  goalOfStrategy: (number: string, title: string, strategy: string) => `${number} ${title} (${strategy})`,
   noGoals: "Ingen delmål er valgt.",
   save: "Lagre vurderingen",
   saved: "Vurderingen er lagret.",

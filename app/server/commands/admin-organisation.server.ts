@@ -1,4 +1,5 @@
-import type { DB } from "#db/connection";
+import { createHash } from "node:crypto";
+import type { DB, Executor } from "#db/connection";
 import {
   addMembership as insertMembership,
   closeBody as closeBodyRow,
@@ -10,10 +11,15 @@ import {
   getBody,
   getMembership,
   getMunicipality,
+  listBodies,
   renameBody as insertBodyName,
+  setShortCodeOn,
+  setSigningRule,
+  type BodyOnDate,
 } from "#db/repositories/organisation.repository";
 import { getUser } from "#db/repositories/user.repository";
-import type { BodyKind, MembershipRole } from "#db/schema";
+import type { BodyKind, MembershipRole, SigningRule } from "#db/schema";
+import { signingRuleOf } from "#workflows/signing";
 import { formatDate } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
 import { refuse, refuseField, runCommand, type CommandResult } from "./result.server";
@@ -58,15 +64,51 @@ export function addBody(
 }
 
 /**
+ * A digest of what the settings form shows of a body: its signing rule (as in force) and its
+ * current short code. The body has no version column, so the form carries this digest and the
+ * save is refused (409) when the body no longer matches it: two admins cannot silently overwrite
+ * each other.
+ */
+export function bodySettingsFingerprint(body: BodyOnDate): string {
+  const shown = [signingRuleOf(body.kind, body.signing_rule), body.code];
+  return createHash("sha256").update(JSON.stringify(shown)).digest("hex").slice(0, 32);
+}
+
+/** Refuses a short code another body's current name already has. */
+async function checkShortCodeFree(trx: Executor, bodyId: number, shortCode: string) {
+  const others = await listBodies(trx);
+  if (others.some((b) => b.id !== bodyId && b.code === shortCode)) refuseField("shortCode", E.shortCodeTaken);
+}
+
+/**
+ * Sets a body's signing rule and its current name's short code. Protocols approved afterwards
+ * are signed by the new rule; cases already numbered keep their references.
+ */
+export function saveBodySettings(
+  database: DB,
+  input: { bodyId: number; signingRule: SigningRule; shortCode: string; fingerprint: string },
+): Promise<CommandResult<{ id: number }>> {
+  return runCommand(database, async (trx) => {
+    const body = (await getBody(trx, input.bodyId)) ?? missing();
+    if (bodySettingsFingerprint(body) !== input.fingerprint) refuse(409, E.settingsChanged);
+    await checkShortCodeFree(trx, body.id, input.shortCode);
+    await setSigningRule(trx, body.id, input.signingRule);
+    await setShortCodeOn(trx, body.id, input.shortCode);
+    return { id: body.id };
+  });
+}
+
+/**
  * Gives a body a new name from a date. Anything dated earlier keeps the earlier name, so a
  * 2021 case of "Bestillerutvalget" still says so after it becomes "Porteføljerådet" in 2023.
  */
 export function renameBody(
   database: DB,
-  input: { bodyId: number; name: string; validFrom: string },
+  input: { bodyId: number; name: string; validFrom: string; shortCode?: string },
 ): Promise<CommandResult<{ id: number }>> {
   return runCommand(database, async (trx) => {
     const body = (await getBody(trx, input.bodyId)) ?? missing();
+    if (input.shortCode !== undefined) await checkShortCodeFree(trx, body.id, input.shortCode);
     if (input.validFrom < body.valid_from)
       refuseField("validFrom", E.renameBeforeStart(formatDate(body.valid_from)));
     if (body.valid_to && input.validFrom >= body.valid_to)
