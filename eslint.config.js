@@ -21,11 +21,6 @@ const forbid = (pairs, allowTypeImports = false) => [
   { patterns: pairs.map(([regex, message]) => ({ regex, message, allowTypeImports })) },
 ];
 
-// The process vocabulary next to the rules: event and outcome labels and the
-// event payloads' messages. workflows/ may import nothing of ours, so these move to
-// app/domain/texts/ only together with a lookup by key on the pages. TEMPORARY.
-const pendingWorkflowTexts = ["workflows/proposal.events.ts", "workflows/meeting.outcomes.ts"];
-
 export default tseslint.config(
   { ignores: ["build/**", "build-*/**", "node_modules/**", "data/**", "bench-results/**"] },
   js.configs.recommended,
@@ -130,7 +125,6 @@ export default tseslint.config(
       "db/seed-data/**",
       "db/migrations/**",
       "app/server/seed/**",
-      ...pendingWorkflowTexts,
     ],
     plugins: { local: { rules: { "no-norwegian-literals": noNorwegianLiterals } } },
     rules: { "local/no-norwegian-literals": "error" },

@@ -12,40 +12,56 @@ export type CaseKind = "proposal" | "other";
 export type CaseOutcome = "recommend" | "approve" | "return" | "defer" | "reject" | "decided" | "noted";
 
 export interface OutcomeSpec {
-  /** As the protocol says it (Norwegian); {board}/{committee} filled by `bodyText`. */
-  label: string;
   /** The proposal event this outcome sends, for a proposal case. */
   event?: ProposalEventType;
   /** The decision text is the reason the proposal's history keeps (required by the event). */
   needsReason?: boolean;
 }
 
-const committeeProposal: Partial<Record<CaseOutcome, OutcomeSpec>> = {
-  recommend: { label: "Innstilt til {board}", event: "COMMITTEE_RECOMMEND" },
-  approve: { label: "Vedtatt innenfor daglig leders fullmakt", event: "COMMITTEE_APPROVE" },
-  return: { label: "Sendt tilbake til faggruppen", event: "COMMITTEE_RETURN", needsReason: true },
-  defer: { label: "Utsatt", event: "COMMITTEE_DEFER" },
-  reject: { label: "Avslått", event: "COMMITTEE_REJECT", needsReason: true },
-};
+/*
+ * The outcomes, by the table a body and case kind decide from. Their words are in
+ * app/domain/texts/meetings.ts (`outcomeLabel`), keyed by table and outcome.
+ */
+const committeeProposal = {
+  recommend: { event: "COMMITTEE_RECOMMEND" },
+  approve: { event: "COMMITTEE_APPROVE" },
+  return: { event: "COMMITTEE_RETURN", needsReason: true },
+  defer: { event: "COMMITTEE_DEFER" },
+  reject: { event: "COMMITTEE_REJECT", needsReason: true },
+} as const satisfies Partial<Record<CaseOutcome, OutcomeSpec>>;
 
-const boardProposal: Partial<Record<CaseOutcome, OutcomeSpec>> = {
-  approve: { label: "Vedtatt", event: "BOARD_APPROVE" },
-  reject: { label: "Avslått", event: "BOARD_REJECT", needsReason: true },
-  return: { label: "Sendt tilbake til {committee}", event: "BOARD_RETURN", needsReason: true },
-  defer: { label: "Utsatt", event: "BOARD_DEFER" },
-};
+const boardProposal = {
+  approve: { event: "BOARD_APPROVE" },
+  reject: { event: "BOARD_REJECT", needsReason: true },
+  return: { event: "BOARD_RETURN", needsReason: true },
+  defer: { event: "BOARD_DEFER" },
+} as const satisfies Partial<Record<CaseOutcome, OutcomeSpec>>;
 
-const otherCase: Partial<Record<CaseOutcome, OutcomeSpec>> = {
-  decided: { label: "Vedtatt" },
-  noted: { label: "Tatt til orientering" },
-  defer: { label: "Utsatt" },
-};
+const otherCase = {
+  decided: {},
+  noted: {},
+  defer: {},
+} as const satisfies Partial<Record<CaseOutcome, OutcomeSpec>>;
 
-function table(bodyKind: MeetingBodyKind, caseKind: CaseKind) {
-  if (caseKind === "other") return otherCase;
-  if (bodyKind === "committee") return committeeProposal;
-  if (bodyKind === "board") return boardProposal;
-  return {};
+const outcomeTables = { committeeProposal, boardProposal, otherCase };
+
+/** Which outcomes a body decides a case from: a committee's or the board's on proposals, or those of any other case. */
+export type OutcomeTable = keyof typeof outcomeTables;
+
+/** The outcomes of each table, for texts that must name every one of them. */
+export type OutcomesOf<T extends OutcomeTable> = keyof (typeof outcomeTables)[T];
+
+/** The table a body decides a kind of case from; null for a group's proposal cases (it decides none in a meeting). */
+export function outcomeTable(bodyKind: MeetingBodyKind, caseKind: CaseKind): OutcomeTable | null {
+  if (caseKind === "other") return "otherCase";
+  if (bodyKind === "committee") return "committeeProposal";
+  if (bodyKind === "board") return "boardProposal";
+  return null;
+}
+
+function table(bodyKind: MeetingBodyKind, caseKind: CaseKind): Partial<Record<CaseOutcome, OutcomeSpec>> {
+  const name = outcomeTable(bodyKind, caseKind);
+  return name ? outcomeTables[name] : {};
 }
 
 /** The outcomes a body may record on a case of a kind (a group decides no proposal case in a meeting). */

@@ -135,16 +135,6 @@ describe("processGraph", () => {
     ).toEqual(["boardReview.BOARD_DEFER", "committeeReview.COMMITTEE_DEFER", "groupReview.MOVE_GROUP"]);
   });
 
-  it("labels every edge with the Norwegian action name from eventSpecs", () => {
-    for (const edge of graph.edges) {
-      expect(edge.label).toBe(eventSpecs[edge.event].label);
-      expect(edge.label.trim()).not.toBe("");
-      // Words a user reads, not the event's code name.
-      expect(edge.label).not.toMatch(/[A-Z]{2,}_|^[A-Z_]+$/);
-      expect(edge.label).not.toContain(edge.event);
-    }
-  });
-
   it("names as deciders exactly the roles the machine lets take the step", () => {
     for (const edge of graph.edges) {
       expect(edge.deciders.length, edge.id).toBeGreaterThan(0);

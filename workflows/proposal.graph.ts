@@ -66,9 +66,8 @@ export interface ProcessEdge {
   id: string;
   from: ProposalState;
   to: ProposalState;
+  /** The action; its label is looked up by event (app/domain/texts/proposal-events.ts). */
   event: ProposalEventType;
-  /** The Norwegian action name from `eventSpecs`; may hold {committee}/{board}. */
-  label: string;
   /** Who may take this step, found by asking the machine's guards. */
   deciders: ProcessRole[];
   /** The lanes of the deciders, in lane order. */
@@ -126,8 +125,8 @@ function probe(state: ProposalState, type: ProposalEventType) {
 let cached: ProcessGraph | undefined;
 
 /**
- * The process's states (with label, lane and final) and transitions (with the Norwegian action
- * name and who decides), in the machine's own order. Self-loops (move group, defer) included.
+ * The process's states (with label, lane and final) and transitions (with the event and who
+ * decides), in the machine's own order. Self-loops (move group, defer) included.
  */
 export function processGraph(): ProcessGraph {
   if (cached) return cached;
@@ -148,7 +147,6 @@ export function processGraph(): ProcessGraph {
         from: id,
         to,
         event,
-        label: spec.label,
         deciders,
         lanes: laneOrder.filter((lane) => deciders.some((role) => roleLane[role] === lane)),
         needs,

@@ -10,7 +10,7 @@ import { cachedPublicMeeting } from "~/server/public-meetings.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: data
-      ? `${T.public.meetingTitle(data.document.bodyName, data.document.date)} – ${t.app.name}`
+      ? `${T.meetingTitle(data.document.bodyName, data.document.date)} – ${t.app.name}`
       : `${t.errors.notFoundTitle} – ${t.app.name}`,
   },
 ];
@@ -45,7 +45,7 @@ export default function PublicMeetingPage() {
       <p className="small muted no-print">
         <Link to="/offentlig">← {T.public.title}</Link>
       </p>
-      <h1>{T.public.meetingTitle(doc.bodyName, doc.date)}</h1>
+      <h1>{T.meetingTitle(doc.bodyName, doc.date)}</h1>
       <ul className="no-print">
         <li>
           <a href={`/offentlig/moter/${doc.meetingId}/innkalling.docx`} download>

@@ -98,6 +98,21 @@ describe("processDiagram", () => {
     expect(Object.keys(data.positions.nodes)).toHaveLength(14);
     expect(data.edges).toHaveLength(28);
   });
+
+  it("labels every edge with its event's Norwegian action name, the bodies' names filled in", async () => {
+    const { edges } = await processDiagram("draft", [], names2021);
+    for (const edge of edges) {
+      const event = edge.id.split(".")[1]!;
+      expect(edge.label.trim(), edge.id).not.toBe("");
+      // Words a user reads, not the event's code name nor an unfilled placeholder.
+      expect(edge.label, edge.id).not.toMatch(/[A-Z]{2,}_|^[A-Z_]+$|\{/);
+      expect(edge.label, edge.id).not.toContain(event);
+    }
+    const label = (id: string) => edges.find((e) => e.id === id)!.label;
+    expect(label("draft.SUBMIT")).toBe("Send inn");
+    expect(label("groupReview.RECOMMEND")).toBe("Anbefal til bestillerutvalget");
+    expect(label("boardReview.BOARD_RETURN")).toBe("Send tilbake til bestillerutvalget");
+  });
 });
 
 describe("wrapText", () => {

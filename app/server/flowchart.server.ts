@@ -1,7 +1,6 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkLabel, ElkNode } from "elkjs/lib/elk-api";
 import { countByState } from "#db/repositories/process.repository";
-import { eventSpecs } from "#workflows/proposal.events";
 import {
   edgesFrom,
   processDrawing,
@@ -12,6 +11,7 @@ import {
 } from "#workflows/proposal.graph";
 import { bodyText, type BodyNames, type Lane, type ProposalState } from "#workflows/proposal.machine";
 import { anyStepNote, laneActors, laneNames, needsText, whoDecides } from "~/domain/texts/process";
+import { eventLabel } from "~/domain/texts/proposal-events";
 import { db } from "./db.server";
 import { bodyNames } from "./process.server";
 
@@ -142,7 +142,7 @@ function noteLines(note: ProcessNote, names: BodyNames, style: ChartStyle): stri
   const text = bodyText(
     anyStepNote(
       whoDecides(note.deciders),
-      eventSpecs[note.event].label,
+      eventLabel(note.event),
       labelOf(note.from[0]!),
       labelOf(note.from.at(-1)!),
     ),
@@ -167,7 +167,7 @@ async function layoutChart(names: BodyNames, style: ChartStyle): Promise<ChartLa
   const edgeLines = new Map(
     drawing.edges.map((e) => [
       e.id,
-      style.edgeChars > 0 ? wrapText(bodyText(e.label, names), style.edgeChars) : [],
+      style.edgeChars > 0 ? wrapText(bodyText(eventLabel(e.event), names), style.edgeChars) : [],
     ]),
   );
   const notes = new Map(drawing.notes.map((n) => [n.id, noteLines(n, names, style)]));
@@ -433,7 +433,7 @@ function chartEdges(names: BodyNames): ChartEdge[] {
     id: e.id,
     from: e.from,
     to: e.to,
-    label: bodyText(e.label, names),
+    label: bodyText(eventLabel(e.event), names),
   }));
 }
 
@@ -476,7 +476,7 @@ export async function flowchartPage() {
     href: `/innspill?status=${n.id}`,
     ways: edgesFrom(graph, n.id).map((e) => ({
       id: e.id,
-      label: bodyText(e.label, names),
+      label: bodyText(eventLabel(e.event), names),
       to: e.to,
       toLabel: labelOf.get(e.to)!,
       who: bodyText(whoDecides(e.deciders), names),

@@ -13,7 +13,9 @@ import { protocolItemLinks, type ProtocolItemLink } from "#db/repositories/meeti
 import { recordTexts } from "~/domain/texts/records";
 import { getAssessment, historyOfProposal, listPriorityBands } from "#db/repositories/process.repository";
 import { assessmentTotal, criteria, isAssessmentComplete, priorityBand } from "#workflows/assessment";
-import { eventSpecs } from "#workflows/proposal.events";
+import { eventSpecs, isProposalEvent } from "#workflows/proposal.events";
+import { eventFieldLabel, eventLabel } from "~/domain/texts/proposal-events";
+import { proposalPageTexts } from "~/domain/texts/proposal-page";
 import { assessmentTexts as A } from "~/domain/texts/assessment";
 import { availableEvents, bodyText, isProposalState, stateMeta } from "#workflows/proposal.machine";
 import type { CurrentUser } from "./auth.server";
@@ -59,14 +61,6 @@ function historyDecision(
     protocolItem: { id: item.id, meetingId: item.meetingId, reference },
   };
 }
-
-const laneActors = {
-  submitter: "Innsenderen",
-  rorikt: "ROR-IKT",
-  group: "Faggruppen",
-  committee: "{Committee}",
-  board: "{Board}",
-} as const;
 
 /** Everything the proposal page shows, for one viewer; undefined when they may not see it. */
 /** Steps whose reason a submitter needs by the status: a rejection, a redirect, a return, a cancellation. */
@@ -137,9 +131,9 @@ export async function proposalPage(id: number, user: CurrentUser) {
     .map((a) => ({
       type: a.type,
       blocked: a.blocked,
-      label: bodyText(eventSpecs[a.type].label, names),
+      label: bodyText(eventLabel(a.type), names),
       field: eventSpecs[a.type].field ?? null,
-      fieldLabel: eventSpecs[a.type].fieldLabel ?? null,
+      fieldLabel: eventFieldLabel(a.type),
       closing: eventSpecs[a.type].closing ?? false,
       page: eventSpecs[a.type].page ?? null,
     }));
@@ -173,7 +167,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
     customerService: proposal.state === "redirected" ? await siteText("kundeservice") : null,
     support: await supportPanel(proposal, user),
     now: bodyText(meta.now, names),
-    whoActs: bodyText(laneActors[meta.lane], names),
+    whoActs: bodyText(proposalPageTexts.whoActs[meta.lane], names),
     isFinal: meta.final === true,
     municipalities,
     attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, size: a.size })),
@@ -183,8 +177,8 @@ export async function proposalPage(id: number, user: CurrentUser) {
       event: h.event,
       eventLabel:
         h.event === "CREATE"
-          ? "Opprettet"
-          : bodyText(eventSpecs[h.event as keyof typeof eventSpecs]?.label ?? h.event, names),
+          ? proposalPageTexts.created
+          : bodyText(isProposalEvent(h.event) ? eventLabel(h.event) : h.event, names),
       from: h.from_state,
       fromLabel: h.from_state ? stateLabel(h.from_state, names) : null,
       to: h.to_state,

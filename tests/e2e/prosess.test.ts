@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "#db/connection";
 import { bodyOfKind } from "#db/repositories/organisation.repository";
 import { countByState } from "#db/repositories/process.repository";
-import { eventSpecs } from "#workflows/proposal.events";
+import { eventLabel } from "~/domain/texts/proposal-events";
 import { processGraph } from "#workflows/proposal.graph";
 import { bodyText, proposalStates, stateMeta, type BodyNames } from "#workflows/proposal.machine";
 import {
@@ -66,7 +66,7 @@ async function expectTextVersion(page: Page) {
   expect(await section.locator("h4 + ul > li").count()).toBe(graph.edges.length);
   for (const edge of graph.edges) {
     const item = section.locator(`#steg-${edge.from} li`, {
-      hasText: bodyText(eventSpecs[edge.event].label, names),
+      hasText: bodyText(eventLabel(edge.event), names),
     });
     expect(await item.count(), edge.id).toBeGreaterThan(0);
     const text = (await item.first().innerText()).replace(/\s+/g, " ");
@@ -115,9 +115,7 @@ describe("/prosess without JavaScript", () => {
         expect(edgeLabels.some((l) => l.includes("«Trekkinnspillet»"))).toBe(true);
         continue;
       }
-      expect(edgeLabels, edge.id).toContain(
-        bodyText(eventSpecs[edge.event].label, names).replace(/\s+/g, ""),
-      );
+      expect(edgeLabels, edge.id).toContain(bodyText(eventLabel(edge.event), names).replace(/\s+/g, ""));
     }
     expect(await page.locator(".react-flow").count()).toBe(0);
 

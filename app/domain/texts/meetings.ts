@@ -1,7 +1,16 @@
+import {
+  outcomeTable,
+  type CaseKind,
+  type MeetingBodyKind,
+  type OutcomeTable,
+  type OutcomesOf,
+} from "#workflows/meeting.outcomes";
 import { dateFormat } from "./dates";
+
 /**
- * Texts of meetings, agendas, protocols and the public pages. Meeting statuses and case
- * outcomes are labelled with the rules in workflows/ (meeting.machine.ts, meeting.outcomes.ts).
+ * Texts of meetings, agendas, protocols and the public pages. Meeting statuses are labelled
+ * with the rules in workflows/meeting.machine.ts; case outcomes are labelled here, keyed by the
+ * outcome tables of workflows/meeting.outcomes.ts.
  */
 /** A body's name inside a sentence: "til porteføljerådet". */
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
@@ -272,7 +281,38 @@ export const meetingTexts = {
     notices: "Innkallinger",
     protocols: "Protokoller",
     none: "Ingen publiserte dokumenter.",
-    meetingTitle: (body: string, date: string) => `${body}, møte ${date}`,
     protocolNotPublished: "Protokollen er ikke publisert ennå.",
   },
 } as const;
+
+/**
+ * A case's outcome as the protocol says it, by the table the body decides from (every outcome
+ * of every table named); {board}/{committee} are filled with `bodyText`.
+ */
+const outcomeLabels: { [T in OutcomeTable]: Record<OutcomesOf<T>, string> } = {
+  committeeProposal: {
+    recommend: "Innstilt til {board}",
+    approve: "Vedtatt innenfor daglig leders fullmakt",
+    return: "Sendt tilbake til faggruppen",
+    defer: "Utsatt",
+    reject: "Avslått",
+  },
+  boardProposal: {
+    approve: "Vedtatt",
+    reject: "Avslått",
+    return: "Sendt tilbake til {committee}",
+    defer: "Utsatt",
+  },
+  otherCase: {
+    decided: "Vedtatt",
+    noted: "Tatt til orientering",
+    defer: "Utsatt",
+  },
+};
+
+/** The label of an outcome a body records on a kind of case; null when that body cannot decide it. */
+export function outcomeLabel(bodyKind: MeetingBodyKind, caseKind: CaseKind, outcome: string): string | null {
+  const table = outcomeTable(bodyKind, caseKind);
+  const labels: Record<string, string> = table ? outcomeLabels[table] : {};
+  return Object.hasOwn(labels, outcome) ? labels[outcome]! : null;
+}

@@ -3,7 +3,7 @@ import type { Lane } from "#workflows/proposal.machine";
 
 /**
  * Texts of the process flowchart (/prosess) and the proposal page's process diagram.
- * State and action labels come from the machine and `eventSpecs`; these are the words around them.
+ * State labels come from the machine and action labels from ./proposal-events.ts; these are the words around them.
  * Texts naming the committee or the board hold {committee}/{board} placeholders, filled on the
  * server with `bodyText` (kept out of here so the page's browser code needs no process machine).
  */

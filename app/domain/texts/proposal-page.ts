@@ -1,4 +1,9 @@
-/** The proposal page's own words (the process steps' labels come from the machine's specs). */
+import type { Lane } from "#workflows/proposal.machine";
+
+/**
+ * The proposal page's own words (the states' labels come from the machine; the events' from
+ * ./proposal-events.ts).
+ */
 export const proposalPageTexts = {
   number: (id: number) => `Innspill #${id}`,
   editAndSubmit: "Rediger og send inn",
@@ -15,4 +20,14 @@ export const proposalPageTexts = {
   suggested: "Foreslått",
   size: (kb: number) => `(${kb} kB)`,
   mergedHeading: "Sammenslåtte innspill",
+  /** The history's first row (not a process event). */
+  created: "Opprettet",
+  /** Who acts next, by the current state's lane; {Committee}/{Board} filled with `bodyText`. */
+  whoActs: {
+    submitter: "Innsenderen",
+    rorikt: "ROR-IKT",
+    group: "Faggruppen",
+    committee: "{Committee}",
+    board: "{Board}",
+  } satisfies Record<Lane, string>,
 } as const;

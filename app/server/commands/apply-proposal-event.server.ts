@@ -10,7 +10,8 @@ import {
 import { isAssessmentComplete } from "#workflows/assessment";
 import { today as osloToday } from "#workflows/dates";
 import { proposalActor } from "#workflows/policy";
-import { eventSpecs, payloadSchema } from "#workflows/proposal.events";
+import { eventSpecs } from "#workflows/proposal.events";
+import { payloadSchema } from "~/domain/proposal-event.schema";
 import { z } from "zod";
 import {
   availableEvent,

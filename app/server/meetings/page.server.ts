@@ -5,13 +5,7 @@ import {
   proposalsAwaiting,
 } from "#db/repositories/meeting.repository";
 import { searchActiveUsers } from "#db/repositories/user.repository";
-import {
-  awaitedState,
-  decisionKind,
-  outcomeSpec,
-  outcomesFor,
-  takesProposalCases,
-} from "#workflows/meeting.outcomes";
+import { awaitedState, decisionKind, outcomesFor, takesProposalCases } from "#workflows/meeting.outcomes";
 import { availableMeetingEvents, meetingStateMeta, type MeetingEventType } from "#workflows/meeting.machine";
 import { mayOrganiseMeetings, maySeeExemptCases } from "#workflows/policy";
 import { bodyText } from "#workflows/proposal.machine";
@@ -19,7 +13,7 @@ import { followedExemption } from "#workflows/exemption";
 import { chosenMemberCount, signingRuleOf } from "#workflows/signing";
 import { bodyMembers, isQuorate, votersForCase } from "#workflows/vote";
 import { roleLabels } from "~/domain/texts";
-import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
+import { caseLabel, meetingTexts, outcomeLabel } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
 import { notFound, type CurrentUser } from "../auth.server";
 import { meetingActor, meetingHasStarted } from "../commands/meeting-command.server";
@@ -87,7 +81,7 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
         ? []
         : outcomesFor(body.kind, decidedAs).map((o) => ({
             value: o,
-            label: bodyText(outcomeSpec(body.kind, decidedAs, o)!.label, names),
+            label: bodyText(outcomeLabel(body.kind, decidedAs, o)!, names),
           })),
       voters: voters.map((v) => ({ userId: v.userId, name: nameOf.get(v.userId) ?? "", weight: v.weight })),
       quorate: isQuorate(voters, members),

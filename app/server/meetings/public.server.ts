@@ -40,7 +40,7 @@ export async function publicMeetings() {
           id: m.id,
           date: formatDate(m.starts_at),
           year: m.starts_at.slice(0, 4),
-          title: T.public.meetingTitle(nameOn(history, meetingDate(m.starts_at)), formatDate(m.starts_at)),
+          title: T.meetingTitle(nameOn(history, meetingDate(m.starts_at)), formatDate(m.starts_at)),
           cases: Number(m.case_count),
           protocol: protocolPublic(m.status),
         })),

@@ -12,14 +12,13 @@ import {
 } from "#db/repositories/meeting.repository";
 import { getBody, listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import { getUser } from "#db/repositories/user.repository";
-import { outcomeSpec } from "#workflows/meeting.outcomes";
 import { meetingStateMeta, type MeetingStatus } from "#workflows/meeting.machine";
 import { bodyText } from "#workflows/proposal.machine";
 import { today } from "#workflows/dates";
 import { isFinal, signingRuleOf } from "#workflows/signing";
 import { tally } from "#workflows/vote";
 import { formatDate, formatDateTime, roleLabels } from "~/domain/texts";
-import { caseLabel, meetingTexts } from "~/domain/texts/meetings";
+import { caseLabel, meetingTexts, outcomeLabel } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
 import { db } from "../db.server";
 import { bodyNames } from "../process.server";
@@ -194,7 +193,7 @@ export function documentOf(record: MeetingRecord, redactExempt: boolean): Meetin
     const origin = record.exemptOrigins.find((o) => o.id === item.exempt_from_item_id);
     const decision = record.decisions.find((d) => d.protocol_item_id === item.id);
     const votes = record.votes.filter((v) => v.protocol_item_id === item.id);
-    const spec = outcomeSpec(body.kind, item.kind, decision?.outcome ?? "");
+    const label = outcomeLabel(body.kind, item.kind, decision?.outcome ?? "");
     const t = votes.length
       ? tally(
           votes.map((v) => ({ userId: v.user_id, choice: v.choice })),
@@ -244,7 +243,7 @@ export function documentOf(record: MeetingRecord, redactExempt: boolean): Meetin
         decision && !redacted
           ? {
               outcome: decision.outcome,
-              outcomeLabel: spec ? bodyText(spec.label, names) : decision.outcome,
+              outcomeLabel: label ? bodyText(label, names) : decision.outcome,
               text: redacted ? "" : decision.text,
               motions: redacted ? "" : decision.motions,
               unanimous: decision.unanimous === 1,

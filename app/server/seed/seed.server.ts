@@ -36,7 +36,7 @@ import { priorityBands, strategy2022 } from "#db/seed-data/strategy";
 import { seedFollowups } from "./followups.server";
 import { createMeetingSeeder, type MeetingSeeder } from "./meetings.server";
 import { isAssessmentComplete } from "#workflows/assessment";
-import { payloadSchema } from "#workflows/proposal.events";
+import { payloadSchema } from "~/domain/proposal-event.schema";
 import {
   decide,
   isDecision,
