@@ -370,6 +370,72 @@ export interface ProposalSupportTable {
   created_at: IsoText;
 }
 
+/** One notification to one person: the bell's row, and the source of its e-mail or digest line. */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  proposal_id: number | null;
+  meeting_id: number | null;
+  title: string;
+  body: Generated<string>;
+  link: string;
+  dedupe_key: string | null;
+  email: "immediate" | "digest" | "none";
+  digested_at: IsoText | null;
+  created_at: IsoText;
+  read_at: IsoText | null;
+}
+
+/** An e-mail waiting for, in or past delivery (the transactional outbox). */
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  user_id: number | null;
+  notification_id: number | null;
+  to_address: string;
+  message_id: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  ics: string | null;
+  status: Generated<"pending" | "sending" | "sent" | "failed">;
+  attempts: Generated<number>;
+  next_attempt_at: IsoText;
+  claimed_until: IsoText | null;
+  last_error: string | null;
+  created_at: IsoText;
+  sent_at: IsoText | null;
+}
+
+/** How a person wants one kind of notification by e-mail; no row means the kind's default. */
+export interface NotificationPreferenceTable {
+  user_id: number;
+  kind: string;
+  mode: "immediate" | "digest" | "off";
+}
+
+/** "Følg innspillet". */
+export interface ProposalFollowerTable {
+  proposal_id: number;
+  user_id: number;
+  created_at: IsoText;
+}
+
+/** How long a proposal may wait in a process state before those who act on it are reminded. */
+export interface StepLimitTable {
+  state: string;
+  limit_days: number;
+}
+
+/** A single-use "Glemt passord?" link; only the token's hash is stored. */
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: number;
+  created_at: IsoText;
+  expires_at: IsoText;
+  used_at: IsoText | null;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   body: BodyTable;
@@ -404,6 +470,12 @@ export interface Database {
   oidc_session: OidcSessionTable;
   site_text: SiteTextTable;
   proposal_support: ProposalSupportTable;
+  notification: NotificationTable;
+  email_outbox: EmailOutboxTable;
+  notification_preference: NotificationPreferenceTable;
+  proposal_follower: ProposalFollowerTable;
+  step_limit: StepLimitTable;
+  password_reset: PasswordResetTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
