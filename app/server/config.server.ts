@@ -46,6 +46,15 @@ const environment = z.object({
   SEED_DEMO: bool("SEED_DEMO").default(true),
   SESSION_IDLE_HOURS: positive("SESSION_IDLE_HOURS", 24 * 14).default(8),
   LOG_LEVEL: z.enum(logLevels, { error: C.oneOf("LOG_LEVEL", logLevels) }).default("info"),
+  PUBLIC_URL: z.url({ error: C.url("PUBLIC_URL") }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, C.smtpUrl)
+    .optional(),
+  MAIL_FROM: z.string().min(3, C.notEmpty("MAIL_FROM")).default("Innspill <innspill@localhost>"),
+  NOTIFICATION_WORKER: z
+    .enum(["in-process", "off"], { error: C.oneOf("NOTIFICATION_WORKER", ['"in-process"', '"off"']) })
+    .default("in-process"),
 });
 
 export interface Config {
@@ -65,6 +74,12 @@ export interface Config {
   logLevel: string;
   /** Who may sign in with a password, and the OpenID Connect issuers. */
   signIn: SignInConfig;
+  /** The address users reach the app at, for links in e-mails (no trailing slash). */
+  publicUrl: string;
+  /** E-mail: sent over SMTP when smtpUrl is set, else written as .eml files to outboxDir. */
+  mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
+  /** Whether this server process runs the notification delivery worker (off: `npm run worker` does). */
+  notificationWorker: "in-process" | "off";
 }
 
 export const SESSION_MAX_DAYS = 14;
@@ -119,6 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxMs: SESSION_MAX_DAYS * 24 * 3600_000,
     logLevel: e.LOG_LEVEL,
     signIn,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, "outbox") },
+    notificationWorker: e.NOTIFICATION_WORKER,
   };
   return cached;
 }

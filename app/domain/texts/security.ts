@@ -54,6 +54,9 @@ export const securityTexts = {
     between: (name: string, min: number, max: number) => `${name} må være mellom ${min} og ${max}.`,
     oneOf: (name: string, values: readonly string[]) => `${name} må være ${values.join(", ")}.`,
     notEmpty: (name: string) => `${name} kan ikke være tom.`,
+    url: (name: string) =>
+      `${name} må være en fullstendig adresse, for eksempel https://innspill.kommune.no.`,
+    smtpUrl: "SMTP_URL må være en adresse som smtp://bruker:passord@vert:587 eller smtps://vert:465.",
     secretTooShort: "SESSION_SECRET må ha minst 32 tegn.",
     productionSecret: "SESSION_SECRET: må settes i produksjon (minst 32 tilfeldige tegn).",
     productionSecure: "SECURE_COOKIES: må være true i produksjon (bak HTTPS).",
