@@ -78,13 +78,21 @@ if (vite) {
 
 app.all("*", remixHandler(vite ? loadBuild : firstBuild));
 
+// The notification e-mail worker runs here unless it runs on its own (`npm run worker`, NOTIFICATION_WORKER=off).
+let worker;
 const server = app.listen(config.port, config.host, () => {
   const port = server.address().port;
   log.info({ port, mode: config.mode }, `Innspill kjører på http://localhost:${port} (${config.mode})`);
+  if (config.notificationWorker === "in-process") worker = appServer.startNotificationWorker();
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    // The send under way finishes (or its claim runs out and another worker takes it) before exit.
+    Promise.resolve(worker?.stop())
+      .catch((error) => log.error({ err: error }, "notification worker did not stop cleanly"))
+      .finally(() => server.close(() => process.exit(0)));
+  });
 }
 
 /** One JSON line per request: id, method, route (the path, no query), status and duration. Nothing else of it. */
