@@ -75,7 +75,9 @@ export async function deliverDue(
         log.info({ ...fields, transport: transport.kind }, "e-mail sent");
       } catch (error) {
         const failure =
-          error instanceof DeliveryError ? error : new DeliveryError(String((error as Error)?.message), false);
+          error instanceof DeliveryError
+            ? error
+            : new DeliveryError(String((error as Error)?.message), false);
         if (failure.permanent || email.attempts >= options.maxAttempts) {
           await recordDelivery(db, claim, { status: "failed", error: failure.message });
           result.failed++;
@@ -136,7 +138,10 @@ export function startWorker(opts: {
         if (!stopped) timer = setTimeout(tick, opts.intervalMs);
       });
   };
-  opts.log.info({ transport: opts.transport.kind, intervalMs: opts.intervalMs }, "notification worker started");
+  opts.log.info(
+    { transport: opts.transport.kind, intervalMs: opts.intervalMs },
+    "notification worker started",
+  );
   tick();
   return {
     async stop() {
