@@ -13,3 +13,6 @@ export const unsubscribeSchema = z.object({
 export const resendEmailSchema = z.object({
   intent: z.literal("resend", { error: deliveryTexts.admin.message.notFailed }),
 });
+
+/** The statuses of an outbox e-mail, in the order the admin page lists them. */
+export const emailStatuses = ["failed", "pending", "sending", "sent"] as const;

@@ -4,7 +4,8 @@ import { formatDate, formatTime } from "#workflows/dates";
 import { t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
 import { deliveryTexts } from "~/domain/texts/notification-delivery";
-import { emailStatuses, outboxPage, requireOutboxAdmin } from "~/server/notifications/outbox-page.server";
+import { emailStatuses } from "~/domain/notification-delivery.schema";
+import { outboxPage, requireOutboxAdmin } from "~/server/notifications/outbox-page.server";
 
 const A = deliveryTexts.admin;
 

@@ -1,12 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import {
-  countEmailsByStatus,
-  getEmail,
-  listEmails,
-  type EmailStatus,
-} from "#db/repositories/email-outbox.repository";
+import { countEmailsByStatus, getEmail, listEmails } from "#db/repositories/email-outbox.repository";
+import { emailStatuses } from "~/domain/notification-delivery.schema";
 import { mayManageEmailOutbox } from "#workflows/policy";
 import { forbidden, notFound, requireUser } from "../auth.server";
 import { config } from "../config.server";
@@ -15,8 +11,6 @@ import { emlFileName } from "./transport.server";
 
 const PAGE_SIZE = 25;
 const FAILED_SHOWN = 10;
-
-export const emailStatuses = ["failed", "pending", "sending", "sent"] as const satisfies EmailStatus[];
 
 /** The signed-in administrator, or 403 (the policy: workflows/policy.ts, mayManageEmailOutbox). */
 export async function requireOutboxAdmin(request: Request) {
