@@ -11,7 +11,7 @@ export const unsubscribeSchema = z.object({
 
 /** "Send på nytt" on one e-mail of the outbox. */
 export const resendEmailSchema = z.object({
-  intent: z.literal("resend", { error: deliveryTexts.admin.message.notFailed }),
+  intent: z.literal("resend", { error: deliveryTexts.admin.message.invalidForm }),
 });
 
 /** The statuses of an outbox e-mail, in the order the admin page lists them. */

@@ -33,7 +33,9 @@ export interface ReliabilityServer extends TestServer {
 export async function startSeededServer(env: Record<string, string> = {}): Promise<ReliabilityServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "innspill-rel-"));
   cpSync(inject("seededTemplateDir"), dataDir, { recursive: true });
-  const server = await startServer({ dataDir, env });
+  // No delivery worker: the suite checks that what it did not allow wrote nothing, and a worker sending
+  // on its own schedule would write meanwhile (delivery has its own tests: tests/integration/email-delivery).
+  const server = await startServer({ dataDir, env: { NOTIFICATION_WORKER: "off", ...env } });
   return {
     ...server,
     dispose: async () => {

@@ -52,6 +52,7 @@ export const deliveryTexts = {
       text: "Tekst slik den er lagret",
       ics: "Kalenderinvitasjon (invitation.ics)",
       resend: "Send på nytt",
+      invalidForm: "Skjemaet kunne ikke leses. Trykk på «Send på nytt» igjen.",
       resendExplain: "Meldingen legges tilbake i utboksen med samme Message-ID og sendes ved neste runde.",
       resent: "Meldingen er lagt tilbake i utboksen og sendes straks.",
       notFailed: "Meldingen har ikke feilet (lenger), så den kan ikke sendes på nytt.",
