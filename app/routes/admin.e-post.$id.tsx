@@ -41,7 +41,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OutboxMessage() {
   const { email, emlFile } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const errors = reply ? Object.values(reply.error ?? {}).flat().filter(Boolean) : [];
+  const errors = reply
+    ? Object.values(reply.error ?? {})
+        .flat()
+        .filter(Boolean)
+    : [];
   return (
     <>
       <p className="small muted">

@@ -50,7 +50,12 @@ export default function Unsubscribe() {
   const reply = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("melding") === "avmeldt";
-  const errors = reply && typeof reply === "object" ? Object.values(reply.error ?? {}).flat().filter(Boolean) : [];
+  const errors =
+    reply && typeof reply === "object"
+      ? Object.values(reply.error ?? {})
+          .flat()
+          .filter(Boolean)
+      : [];
   return (
     <>
       <h1>{U.title}</h1>
