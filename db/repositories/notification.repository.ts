@@ -34,3 +34,199 @@ export async function enqueueEmail(db: Executor, email: NewOutgoingEmail): Promi
   const row = await db.insertInto("email_outbox").values(email).returning("id").executeTakeFirstOrThrow();
   return row.id;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Who is around a record (active accounts only; memberships and bodies valid on the day given)
+
+/** Active members (any role) of a body on a date. */
+export async function activeMembersOfBody(db: Executor, bodyId: number, on: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom("membership")
+    .innerJoin("user", "user.id", "membership.user_id")
+    .select("user.id")
+    .distinct()
+    .where("membership.body_id", "=", bodyId)
+    .where("user.active", "=", 1)
+    .where("membership.valid_from", "<=", on)
+    .where((eb) => eb.or([eb("membership.valid_to", "is", null), eb("membership.valid_to", ">", on)]))
+    .orderBy("user.id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Active coordinators and the active leaders of every group constituted on a date: who routes. */
+export async function activeRouters(db: Executor, on: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom("user")
+    .select("user.id")
+    .where("user.active", "=", 1)
+    .where((eb) =>
+      eb.or([
+        eb("user.is_coordinator", "=", 1),
+        eb.exists(
+          eb
+            .selectFrom("membership")
+            .innerJoin("body", "body.id", "membership.body_id")
+            .select("membership.id")
+            .whereRef("membership.user_id", "=", "user.id")
+            .where("body.kind", "=", "group")
+            .where("membership.role", "=", "leader")
+            .where("membership.valid_from", "<=", on)
+            .where((w) => w.or([w("membership.valid_to", "is", null), w("membership.valid_to", ">", on)]))
+            .where("body.valid_from", "<=", on)
+            .where((w) => w.or([w("body.valid_to", "is", null), w("body.valid_to", ">", on)])),
+        ),
+      ]),
+    )
+    .orderBy("user.id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Active coordinators. */
+export async function activeCoordinators(db: Executor): Promise<number[]> {
+  const rows = await db
+    .selectFrom("user")
+    .select("id")
+    .where("active", "=", 1)
+    .where("is_coordinator", "=", 1)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Active supporters and followers of a proposal. */
+export async function supportersAndFollowers(
+  db: Executor,
+  proposalId: number,
+): Promise<{ supporters: number[]; followers: number[] }> {
+  const [supporters, followers] = await Promise.all([
+    db
+      .selectFrom("proposal_support")
+      .innerJoin("user", "user.id", "proposal_support.user_id")
+      .select("user.id")
+      .where("proposal_support.proposal_id", "=", proposalId)
+      .where("user.active", "=", 1)
+      .orderBy("user.id")
+      .execute(),
+    db
+      .selectFrom("proposal_follower")
+      .innerJoin("user", "user.id", "proposal_follower.user_id")
+      .select("user.id")
+      .where("proposal_follower.proposal_id", "=", proposalId)
+      .where("user.active", "=", 1)
+      .orderBy("user.id")
+      .execute(),
+  ]);
+  return { supporters: supporters.map((r) => r.id), followers: followers.map((r) => r.id) };
+}
+
+/** Name, address and chosen e-mail modes of the given active people (inactive ones are left out). */
+export async function recipientsByIds(db: Executor, userIds: readonly number[]) {
+  if (userIds.length === 0) return [];
+  const [users, preferences] = await Promise.all([
+    db
+      .selectFrom("user")
+      .select(["id", "email", "name"])
+      .where("id", "in", [...userIds])
+      .where("active", "=", 1)
+      .execute(),
+    db
+      .selectFrom("notification_preference")
+      .select(["user_id", "kind", "mode"])
+      .where("user_id", "in", [...userIds])
+      .execute(),
+  ]);
+  return users.map((u) => ({
+    ...u,
+    modes: new Map(preferences.filter((p) => p.user_id === u.id).map((p) => [p.kind, p.mode])),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scheduled jobs
+
+/** The waiting limit (days) of each process state that has one. */
+export async function stepLimits(db: Executor): Promise<Map<string, number>> {
+  const rows = await db.selectFrom("step_limit").select(["state", "limit_days"]).execute();
+  return new Map(rows.map((r) => [r.state, r.limit_days]));
+}
+
+/** Proposals in a state since before an instant (ISO text, compared as strings), longest-waiting first. */
+export function proposalsWaitingSince(db: Executor, state: string, before: string, limit: number) {
+  return db
+    .selectFrom("proposal")
+    .select(["id", "title", "state", "author_id", "group_id", "state_changed_at"])
+    .where("state", "=", state)
+    .where("state_changed_at", "<", before)
+    .orderBy("state_changed_at", "asc")
+    .limit(limit)
+    .execute();
+}
+
+/** The dedupe keys already written among the given ones (any recipient). */
+export async function existingDedupeKeys(db: Executor, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("notification")
+    .select("dedupe_key")
+    .distinct()
+    .where("dedupe_key", "in", [...keys])
+    .execute();
+  return new Set(rows.map((r) => r.dedupe_key ?? ""));
+}
+
+/** Started work whose planned end has come (Oslo date `today`), with a project lead not yet reminded. */
+export function workDueWithoutReminder(db: Executor, today: string) {
+  return db
+    .selectFrom("proposal_followup")
+    .innerJoin("proposal", "proposal.id", "proposal_followup.proposal_id")
+    .select([
+      "proposal.id",
+      "proposal.title",
+      "proposal_followup.project_lead_id",
+      "proposal_followup.planned_end",
+    ])
+    .where("proposal.state", "=", "inProgress")
+    .where("proposal_followup.project_lead_id", "is not", null)
+    .where("proposal_followup.planned_end", "<=", today)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("notification")
+            .select("notification.id")
+            .whereRef("notification.proposal_id", "=", "proposal.id")
+            .where("notification.kind", "=", "workDue"),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** Notifications waiting for a digest, created before an instant, by person (oldest first). */
+export function digestDue(db: Executor, createdBefore: string) {
+  return db
+    .selectFrom("notification")
+    .select(["id", "user_id", "kind", "title", "body", "link", "created_at"])
+    .where("email", "=", "digest")
+    .where("digested_at", "is", null)
+    .where("created_at", "<", createdBefore)
+    .orderBy("user_id")
+    .orderBy("id")
+    .execute();
+}
+
+/**
+ * Marks notifications as collected into a digest; returns how many were still waiting (0 when
+ * another run took them first, so that run's e-mail is the only one).
+ */
+export async function markDigested(db: Executor, ids: readonly number[], at: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .updateTable("notification")
+    .set({ digested_at: at })
+    .where("id", "in", [...ids])
+    .where("digested_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
