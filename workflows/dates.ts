@@ -148,3 +148,9 @@ export function isoWeek(date: string): string {
   const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1, 12)) / (7 * DAY_MS)) + 1;
   return `${year}-W${String(week).padStart(2, "0")}`;
 }
+
+/** The Monday (ISO date) of the ISO week a date is in. */
+export function mondayOf(date: string): string {
+  const weekday = (new Date(`${date.slice(0, 10)}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}

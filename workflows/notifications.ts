@@ -159,17 +159,15 @@ export function recipientsOfProposalEvent(
     reason: cause.exempt ? null : cause.reason,
   };
   const plan = (userIds: readonly number[], kind: NotificationKind, link = proposalLink(proposal.id)) =>
-    userIds.map(
-      (userId): PlannedNotification => ({
-        userId,
-        kind,
-        proposalId: proposal.id,
-        meetingId: null,
-        link,
-        facts,
-        dedupeKey: null,
-      }),
-    );
+    userIds.map((userId): PlannedNotification => ({
+      userId,
+      kind,
+      proposalId: proposal.id,
+      meetingId: null,
+      link,
+      facts,
+      dedupeKey: null,
+    }));
   const planned: PlannedNotification[] = [];
   if (cause.event === "REQUEST_INFO")
     planned.push(...plan([audience.authorId], "informationRequested", proposalLink(proposal.id, true)));
@@ -261,6 +259,9 @@ export const actorsOfWaitingState: Partial<Record<ProposalState, WaitingActors>>
   submitted: "routers",
   groupReview: "group",
   awaitingSubmitter: "submitter",
+  // ROR-IKT prepares the committee's and the board's cases, and starts decided work.
+  committeeReview: "coordinators",
+  boardReview: "coordinators",
   approved: "coordinators",
 };
 
@@ -299,7 +300,10 @@ export function recipientsOfWaitingReminder(
 }
 
 /** How a notification is e-mailed, from the person's choice for its kind or the kind's default. */
-export function emailModeFor(kind: NotificationKind, chosen: EmailMode | undefined): "immediate" | "digest" | "none" {
+export function emailModeFor(
+  kind: NotificationKind,
+  chosen: EmailMode | undefined,
+): "immediate" | "digest" | "none" {
   const mode = chosen ?? defaultEmailMode[kind];
   return mode === "off" ? "none" : mode;
 }

@@ -152,28 +152,40 @@ export async function stepLimits(db: Executor): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.state, r.limit_days]));
 }
 
-/** Proposals in a state since before an instant (ISO text, compared as strings), longest-waiting first. */
-export function proposalsWaitingSince(db: Executor, state: string, before: string, limit: number) {
+/**
+ * Proposals in a state since before an instant (ISO text, compared as strings) that have had no
+ * waiting reminder since another instant (the start of the week), longest-waiting first.
+ */
+export function proposalsWaitingUnreminded(
+  db: Executor,
+  input: { state: string; before: string; remindedSince: string; limit: number },
+) {
   return db
     .selectFrom("proposal")
-    .select(["id", "title", "state", "author_id", "group_id", "state_changed_at"])
-    .where("state", "=", state)
-    .where("state_changed_at", "<", before)
-    .orderBy("state_changed_at", "asc")
-    .limit(limit)
+    .select([
+      "proposal.id",
+      "proposal.title",
+      "proposal.state",
+      "proposal.author_id",
+      "proposal.group_id",
+      "proposal.state_changed_at",
+    ])
+    .where("proposal.state", "=", input.state)
+    .where("proposal.state_changed_at", "<", input.before)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("notification")
+            .select("notification.id")
+            .whereRef("notification.proposal_id", "=", "proposal.id")
+            .where("notification.kind", "=", "waitingReminder")
+            .where("notification.created_at", ">=", input.remindedSince),
+        ),
+      ),
+    )
+    .orderBy("proposal.state_changed_at", "asc")
+    .limit(input.limit)
     .execute();
-}
-
-/** The dedupe keys already written among the given ones (any recipient). */
-export async function existingDedupeKeys(db: Executor, keys: readonly string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await db
-    .selectFrom("notification")
-    .select("dedupe_key")
-    .distinct()
-    .where("dedupe_key", "in", [...keys])
-    .execute();
-  return new Set(rows.map((r) => r.dedupe_key ?? ""));
 }
 
 /** Started work whose planned end has come (Oslo date `today`), with a project lead not yet reminded. */

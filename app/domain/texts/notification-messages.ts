@@ -7,6 +7,8 @@ import { formatDate } from "#workflows/dates";
  */
 export const notificationMessages = {
   appName: "Innspill",
+  /** State labels name the committee and the board; these where the organisation has none today. */
+  bodyFallback: { committee: "Utvalget", board: "Styret" },
   /** For an exempt matter: nothing about its subject. */
   neutral: "Det har skjedd noe i en sak du følger.",
   neutralTitle: "Ny hendelse i en sak du følger",
@@ -23,7 +25,8 @@ export const notificationMessages = {
   proposalAssigned: (title: string) => `Innspill til faggruppen: «${title}»`,
   proposalAssignedBody: "Innspillet er fordelt til faggruppen din for vurdering.",
   proposalSupplemented: (title: string) => `Innsenderen har svart: «${title}»`,
-  proposalSupplementedBody: "Innsenderen har sendt utfyllende informasjon. Innspillet er tilbake hos faggruppen.",
+  proposalSupplementedBody:
+    "Innsenderen har sendt utfyllende informasjon. Innspillet er tilbake hos faggruppen.",
   awaitingRouting: (title: string) => `Nytt innspill venter på fordeling: «${title}»`,
   awaitingRoutingBody: "Et nytt innspill er sendt inn og venter på å bli fordelt til en faggruppe.",
 
@@ -44,7 +47,8 @@ export const notificationMessages = {
   protocolToSign: (body: string, startsAt: string) =>
     `Protokoll til signering: ${body} ${formatDate(startsAt)}`,
   protocolToSignBody: "Protokollen er godkjent og venter på din signatur.",
-  protocolSigned: (body: string, startsAt: string) => `Protokollen er signert: ${body} ${formatDate(startsAt)}`,
+  protocolSigned: (body: string, startsAt: string) =>
+    `Protokollen er signert: ${body} ${formatDate(startsAt)}`,
   protocolSignedBody: "Alle har signert protokollen.",
 
   workStarted: (title: string) => `Du er prosjektleder: «${title}»`,

@@ -140,9 +140,10 @@ export function renderEmail(
 ): RenderedEmail {
   const words = notificationText(p, ctx.names);
   const url = `${ctx.publicUrl}${p.link}`;
-  const linkText = p.kind === "informationRequested" && p.facts.topic === "proposal" && p.facts.title !== null
-    ? M.answerLink
-    : M.openLink;
+  const linkText =
+    p.kind === "informationRequested" && p.facts.topic === "proposal" && p.facts.title !== null
+      ? M.answerLink
+      : M.openLink;
   const prefs = preferencesUrl(ctx.publicUrl);
   const ics = p.facts.topic === "meeting" ? meetingInvitation(p.facts, ctx) : null;
   const text = [
@@ -215,7 +216,11 @@ export function renderDigest(
 
 /** Escapes a TEXT value (RFC 5545 § 3.3.11). */
 function icsText(value: string): string {
-  return value.replaceAll("\\", "\\\\").replaceAll(";", "\\;").replaceAll(",", "\\,").replace(/\r?\n/g, "\\n");
+  return value
+    .replaceAll("\\", "\\\\")
+    .replaceAll(";", "\\;")
+    .replaceAll(",", "\\,")
+    .replace(/\r?\n/g, "\\n");
 }
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 § 3.1). */
@@ -239,14 +244,21 @@ function fold(contentLine: string): string {
 }
 
 /** UTC in the basic format, "20261201T090000Z". */
-const icsUtc = (at: Date) => at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const icsUtc = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 /**
  * The meeting as a calendar event: METHOD:PUBLISH, a UID stable per meeting (so a re-published
  * notice updates the same event) and SEQUENCE growing with each publication. The description
  * holds the agenda with exempt cases by number only.
  */
-export function meetingInvitation(f: Extract<NotificationFacts, { topic: "meeting" }>, ctx: RenderContext): string {
+export function meetingInvitation(
+  f: Extract<NotificationFacts, { topic: "meeting" }>,
+  ctx: RenderContext,
+): string {
   const host = new URL(ctx.publicUrl).hostname;
   const start = osloInstant(f.startsAt);
   const end = f.endTime
@@ -257,7 +269,9 @@ export function meetingInvitation(f: Extract<NotificationFacts, { topic: "meetin
     M.meetingNoticeBody(f.bodyName, f.startsAt, f.endTime, f.place),
     "",
     `${M.agenda}:`,
-    ...f.agenda.map((a) => `${M.caseNumber(a.number)}: ${a.title === null ? M.exemptCase(a.exemptBasis) : a.title}`),
+    ...f.agenda.map(
+      (a) => `${M.caseNumber(a.number)}: ${a.title === null ? M.exemptCase(a.exemptBasis) : a.title}`,
+    ),
     ...(f.videoLink ? ["", `${M.videoLink}: ${f.videoLink}`] : []),
     "",
     url,
