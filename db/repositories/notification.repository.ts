@@ -29,6 +29,11 @@ export async function insertNotifications(db: Executor, rows: readonly NewNotifi
   return ids;
 }
 
+/** Drops every e-mail not yet sent (the demo seed's past, which no one should receive). */
+export async function discardUnsentEmails(db: Executor): Promise<void> {
+  await db.deleteFrom("email_outbox").where("status", "=", "pending").execute();
+}
+
 /** Puts one e-mail in the outbox, in the caller's transaction; the delivery worker sends it. */
 export async function enqueueEmail(db: Executor, email: NewOutgoingEmail): Promise<number> {
   const row = await db.insertInto("email_outbox").values(email).returning("id").executeTakeFirstOrThrow();
