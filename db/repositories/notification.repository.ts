@@ -59,33 +59,37 @@ export async function activeMembersOfBody(db: Executor, bodyId: number, on: stri
   return rows.map((r) => r.id);
 }
 
-/** Active coordinators and the active leaders of every group constituted on a date: who routes. */
-export async function activeRouters(db: Executor, on: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom("user")
-    .select("user.id")
-    .where("user.active", "=", 1)
-    .where((eb) =>
-      eb.or([
-        eb("user.is_coordinator", "=", 1),
-        eb.exists(
-          eb
-            .selectFrom("membership")
-            .innerJoin("body", "body.id", "membership.body_id")
-            .select("membership.id")
-            .whereRef("membership.user_id", "=", "user.id")
-            .where("body.kind", "=", "group")
-            .where("membership.role", "=", "leader")
-            .where("membership.valid_from", "<=", on)
-            .where((w) => w.or([w("membership.valid_to", "is", null), w("membership.valid_to", ">", on)]))
-            .where("body.valid_from", "<=", on)
-            .where((w) => w.or([w("body.valid_to", "is", null), w("body.valid_to", ">", on)])),
-        ),
-      ]),
-    )
-    .orderBy("user.id")
-    .execute();
-  return rows.map((r) => r.id);
+/**
+ * Those who might route new proposals on a date, as policies see them (`mayRouteProposals` decides):
+ * active coordinators, and active people with a group membership that day, with those memberships.
+ */
+export async function routingCandidates(db: Executor, on: string) {
+  const [coordinators, groupMemberships] = await Promise.all([
+    db.selectFrom("user").select("id").where("active", "=", 1).where("is_coordinator", "=", 1).execute(),
+    db
+      .selectFrom("membership")
+      .innerJoin("body", "body.id", "membership.body_id")
+      .innerJoin("user", "user.id", "membership.user_id")
+      .select(["membership.user_id", "membership.body_id", "membership.role", "body.kind"])
+      .where("user.active", "=", 1)
+      .where("body.kind", "=", "group")
+      .where("membership.valid_from", "<=", on)
+      .where((w) => w.or([w("membership.valid_to", "is", null), w("membership.valid_to", ">", on)]))
+      .where("body.valid_from", "<=", on)
+      .where((w) => w.or([w("body.valid_to", "is", null), w("body.valid_to", ">", on)]))
+      .execute(),
+  ]);
+  const ids = [...new Set([...coordinators.map((c) => c.id), ...groupMemberships.map((m) => m.user_id)])];
+  const coordinatorIds = new Set(coordinators.map((c) => c.id));
+  return ids
+    .sort((a, b) => a - b)
+    .map((id) => ({
+      id,
+      isCoordinator: coordinatorIds.has(id),
+      memberships: groupMemberships
+        .filter((m) => m.user_id === id)
+        .map((m) => ({ body_id: m.body_id, kind: m.kind as string, role: m.role as string })),
+    }));
 }
 
 /** Active coordinators. */

@@ -11,16 +11,17 @@ import {
 } from "#db/repositories/meeting.repository";
 import {
   activeMembersOfBody,
-  activeRouters,
   enqueueEmail,
   insertNotifications,
   recipientsByIds,
+  routingCandidates,
   supportersAndFollowers,
 } from "#db/repositories/notification.repository";
 import { bodyOfKind, getBody } from "#db/repositories/organisation.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
 import { today as osloToday } from "#workflows/dates";
 import { followedExemption } from "#workflows/exemption";
+import { mayRouteProposals } from "#workflows/policy";
 import {
   emailModeFor,
   recipientsOfMeetingNotice,
@@ -78,6 +79,11 @@ export async function bodyNamesOn(db: Executor, on: string): Promise<BodyNames> 
   };
 }
 
+/** Who routes new proposals on a date: the policy's answer over the candidates. */
+export async function routersOn(db: Executor, on: string): Promise<number[]> {
+  return (await routingCandidates(db, on)).filter(mayRouteProposals).map((c) => c.id);
+}
+
 /** Members (valid on the meeting day) and deputies of a meeting's body. */
 async function meetingPeople(db: Executor, bodyId: number, date: string) {
   const [members, deputies] = await Promise.all([
@@ -125,7 +131,7 @@ async function plan(db: Executor, cause: NotificationCause, now: Date): Promise<
       const [around, groupMembers, routers, exempt] = await Promise.all([
         supportersAndFollowers(db, proposal.id),
         proposal.group_id === null ? [] : activeMembersOfBody(db, proposal.group_id, today),
-        cause.event === "SUBMIT" ? activeRouters(db, today) : [],
+        cause.event === "SUBMIT" ? routersOn(db, today) : [],
         proposalIsExempt(db, proposal.id),
       ]);
       return recipientsOfProposalEvent(

@@ -2,7 +2,6 @@ import type { DB, Executor } from "#db/connection";
 import {
   activeCoordinators,
   activeMembersOfBody,
-  activeRouters,
   digestDue,
   enqueueEmail,
   markDigested,
@@ -22,7 +21,7 @@ import {
 } from "#workflows/notifications";
 import { isProposalState } from "#workflows/proposal.machine";
 import { config } from "../config.server";
-import { newMessageId, proposalIsExempt, writeNotifications } from "./emit.server";
+import { newMessageId, proposalIsExempt, routersOn, writeNotifications } from "./emit.server";
 import { renderDigest } from "./render.server";
 
 /**
@@ -55,7 +54,7 @@ async function actorsOf(
   today: string,
 ): Promise<number[]> {
   if (who === "submitter") return [proposal.author_id];
-  if (who === "routers") return activeRouters(db, today);
+  if (who === "routers") return routersOn(db, today);
   if (who === "coordinators") return activeCoordinators(db);
   return proposal.group_id === null ? [] : activeMembersOfBody(db, proposal.group_id, today);
 }
