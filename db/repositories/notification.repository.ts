@@ -169,6 +169,14 @@ export function proposalsWaitingUnreminded(
   db: Executor,
   input: { state: string; before: string; remindedSince: string; limit: number },
 ) {
+  return proposalsWaitingUnremindedQuery(db, input).execute();
+}
+
+/** The query of `proposalsWaitingUnreminded` (its plan is tested). */
+export function proposalsWaitingUnremindedQuery(
+  db: Executor,
+  input: { state: string; before: string; remindedSince: string; limit: number },
+) {
   return db
     .selectFrom("proposal")
     .select([
@@ -193,12 +201,16 @@ export function proposalsWaitingUnreminded(
       ),
     )
     .orderBy("proposal.state_changed_at", "asc")
-    .limit(input.limit)
-    .execute();
+    .limit(input.limit);
 }
 
 /** Started work whose planned end has come (Oslo date `today`), with a project lead not yet reminded. */
 export function workDueWithoutReminder(db: Executor, today: string) {
+  return workDueWithoutReminderQuery(db, today).execute();
+}
+
+/** The query of `workDueWithoutReminder` (its plan is tested). */
+export function workDueWithoutReminderQuery(db: Executor, today: string) {
   return db
     .selectFrom("proposal_followup")
     .innerJoin("proposal", "proposal.id", "proposal_followup.proposal_id")
@@ -220,12 +232,16 @@ export function workDueWithoutReminder(db: Executor, today: string) {
             .where("notification.kind", "=", "workDue"),
         ),
       ),
-    )
-    .execute();
+    );
 }
 
 /** Notifications waiting for a digest, created before an instant, by person (oldest first). */
 export function digestDue(db: Executor, createdBefore: string) {
+  return digestDueQuery(db, createdBefore).execute();
+}
+
+/** The query of `digestDue` (its plan is tested). */
+export function digestDueQuery(db: Executor, createdBefore: string) {
   return db
     .selectFrom("notification")
     .select(["id", "user_id", "kind", "title", "body", "link", "created_at"])
@@ -233,8 +249,7 @@ export function digestDue(db: Executor, createdBefore: string) {
     .where("digested_at", "is", null)
     .where("created_at", "<", createdBefore)
     .orderBy("user_id")
-    .orderBy("id")
-    .execute();
+    .orderBy("id");
 }
 
 /**
