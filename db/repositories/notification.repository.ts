@@ -29,9 +29,18 @@ export async function insertNotifications(db: Executor, rows: readonly NewNotifi
   return ids;
 }
 
-/** Drops every e-mail not yet sent (the demo seed's past, which no one should receive). */
-export async function discardUnsentEmails(db: Executor): Promise<void> {
+/**
+ * Settles what the demo seed's past wrote: its e-mails are dropped and its digest lines marked
+ * collected, so a fresh demo sends no one anything about 2021 (the bell still shows them).
+ */
+export async function settleSeededNotifications(db: Executor, at: string): Promise<void> {
   await db.deleteFrom("email_outbox").where("status", "=", "pending").execute();
+  await db
+    .updateTable("notification")
+    .set({ digested_at: at })
+    .where("email", "=", "digest")
+    .where("digested_at", "is", null)
+    .execute();
 }
 
 /** Puts one e-mail in the outbox, in the caller's transaction; the delivery worker sends it. */

@@ -14,7 +14,16 @@ import { startWork } from "~/server/commands/start-work.server";
 import { supportProposal } from "~/server/commands/support-proposal.server";
 import { config } from "~/server/config.server";
 import { runNotificationJobs } from "~/server/notifications/jobs.server";
-import { assessCompletely, currentUser, makeStrategy, makeWorld, type World } from "../support/db";
+import { seedDemo } from "~/server/seed/seed.server";
+import {
+  assessCompletely,
+  currentUser,
+  demoHash,
+  makeStrategy,
+  makeWorld,
+  testDb,
+  type World,
+} from "../support/db";
 import {
   attend,
   expectOk,
@@ -609,4 +618,28 @@ describe("an exempt case", () => {
     const notice = emails.find((e) => e.ics !== null)!;
     expect(notice.text_body).toContain("Sak 1/2021: Unntatt offentlighet (offl. § 13)");
   });
+});
+
+describe("the demo seed", () => {
+  it(
+    "keeps its past in the bell but sends no one an e-mail or a digest about it",
+    { timeout: 120_000 },
+    async () => {
+      const seeded = await testDb();
+      await seedDemo(seeded, { passwordHash: await demoHash() });
+      const told = await seeded.selectFrom("notification").select(["email", "digested_at"]).execute();
+      expect(told.length).toBeGreaterThan(0);
+      expect(await seeded.selectFrom("email_outbox").select("id").execute()).toEqual([]);
+      expect(told.filter((n) => n.email === "digest" && n.digested_at === null)).toEqual([]);
+      await runNotificationJobs(seeded, new Date(Date.now() + 86_400_000));
+      expect(
+        await seeded
+          .selectFrom("email_outbox")
+          .select("subject")
+          .where("subject", "like", "%oppsummering%")
+          .execute(),
+      ).toEqual([]);
+      await seeded.destroy();
+    },
+  );
 });
