@@ -210,7 +210,7 @@ describe("the full loop of one proposal", () => {
     ]);
     const question = step.emails.find((e) => e.to_address === emailOf("Ansatt"))!;
     expect(question.text_body).toContain(`${publicUrl}/innspill/${id}#event-SUPPLEMENT`);
-    expect(question.text_body).toContain("Hvor mange brukere gjelder det?");
+    expect(question.text_body).toContain("Spørsmål fra faggruppen: Hvor mange brukere gjelder det?");
     expect(question.html_body).toContain('lang="nb"');
     expect(question.html_body).toContain(`${publicUrl}/min-profil#varsler`);
     expect(question.message_id).toMatch(/^<n-[0-9a-f-]+@[^>]+>$/);
@@ -224,6 +224,8 @@ describe("the full loop of one proposal", () => {
       "Gruppemedlem:proposalSupplemented:immediate",
     ]);
     expect(step.to).toHaveLength(4);
+    const answer = step.emails.find((e) => e.to_address === emailOf("Gruppeleder"))!;
+    expect(answer.text_body).toContain("Svar fra innsenderen: Om lag 300 ansatte.");
 
     const strategy = await makeStrategy(db);
     await assessCompletely(db, id, u.groupMember, strategy.subGoalIds[0]!);

@@ -16,6 +16,7 @@ export const notificationMessages = {
   loginHint: "Du må være logget inn for å se saken.",
   reason: "Begrunnelse",
   question: "Spørsmål fra faggruppen",
+  answer: "Svar fra innsenderen",
   answerLink: "Svar faggruppen",
 
   proposalChanged: (title: string, state: string) => `«${title}» har fått ny status: ${state}`,

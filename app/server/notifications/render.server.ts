@@ -45,7 +45,8 @@ export function notificationText(p: PlannedNotification, names: BodyNames): Noti
     case "proposal": {
       if (f.title === null) return neutral;
       const state = stateLabel(f.to, names);
-      const reasonLabel = p.kind === "informationRequested" ? M.question : M.reason;
+      const reasonLabel =
+        f.event === "REQUEST_INFO" ? M.question : f.event === "SUPPLEMENT" ? M.answer : M.reason;
       const details = f.reason ? [`${reasonLabel}: ${f.reason}`] : [];
       if (p.kind === "informationRequested")
         return { title: M.informationRequested(f.title), body: M.informationRequestedBody, details };
