@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isoWeek, mondayOf, osloInstant } from "./dates";
 import {
+  agendaForMessage,
   daysOverdue,
+  proposalTitleForMessage,
   emailModeFor,
   recipientsOfMeetingNotice,
   recipientsOfProposalEvent,
@@ -192,5 +194,21 @@ describe("Oslo time for the jobs", () => {
     expect(isoWeek("2021-01-04")).toBe("2021-W01");
     expect(mondayOf("2026-12-06")).toBe("2026-11-30");
     expect(mondayOf("2026-11-30")).toBe("2026-11-30");
+  });
+});
+
+describe("what a message may name", () => {
+  it("an exempt case on a notice's agenda by its number and basis only", () => {
+    expect(
+      agendaForMessage([
+        { number: "Sak 1/2021", title: "Open", exempt: false, exemptBasis: null },
+        { number: "Sak 2/2021", title: "Secret", exempt: true, exemptBasis: "offl. § 13" },
+      ]),
+    ).toEqual([
+      { number: "Sak 1/2021", title: "Open", exemptBasis: null },
+      { number: "Sak 2/2021", title: null, exemptBasis: "offl. § 13" },
+    ]);
+    expect(proposalTitleForMessage({ title: "Secret" }, true)).toBeNull();
+    expect(proposalTitleForMessage({ title: "Open" }, false)).toBe("Open");
   });
 });

@@ -153,7 +153,7 @@ export function recipientsOfProposalEvent(
   const facts: NotificationFacts = {
     topic: "proposal",
     proposalId: proposal.id,
-    title: cause.exempt ? null : proposal.title,
+    title: proposalTitleForMessage(proposal, cause.exempt),
     event: cause.event,
     to: cause.to,
     reason: cause.exempt ? null : cause.reason,
@@ -180,6 +180,30 @@ export function recipientsOfProposalEvent(
       ...plan([audience.authorId, ...audience.supporters, ...audience.followers], "proposalChanged"),
     );
   return onePerPerson(cause.actorId, planned);
+}
+
+/** A case on a notice's agenda, as the records hold it (`number`: its label, "Sak 3/2021", once numbered). */
+export interface AgendaCase {
+  number: string | null;
+  title: string;
+  exempt: boolean;
+  exemptBasis: string | null;
+}
+
+/** The agenda as a message may show it: an exempt case by its number and legal basis only. */
+export function agendaForMessage(
+  items: readonly AgendaCase[],
+): Extract<NotificationFacts, { topic: "meeting" }>["agenda"] {
+  return items.map((i) => ({
+    number: i.number,
+    title: i.exempt ? null : i.title,
+    exemptBasis: i.exempt ? i.exemptBasis : null,
+  }));
+}
+
+/** What a message about a proposal outside an event (work, waiting) may name: nothing of an exempt matter. */
+export function proposalTitleForMessage(proposal: { title: string }, exempt: boolean): string | null {
+  return exempt ? null : proposal.title;
 }
 
 /** A meeting's notice was published (or re-published): every member of the body and its deputies. */

@@ -23,7 +23,9 @@ import { today as osloToday } from "#workflows/dates";
 import { followedExemption } from "#workflows/exemption";
 import { mayRouteProposals } from "#workflows/policy";
 import {
+  agendaForMessage,
   emailModeFor,
+  proposalTitleForMessage,
   recipientsOfMeetingNotice,
   recipientsOfProposalEvent,
   recipientsOfProtocol,
@@ -109,11 +111,14 @@ async function meetingFacts(db: Executor, meetingId: number, updated: boolean) {
     endTime: meeting.end_time,
     place: meeting.place,
     videoLink: meeting.video_link,
-    agenda: items.map((i) => ({
-      number: caseLabel(i.number, i.number_year),
-      title: i.exempt === 1 ? null : i.title,
-      exemptBasis: i.exempt === 1 ? i.exempt_basis : null,
-    })),
+    agenda: agendaForMessage(
+      items.map((i) => ({
+        number: caseLabel(i.number, i.number_year),
+        title: i.title,
+        exempt: i.exempt === 1,
+        exemptBasis: i.exempt_basis,
+      })),
+    ),
     // The meeting's version grows with every change, so a re-published notice has a higher SEQUENCE.
     sequence: meeting.version,
     updated,
@@ -178,7 +183,7 @@ async function plan(db: Executor, cause: NotificationCause, now: Date): Promise<
         {
           topic: "work",
           proposalId: proposal.id,
-          title: exempt ? null : proposal.title,
+          title: proposalTitleForMessage(proposal, exempt),
           plannedEnd: followup.planned_end,
         },
         followup.project_lead_id,

@@ -15,6 +15,7 @@ import {
   actorsOfWaitingState,
   daysOverdue,
   DIGEST_HOUR_OSLO,
+  proposalTitleForMessage,
   recipientsOfWaitingReminder,
   recipientsOfWork,
   type WaitingActors,
@@ -90,7 +91,7 @@ export async function remindWaiting(db: DB, now: Date): Promise<number> {
             {
               topic: "waiting",
               proposalId: proposal.id,
-              title: exempt ? null : proposal.title,
+              title: proposalTitleForMessage(proposal, exempt),
               state,
               days,
             },
@@ -118,7 +119,7 @@ export async function remindWorkDue(db: DB, now: Date): Promise<number> {
           {
             topic: "work",
             proposalId: work.id,
-            title: exempt ? null : work.title,
+            title: proposalTitleForMessage(work, exempt),
             plannedEnd: work.planned_end,
           },
           work.project_lead_id,
