@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import type { Executor } from "../connection";
+import { isPostgres } from "../dialect";
 import type { EmailOutboxTable } from "../schema";
 
 export type OutgoingEmail = Selectable<EmailOutboxTable>;
@@ -13,8 +14,8 @@ export type ClaimedEmail = OutgoingEmail & { claimed_until: string; kind: string
  * whose next attempt has come, and ones still 'sending' whose claim has run out (a worker that
  * crashed or hung). Each claim counts as an attempt, so a message that kills its worker every time
  * still reaches the maximum. THE claim of the delivery worker, and its lock: one UPDATE statement,
- * so two workers never claim the same row (SQLite writes one statement at a time; the PostgreSQL
- * engine is to select the ids `FOR UPDATE SKIP LOCKED` here, and nowhere else).
+ * so two workers never claim the same row (SQLite writes one statement at a time; on PostgreSQL the
+ * ids are selected `FOR UPDATE SKIP LOCKED`, here and nowhere else).
  */
 export async function claimDueEmails(
   db: Executor,
@@ -24,8 +25,8 @@ export async function claimDueEmails(
   const claimed = await db
     .updateTable("email_outbox")
     .set((eb) => ({ status: "sending", claimed_until: claimedUntil, attempts: eb("attempts", "+", 1) }))
-    .where("id", "in", (eb) =>
-      eb
+    .where("id", "in", (eb) => {
+      const due = eb
         .selectFrom("email_outbox")
         .select("id")
         .where((w) =>
@@ -35,8 +36,10 @@ export async function claimDueEmails(
           ]),
         )
         .orderBy("id")
-        .limit(limit),
-    )
+        .limit(limit);
+      // PostgreSQL lets writers run side by side: rows another worker is claiming are skipped, not waited for.
+      return isPostgres(db) ? due.forUpdate().skipLocked() : due;
+    })
     .returningAll()
     .execute();
   if (claimed.length === 0) return [];

@@ -121,10 +121,14 @@ describe("delivery over SMTP", () => {
     const notified = await enqueue({ kind: "proposalChanged" });
     const invitation = await enqueue({ kind: "meetingNotice", ics: ICS, subject: "Innkalling" });
 
-    const result = await workerTick(db, transport, T0, silent);
+    const result = await workerTick(db, transport, T0, silent, []);
     expect(result).toEqual({ sent: 3, retried: 0, failed: 0 });
     // Nothing is due any more: a second tick sends nothing.
-    expect(await workerTick(db, transport, at(60_000), silent)).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await workerTick(db, transport, at(60_000), silent, [])).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    });
     transport.close();
     expect(smtp.received.length - before).toBe(3);
 

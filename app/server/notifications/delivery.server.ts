@@ -4,17 +4,18 @@ import { claimDueEmails, recordDelivery } from "#db/repositories/email-outbox.re
 import { config } from "../config.server";
 import { db as appDb } from "../db.server";
 import { logger } from "../logger.server";
+import { runNotificationJobs } from "./jobs.server";
 import { createTransport, DeliveryError, type MailTransport } from "./transport.server";
 
 /** Work the worker runs on every tick before delivering, e.g. the digest and reminder jobs. */
-export type PeriodicJob = (db: DB, now: Date) => Promise<void>;
+export type PeriodicJob = (db: DB, now: Date) => Promise<unknown>;
 
 /**
  * THE HOOK for periodic notification work: every job listed here runs on each tick of the worker,
  * in the server process or in `npm run worker`, before the e-mails due are sent (so a digest
  * written by a job goes out in the same tick). Jobs must be idempotent: two workers may run them.
  */
-export const periodicJobs: PeriodicJob[] = [];
+export const periodicJobs: PeriodicJob[] = [runNotificationJobs];
 
 export interface DeliveryOptions {
   /** After this many attempts, a temporary failure fails the message for good. */
