@@ -16,6 +16,8 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** Answers the next `count` messages with a rejection (451: try later, 550: never) instead of accepting them. */
   rejectNext(count: number, code?: number): void;
+  /** Refuses this recipient (RCPT TO) `count` times with `code`, whatever else is being sent meanwhile. */
+  rejectRecipient(address: string, code: number, count?: number): void;
   /**
    * Keeps the final reply to the next message: it is received and recorded, but the client waits for the
    * answer. Resolves once such a message has come in (so a test can kill the sender mid-delivery).
@@ -36,6 +38,7 @@ export interface TestSmtp {
 export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   const rejections: number[] = [];
+  const refusedRecipients = new Map<string, { code: number; left: number }>();
   let holdWaiter: ((mail: ReceivedMail) => void) | undefined;
   const held: (() => void)[] = [];
   const waiters = new Set<() => void>();
@@ -45,6 +48,15 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = refusedRecipients.get(address.address.toLowerCase());
+      if (refusal && refusal.left > 0) {
+        refusal.left--;
+        callback(Object.assign(new Error("Recipient refused"), { responseCode: refusal.code }));
+        return;
+      }
+      callback();
+    },
     onData(stream: SMTPServerDataStream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -90,6 +102,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     received,
     rejectNext(count, code = 451) {
       for (let i = 0; i < count; i++) rejections.push(code);
+    },
+    rejectRecipient(address, code, count = 1) {
+      refusedRecipients.set(address.toLowerCase(), { code, left: count });
     },
     holdNext() {
       return new Promise((resolve) => (holdWaiter = resolve));
