@@ -119,20 +119,29 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Runs a tick every `intervalMs` (never two at once) until stopped. */
+/**
+ * Runs a tick every `intervalMs` (never two at once) until stopped. The periodic jobs scan the
+ * proposals, so they run at most every `jobsIntervalMs`; e-mail goes out at every tick.
+ */
 export function startWorker(opts: {
   db: DB;
   transport: MailTransport;
   log: Logger;
   intervalMs: number;
+  jobsIntervalMs?: number;
   jobs?: readonly PeriodicJob[];
   options?: DeliveryOptions;
 }): RunningWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let jobsRanAt = -Infinity;
   const tick = () => {
-    running = workerTick(opts.db, opts.transport, new Date(), opts.log, opts.jobs, opts.options)
+    const now = new Date();
+    const jobsDue = now.getTime() - jobsRanAt >= (opts.jobsIntervalMs ?? 60_000);
+    if (jobsDue) jobsRanAt = now.getTime();
+    const jobs = jobsDue ? (opts.jobs ?? periodicJobs) : [];
+    running = workerTick(opts.db, opts.transport, now, opts.log, jobs, opts.options)
       .then(() => undefined)
       .catch((error: unknown) => opts.log.error({ err: error }, "notification worker tick failed"))
       .finally(() => {
