@@ -15,7 +15,9 @@ export default async function setup(project: TestProject) {
       `The reliability suite runs the built server: run \`npx remix vite:build\` first (${build}).`,
     );
   const dir = mkdtempSync(path.join(tmpdir(), "innspill-rel-template-"));
-  const server = await startServer({ dataDir: dir, seed: true });
+  // Without the delivery worker, as every server of the suite (support.ts): the copies hold the
+  // seed's outbox as it was written, and no .eml files.
+  const server = await startServer({ dataDir: dir, seed: true, env: { NOTIFICATION_WORKER: "off" } });
   await server.stop();
   project.provide("seededTemplateDir", dir);
   return () => rmSync(dir, { recursive: true, force: true });
