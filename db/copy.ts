@@ -17,6 +17,12 @@ import { migrationProvider } from "./migrations";
  * later row of the same table (a proposal merged into a newer one) is filled in after that row.
  */
 
+/** The copy names its tables at run time, from the schema, so it talks to the database untyped. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- table names come from the schema at run time
+type Untyped = Kysely<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+type UntypedTransaction = Transaction<any>;
+
 /** Why a copy was not started; the script turns each into a message for the operator. */
 export type CopyRefusal =
   | { reason: "sourceNotMigrated"; missing: string[]; unknown: string[] }
@@ -78,7 +84,7 @@ function sourceMigrationState(source: SQLite.Database, known: string[]) {
 }
 
 /** Tables, columns, keys and references of the (migrated) PostgreSQL schema, parents before children. */
-async function postgresTables(db: Kysely<any>): Promise<TableShape[]> {
+async function postgresTables(db: Untyped): Promise<TableShape[]> {
   const columns = await sql<{
     table_name: string;
     column_name: string;
@@ -190,7 +196,7 @@ function sourceChecksum(source: SQLite.Database, shape: TableShape) {
 }
 
 /** Reads a PostgreSQL table through a server-side cursor, so a national-scale table never sits in memory whole. */
-async function targetChecksum(target: Kysely<any>, shape: TableShape) {
+async function targetChecksum(target: Untyped, shape: TableShape) {
   const hash = new TableHash();
   await target.transaction().execute(async (trx) => {
     await sql.raw(`declare copy_check no scroll cursor for ${selectAll(shape, "postgres")}`).execute(trx);
@@ -205,7 +211,7 @@ async function targetChecksum(target: Kysely<any>, shape: TableShape) {
 
 async function copyTable(
   source: SQLite.Database,
-  trx: Transaction<any>,
+  trx: UntypedTransaction,
   shape: TableShape,
   heldBack: Map<string, Map<string, unknown[]>>,
 ): Promise<number> {
@@ -266,7 +272,7 @@ export async function copySqliteToPostgres(
   options: CopyOptions = {},
 ): Promise<TableCheck[]> {
   const source = new SQLite(sourceFile, { readonly: true, fileMustExist: true });
-  const target = openDatabase(targetUrl, { poolSize: 2 }) as unknown as Kysely<any>;
+  const target = openDatabase(targetUrl, { poolSize: 2 }) as unknown as Untyped;
   try {
     if (!isPostgres(target)) throw new Error("The target must be a PostgreSQL URL.");
     const known = Object.keys(await migrationProvider.getMigrations());
