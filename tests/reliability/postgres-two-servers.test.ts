@@ -188,6 +188,55 @@ describe("two server processes on one PostgreSQL database", () => {
       .executeTakeFirstOrThrow();
     expect(counter.last_number).toBe(first + 19);
   });
+
+  it("20 cases added at once to 20 published meetings of one board over both servers: the shared counter gives 20 distinct consecutive numbers", async () => {
+    const coordinator = await login(server(1), "koordinator@innspill.test");
+    const organiser = await currentUser(db, await userId("koordinator@innspill.test"));
+    const board = await db
+      .selectFrom("body")
+      .select("id")
+      .where("kind", "=", "board")
+      .executeTakeFirstOrThrow();
+    const meetings: { id: number; version: number }[] = [];
+    for (let m = 0; m < 20; m++) {
+      const id = await plan(
+        db,
+        organiser,
+        board.id,
+        `2032-${String(1 + (m % 12)).padStart(2, "0")}-${10 + Math.floor(m / 12)}`,
+      );
+      await otherCase(db, organiser, id, `Første sak i møte ${m + 1}`);
+      await publish(db, organiser, id);
+      const { version } = await db
+        .selectFrom("meeting")
+        .select("version")
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      meetings.push({ id, version });
+    }
+    const before = await numbersOfBody(board.id, 2032);
+    expect(before.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+
+    // No version conflicts here (each meeting has one writer): only the body's counter is shared.
+    const replies = await Promise.all(
+      meetings.map((m, i) =>
+        request(server(i), `/moter/${m.id}`, {
+          cookie: coordinator,
+          headers: { Connection: "close" },
+          body: form({
+            intent: "addCase",
+            version: String(m.version),
+            kind: "other",
+            title: `Parallell sak ${i + 1}`,
+            presentation: "Orientering.",
+          }),
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(replies.map(() => 302));
+    const after = (await numbersOfBody(board.id, 2032)).sort((a, b) => a - b);
+    expect(after).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
 });
 
 function historyOf(id: number) {
