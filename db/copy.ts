@@ -336,3 +336,20 @@ export async function copySqliteToPostgres(
     await target.destroy();
   }
 }
+
+/**
+ * Row count and checksum of every table of a PostgreSQL database (computed as db:copy verifies):
+ * two databases with the same data give the same map. Used to check a restored backup.
+ */
+export async function postgresTableChecksums(
+  url: string,
+): Promise<Map<string, { rows: number; checksum: string }>> {
+  const db = openDatabase(url, { poolSize: 1 }) as unknown as Untyped;
+  try {
+    const result = new Map<string, { rows: number; checksum: string }>();
+    for (const shape of await postgresTables(db)) result.set(shape.name, await targetChecksum(db, shape));
+    return result;
+  } finally {
+    await db.destroy();
+  }
+}
