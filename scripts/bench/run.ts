@@ -94,7 +94,7 @@ async function main() {
       const rows = await measureEngine({ engine, location, dataDir, dataset, http });
       if (engine === "postgres")
         rows.push({
-          name: "db:copy of the generated SQLite file (s)",
+          name: "db:copy of the generated SQLite file",
           kind: "in-process",
           perSecond: null,
           p50: postgres!.copySeconds * 1000,
@@ -477,9 +477,11 @@ export function sideBySide(sqlite: Row[], postgres: Row[]): string {
         : r.p50.toFixed(digits);
   const rate = (r: Row | undefined) =>
     r?.perSecond == null ? "–" : Math.round(r.perSecond).toLocaleString("en-US");
+  // A name's parenthesis may hold figures of one engine's run ("report DOCX 2025 (9,874 proposals …)").
+  const key = (r: Row) => r.name.replace(/ \(.*\)$/, "");
   const names = [
     ...sqlite.map((r) => r.name),
-    ...postgres.map((r) => r.name).filter((n) => !sqlite.some((r) => r.name === n)),
+    ...postgres.filter((r) => !sqlite.some((s) => key(s) === key(r))).map((r) => r.name),
   ];
   const lines = [
     [
@@ -492,7 +494,7 @@ export function sideBySide(sqlite: Row[], postgres: Row[]): string {
   ];
   for (const name of names) {
     const a = sqlite.find((r) => r.name === name);
-    const b = postgres.find((r) => r.name === name);
+    const b = postgres.find((r) => key(r) === key(a ?? ({ name } as Row)));
     const kind = (a ?? b)!;
     if (kind.kind === "size") continue;
     const digits = kind.kind === "http" ? 0 : 2;
