@@ -44,6 +44,29 @@ export interface TableCheck {
   ok: boolean;
 }
 
+/**
+ * Tables a migration fills (the default step limits): found by migrating a throw-away database in
+ * memory, since the same migrations write the same rows on both engines. Their rows in the
+ * target do not make it "not empty"; the copy replaces them with the source's (perhaps edited) rows.
+ */
+async function tablesFilledByMigrations(): Promise<Set<string>> {
+  const memory = openDatabase(":memory:");
+  const scratch = memory as unknown as Untyped;
+  try {
+    await migrateToLatest(memory);
+    const tables = await scratch.introspection.getTables();
+    const filled = new Set<string>();
+    for (const t of tables) {
+      if (MIGRATION_TABLES.has(t.name)) continue;
+      const { rows } = await sql.raw(`select 1 from ${quote(t.name)} limit 1`).execute(scratch);
+      if (rows.length > 0) filled.add(t.name);
+    }
+    return filled;
+  } finally {
+    await scratch.destroy();
+  }
+}
+
 /** Rows whose status would freeze what is copied after them: written as `placeholder` first. */
 const HELD_BACK_STATUS: Record<string, { frozen: string[]; placeholder: string }> = {
   meeting: { frozen: ["protocolApproved", "protocolPublished"], placeholder: "held" },
@@ -282,8 +305,9 @@ export async function copySqliteToPostgres(
 
     await migrateToLatest(target);
     const tables = await postgresTables(target);
+    const byMigrations = await tablesFilledByMigrations();
     const filled: string[] = [];
-    for (const shape of tables) {
+    for (const shape of tables.filter((t) => !byMigrations.has(t.name))) {
       const { rows } = await sql
         .raw<{ any: number }>(`select 1 as any from ${quote(shape.name)} limit 1`)
         .execute(target);
@@ -296,6 +320,9 @@ export async function copySqliteToPostgres(
     try {
       await target.transaction().execute(async (trx) => {
         const heldBack = new Map<string, Map<string, unknown[]>>();
+        // Children first: nothing else is in the target yet, but keep the order right anyway.
+        for (const shape of [...tables].reverse().filter((t) => byMigrations.has(t.name)))
+          await trx.deleteFrom(shape.name).execute();
         for (const shape of tables) {
           const rows = await copyTable(source, trx, shape, heldBack);
           options.onTable?.(shape.name, rows);

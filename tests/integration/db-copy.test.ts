@@ -70,7 +70,15 @@ describe("npm run db:copy", () => {
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("Kopiert og kontrollert");
-    for (const table of ["proposal", "proposal_history", "meeting", "protocol_item", "decision", "user"]) {
+    for (const table of [
+      "proposal",
+      "proposal_history",
+      "meeting",
+      "protocol_item",
+      "decision",
+      "user",
+      "step_limit",
+    ]) {
       const n = (
         await sqlite
           .selectFrom(table as "proposal")
