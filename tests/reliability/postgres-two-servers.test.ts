@@ -146,10 +146,9 @@ describe("two server processes on one PostgreSQL database", () => {
           .select("version")
           .where("id", "=", meeting.id)
           .executeTakeFirstOrThrow();
-        // A connection of its own: a retried POST must never meet a kept-alive socket the server just closed.
         const reply = await request(server(i + attempt), `/moter/${meeting.id}`, {
           cookie: coordinator,
-          headers: { Connection: "close" },
+          freshConnection: true,
           body: form({
             intent: "addCase",
             version: String(version),
@@ -222,7 +221,7 @@ describe("two server processes on one PostgreSQL database", () => {
       meetings.map((m, i) =>
         request(server(i), `/moter/${m.id}`, {
           cookie: coordinator,
-          headers: { Connection: "close" },
+          freshConnection: true,
           body: form({
             intent: "addCase",
             version: String(m.version),
