@@ -106,6 +106,19 @@ function sourceMigrationState(source: SQLite.Database, known: string[]) {
   };
 }
 
+/** The SQLite file's own tables: not SQLite's, not Kysely's, not a full-text index or its shadow tables. */
+function sourceTables(source: SQLite.Database): string[] {
+  const rows = source
+    .prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+    .all() as { name: string; sql: string | null }[];
+  const virtual = rows.filter((r) => /^create virtual table/i.test(r.sql ?? "")).map((r) => r.name);
+  return rows
+    .map((r) => r.name)
+    .filter(
+      (name) => !MIGRATION_TABLES.has(name) && !virtual.some((v) => name === v || name.startsWith(`${v}_`)),
+    );
+}
+
 /** Tables, columns, keys and references of the (migrated) PostgreSQL schema, parents before children. */
 async function postgresTables(db: Untyped): Promise<TableShape[]> {
   const columns = await sql<{
@@ -305,6 +318,9 @@ export async function copySqliteToPostgres(
 
     await migrateToLatest(target);
     const tables = await postgresTables(target);
+    const missing = sourceTables(source).filter((name) => !tables.some((t) => t.name === name));
+    if (missing.length > 0)
+      throw new Error(`Tables in the SQLite file that PostgreSQL lacks: ${missing.join(", ")}`);
     const byMigrations = await tablesFilledByMigrations();
     const filled: string[] = [];
     for (const shape of tables.filter((t) => !byMigrations.has(t.name))) {
