@@ -91,7 +91,10 @@ function serve() {
   if (vite) {
     app.use(vite.middlewares);
   } else {
-    app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(
+      "/assets",
+      express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }),
+    );
     app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   }
 
