@@ -243,16 +243,16 @@ async function runScale(scale: number, isMain: boolean): Promise<ScaleRun> {
         duration,
         warmup: Math.min(3, duration),
       });
-      const one = listOne!.requestsPerSecond;
-      const gain = listTwo.requestsPerSecond / Math.max(one, 1e-9);
+      const measured = listOne!.requests > 0 && listTwo.requests > 0;
+      const gain = measured ? listTwo.requestsPerSecond / listOne!.requestsPerSecond : null;
       rows.push(throughputRow("list page, 1 server process", listOne!, "", null));
       rows.push(
         throughputRow(
           "list page, 2 server processes",
           listTwo,
           "req/s ≥ 1.6 × 1 process",
-          gain >= 1.6,
-          `${gain.toFixed(2)} × 1 process`,
+          gain !== null && gain >= 1.6,
+          gain === null ? "not measured" : `${gain.toFixed(2)} × 1 process`,
         ),
       );
       memory.push(...peakMemory(cluster).map((m) => ({ run: "2 processes", ...m })));
@@ -333,8 +333,21 @@ async function measurePage(
     duration,
     warmup: Math.min(3, duration),
   });
-  const ratio = ratioOf(result.p50);
   const failures = result.errors + result.non2xx;
+  // On a busy machine a slow page may see no answer within the window: then nothing was measured.
+  if (result.requests === 0)
+    return {
+      row: {
+        ...base,
+        perSecond: 0,
+        p50: null,
+        p99: null,
+        ratio: null,
+        met: page.limit ? false : null,
+        note: `no answer within ${duration} s at ${connections} connections: not measured`,
+      },
+    };
+  const ratio = ratioOf(result.p50);
   return {
     result,
     row: {
@@ -352,16 +365,17 @@ async function measurePage(
 
 function throughputRow(name: string, r: HttpResult, target: string, met: boolean | null, note?: string): Row {
   const failures = r.errors + r.non2xx;
+  const none = r.requests === 0 ? `no answer within ${duration} s` : undefined;
   return {
     name,
     kind: "http",
     perSecond: r.requestsPerSecond,
-    p50: r.p50,
-    p99: r.p99,
+    p50: none ? null : r.p50,
+    p99: none ? null : r.p99,
     ratio: null,
     target,
     met: met === null ? null : met && failures === 0,
-    note: [note, failures > 0 ? `${r.errors} errors, ${r.non2xx} non-2xx of ${r.requests}` : undefined]
+    note: [note, none, failures > 0 ? `${r.errors} errors, ${r.non2xx} non-2xx of ${r.requests}` : undefined]
       .filter(Boolean)
       .join("; "),
   };
