@@ -73,6 +73,8 @@ interface Row {
   target: string;
   met: boolean | null;
   note?: string;
+  /** The server's peak memory (RSS) after this page (JSON and log only): which page raised it. */
+  peakMemoryAfterMB?: number;
 }
 
 /** A page measured over HTTP; `limit` is its target as a multiple of the login page's p50. */
@@ -217,7 +219,9 @@ async function runScale(scale: number, isMain: boolean): Promise<ScaleRun> {
     let reference: HttpResult | undefined;
     for (const page of pagesOf(dataset)) {
       const row = await measurePage(server.url, page, page.anonymous ? undefined : cookie, reference);
-      rows.push(row.row);
+      const peak = Math.max(0, ...peakMemory(server).map((m) => m.bytes)) / MB;
+      log(`${page.path}: peak memory so far ${peak.toFixed(0)} MB`);
+      rows.push({ ...row.row, peakMemoryAfterMB: Math.round(peak) });
       if (row.result && page.name === LOGIN_PAGE) reference = row.result;
       if (row.row.p50 !== null) p50.set(page.name, row.row.p50);
     }
