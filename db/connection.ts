@@ -33,9 +33,35 @@ export const BUSY_TIMEOUT_MS = 5000;
  * time on its one connection anyway, so nothing is lost by it.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  /**
+   * Waiting for another process's write lock here does not block this process: better-sqlite3's
+   * busy timeout sleeps synchronously (the whole process stalls, every request with it), so the
+   * lock is tried without it and tried again after a growing pause (1–32 ms), up to the busy
+   * timeout. Kysely holds the process's one connection for this transaction meanwhile.
+   */
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    await connection.executeQuery(CompiledQuery.raw("pragma busy_timeout = 0"));
+    try {
+      for (let pause = 1; ; pause = Math.min(2 * pause, 32)) {
+        try {
+          await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+          return;
+        } catch (error) {
+          if (!isBusy(error) || Date.now() + pause > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, pause));
+        }
+      }
+    } finally {
+      await connection.executeQuery(CompiledQuery.raw(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`));
+    }
   }
+}
+
+/** SQLite said another connection holds the lock (SQLITE_BUSY and its extended codes). */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {

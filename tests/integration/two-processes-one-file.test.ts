@@ -80,4 +80,42 @@ describe("two processes on one database file", () => {
     const keys = await sql<{ key: string }>`select key from site_text order by key`.execute(db);
     expect(keys.rows.map((r) => r.key)).toEqual(["other-process", "this-process"]);
   });
+
+  it("waiting for another process's write lock does not stall this process", async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "innspill-two-processes-"));
+    const file = path.join(dir, "innspill.db");
+    db = openDatabase(file);
+    await migrateToLatest(db);
+    // The other process takes the write lock, holds it a while, writes and commits.
+    const script = `
+      const Database = require("better-sqlite3");
+      const db = new Database(process.argv[1]);
+      db.exec("begin immediate");
+      process.stdout.write("locked\\n");
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+      db.prepare("insert into site_text (key, body, updated_at, version) values ('first', 'x', '2026-01-01', 1)").run();
+      db.exec("commit");`;
+    const child = spawn(process.execPath, ["-e", script, file], { stdio: ["ignore", "pipe", "inherit"] });
+    const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+    await new Promise<void>((resolve) => child.stdout.on("data", () => resolve()));
+
+    let ticks = 0;
+    const clock = setInterval(() => (ticks += 1), 5);
+    try {
+      await db
+        .transaction()
+        .execute((trx) =>
+          sql`insert into site_text (key, body, updated_at, version) values ('second', 'y', '2026-01-01', 1)`.execute(
+            trx,
+          ),
+        );
+    } finally {
+      clearInterval(clock);
+    }
+    await exited;
+    // This process's timers ran while its transaction waited for the lock (a synchronous busy wait runs none).
+    expect(ticks).toBeGreaterThan(0);
+    const keys = await sql<{ key: string }>`select key from site_text order by rowid`.execute(db);
+    expect(keys.rows.map((r) => r.key)).toEqual(["first", "second"]);
+  });
 });
