@@ -362,15 +362,17 @@ function relevanceQueries(
         .where((eb) => opts.conditions(eb as unknown as ExpressionBuilder<Database, "proposal">))
         .orderBy(sql`fts.rowid`, "desc")
         .limit(opts.cap + 1),
-  );
+  )
+    // The hit past the cap only tells that there are more: it is not shown.
+    .with("shown", (qc) => qc.selectFrom("hits").select(["id", "score"]).orderBy("id", "desc").limit(opts.cap));
   return {
     page: opts.page,
     pageSize: opts.pageSize,
     cap: opts.cap,
     count: statement.selectFrom("hits").select((eb) => eb.fn.countAll<number>().as("total")),
     rows: statement
-      .selectFrom("hits")
-      .innerJoin("proposal", "proposal.id", "hits.id")
+      .selectFrom("shown")
+      .innerJoin("proposal", "proposal.id", "shown.id")
       .innerJoin("user as author", "author.id", "proposal.author_id")
       .select([
         "proposal.id",
@@ -384,8 +386,8 @@ function relevanceQueries(
         "author.name as author_name",
       ])
       .select((eb) => eb.selectFrom("hits").select(eb.fn.countAll<number>().as("n")).as("total"))
-      .orderBy("hits.score", "desc")
-      .orderBy("hits.id", "desc")
+      .orderBy("shown.score", "desc")
+      .orderBy("shown.id", "desc")
       .limit(opts.pageSize)
       .offset((opts.page - 1) * opts.pageSize),
   };
