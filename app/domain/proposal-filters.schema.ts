@@ -34,4 +34,3 @@ export function parseProposalFilters(url: URL): ProposalListFilters {
     page: query[P.page],
   };
 }
-

@@ -51,7 +51,9 @@ export function matchMunicipality(
   if (typed === "") return { kind: "none" };
   if (/^\d+$/.test(typed)) {
     const byId = municipalities.find((m) => m.id === Number(typed));
-    return byId ? { kind: "one", id: byId.id, name: byId.name } : { kind: "unresolved", text: typed, candidates: [] };
+    return byId
+      ? { kind: "one", id: byId.id, name: byId.name }
+      : { kind: "unresolved", text: typed, candidates: [] };
   }
   const key = (s: string) => s.toLocaleLowerCase("nb");
   const wanted = key(typed);

@@ -10,7 +10,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index protocol_item_deferred_from on protocol_item (deferred_from_id) where deferred_from_id is not null`.execute(
     db,
   );
-  await db.schema.createIndex("protocol_item_body_kind").on("protocol_item").columns(["body_id", "kind"]).execute();
+  await db.schema
+    .createIndex("protocol_item_body_kind")
+    .on("protocol_item")
+    .columns(["body_id", "kind"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

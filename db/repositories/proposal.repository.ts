@@ -170,12 +170,14 @@ export const SEARCH_CAP = 1000;
 
 /** The words of free text the full-text index can find: three letters or more (four for "similar"). */
 function searchWords(text: string, mode: "all" | "any"): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    // For "similar", short and common words would match nearly everything: only the telling ones count.
-    .filter((w) => [...w].length >= (mode === "any" ? 4 : 3) && (mode === "all" || !commonWords.has(w)))
-    .slice(0, 12);
+  return (
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      // For "similar", short and common words would match nearly everything: only the telling ones count.
+      .filter((w) => [...w].length >= (mode === "any" ? 4 : 3) && (mode === "all" || !commonWords.has(w)))
+      .slice(0, 12)
+  );
 }
 
 /** Turns free text into an FTS5 query: each word of three letters or more must occur, as a substring. */
@@ -337,7 +339,9 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
 function relevanceQueries(
   db: Executor,
   opts: {
-    conditions: (eb: ExpressionBuilder<Database, "proposal">) => ReturnType<ExpressionBuilder<Database, "proposal">["and"]>;
+    conditions: (
+      eb: ExpressionBuilder<Database, "proposal">,
+    ) => ReturnType<ExpressionBuilder<Database, "proposal">["and"]>;
     match: string;
     words: string[];
     cap: number;
@@ -349,22 +353,25 @@ function relevanceQueries(
     (w) => sql<number>`(proposal.title like ${`%${w.replace(/[%_\\]/g, "\\$&")}%`} escape '\\')`,
   );
   const score = titleHas.length > 0 ? sql.join(titleHas, sql` + `) : sql`0`;
-  const statement = db.with(
-    (cte) => cte("hits").materialized(),
-    (qc) =>
-      qc
-        .selectFrom(sql`proposal_fts`.as("fts"))
-        // CROSS JOIN: SQLite keeps the full-text index as the outer loop, so the walk stops at the cap.
-        .crossJoin("proposal")
-        .select(["proposal.id", sql<number>`${score}`.as("score")])
-        .where(sql<SqlBool>`proposal.id = fts.rowid`)
-        .where(sql<SqlBool>`proposal_fts match ${opts.match}`)
-        .where((eb) => opts.conditions(eb as unknown as ExpressionBuilder<Database, "proposal">))
-        .orderBy(sql`fts.rowid`, "desc")
-        .limit(opts.cap + 1),
-  )
+  const statement = db
+    .with(
+      (cte) => cte("hits").materialized(),
+      (qc) =>
+        qc
+          .selectFrom(sql`proposal_fts`.as("fts"))
+          // CROSS JOIN: SQLite keeps the full-text index as the outer loop, so the walk stops at the cap.
+          .crossJoin("proposal")
+          .select(["proposal.id", sql<number>`${score}`.as("score")])
+          .where(sql<SqlBool>`proposal.id = fts.rowid`)
+          .where(sql<SqlBool>`proposal_fts match ${opts.match}`)
+          .where((eb) => opts.conditions(eb as unknown as ExpressionBuilder<Database, "proposal">))
+          .orderBy(sql`fts.rowid`, "desc")
+          .limit(opts.cap + 1),
+    )
     // The hit past the cap only tells that there are more: it is not shown.
-    .with("shown", (qc) => qc.selectFrom("hits").select(["id", "score"]).orderBy("id", "desc").limit(opts.cap));
+    .with("shown", (qc) =>
+      qc.selectFrom("hits").select(["id", "score"]).orderBy("id", "desc").limit(opts.cap),
+    );
   return {
     page: opts.page,
     pageSize: opts.pageSize,

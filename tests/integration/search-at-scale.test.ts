@@ -46,9 +46,9 @@ describe("search by relevance", () => {
     const exact = await listProposals(db, { viewerId, q: "kjøkkenhage", searchCap: 6 });
     expect(exact).toMatchObject({ total: 6, more: false });
     // A date order counts every hit, as before.
-    expect(await listProposals(db, { viewerId, q: "kjøkkenhage", sort: "newest", searchCap: 4 })).toMatchObject(
-      { total: 6, more: false },
-    );
+    expect(
+      await listProposals(db, { viewerId, q: "kjøkkenhage", sort: "newest", searchCap: 4 }),
+    ).toMatchObject({ total: 6, more: false });
   });
 
   it("puts proposals with the words in their title first, then the newest", async () => {
@@ -98,6 +98,10 @@ describe("the municipality filter's text", () => {
       text: "mo",
       candidates: ["Modum", "Molde"],
     });
-    expect(matchMunicipality("Xyz", municipalities)).toEqual({ kind: "unresolved", text: "Xyz", candidates: [] });
+    expect(matchMunicipality("Xyz", municipalities)).toEqual({
+      kind: "unresolved",
+      text: "Xyz",
+      candidates: [],
+    });
   });
 });

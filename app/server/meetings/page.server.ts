@@ -185,7 +185,11 @@ async function waitingProposals(bodyKind: Parameters<typeof awaitedState>[0]) {
   return proposals.map((p) => {
     // A proposal with an exempt case in its past gets an exempt case here too: say so.
     const follows = followedExemption(cases.get(p.id) ?? []);
-    return { id: p.id, title: p.title, exempt: follows ? recordTexts.exempt.followsShort(follows.basis) : null };
+    return {
+      id: p.id,
+      title: p.title,
+      exempt: follows ? recordTexts.exempt.followsShort(follows.basis) : null,
+    };
   });
 }
 
