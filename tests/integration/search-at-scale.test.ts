@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
 import { createProposal, listProposals, similarProposals } from "#db/repositories/proposal.repository";
+import { t } from "~/domain/texts";
 import { matchMunicipality } from "~/server/proposal-list.server";
 import { makeWorld, testDb, type World } from "../support/db";
 
@@ -45,6 +46,8 @@ describe("search by relevance", () => {
     expect(capped.rows).toHaveLength(4);
     const exact = await listProposals(db, { viewerId, q: "kjøkkenhage", searchCap: 6 });
     expect(exact).toMatchObject({ total: 6, more: false });
+    // The page says so, with the cap written the Norwegian way (1 000).
+    expect(t.proposal.resultsMore(1000).replace(/\s/g, " ")).toMatch(/^Mer enn 1 000 treff/);
     // A date order counts every hit, as before.
     expect(
       await listProposals(db, { viewerId, q: "kjøkkenhage", sort: "newest", searchCap: 4 }),
