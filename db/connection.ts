@@ -116,7 +116,9 @@ function openPostgres(url: string, poolSize: number): DB {
 
 /** Runs every pending migration; safe to call on every start (also from several processes at once on PostgreSQL). */
 export async function migrateToLatest(db: DB): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Branches built in parallel add migrations whose names sort before one already applied
+  // elsewhere (2026-11-30-h15c-… after 2026-11-30-h17-…): each is applied once, whatever its place.
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
