@@ -11,7 +11,11 @@ const L = N.list;
 export const markReadSchema = z.strictObject(
   {
     intent: z.literal("read", { error: L.invalid }),
-    id: z.coerce.number({ error: L.invalid }).int(L.invalid).positive(L.invalid).max(2 ** 53, L.invalid),
+    id: z.coerce
+      .number({ error: L.invalid })
+      .int(L.invalid)
+      .positive(L.invalid)
+      .max(2 ** 53, L.invalid),
   },
   { error: L.invalid },
 );

@@ -46,7 +46,10 @@ export async function notificationsPage(user: CurrentUser, before: number | null
 }
 
 /** The follow button on a proposal's page: whether it is offered, and whether the user follows now. */
-export async function followPanel(proposal: { id: number; state: string; author_id: number }, user: CurrentUser) {
+export async function followPanel(
+  proposal: { id: number; state: string; author_id: number },
+  user: CurrentUser,
+) {
   if (!mayFollowProposal(user, proposal)) return null;
   return { following: await isFollowing(db(), proposal.id, user.id) };
 }

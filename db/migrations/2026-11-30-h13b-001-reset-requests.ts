@@ -22,10 +22,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("password_reset_request")
     .columns(["ip", "at"])
     .execute();
+  await db.schema.createIndex("password_reset_user").on("password_reset").columns(["user_id"]).execute();
   await db.schema
-    .createIndex("password_reset_user")
-    .on("password_reset")
-    .columns(["user_id"])
+    .createIndex("notification_user_recent")
+    .on("notification")
+    .columns(["user_id", "id"])
     .execute();
-  await db.schema.createIndex("notification_user_recent").on("notification").columns(["user_id", "id"]).execute();
 }

@@ -13,7 +13,9 @@ export const notificationCenterTexts = {
     intro: "Det som har skjedd i saker du er med i eller følger. Nyeste først.",
     empty: "Du har ingen varsler.",
     unreadSummary: (n: number) =>
-      n === 0 ? "Du har ingen uleste varsler." : `Du har ${n} ${n === 1 ? "ulest varsel" : "uleste varsler"}.`,
+      n === 0
+        ? "Du har ingen uleste varsler."
+        : `Du har ${n} ${n === 1 ? "ulest varsel" : "uleste varsler"}.`,
     unread: "Ulest",
     read: "Lest",
     open: "Åpne",

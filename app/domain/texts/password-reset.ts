@@ -18,8 +18,7 @@ export const passwordResetTexts = {
     greeting: (name: string) => `Hei ${name}!`,
     body: "Noen (forhåpentligvis du) har bedt om å få velge nytt passord til Innspill. Bruk lenken under for å velge nytt passord. Lenken virker i én time og kan brukes én gang.",
     linkText: "Velg nytt passord",
-    ignore:
-      "Har du ikke bedt om dette, kan du se bort fra denne e-posten. Passordet ditt er ikke endret.",
+    ignore: "Har du ikke bedt om dette, kan du se bort fra denne e-posten. Passordet ditt er ikke endret.",
     sessions: "Når du velger nytt passord, blir du logget ut overalt der du er innlogget.",
   },
   choose: {

@@ -1,6 +1,7 @@
 import type { Executor } from "#db/connection";
 import {
   addFollower,
+  getOwnNotification,
   listStepLimits,
   markAllNotificationsRead,
   markNotificationRead,
@@ -22,6 +23,19 @@ export function markRead(db: Executor, input: { user: CurrentUser; id: number })
   return runCommand(db, async (trx) => {
     if (!(await markNotificationRead(trx, input.user.id, input.id, new Date().toISOString()))) refuse(404);
     return {};
+  });
+}
+
+/** Opens one of the user's notifications: marks it read and gives where it leads; someone else's is 404. */
+export function openNotification(
+  db: Executor,
+  input: { user: CurrentUser; id: number },
+): Promise<CommandResult<{ link: string }>> {
+  return runCommand(db, async (trx) => {
+    const own = await getOwnNotification(trx, input.user.id, input.id);
+    if (!own) refuse(404);
+    await markNotificationRead(trx, input.user.id, input.id, new Date().toISOString());
+    return { link: own.link };
   });
 }
 
@@ -83,7 +97,8 @@ export function saveStepLimitsCommand(
 ): Promise<CommandResult> {
   return runCommand(db, async (trx) => {
     if (!mayAdminister(input.user)) refuse(403);
-    if (stepLimitsFingerprint(await listStepLimits(trx)) !== input.fingerprint) refuse(409, N.stepLimits.changed);
+    if (stepLimitsFingerprint(await listStepLimits(trx)) !== input.fingerprint)
+      refuse(409, N.stepLimits.changed);
     await saveStepLimits(
       trx,
       limitedStates.map((state) => ({ state, limitDays: input.limits[state] ?? null })),
