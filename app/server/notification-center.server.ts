@@ -10,6 +10,7 @@ import { defaultEmailMode, notificationKinds, type EmailMode } from "#workflows/
 import { mayFollowProposal } from "#workflows/policy";
 import { proposalStates, stateMeta, type ProposalState } from "#workflows/proposal.machine";
 import { emailModeLabels, notificationKindLabels } from "~/domain/texts/notifications";
+import type { Executor } from "#db/connection";
 import type { CurrentUser } from "./auth.server";
 import { db } from "./db.server";
 import { bodyNames, stateLabel } from "./process.server";
@@ -20,8 +21,8 @@ export const BELL_CAP = 100;
 export const NOTIFICATIONS_PER_PAGE = 50;
 
 /** The bell in the header: unread notifications, counted no further than BELL_CAP. */
-export async function bell(userId: number) {
-  const unread = await countUnread(db(), userId, BELL_CAP);
+export async function bell(userId: number, database: Executor = db()) {
+  const unread = await countUnread(database, userId, BELL_CAP);
   return { unread, capped: unread >= BELL_CAP };
 }
 
@@ -55,8 +56,8 @@ export async function followPanel(
 }
 
 /** "Min profil → Varsler": every kind, with the person's choice (or the kind's default). */
-export async function preferencesPanel(user: CurrentUser) {
-  const chosen = new Map((await preferencesOfUser(db(), user.id)).map((p) => [p.kind, p.mode]));
+export async function preferencesPanel(user: CurrentUser, database: Executor = db()) {
+  const chosen = new Map((await preferencesOfUser(database, user.id)).map((p) => [p.kind, p.mode]));
   return {
     kinds: notificationKinds.map((kind) => ({
       kind,
@@ -82,8 +83,8 @@ export function stepLimitsFingerprint(limits: readonly { state: string; limit_da
 }
 
 /** The step limits page: each state with its label and limit, and the fingerprint of what is shown. */
-export async function stepLimitsPage() {
-  const [limits, names] = await Promise.all([listStepLimits(db()), bodyNames()]);
+export async function stepLimitsPage(database: Executor = db()) {
+  const [limits, names] = await Promise.all([listStepLimits(database), bodyNames()]);
   return {
     states: limitedStates.map((state) => ({
       state,
