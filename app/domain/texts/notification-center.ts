@@ -1,12 +1,14 @@
 /** Texts of the bell, the list of notifications ("Varsler"), following a proposal and step limits. */
 export const notificationCenterTexts = {
   bell: {
-    /** The link's accessible name; the badge shows the number alone. */
+    /** The link's accessible name, as its visible and hidden parts read together: "Varsler, 3 uleste". */
     label: (unread: number, capped: boolean) =>
       unread === 0
         ? "Varsler, ingen uleste"
-        : `Varsler, ${capped ? `over ${unread - 1}` : unread} ${unread === 1 ? "ulest" : "uleste"}`,
+        : `Varsler, ${capped ? "99+" : unread} ${unread === 1 ? "ulest" : "uleste"}`,
     text: "Varsler",
+    none: ", ingen uleste",
+    unread: (unread: number) => (unread === 1 ? " ulest" : " uleste"),
   },
   list: {
     title: "Varsler",
