@@ -14,7 +14,11 @@ import {
   saveStepLimitsCommand,
   setFollowing,
 } from "~/server/commands/notification-center.server";
-import { listStepLimits } from "#db/repositories/notification-center.repository";
+import {
+  countUnread,
+  listNotificationsOfUser,
+  listStepLimits,
+} from "#db/repositories/notification-center.repository";
 import {
   bell,
   limitedStates,
@@ -84,6 +88,18 @@ describe("the bell and the list", () => {
     expect(await markAllRead(db, { user: me })).toEqual({ ok: true });
     expect((await bell(me.id, db)).unread).toBe(0);
     expect((await bell(other.id, db)).unread).toBe(1);
+  });
+
+  it("pages newest first by id, and the bell's count stops at its cap", async () => {
+    const me = await currentUser(db, world.users.employee);
+    const ids: number[] = [];
+    for (let i = 0; i < 60; i++) ids.push(await notify(me.id, `Varsel ${i}`));
+    const first = await listNotificationsOfUser(db, me.id, { before: null, limit: 50 });
+    expect(first.map((n) => n.id)).toEqual(ids.slice(10).reverse());
+    const second = await listNotificationsOfUser(db, me.id, { before: first.at(-1)!.id, limit: 50 });
+    expect(second.map((n) => n.id)).toEqual(ids.slice(0, 10).reverse());
+    expect(await countUnread(db, me.id, 25)).toBe(25);
+    expect(await countUnread(db, me.id, 100)).toBe(60);
   });
 
   it("opening a notification marks it read and gives its link", async () => {
