@@ -106,19 +106,18 @@ export function Layout({ children }: { children: ReactNode }) {
             <div className="user-box">
               {user ? (
                 <>
-                  <Link to="/varsler" className="bell">
-                    {notificationCenterTexts.bell.text}
+                  {/* The name says the count in words; the badge shows the number (hidden from the name). */}
+                  <Link
+                    to="/varsler"
+                    className="bell"
+                    aria-label={notificationCenterTexts.bell.label(user.bell.unread, user.bell.capped)}
+                  >
+                    {notificationCenterTexts.bell.text}{" "}
                     {user.bell.unread > 0 ? (
-                      <>
-                        <span className="visually-hidden">, </span>
-                        <span className="badge">{user.bell.capped ? "99+" : user.bell.unread}</span>
-                        <span className="visually-hidden">
-                          {notificationCenterTexts.bell.unread(user.bell.unread)}
-                        </span>
-                      </>
-                    ) : (
-                      <span className="visually-hidden">{notificationCenterTexts.bell.none}</span>
-                    )}
+                      <span className="badge" aria-hidden="true">
+                        {user.bell.capped ? "99+" : user.bell.unread}
+                      </span>
+                    ) : null}
                   </Link>
                   <Link to="/min-profil">
                     <span className="visually-hidden">{t.app.loggedInAs} </span>

@@ -1,14 +1,12 @@
 /** Texts of the bell, the list of notifications ("Varsler"), following a proposal and step limits. */
 export const notificationCenterTexts = {
   bell: {
-    /** The link's accessible name, as its visible and hidden parts read together: "Varsler, 3 uleste". */
+    /** The link's accessible name: "Varsler, 3 uleste" (the badge shows the number). */
     label: (unread: number, capped: boolean) =>
       unread === 0
         ? "Varsler, ingen uleste"
         : `Varsler, ${capped ? "99+" : unread} ${unread === 1 ? "ulest" : "uleste"}`,
     text: "Varsler",
-    none: ", ingen uleste",
-    unread: (unread: number) => (unread === 1 ? " ulest" : " uleste"),
   },
   list: {
     title: "Varsler",
