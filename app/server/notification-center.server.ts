@@ -6,9 +6,14 @@ import {
   listStepLimits,
   preferencesOfUser,
 } from "#db/repositories/notification-center.repository";
-import { defaultEmailMode, notificationKinds, type EmailMode } from "#workflows/notifications";
+import {
+  actorsOfWaitingState,
+  defaultEmailMode,
+  notificationKinds,
+  type EmailMode,
+} from "#workflows/notifications";
 import { mayFollowProposal } from "#workflows/policy";
-import { proposalStates, stateMeta, type ProposalState } from "#workflows/proposal.machine";
+import { proposalStates, type ProposalState } from "#workflows/proposal.machine";
 import { emailModeLabels, notificationKindLabels } from "~/domain/texts/notifications";
 import type { Executor } from "#db/connection";
 import type { CurrentUser } from "./auth.server";
@@ -69,12 +74,10 @@ export async function preferencesPanel(user: CurrentUser, database: Executor = d
 }
 
 /**
- * The states a proposal waits in for someone to act: neither the draft (only its author knows it)
- * nor an end state. The process machine says which they are.
+ * The states a limit can be set for: those where a proposal waits for someone who is reminded
+ * (`actorsOfWaitingState` in the notification rules), in the process machine's order.
  */
-export const limitedStates: ProposalState[] = proposalStates.filter(
-  (s) => s !== "draft" && !stateMeta(s).final,
-);
+export const limitedStates: ProposalState[] = proposalStates.filter((s) => s in actorsOfWaitingState);
 
 /** What the step limit form guards against: the limits as the page showed them. */
 export function stepLimitsFingerprint(limits: readonly { state: string; limit_days: number }[]): string {
