@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { autoIncrementId } from "../dialect";
 
 /**
  * "Glemt passord?" requests, counted to throttle them (per address, per e-mail) whether or not the
@@ -7,7 +8,7 @@ import type { Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("password_reset_request")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("email", "text", (c) => c.notNull())
     .addColumn("ip", "text", (c) => c.notNull())
     .addColumn("at", "text", (c) => c.notNull())

@@ -9,6 +9,7 @@ import { currentUserById } from "../../app/server/current-user.server";
 import { eventsPerSecond, flowchartCounts, listQuery, time, type Timing } from "./in-process";
 import { reportDocxTiming } from "./report";
 import { loginCookie } from "../../tests/support/server";
+import { benchEngines, postgresCopyOf, type BenchEngine, type PostgresCopy } from "./engines";
 import {
   build,
   measureLoginEnumeration,
@@ -25,6 +26,8 @@ import {
  * Environment: BENCH_SCALE (1 = 100,000 proposals; 0.05 for a quick run), BENCH_DURATION (seconds
  * per page, 10), BENCH_CONNECTIONS (10), BENCH_SKIP_BUILD=1 (reuse build-bench/), BENCH_KEEP=1
  * (keep the generated data directory), BENCH_DATA_DIR (reuse a generated directory as it is).
+ * `--engine sqlite|postgres|both` (or BENCH_ENGINE): which engine the server and the in-process
+ * timings run on (scripts/bench/engines.ts); `both` prints the two side by side.
  */
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -56,7 +59,7 @@ async function main() {
   const load = { before: loadavg(), after: [] as number[] };
   const dataDir = env.BENCH_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "innspill-bench-"));
   const file = path.join(dataDir, "innspill.db");
-  const rows: Row[] = [];
+  const engines = benchEngines(process.argv.slice(2), env.BENCH_ENGINE);
 
   const described = path.join(dataDir, "dataset.json");
   let dataset: Dataset;
@@ -75,9 +78,97 @@ async function main() {
     build(buildDir);
   }
 
-  // ── Pages over HTTP ────────────────────────────────────────────────────────────
-  const server = await startProductionServer({ dataDir, buildDir });
+  // PostgreSQL gets its copy before anything is measured: the event timings write to the SQLite file.
+  let postgres: PostgresCopy | undefined;
+  if (engines.includes("postgres")) {
+    log("copying the data set into PostgreSQL (db:copy)");
+    postgres = await postgresCopyOf(file, log);
+    log(`db:copy took ${postgres.copySeconds.toFixed(0)} s`);
+  }
+  const byEngine: Partial<Record<BenchEngine, Row[]>> = {};
   const http: HttpResult[] = [];
+  try {
+    for (const engine of engines) {
+      log(`── measuring on ${engine}`);
+      const location = engine === "postgres" ? postgres!.url : file;
+      const rows = await measureEngine({ engine, location, dataDir, dataset, http });
+      if (engine === "postgres")
+        rows.push({
+          name: "db:copy of the generated SQLite file",
+          kind: "in-process",
+          perSecond: null,
+          p50: postgres!.copySeconds * 1000,
+          p99: null,
+          ratio: null,
+          target: "",
+          met: null,
+          note: `${postgres!.tables} tables, ${postgres!.rows.toLocaleString("en-US")} rows, all verified`,
+        });
+      byEngine[engine] = rows;
+    }
+  } finally {
+    await postgres?.stop();
+  }
+  const rows = byEngine[engines[0]!]!;
+  rows.push(...javaScriptRows());
+
+  load.after = loadavg();
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? "",
+      loadBefore: load.before,
+      loadAfter: load.after,
+    },
+    settings: { scale, duration, connections, engines },
+    dataset,
+    rows,
+    engines: byEngine,
+    http,
+    seconds: (Date.now() - started) / 1000,
+  };
+  mkdirSync(path.join(root, "bench-results"), { recursive: true });
+  writeFileSync(path.join(root, "bench-results/latest.json"), JSON.stringify(results, null, 2));
+  for (const engine of engines) {
+    console.log(`\n${engineTitle[engine]}\n`);
+    console.log(table(engine === engines[0] ? rows : byEngine[engine]!));
+  }
+  if (engines.length === 2)
+    console.log(`\nSide by side\n\n${sideBySide(byEngine.sqlite!, byEngine.postgres!)}`);
+  console.log(
+    `\n${cpus().length} cores; load average before ${load.before.map((l) => l.toFixed(1)).join(" ")}, after ${load.after.map((l) => l.toFixed(1)).join(" ")}. Written to bench-results/latest.json.`,
+  );
+  if (env.BENCH_DATA_DIR === undefined && env.BENCH_KEEP !== "1")
+    rmSync(dataDir, { recursive: true, force: true });
+  else log(`data kept in ${dataDir}`);
+}
+
+const engineTitle: Record<BenchEngine, string> = {
+  sqlite: "SQLite (the file, as `npm start` runs)",
+  postgres: "PostgreSQL (DATABASE_URL, the same data copied with db:copy)",
+};
+
+/**
+ * Everything measured on one engine: pages over HTTP against the production server on it, then
+ * single operations in-process. A measurement that fails on an engine is a row saying so, not
+ * the end of the run.
+ */
+async function measureEngine(opts: {
+  engine: BenchEngine;
+  location: string;
+  dataDir: string;
+  dataset: Dataset;
+  http: HttpResult[];
+}): Promise<Row[]> {
+  const { engine, location, dataDir, dataset, http } = opts;
+  const rows: Row[] = [];
+  // ── Pages over HTTP ────────────────────────────────────────────────────────────
+  const server = await startProductionServer({
+    dataDir,
+    buildDir,
+    env: engine === "postgres" ? { DATABASE_URL: location } : {},
+  });
   const pages: { name: string; path: string; target?: "list"; anonymous?: boolean }[] = [
     { name: "trivial route (/healthz)", path: "/healthz", anonymous: true },
     { name: "login page, no data (/logg-inn)", path: "/logg-inn", anonymous: true },
@@ -163,69 +254,116 @@ async function main() {
   }
 
   // ── Single operations, in-process ──────────────────────────────────────────────
-  const db = openDatabase(file);
+  const db = openDatabase(location);
   const user = await currentUserById(db, dataset.bench.userId);
   const viewerId = user.id;
-  const timed = (name: string, t: Timing, target = "", limit?: number, note?: string) =>
-    rows.push({
-      name,
-      kind: "in-process",
-      perSecond: 1000 / t.mean,
-      p50: t.p50,
-      p99: t.p99,
-      ratio: null,
-      target,
-      met: limit === undefined ? null : t.p50 <= limit,
-      note,
-    });
+  const timed = async (
+    name: string,
+    measure: Promise<Timing>,
+    target = "",
+    limit?: number,
+    note?: string,
+  ) => {
+    try {
+      const t = await measure;
+      rows.push({
+        name,
+        kind: "in-process",
+        perSecond: 1000 / t.mean,
+        p50: t.p50,
+        p99: t.p99,
+        ratio: null,
+        target,
+        met: limit === undefined ? null : t.p50 <= limit,
+        note,
+      });
+    } catch (error) {
+      rows.push(failedRow(name, target, error));
+    }
+  };
   log("timing queries in-process");
-  timed(
+  await timed(
     `search query "${dataset.searchTerms.narrow}"`,
-    await time(listQuery(db, { viewerId, q: dataset.searchTerms.narrow })),
+    time(listQuery(db, { viewerId, q: dataset.searchTerms.narrow })),
     "≤ 10 ms",
     10,
   );
-  timed(
+  await timed(
     `search query "${dataset.searchTerms.broad}"`,
-    await time(listQuery(db, { viewerId, q: dataset.searchTerms.broad })),
+    time(listQuery(db, { viewerId, q: dataset.searchTerms.broad })),
     "≤ 10 ms",
     10,
   );
-  timed("list query, unfiltered", await time(listQuery(db, { viewerId })));
-  timed("list query, by status", await time(listQuery(db, { viewerId, states: ["groupReview"] })));
-  timed("list query, by group", await time(listQuery(db, { viewerId, groupId: dataset.groupId })));
-  timed(
+  await timed("list query, unfiltered", time(listQuery(db, { viewerId })));
+  await timed("list query, by status", time(listQuery(db, { viewerId, states: ["groupReview"] })));
+  await timed("list query, by group", time(listQuery(db, { viewerId, groupId: dataset.groupId })));
+  await timed(
     "list query, by municipality",
-    await time(listQuery(db, { viewerId, municipalityId: dataset.municipalityId })),
+    time(listQuery(db, { viewerId, municipalityId: dataset.municipalityId })),
   );
-  timed("list query, by year", await time(listQuery(db, { viewerId, year: dataset.reportYear })));
-  timed("flowchart counts (countByState)", await time(flowchartCounts(db), 100), "≤ 5 ms", 5);
+  await timed("list query, by year", time(listQuery(db, { viewerId, year: dataset.reportYear })));
+  await timed("flowchart counts (countByState)", time(flowchartCounts(db), 100), "≤ 5 ms", 5);
 
   log("building the report");
-  const report = await reportDocxTiming(db, dataset.reportYear);
-  timed(
-    `report DOCX ${dataset.reportYear} (${report.proposals.toLocaleString("en-US")} proposals submitted in it)`,
-    report.timing,
-    "≤ 1 s",
-    1000,
-    `${Math.round(report.bytes / 1024)} kB`,
-  );
+  try {
+    const report = await reportDocxTiming(db, dataset.reportYear);
+    await timed(
+      `report DOCX ${dataset.reportYear} (${report.proposals.toLocaleString("en-US")} proposals submitted in it)`,
+      Promise.resolve(report.timing),
+      "≤ 1 s",
+      1000,
+      `${Math.round(report.bytes / 1024)} kB`,
+    );
+  } catch (error) {
+    rows.push(failedRow(`report DOCX ${dataset.reportYear}`, "≤ 1 s", error));
+  }
 
   // Last: it writes (history rows), so the data set is no longer as generated afterwards.
   log("applying events");
-  const events = await eventsPerSecond(db, user, Math.max(200, Math.round(2_000 * Math.min(1, scale * 10))));
-  rows.push({
-    name: `applying events (${events.events}, one transaction each)`,
+  try {
+    const events = await eventsPerSecond(
+      db,
+      user,
+      Math.max(200, Math.round(2_000 * Math.min(1, scale * 10))),
+    );
+    rows.push({
+      name: `applying events (${events.events}, one transaction each)`,
+      kind: "in-process",
+      perSecond: events.perSecond,
+      p50: (events.seconds * 1000) / events.events,
+      p99: null,
+      ratio: null,
+      target: "≥ 1,000 / s",
+      met: events.perSecond >= 1000,
+    });
+  } catch (error) {
+    rows.push(failedRow("applying events", "≥ 1,000 / s", error));
+  }
+  await db.destroy();
+  return rows;
+}
+
+/** A measurement that could not be taken on this engine: shown as such, with the error's first line. */
+function failedRow(name: string, target: string, error: unknown): Row {
+  const message = String(error instanceof Error ? error.message : error)
+    .split("\n")[0]!
+    .slice(0, 80);
+  return {
+    name,
     kind: "in-process",
-    perSecond: events.perSecond,
-    p50: (events.seconds * 1000) / events.events,
+    perSecond: null,
+    p50: null,
     p99: null,
     ratio: null,
-    target: "≥ 1,000 / s",
-    met: events.perSecond >= 1000,
-  });
-  await db.destroy();
+    target,
+    met: false,
+    note: `failed: ${message}`,
+  };
+}
 
+/** The size of the JavaScript pages send (the same on every engine). */
+function javaScriptRows(): Row[] {
+  const rows: Row[] = [];
   // ── JavaScript sent ────────────────────────────────────────────────────────────
   const listJs = pageJavaScript(buildDir, "routes/innspill._index");
   const flowRoutes = routesWithReactFlow(buildDir);
@@ -252,31 +390,7 @@ async function main() {
     met: !listJs.includesReactFlow,
     note: `list page: ${listJs.includesReactFlow ? "includes it" : "no"}; routes loading it up front: ${flowRoutes.join(", ") || "none"}; chunks: ${flowChunks.join(", ") || "none"}`,
   });
-
-  load.after = loadavg();
-  const results = {
-    date: new Date().toISOString(),
-    machine: {
-      cpus: cpus().length,
-      model: cpus()[0]?.model ?? "",
-      loadBefore: load.before,
-      loadAfter: load.after,
-    },
-    settings: { scale, duration, connections },
-    dataset,
-    rows,
-    http,
-    seconds: (Date.now() - started) / 1000,
-  };
-  mkdirSync(path.join(root, "bench-results"), { recursive: true });
-  writeFileSync(path.join(root, "bench-results/latest.json"), JSON.stringify(results, null, 2));
-  console.log("\n" + table(rows));
-  console.log(
-    `\n${cpus().length} cores; load average before ${load.before.map((l) => l.toFixed(1)).join(" ")}, after ${load.after.map((l) => l.toFixed(1)).join(" ")}. Written to bench-results/latest.json.`,
-  );
-  if (env.BENCH_DATA_DIR === undefined && env.BENCH_KEEP !== "1")
-    rmSync(dataDir, { recursive: true, force: true });
-  else log(`data kept in ${dataDir}`);
+  return rows;
 }
 
 /**
@@ -340,6 +454,56 @@ export function table(rows: Row[]): string {
       r.target || "–",
       r.met === null ? "–" : r.met ? "yes" : "NO",
       r.note ?? "",
+    ]);
+  }
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  const fmt = (l: string[]) => `| ${l.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  return [
+    fmt(lines[0]!),
+    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...lines.slice(1).map(fmt),
+  ].join("\n");
+}
+
+/** Both engines' rows in one table, matched by name: what the README's Performance section shows. */
+export function sideBySide(sqlite: Row[], postgres: Row[]): string {
+  const ms = (r: Row | undefined, digits: number) =>
+    !r
+      ? "–"
+      : r.p50 === null
+        ? r.note?.startsWith("failed") || r.note?.startsWith("answered")
+          ? "failed"
+          : "–"
+        : r.p50.toFixed(digits);
+  const rate = (r: Row | undefined) =>
+    r?.perSecond == null ? "–" : Math.round(r.perSecond).toLocaleString("en-US");
+  // A name's parenthesis may hold figures of one engine's run ("report DOCX 2025 (9,874 proposals …)").
+  const key = (r: Row) => r.name.replace(/ \(.*\)$/, "");
+  const names = [
+    ...sqlite.map((r) => r.name),
+    ...postgres.filter((r) => !sqlite.some((s) => key(s) === key(r))).map((r) => r.name),
+  ];
+  const lines = [
+    [
+      "Measurement",
+      "SQLite p50 ms",
+      "PostgreSQL p50 ms",
+      "SQLite req/s or ops/s",
+      "PostgreSQL req/s or ops/s",
+    ],
+  ];
+  for (const name of names) {
+    const a = sqlite.find((r) => r.name === name);
+    const b = postgres.find((r) => key(r) === key(a ?? ({ name } as Row)));
+    const kind = (a ?? b)!;
+    if (kind.kind === "size") continue;
+    const digits = kind.kind === "http" ? 0 : 2;
+    lines.push([
+      `${kind.kind === "http" ? `${kind.method ?? "GET"} ` : ""}${name}`,
+      ms(a, digits),
+      ms(b, digits),
+      rate(a),
+      rate(b),
     ]);
   }
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));

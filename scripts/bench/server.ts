@@ -20,11 +20,17 @@ export function build(buildDir: string): void {
 }
 
 /** Starts server/start.js in production mode on the generated data, without the demo seed. */
-export function startProductionServer(opts: { dataDir: string; buildDir: string }): Promise<TestServer> {
+export function startProductionServer(opts: {
+  dataDir: string;
+  buildDir: string;
+  /** More environment, e.g. DATABASE_URL to run on PostgreSQL. */
+  env?: Record<string, string>;
+}): Promise<TestServer> {
   return startServer({
     seed: false,
     dataDir: opts.dataDir,
     buildDir: opts.buildDir,
+    env: opts.env,
     startTimeoutMs: 120_000,
   });
 }

@@ -65,6 +65,8 @@ export interface RequestOptions {
   /** The loopback address to connect from (127.0.0.x): the server throttles logins per address. */
   localAddress?: string;
   timeoutMs?: number;
+  /** A connection of its own, closed after the answer: a POST that is sent again must never meet a kept-alive socket the server is closing. */
+  freshConnection?: boolean;
 }
 
 const agents = new Map<string, http.Agent>();
@@ -118,7 +120,7 @@ function requestOnce(baseUrl: string, pathName: string, options: RequestOptions)
   const url = new URL(pathName, baseUrl);
   // A server may answer a large body before reading all of it (a field over its limit) and then
   // drop the connection; such a post gets a connection of its own, so no later request reuses it.
-  const large = (body?.length ?? 0) > 100_000;
+  const large = (body?.length ?? 0) > 100_000 || options.freshConnection === true;
   if (large) headers.Connection = "close";
   const agent = large
     ? new http.Agent({ keepAlive: false, localAddress: options.localAddress })
