@@ -29,11 +29,26 @@ export interface ReliabilityServer extends TestServer {
   dispose: () => Promise<void>;
 }
 
-/** A production server on its own copy of the seeded demo database. */
-export async function startSeededServer(env: Record<string, string> = {}): Promise<ReliabilityServer> {
+/**
+ * The numbers of server processes the concurrency, crash and load tests run each scenario with:
+ * one, and two on the same database file (WEB_CONCURRENCY, node:cluster; decision 021).
+ */
+export const processCounts = [1, 2] as const;
+
+/** A copy of the seeded demo world's data directory, for a server of its own. */
+export function seededDataDir(): string {
   const dataDir = mkdtempSync(path.join(tmpdir(), "innspill-rel-"));
   cpSync(inject("seededTemplateDir"), dataDir, { recursive: true });
-  const server = await startServer({ dataDir, env });
+  return dataDir;
+}
+
+/** A production server on its own copy of the seeded demo database, with 1 (default) or more processes. */
+export async function startSeededServer(
+  env: Record<string, string> = {},
+  opts: { processes?: number } = {},
+): Promise<ReliabilityServer> {
+  const dataDir = seededDataDir();
+  const server = await startServer({ dataDir, env, processes: opts.processes });
   return {
     ...server,
     dispose: async () => {
