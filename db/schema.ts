@@ -436,6 +436,14 @@ export interface PasswordResetTable {
   used_at: IsoText | null;
 }
 
+/** A "Glemt passord?" request, kept a day for throttling (known e-mail or not). */
+export interface PasswordResetRequestTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: IsoText;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   body: BodyTable;
@@ -476,6 +484,7 @@ export interface Database {
   proposal_follower: ProposalFollowerTable;
   step_limit: StepLimitTable;
   password_reset: PasswordResetTable;
+  password_reset_request: PasswordResetRequestTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -4,6 +4,7 @@ import { t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
 import { deliveryTexts } from "~/domain/texts/notification-delivery";
 import { siteTexts } from "~/domain/texts/site";
+import { notificationCenterTexts } from "~/domain/texts/notification-center";
 import { requireAdmin } from "~/server/auth.server";
 
 const A = adminTexts.overview;
@@ -44,6 +45,12 @@ export default function AdminOverview() {
             <Link to="/admin/e-post">{deliveryTexts.admin.title}</Link>
           </h2>
           <p>{deliveryTexts.admin.overviewText}</p>
+        </section>
+        <section className="card" aria-labelledby="admin-step-limits">
+          <h2 id="admin-step-limits" style={{ marginTop: 0 }}>
+            <Link to="/admin/frister">{notificationCenterTexts.stepLimits.title}</Link>
+          </h2>
+          <p>{notificationCenterTexts.stepLimits.overviewText}</p>
         </section>
       </div>
     </>
