@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { getMeeting } from "#db/repositories/meeting.repository";
 import { db } from "./db.server";
+import { frozenDocument } from "./frozen-documents.server";
 import { docxFileName, meetingDocx } from "./meeting-docx.server";
 import { publicMeeting } from "./meetings/public.server";
 
@@ -36,6 +37,15 @@ async function versionKey(id: number): Promise<string | undefined> {
   return meeting ? `${id}:${meeting.version}:${meeting.status}` : undefined;
 }
 
+/**
+ * A published protocol no longer changes but for what bumps the meeting's version (an addendum):
+ * its Word file is rendered once per version and kept in the database (frozen_document),
+ * so no process renders it again, not after a restart either.
+ */
+function protocolDocx(versionKey: string, render: () => Promise<Buffer>) {
+  return frozenDocument(db(), { kind: "public-protocol", key: versionKey, format: "docx" }, render);
+}
+
 /** A meeting's public page data and its ETag; undefined when nothing of it is public. */
 export async function cachedPublicMeeting(id: number) {
   const key = await versionKey(id);
@@ -60,7 +70,8 @@ export async function publicMeetingDocx(
   const file = await remember(`docx:${kind}:${key}`, async () => {
     const meeting = await publicMeeting(id);
     if (!meeting || (kind === "protocol" && !meeting.protocolPublished)) return undefined;
-    const buffer = await meetingDocx(meeting.document, kind);
+    const render = () => meetingDocx(meeting.document, kind);
+    const buffer = kind === "protocol" ? await protocolDocx(key, render) : await render();
     return { buffer, etag: `"${digest(buffer)}"`, fileName: docxFileName(meeting.document, kind) };
   });
   if (!file) return undefined;
