@@ -22,7 +22,9 @@ export function openDatabase(file: string): DB {
 
 /** Runs every pending migration; safe to call on every start. */
 export async function migrateToLatest(db: DB): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Parallel branches name their migrations by branch (2026-11-30-h15b-001 sorts before an already
+  // run 2026-11-30-h17-001): each pending one runs, in name order, whatever ran before it.
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
