@@ -78,6 +78,16 @@ function stateLabelOn(state: string | null, names: BodyNames): string {
   return bodyText(stateMeta(state).label, names);
 }
 
+/** `stateLabelOn` for one set of names, each label made once (a national year labels thousands of rows). */
+function stateLabeller(names: BodyNames) {
+  const labels = new Map<string | null, string>();
+  return (state: string | null) => {
+    let label = labels.get(state);
+    if (label === undefined) labels.set(state, (label = stateLabelOn(state, names)));
+    return label;
+  };
+}
+
 /** Why work was cancelled in the year, for an initiative that has no report text of its own. */
 function cancelReason(
   history: readonly { event: string; at: string; reason: string | null }[] | undefined,
@@ -148,6 +158,7 @@ export async function reportFigures(
   const board = bodies.find((b) => b.kind === "board" && activeIn(b, year));
   const committee = bodies.find((b) => b.kind === "committee" && activeIn(b, year));
   const names: BodyNames = { board: board?.name ?? "Styret", committee: committee?.name ?? "Utvalget" };
+  const stateLabel = stateLabeller(names);
 
   const records = proposals.map((p) => ({
     ...p,
@@ -201,7 +212,7 @@ export async function reportFigures(
       proposalId: r.id,
       title: r.title,
       municipalities: r.municipalities,
-      stateLabel: stateLabelOn(r.activity.stateAtEnd, names),
+      stateLabel: stateLabel(r.activity.stateAtEnd),
       reportText: followups.get(r.id)?.report_text || cancelReason(steps.get(r.id), year),
     });
     activityGroups.set(groupId, entries);
@@ -351,7 +362,7 @@ export async function reportFigures(
         lead.length ? String(lead[0]) : "",
         dateOnly(r.activity.started),
         dateOnly(r.activity.completed),
-        stateLabelOn(r.activity.stateAtEnd, names),
+        stateLabel(r.activity.stateAtEnd),
         goalNumbers(r.id),
         followups.get(r.id)?.report_text ?? "",
       ];
