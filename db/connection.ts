@@ -1,5 +1,5 @@
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, sql, type Transaction } from "kysely";
+import { Kysely, Migrator, SqliteDialect, sql, type SqliteDatabase, type Transaction } from "kysely";
 import { migrationProvider } from "./migrations";
 import type { Database } from "./schema";
 
@@ -17,7 +17,32 @@ export function openDatabase(file: string): DB {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
+}
+
+/**
+ * The connection as Kysely's SQLite driver sees it, with each statement prepared once and reused
+ * (the driver would prepare it anew for every query; at national scale preparing was a sixth of
+ * the time of applying a process event). The most recently used `max` statements are kept; one
+ * still being iterated is never handed out twice.
+ */
+function reusingStatements(sqlite: SQLite.Database, max = 300): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(query: string) {
+      const cached = statements.get(query);
+      if (cached && !cached.busy) {
+        statements.delete(query);
+        statements.set(query, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(query);
+      statements.set(query, statement);
+      if (statements.size > max) statements.delete(statements.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /** Runs every pending migration; safe to call on every start. */

@@ -173,7 +173,8 @@ export function goalCoverage(
           };
         });
       const distinct = new Map<number, string>();
-      for (const sub of subGoals) for (const l of byGoal.get(sub.id) ?? []) distinct.set(l.proposalId, l.state);
+      for (const sub of subGoals)
+        for (const l of byGoal.get(sub.id) ?? []) distinct.set(l.proposalId, l.state);
       return {
         id: main.id,
         number: main.number,

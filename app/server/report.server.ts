@@ -320,8 +320,7 @@ export async function reportFigures(
     strategies: strategyProgress,
   };
 
-  const goalNumbers = (id: number) =>
-    (linksByProposal.get(id) ?? []).map((l) => l.number).join(", ");
+  const goalNumbers = (id: number) => (linksByProposal.get(id) ?? []).map((l) => l.number).join(", ");
   const C = R.csvColumns;
   const touched = records.filter(
     (r) =>

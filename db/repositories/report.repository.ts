@@ -63,8 +63,13 @@ export async function proposalsChangedSince(db: Executor, before: string, states
 
 /** Proposals by id (submitted before `before`), with what the report shows of them; by id. */
 async function proposalsByIds(db: Executor, ids: readonly number[], before: string) {
-  const rows: { id: number; title: string; state: string; group_id: number | null; submitted_at: string | null }[] =
-    [];
+  const rows: {
+    id: number;
+    title: string;
+    state: string;
+    group_id: number | null;
+    submitted_at: string | null;
+  }[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     rows.push(
       ...(await db
@@ -83,7 +88,11 @@ async function proposalsByIds(db: Executor, ids: readonly number[], before: stri
  * alone (no proposal row is visited).
  */
 export async function statesSubmittedBefore(db: Executor, before: string): Promise<Map<number, string>> {
-  const rows = await db.selectFrom("proposal").select(["id", "state"]).where("submitted_at", "<", before).execute();
+  const rows = await db
+    .selectFrom("proposal")
+    .select(["id", "state"])
+    .where("submitted_at", "<", before)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.state]));
 }
 
