@@ -41,6 +41,11 @@ const environment = z.object({
   HOST: z.string().min(1, C.notEmpty("HOST")).default("0.0.0.0"),
   DATA_DIR: z.string().min(1, C.notEmpty("DATA_DIR")).default("data"),
   DATABASE_PATH: z.string().min(1, C.notEmpty("DATABASE_PATH")).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, C.databaseUrl)
+    .optional(),
+  DATABASE_POOL_SIZE: positive("DATABASE_POOL_SIZE", 1000).default(10),
   SESSION_SECRET: z.string().min(32, C.secretTooShort).optional(),
   SECURE_COOKIES: bool("SECURE_COOKIES").default(false),
   SEED_DEMO: bool("SEED_DEMO").default(true),
@@ -62,7 +67,12 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** The SQLite file (used when no DATABASE_URL is set). */
   databasePath: string;
+  /** PostgreSQL instead of the SQLite file, when set (postgres://…). */
+  databaseUrl: string | undefined;
+  /** How many connections this process keeps to PostgreSQL. */
+  databasePoolSize: number;
   attachmentsDir: string;
   sessionSecret: string;
   seedDemo: boolean;
@@ -116,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(e.DATA_DIR);
   privateDir(dataDir);
   const databasePath = e.DATABASE_PATH ? path.resolve(e.DATABASE_PATH) : path.join(dataDir, "innspill.db");
-  if (!existsSync(path.dirname(databasePath))) privateDir(path.dirname(databasePath));
+  if (!e.DATABASE_URL && !existsSync(path.dirname(databasePath))) privateDir(path.dirname(databasePath));
   const attachmentsDir = path.join(dataDir, "attachments");
   privateDir(attachmentsDir);
   cached = {
@@ -125,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databasePath,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     attachmentsDir,
     sessionSecret: e.SESSION_SECRET ?? sessionSecretFromDataDir(dataDir),
     // Production never seeds the demo world.

@@ -9,9 +9,14 @@ import { hashPassword } from "./password.server";
 let database: DB | undefined;
 let ready: Promise<void> | undefined;
 
-/** The application's database, opened once per process; the file (and its WAL) readable by the server's user only. */
+/**
+ * The application's database, opened once per process: PostgreSQL when DATABASE_URL is set, else
+ * the SQLite file (and its WAL), readable by the server's user only.
+ */
 export function db(): DB {
   if (database) return database;
+  const { databaseUrl, databasePoolSize } = config();
+  if (databaseUrl) return (database = openDatabase(databaseUrl, { poolSize: databasePoolSize }));
   const file = config().databasePath;
   if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
   chmodSync(file, 0o600);

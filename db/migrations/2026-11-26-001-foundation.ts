@@ -1,10 +1,11 @@
 import { sql, type Kysely } from "kysely";
+import { autoIncrementId, floatType, isPostgres, POSTGRES_SEARCH_TEXT } from "../dialect";
 
 /** Organisation with validity periods, accounts, sessions, proposals, attachments and full-text search. */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("municipality")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("name", "text", (c) => c.notNull().unique())
     .addColumn("valid_from", "text", (c) => c.notNull())
     .addColumn("valid_to", "text")
@@ -12,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("body")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('group', 'committee', 'board')`))
     .addColumn("valid_from", "text", (c) => c.notNull())
     .addColumn("valid_to", "text")
@@ -20,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("body_name")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("body_id", "integer", (c) => c.notNull().references("body.id").onDelete("cascade"))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("valid_from", "text", (c) => c.notNull())
@@ -29,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("user")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("email", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("password_hash", "text", (c) => c.notNull())
@@ -42,14 +43,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("membership")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("user_id", "integer", (c) => c.notNull().references("user.id"))
     .addColumn("body_id", "integer", (c) => c.notNull().references("body.id"))
     .addColumn("role", "text", (c) =>
       c.notNull().check(sql`role in ('leader', 'member', 'secretary', 'chair', 'union_rep')`),
     )
     .addColumn("municipality_id", "integer", (c) => c.references("municipality.id"))
-    .addColumn("vote_weight", "real", (c) => c.notNull().defaultTo(0))
+    .addColumn("vote_weight", floatType(db), (c) => c.notNull().defaultTo(0))
     .addColumn("valid_from", "text", (c) => c.notNull())
     .addColumn("valid_to", "text")
     .execute();
@@ -66,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("login_attempt")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("email", "text", (c) => c.notNull())
     .addColumn("ip", "text", (c) => c.notNull())
     .addColumn("at", "text", (c) => c.notNull())
@@ -81,7 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("proposal")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("background", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("problem", "text", (c) => c.notNull().defaultTo(""))
@@ -127,7 +128,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("attachment")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("proposal_id", "integer", (c) => c.notNull().references("proposal.id").onDelete("cascade"))
     .addColumn("file_name", "text", (c) => c.notNull())
     .addColumn("content_type", "text", (c) => c.notNull())
@@ -139,6 +140,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("attachment_proposal").on("attachment").columns(["proposal_id"]).execute();
 
   // Trigram tokens match inside Norwegian compounds: "vannmål" finds "Smarte vannmålere".
+  if (isPostgres(db)) {
+    // PostgreSQL: trigrams too (pg_trgm), a GIN index on the searchable text (decision record 024).
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    await sql`create index proposal_search on proposal using gin ((${POSTGRES_SEARCH_TEXT}) gin_trgm_ops)`.execute(
+      db,
+    );
+    await sql`create index proposal_search_title on proposal using gin (title gin_trgm_ops)`.execute(db);
+    return;
+  }
   await sql`create virtual table proposal_fts using fts5(title, body, tokenize = 'trigram remove_diacritics 1')`.execute(
     db,
   );

@@ -1,10 +1,17 @@
 import { sql, type Kysely } from "kysely";
+import {
+  autoIncrementId,
+  floatType,
+  isPostgres,
+  POSTGRES_REFUSE_FUNCTION,
+  postgresRefuseTrigger,
+} from "../dialect";
 
 /** Append-only proposal history, assessments, priority bands and the strategy goals proposals link to. */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("proposal_history")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("proposal_id", "integer", (c) => c.notNull().references("proposal.id"))
     .addColumn("from_state", "text")
     .addColumn("to_state", "text", (c) => c.notNull())
@@ -20,16 +27,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("proposal_history")
     .columns(["proposal_id", "id"])
     .execute();
-  await sql`create trigger proposal_history_no_update before update on proposal_history begin
+  if (isPostgres(db)) {
+    await POSTGRES_REFUSE_FUNCTION.execute(db);
+    const message = "proposal_history is append-only";
+    await postgresRefuseTrigger("proposal_history_no_update", "update", "proposal_history", message).execute(
+      db,
+    );
+    await postgresRefuseTrigger("proposal_history_no_delete", "delete", "proposal_history", message).execute(
+      db,
+    );
+  } else {
+    await sql`create trigger proposal_history_no_update before update on proposal_history begin
     select raise(abort, 'proposal_history is append-only');
   end`.execute(db);
-  await sql`create trigger proposal_history_no_delete before delete on proposal_history begin
+    await sql`create trigger proposal_history_no_delete before delete on proposal_history begin
     select raise(abort, 'proposal_history is append-only');
   end`.execute(db);
+  }
 
   await db.schema
     .createTable("strategy")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("period_from", "integer", (c) => c.notNull())
     .addColumn("period_to", "integer", (c) => c.notNull())
@@ -40,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("strategy_goal")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("strategy_id", "integer", (c) => c.notNull().references("strategy.id"))
     .addColumn("parent_id", "integer", (c) => c.references("strategy_goal.id"))
     .addColumn("number", "text", (c) => c.notNull())
@@ -51,9 +69,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("priority_band")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("label", "text", (c) => c.notNull())
-    .addColumn("min_total", "real", (c) => c.notNull())
+    .addColumn("min_total", floatType(db), (c) => c.notNull())
     .execute();
 
   await db.schema
@@ -64,7 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("economic_benefit", "integer")
     .addColumn("necessity", "integer")
     .addColumn("risk", "integer")
-    .addColumn("adjustment", "real", (c) => c.notNull().defaultTo(0))
+    .addColumn("adjustment", floatType(db), (c) => c.notNull().defaultTo(0))
     .addColumn("adjustment_reason", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("benefits_plan", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("cost_once", "integer")

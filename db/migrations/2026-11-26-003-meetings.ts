@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoIncrementId, floatType, isPostgres, postgresRefuseTrigger } from "../dialect";
 
 /**
  * Meetings of every body: the agenda (protocol items, numbered per body and year when the notice
@@ -8,7 +9,7 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("meeting")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("body_id", "integer", (c) => c.notNull().references("body.id"))
     // Local wall-clock time in Norway ("2021-04-14T10:00"): a meeting is held at a time on the clock.
     .addColumn("starts_at", "text", (c) => c.notNull())
@@ -45,7 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("protocol_item")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("meeting_id", "integer", (c) => c.notNull().references("meeting.id"))
     // The meeting's body, repeated so the database itself can refuse a duplicate case number.
     .addColumn("body_id", "integer", (c) => c.notNull().references("body.id"))
@@ -132,13 +133,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("protocol_item_id", "integer", (c) => c.notNull().references("protocol_item.id"))
     .addColumn("user_id", "integer", (c) => c.notNull().references("user.id"))
     .addColumn("choice", "text", (c) => c.notNull().check(sql`choice in ('for', 'against', 'abstain')`))
-    .addColumn("weight", "real", (c) => c.notNull())
+    .addColumn("weight", floatType(db), (c) => c.notNull())
     .addPrimaryKeyConstraint("vote_pk", ["protocol_item_id", "user_id"])
     .execute();
 
   await db.schema
     .createTable("protocol_addendum")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("meeting_id", "integer", (c) => c.notNull().references("meeting.id"))
     .addColumn("text", "text", (c) => c.notNull())
     .addColumn("added_by", "integer", (c) => c.notNull().references("user.id"))
@@ -151,6 +152,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // An approved protocol is a legal record: the database refuses changes to it, whatever the code does.
+  if (isPostgres(db)) return frozenOnPostgres(db);
   const frozen = (meetingId: string) =>
     sql.raw(
       `(select status from meeting where id = ${meetingId}) in ('protocolApproved', 'protocolPublished')`,
@@ -195,6 +197,90 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create trigger protocol_addendum_no_delete before delete on protocol_addendum begin
     select raise(abort, 'protocol_addendum is append-only');
   end`.execute(db);
+}
+
+/** The same refusals on PostgreSQL: row triggers whose conditions call functions (a trigger's WHEN may not hold a subquery). */
+async function frozenOnPostgres(db: Kysely<any>) {
+  await sql`create or replace function innspill_meeting_frozen(integer) returns boolean
+    language sql stable as $$
+      select coalesce((select status in ('protocolApproved', 'protocolPublished') from meeting where id = $1), false)
+    $$`.execute(db);
+  await sql`create or replace function innspill_item_meeting(integer) returns integer
+    language sql stable as $$ select meeting_id from protocol_item where id = $1 $$`.execute(db);
+  const message = "protocol approved: the meeting record cannot be changed";
+  const changed = [
+    "body_id",
+    "starts_at",
+    "end_time",
+    "place",
+    "video_link",
+    "notice_published_at",
+    "protocol_approved_at",
+    "protocol_approved_by",
+    "cancelled_at",
+    "cancel_reason",
+  ]
+    .map((c) => `new.${c} is distinct from old.${c}`)
+    .join(" or ");
+  await postgresRefuseTrigger(
+    "meeting_frozen_update",
+    "update",
+    "meeting",
+    message,
+    `old.status in ('protocolApproved', 'protocolPublished') and (${changed}
+      or not (new.status = old.status or (old.status = 'protocolApproved' and new.status = 'protocolPublished')))`,
+  ).execute(db);
+  await postgresRefuseTrigger(
+    "meeting_frozen_delete",
+    "delete",
+    "meeting",
+    message,
+    "old.status in ('protocolApproved', 'protocolPublished')",
+  ).execute(db);
+  const perMeeting: [table: string, meetingOf: (row: "new" | "old") => string][] = [
+    ["protocol_item", (row) => `${row}.meeting_id`],
+    ["attendance", (row) => `${row}.meeting_id`],
+    ["conflict_of_interest", (row) => `innspill_item_meeting(${row}.protocol_item_id)`],
+    ["decision", (row) => `innspill_item_meeting(${row}.protocol_item_id)`],
+    ["vote", (row) => `innspill_item_meeting(${row}.protocol_item_id)`],
+  ];
+  const frozen = (meeting: string) => `innspill_meeting_frozen(${meeting})`;
+  for (const [table, meetingOf] of perMeeting) {
+    await postgresRefuseTrigger(
+      `${table}_frozen_insert`,
+      "insert",
+      table,
+      message,
+      frozen(meetingOf("new")),
+    ).execute(db);
+    await postgresRefuseTrigger(
+      `${table}_frozen_update`,
+      "update",
+      table,
+      message,
+      `${frozen(meetingOf("old"))} or ${frozen(meetingOf("new"))}`,
+    ).execute(db);
+    await postgresRefuseTrigger(
+      `${table}_frozen_delete`,
+      "delete",
+      table,
+      message,
+      frozen(meetingOf("old")),
+    ).execute(db);
+  }
+  const appendOnly = "protocol_addendum is append-only";
+  await postgresRefuseTrigger(
+    "protocol_addendum_no_update",
+    "update",
+    "protocol_addendum",
+    appendOnly,
+  ).execute(db);
+  await postgresRefuseTrigger(
+    "protocol_addendum_no_delete",
+    "delete",
+    "protocol_addendum",
+    appendOnly,
+  ).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres, postgresRefuseTrigger } from "../dialect";
 
 /**
  * Follow-up of decided work (who leads it, when it started and ended, what it realised and the
@@ -29,7 +30,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("finalised_by", "integer", (c) => c.references("user.id"))
     .addColumn("finalised_at", "text")
     .execute();
-  await sql`create trigger annual_report_final_is_final before update on annual_report
+  if (isPostgres(db))
+    await postgresRefuseTrigger(
+      "annual_report_final_is_final",
+      "update",
+      "annual_report",
+      "annual report is final",
+      "old.status = 'final'",
+    ).execute(db);
+  else
+    await sql`create trigger annual_report_final_is_final before update on annual_report
     when old.status = 'final' begin
     select raise(abort, 'annual report is final');
   end`.execute(db);
@@ -40,6 +50,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.alterTable("strategy").addColumn("approved_at", "text").execute();
   // Goals of an approved or replaced strategy are history: proposals are linked to them.
+  if (isPostgres(db)) {
+    await sql`create or replace function innspill_strategy_frozen(integer) returns boolean
+      language sql stable as $$ select coalesce((select status != 'draft' from strategy where id = $1), false) $$`.execute(
+      db,
+    );
+    for (const op of ["update", "delete"] as const)
+      await postgresRefuseTrigger(
+        `strategy_goal_frozen_${op}`,
+        op,
+        "strategy_goal",
+        "strategy is approved",
+        "innspill_strategy_frozen(old.strategy_id)",
+      ).execute(db);
+    return;
+  }
   await sql`create trigger strategy_goal_frozen_update before update on strategy_goal
     when (select status from strategy where id = old.strategy_id) != 'draft' begin
     select raise(abort, 'strategy is approved');
@@ -51,8 +76,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop trigger if exists strategy_goal_frozen_delete`.execute(db);
-  await sql`drop trigger if exists strategy_goal_frozen_update`.execute(db);
+  const on = sql.raw(isPostgres(db) ? " on strategy_goal" : "");
+  await sql`drop trigger if exists strategy_goal_frozen_delete${on}`.execute(db);
+  await sql`drop trigger if exists strategy_goal_frozen_update${on}`.execute(db);
   await db.schema.alterTable("strategy").dropColumn("approved_at").execute();
   await db.schema.alterTable("strategy").dropColumn("version").execute();
   await db.schema.dropTable("annual_report").ifExists().execute();

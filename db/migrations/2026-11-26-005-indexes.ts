@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres } from "../dialect";
 
 /**
  * Indexes for the proposal list at national scale (100,000 proposals): every filter, the sort
@@ -10,7 +11,10 @@ import { sql, type Kysely } from "kysely";
  * author. Proven by tests/integration/query-plans.test.ts; measured by `npm run bench`.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const listedAt = sql.raw("coalesce(submitted_at, created_at)");
+  // PostgreSQL wants an expression in an index in its own parentheses.
+  const listedAt = sql.raw(
+    isPostgres(db) ? "(coalesce(submitted_at, created_at))" : "coalesce(submitted_at, created_at)",
+  );
   // Unfiltered and by year: walk in date order, count a date range.
   await sql`create index proposal_listed on proposal (${listedAt}, state, author_id)`.execute(db);
   // By status: one state's proposals in date order.

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres, postgresRefuseTrigger } from "../dialect";
 
 /**
  * Records that hold up (issue 10): a short code per body name ("SR", "PR") so cases of several
@@ -62,14 +63,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("protocol_signer_pk", ["meeting_id", "user_id"])
     .execute();
   // A signature is given once and never taken back.
-  await sql`create trigger protocol_signer_signed_once before update on protocol_signer
+  if (isPostgres(db)) {
+    for (const [name, op] of [
+      ["protocol_signer_signed_once", "update"],
+      ["protocol_signer_no_delete_signed", "delete"],
+    ] as const)
+      await postgresRefuseTrigger(
+        name,
+        op,
+        "protocol_signer",
+        "protocol signed: the signature cannot be changed",
+        "old.signed_at is not null",
+      ).execute(db);
+  } else {
+    await sql`create trigger protocol_signer_signed_once before update on protocol_signer
     when old.signed_at is not null begin
       select raise(abort, 'protocol signed: the signature cannot be changed');
     end`.execute(db);
-  await sql`create trigger protocol_signer_no_delete_signed before delete on protocol_signer
+    await sql`create trigger protocol_signer_no_delete_signed before delete on protocol_signer
     when old.signed_at is not null begin
       select raise(abort, 'protocol signed: the signature cannot be changed');
     end`.execute(db);
+  }
 
   await db.schema
     .createTable("annual_report_approval")

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoIncrementId } from "../dialect";
 
 /**
  * Notifications (issue 13): the in-app notification per recipient, the e-mail outbox written in the same
@@ -8,7 +9,7 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("notification")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("user_id", "integer", (c) => c.notNull().references("user.id"))
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("proposal_id", "integer", (c) => c.references("proposal.id").onDelete("cascade"))
@@ -45,7 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("email_outbox")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("user_id", "integer", (c) => c.references("user.id"))
     .addColumn("notification_id", "integer", (c) => c.references("notification.id").onDelete("set null"))
     .addColumn("to_address", "text", (c) => c.notNull())

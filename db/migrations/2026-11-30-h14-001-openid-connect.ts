@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoIncrementId } from "../dialect";
 
 /**
  * Sign-in with OpenID Connect: the identities an account signs in with (keyed by issuer and
@@ -8,7 +9,7 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("user_identity")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("user_id", "integer", (c) => c.notNull().references("user.id"))
     .addColumn("issuer", "text", (c) => c.notNull())
     .addColumn("subject", "text", (c) => c.notNull())
@@ -22,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("sign_in_rule")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementId(db))
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('issuer', 'domain')`))
     .addColumn("value", "text", (c) => c.notNull())
     .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id"))

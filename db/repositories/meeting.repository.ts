@@ -298,7 +298,9 @@ export async function allocateCaseNumbers(
     .insertInto("case_number_counter")
     .values({ body_id: bodyId, year, last_number: count })
     .onConflict((oc) =>
-      oc.columns(["body_id", "year"]).doUpdateSet({ last_number: sql`last_number + ${count}` }),
+      oc
+        .columns(["body_id", "year"])
+        .doUpdateSet({ last_number: sql`case_number_counter.last_number + ${count}` }),
     )
     .returning("last_number")
     .executeTakeFirstOrThrow();

@@ -57,6 +57,9 @@ export const securityTexts = {
     url: (name: string) =>
       `${name} må være en fullstendig adresse, for eksempel https://innspill.kommune.no.`,
     smtpUrl: "SMTP_URL må være en adresse som smtp://bruker:passord@vert:587 eller smtps://vert:465.",
+    databaseUrl:
+      "DATABASE_URL må være en PostgreSQL-adresse som postgres://bruker:passord@vert:5432/innspill " +
+      "(la den stå tom for å bruke SQLite-filen).",
     secretTooShort: "SESSION_SECRET må ha minst 32 tegn.",
     productionSecret: "SESSION_SECRET: må settes i produksjon (minst 32 tilfeldige tegn).",
     productionSecure: "SECURE_COOKIES: må være true i produksjon (bak HTTPS).",

@@ -1,0 +1,83 @@
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type QueryExecutor } from "kysely";
+
+/**
+ * The one place that knows which database engine runs. Innspill runs on SQLite (one file, the
+ * default) or PostgreSQL (DATABASE_URL=postgres://…, for several app servers on one database).
+ * Migrations and repositories ask here where their SQL must differ, and branch in one visible
+ * spot; everything else is written once, with Kysely's builder, for both.
+ */
+export type Engine = "sqlite" | "postgres";
+
+/** A database, a transaction or a migration's `Kysely<any>`: anything that runs queries. */
+type Handle = { getExecutor(): QueryExecutor };
+
+/** Which engine a database handle (or a transaction on it) talks to. */
+export function engineOf(db: Handle): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
+export function isPostgres(db: Handle): boolean {
+  return engineOf(db) === "postgres";
+}
+
+/** Whether a location names a PostgreSQL database (a URL) rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+/**
+ * Picks the SQL (or value) for the engine that runs: `byEngine(db, { sqlite: …, postgres: … })`.
+ * A repository or migration that must differ calls this, so every difference is greppable.
+ */
+export function byEngine<T>(db: Handle, choices: Record<Engine, T>): T {
+  return choices[engineOf(db)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema: what migrations write differently per engine (the SQLite side is exactly what it always was)
+
+/** An integer primary key the database numbers: `autoincrement` on SQLite, an identity column on PostgreSQL. */
+export function autoIncrementId(db: Handle) {
+  return (c: ColumnDefinitionBuilder) =>
+    isPostgres(db) ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
+}
+
+/** A floating-point column: SQLite's `real` is 8 bytes, PostgreSQL's only 4, so there it is `double precision`. */
+export function floatType(db: Handle): "real" | "double precision" {
+  return isPostgres(db) ? "double precision" : "real";
+}
+
+/**
+ * PostgreSQL's stand-in for SQLite's `select raise(abort, '…')` in a trigger: one function that
+ * refuses the statement with the message given as the trigger's argument (so the error reads the
+ * same on both engines), created once by the first migration that needs it.
+ */
+export const POSTGRES_REFUSE_FUNCTION = sql`create or replace function innspill_refuse() returns trigger
+  language plpgsql as $$ begin raise exception '%', tg_argv[0]; end $$`;
+
+/**
+ * A PostgreSQL row trigger that refuses with `message` before `events` on `table` when `when` (an
+ * expression over old/new; functions may read other tables, subqueries may not) holds.
+ */
+export function postgresRefuseTrigger(
+  name: string,
+  events: "insert" | "update" | "delete" | "update or delete",
+  table: string,
+  message: string,
+  when?: string,
+) {
+  return sql.raw(
+    `create trigger ${name} before ${events} on ${table} for each row` +
+      (when ? ` when (${when})` : "") +
+      ` execute function innspill_refuse('${message.replace(/'/g, "''")}')`,
+  );
+}
+
+/**
+ * What PostgreSQL's search reads (a proposal's title and texts, as SQLite's FTS table holds
+ * them), indexed by migration 2026-11-26-001 with pg_trgm. The repository queries this very
+ * expression, so the index is used; changing it needs a new migration with a new index.
+ */
+export const POSTGRES_SEARCH_TEXT = sql.raw(
+  "title || ' ' || background || ' ' || problem || ' ' || solution || ' ' || benefits",
+);
