@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,8 +11,33 @@ export interface TestServer {
   url: string;
   dataDir: string;
   databasePath: string;
+  /** The process started: the server itself, or with several processes the cluster's primary. */
   process: ChildProcess;
+  /** How many server processes serve (WEB_CONCURRENCY). */
+  processes: number;
+  /**
+   * The processes that serve requests now: the server itself, or the primary's forked server
+   * processes (a replaced one appears under its new pid).
+   */
+  servingPids: () => number[];
   stop: () => Promise<void>;
+}
+
+/** The pids of a process's children (Linux: read from /proc). */
+export function childPids(parent: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // pid (comm) state ppid …; comm may hold spaces and parentheses, so read after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === parent) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children.sort((a, b) => a - b);
 }
 
 /** A port nothing listens on now (the OS picks it). */
@@ -43,6 +68,8 @@ export async function startServer(
     startTimeoutMs?: number;
     /** A port chosen beforehand (a test's OpenID provider must know the app's address first). */
     port?: number;
+    /** Server processes (WEB_CONCURRENCY; node:cluster when over 1). Default 1. */
+    processes?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "innspill-test-"));
@@ -57,6 +84,7 @@ export async function startServer(
       HOST: "127.0.0.1",
       SEED_DEMO: opts.seed === false ? "false" : "true",
       ...(opts.buildDir ? { BUILD_DIR: opts.buildDir } : {}),
+      WEB_CONCURRENCY: String(opts.processes ?? 1),
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -86,6 +114,8 @@ export async function startServer(
     dataDir,
     databasePath: path.join(dataDir, "innspill.db"),
     process: child,
+    processes: opts.processes ?? 1,
+    servingPids: () => ((opts.processes ?? 1) > 1 ? childPids(child.pid!) : [child.pid!]),
     stop: async () => {
       if (child.exitCode === null) {
         await new Promise<void>((resolve) => {
