@@ -147,12 +147,3 @@ export async function listEmails(
 export function getEmail(db: Executor, id: number): Promise<OutgoingEmail | undefined> {
   return db.selectFrom("email_outbox").selectAll().where("id", "=", id).executeTakeFirst();
 }
-
-/** Turns one kind of notification e-mail off for a person (the unsubscribe link), whatever was chosen before. */
-export async function turnOffNotificationEmail(db: Executor, userId: number, kind: string): Promise<void> {
-  await db
-    .insertInto("notification_preference")
-    .values({ user_id: userId, kind, mode: "off" })
-    .onConflict((oc) => oc.columns(["user_id", "kind"]).doUpdateSet({ mode: "off" }))
-    .execute();
-}

@@ -1,5 +1,5 @@
 import type { DB } from "#db/connection";
-import { turnOffNotificationEmail } from "#db/repositories/email-outbox.repository";
+import { turnOffNotificationEmail } from "#db/repositories/notification-center.repository";
 import { getUser } from "#db/repositories/user.repository";
 import { notificationKinds, type NotificationKind } from "#workflows/notifications";
 import { refuse, runCommand, type CommandResult } from "./result.server";
