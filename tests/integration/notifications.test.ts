@@ -4,6 +4,7 @@ import path from "node:path";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { migrateToLatest, openDatabase, type DB } from "#db/connection";
+import { demoFollowers, demoNotifications, demoPreferences } from "#db/seed-data/notifications";
 import { signersOfMeeting } from "#db/repositories/meeting.repository";
 import { createProposal } from "#db/repositories/proposal.repository";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
@@ -785,6 +786,18 @@ describe("the demo seed", () => {
       await seedDemo(seeded, { passwordHash: await demoHash() });
       const told = await seeded.selectFrom("notification").select(["email", "digested_at"]).execute();
       expect(told.length).toBeGreaterThan(0);
+      // Every seeded bell line, follower and e-mail choice found its person and proposal.
+      const bell = await seeded
+        .selectFrom("notification")
+        .select("id")
+        .where("dedupe_key", "like", "demo-seed-%")
+        .execute();
+      expect(bell).toHaveLength(demoNotifications.length);
+      const followers = await seeded.selectFrom("proposal_follower").select("user_id").execute();
+      expect(followers.length).toBeGreaterThanOrEqual(demoFollowers.length);
+      expect(await seeded.selectFrom("notification_preference").select("user_id").execute()).toHaveLength(
+        demoPreferences.length,
+      );
       expect(await seeded.selectFrom("email_outbox").select("id").execute()).toEqual([]);
       expect(told.filter((n) => n.email === "digest" && n.digested_at === null)).toEqual([]);
       await runNotificationJobs(seeded, new Date(Date.now() + 86_400_000));
