@@ -81,3 +81,29 @@ export function postgresRefuseTrigger(
 export const POSTGRES_SEARCH_TEXT = sql.raw(
   "title || ' ' || background || ' ' || problem || ' ' || solution || ' ' || benefits",
 );
+
+// ---------------------------------------------------------------------------------------------
+// Errors: what each engine says when it refuses
+
+/**
+ * Whether an error is the database refusing a duplicate in one unique index: SQLite names the
+ * columns in its message, PostgreSQL gives SQLSTATE 23505 and the index's name.
+ */
+export function isUniqueViolation(
+  error: unknown,
+  index: { name: string; table: string; columns: string[] },
+): boolean {
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & { code?: string; constraint?: string };
+  if (e.code === "23505") return e.constraint === index.name;
+  const columns = index.columns.map((c) => `${index.table}.${c}`).join(", ");
+  return e.message.includes(`UNIQUE constraint failed: ${columns}`);
+}
+
+/**
+ * LIKE that ignores case as SQLite's does (SQLite's LIKE folds ASCII letters; PostgreSQL's LIKE
+ * folds nothing, its ILIKE folds every letter): the operator to write in a `where`.
+ */
+export function likeIgnoringCase(db: Handle): "like" | "ilike" {
+  return isPostgres(db) ? "ilike" : "like";
+}

@@ -1,5 +1,6 @@
-import { sql, type ExpressionBuilder, type QueryCreator, type SqlBool } from "kysely";
+import { sql, type ExpressionBuilder, type QueryCreator, type RawBuilder, type SqlBool } from "kysely";
 import type { Executor } from "../connection";
+import { isPostgres, likeIgnoringCase, POSTGRES_SEARCH_TEXT } from "../dialect";
 import type { Database, NewProposal } from "../schema";
 
 export interface ProposalTexts {
@@ -162,14 +163,21 @@ export interface ProposalFilters {
   pageSize?: number;
 }
 
+/** The words a search looks for: each of three letters or more (four, and telling, for "similar"). */
+export function searchWords(text: string, mode: "all" | "any" = "all"): string[] {
+  return (
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      // For "similar", short and common words would match nearly everything: only the telling ones count.
+      .filter((w) => [...w].length >= (mode === "any" ? 4 : 3) && (mode === "all" || !commonWords.has(w)))
+      .slice(0, 12)
+  );
+}
+
 /** Turns free text into an FTS5 query: each word of three letters or more must occur, as a substring. */
 export function ftsQuery(text: string, mode: "all" | "any" = "all"): string | null {
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    // For "similar", short and common words would match nearly everything: only the telling ones count.
-    .filter((w) => [...w].length >= (mode === "any" ? 4 : 3) && (mode === "all" || !commonWords.has(w)))
-    .slice(0, 12);
+  const words = searchWords(text, mode);
   if (words.length === 0) return null;
   return words.map((w) => `"${w}"`).join(mode === "all" ? " AND " : " OR ");
 }
@@ -229,10 +237,12 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
     ? (db.with(
         (cte) => cte("hits").materialized(),
         (qc) =>
-          qc
-            .selectFrom(sql`proposal_fts`.as("fts"))
-            .select(sql<number>`rowid`.as("id"))
-            .where(sql<SqlBool>`proposal_fts match ${match}`),
+          isPostgres(db)
+            ? postgresSearchHits(qc, searchWords(filters.q!))
+            : qc
+                .selectFrom(sql`proposal_fts`.as("fts"))
+                .select(sql<number>`rowid`.as("id"))
+                .where(sql<SqlBool>`proposal_fts match ${match}`),
       ) as unknown as QueryCreator<Database>)
     : db;
   const filtered = (from: QueryCreator<Database>) => {
@@ -254,7 +264,7 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
       q = q.where(listedAt, ">=", `${filters.year}-01-01`).where(listedAt, "<", `${filters.year + 1}-01-01`);
     }
     if (filters.q && !match) {
-      q = q.where("proposal.title", "like", `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`);
+      q = q.where("proposal.title", likeIgnoringCase(db), `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`);
     }
     if (match) q = q.where(sql<SqlBool>`proposal.id in (select id from hits)`);
     return q;
@@ -340,6 +350,7 @@ export async function similarProposals(
 ) {
   const match = ftsQuery(text, "any");
   if (!match) return [];
+  if (isPostgres(db)) return similarProposalsPostgres(db, searchWords(text, "any"), opts);
   const rows = await sql<{ id: number; title: string; state: string }>`
     select p.id, p.title, p.state
     from proposal_fts
@@ -351,6 +362,53 @@ export async function similarProposals(
     limit ${opts.limit ?? 5}
   `.execute(db);
   return rows.rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search on PostgreSQL: the siblings of the FTS5 queries above (decision record 024). The same
+// contract: every word (three letters or more) must occur in the title or the texts as a
+// substring, case-insensitively, so "vannmål" finds "Smarte vannmålere"; the pg_trgm GIN index
+// on the searchable text (migration 2026-11-26-001) answers the ILIKEs.
+
+/** Words are letters and digits only (searchWords splits on everything else): no LIKE wildcards. */
+const containsWord = (text: RawBuilder<string>, word: string) => sql<SqlBool>`${text} ilike ${`%${word}%`}`;
+
+/** The ids of proposals containing every word: what the list's `hits` holds on PostgreSQL. */
+function postgresSearchHits(qc: QueryCreator<Database>, words: string[]) {
+  return qc
+    .selectFrom("proposal")
+    .select("proposal.id")
+    .where((eb) => eb.and(words.map((w) => containsWord(POSTGRES_SEARCH_TEXT as RawBuilder<string>, w))));
+}
+
+/**
+ * Proposals containing any of the words, most alike first: as bm25(title 5, texts 1) on SQLite, a
+ * word in the title weighs five times one in the texts (PostgreSQL has no bm25 for substrings).
+ */
+async function similarProposalsPostgres(
+  db: Executor,
+  words: string[],
+  opts: { excludeId?: number; limit?: number },
+) {
+  const text = POSTGRES_SEARCH_TEXT as RawBuilder<string>;
+  const title = sql<string>`title`;
+  const score = sql.join(
+    words.map(
+      (w) =>
+        sql`(case when ${containsWord(title, w)} then 5 else 0 end + case when ${containsWord(text, w)} then 1 else 0 end)`,
+    ),
+    sql` + `,
+  );
+  return db
+    .selectFrom("proposal")
+    .select(["id", "title", "state"])
+    .where((eb) => eb.or(words.map((w) => containsWord(text, w))))
+    .where("state", "!=", "draft")
+    .where("id", "!=", opts.excludeId ?? -1)
+    .orderBy(sql`${score}`, "desc")
+    .orderBy("id", "desc")
+    .limit(opts.limit ?? 5)
+    .execute();
 }
 
 export async function addAttachment(

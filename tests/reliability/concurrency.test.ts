@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SyncDb } from "../support/sync-db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "~/domain/texts";
 import {
@@ -18,11 +18,11 @@ import {
  */
 
 let server: ReliabilityServer;
-let readDb: Database.Database;
+let readDb: SyncDb;
 
 beforeAll(async () => {
   server = await startSeededServer();
-  readDb = openReadOnly(server.databasePath);
+  readDb = openReadOnly(server.database);
 });
 
 afterAll(async () => {

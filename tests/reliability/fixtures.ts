@@ -173,10 +173,10 @@ export async function uploadProposal(
 /** Builds the fixtures in the server's database; `submitterCookie` uploads the attachments. */
 export async function buildFixtures(
   baseUrl: string,
-  databasePath: string,
+  database: string,
   submitterCookie: string,
 ): Promise<{ db: DB; fx: Fixtures }> {
-  const db = openDatabase(databasePath);
+  const db = openDatabase(database);
   const users = {} as Record<SignedInRole, number>;
   for (const [role, email] of Object.entries(roleEmails) as [SignedInRole, string][])
     users[role] = await idOf(db, email);

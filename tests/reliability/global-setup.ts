@@ -15,8 +15,12 @@ export default async function setup(project: TestProject) {
       `The reliability suite runs the built server: run \`npx remix vite:build\` first (${build}).`,
     );
   const dir = mkdtempSync(path.join(tmpdir(), "innspill-rel-template-"));
-  const server = await startServer({ dataDir: dir, seed: true });
-  await server.stop();
+  // On PostgreSQL the seeded world is a template database (tests/support/postgres-setup.ts): each
+  // server copies it, and the data directory holds only what the server writes beside it.
+  if (project.config.env?.INNSPILL_TEST_ENGINE !== "postgres") {
+    const server = await startServer({ dataDir: dir, seed: true });
+    await server.stop();
+  }
   project.provide("seededTemplateDir", dir);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SyncDb } from "../support/sync-db";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, openReadOnly, request, startSeededServer, type ReliabilityServer } from "./support";
@@ -44,11 +44,11 @@ const SECONDS = 30;
 const CONNECTIONS = 50;
 
 let server: ReliabilityServer;
-let readDb: Database.Database;
+let readDb: SyncDb;
 
 beforeAll(async () => {
   server = await startSeededServer();
-  readDb = openReadOnly(server.databasePath);
+  readDb = openReadOnly(server.database);
 });
 
 afterAll(async () => {

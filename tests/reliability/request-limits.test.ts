@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SyncDb } from "../support/sync-db";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -26,7 +26,7 @@ import {
  */
 
 let server: ReliabilityServer;
-let readDb: Database.Database;
+let readDb: SyncDb;
 let cookie: string;
 let municipalityId: number;
 
@@ -36,7 +36,7 @@ const TOO_LARGE = "Forespørselen er for stor";
 
 beforeAll(async () => {
   server = await startSeededServer();
-  readDb = openReadOnly(server.databasePath);
+  readDb = openReadOnly(server.database);
   cookie = await login(server.url, "ansatt@innspill.test");
   municipalityId = (readDb.prepare("select min(id) id from municipality").get() as { id: number }).id;
 });

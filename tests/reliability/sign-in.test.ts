@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "~/domain/texts";
 import { securityTexts } from "~/domain/texts/security";
+import { openSyncDb, type SyncDb } from "../support/sync-db";
 import {
   form,
   login,
@@ -19,14 +19,13 @@ import {
  */
 
 let server: ReliabilityServer;
-let readDb: Database.Database;
-let writeDb: Database.Database;
+let readDb: SyncDb;
+let writeDb: SyncDb;
 
 beforeAll(async () => {
   server = await startSeededServer();
-  readDb = openReadOnly(server.databasePath);
-  writeDb = new Database(server.databasePath);
-  writeDb.pragma("busy_timeout = 5000");
+  readDb = openReadOnly(server.database);
+  writeDb = openSyncDb(server.database, { writable: true });
 });
 
 afterAll(async () => {
