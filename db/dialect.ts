@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type QueryExecutor } from "kysely";
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type QueryExecutor } from "kysely";
 
 /**
  * The one place that knows which database engine runs. Innspill runs on SQLite (one file, the
@@ -106,4 +106,20 @@ export function isUniqueViolation(
  */
 export function likeIgnoringCase(db: Handle): "like" | "ilike" {
   return isPostgres(db) ? "ilike" : "like";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concurrency: what must hold across several app processes on one database
+
+/**
+ * Makes transactions that call this with the same key run one after the other, until the
+ * caller's transaction ends: a check that reads and then writes (count the failed logins, then
+ * record this one) cannot be raced. SQLite already runs one writing transaction at a time in one
+ * process (one connection), and the file's lock orders processes; PostgreSQL runs them side by
+ * side, so there a transaction-scoped advisory lock on the key's hash serialises them.
+ */
+export async function serializeOn(trx: Handle & { isTransaction: boolean }, key: string): Promise<void> {
+  if (!trx.isTransaction) throw new Error("serializeOn needs a transaction: the lock lasts until it ends");
+  if (!isPostgres(trx)) return;
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx as unknown as Kysely<unknown>);
 }

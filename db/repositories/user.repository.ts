@@ -1,7 +1,7 @@
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { Executor } from "../connection";
-import type { NewUser, UserUpdate } from "../schema";
-import { likeIgnoringCase } from "../dialect";
+import type { Database, NewUser, UserUpdate } from "../schema";
+import { likeIgnoringCase, serializeOn } from "../dialect";
 
 const publicColumns = [
   "id",
@@ -168,6 +168,14 @@ export async function recordLoginAttempt(db: Executor, input: { email: string; i
 
 export async function markLoginSucceeded(db: Executor, attemptId: number) {
   await db.updateTable("login_attempt").set({ success: 1 }).where("id", "=", attemptId).execute();
+}
+
+/**
+ * Holds the account's login attempts for this transaction: parallel attempts on one account are
+ * checked and recorded one after the other, by every app process on the database.
+ */
+export function lockLoginAttempts(trx: Transaction<Database>, email: string): Promise<void> {
+  return serializeOn(trx, `login:${email}`);
 }
 
 /** Failed attempts since a time: for one account from one address, for the account, and from the address. */
