@@ -364,10 +364,15 @@ describe("admin pages over HTTP", () => {
       admin,
     );
     expect(response.status).toBe(302);
-    const names = query<{ names: string }>(
-      "select group_concat(name, '|') as names from (select name from body_name where body_id = ? order by valid_from)",
-      body,
-    ).names;
+    const reader = openSyncDb(server.database);
+    const names = (
+      reader.prepare("select name from body_name where body_id = ? order by valid_from").all(body) as {
+        name: string;
+      }[]
+    )
+      .map((r) => r.name)
+      .join("|");
+    reader.close();
     expect(names).toBe("Teknisk|Teknikk og miljø");
   });
 

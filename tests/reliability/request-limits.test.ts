@@ -343,7 +343,8 @@ describe("files on disk", () => {
       const mode = (p: string) => statSync(p).mode & 0o777;
       expect(mode(dataDir)).toBe(0o700);
       expect(mode(path.join(dataDir, "attachments"))).toBe(0o700);
-      expect(mode(path.join(dataDir, "innspill.db"))).toBe(0o600);
+      // On PostgreSQL the database is not a file here (fresh.database is its URL).
+      if (fresh.database.endsWith("innspill.db")) expect(mode(path.join(dataDir, "innspill.db"))).toBe(0o600);
       expect(mode(path.join(dataDir, "session-secret"))).toBe(0o600);
       for (const f of ["innspill.db-wal", "innspill.db-shm"])
         if (filesUnder(dataDir).includes(f)) expect(mode(path.join(dataDir, f)), f).toBe(0o600);
