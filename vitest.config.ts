@@ -21,13 +21,17 @@ export default defineConfig({
       },
       {
         // The integration tests (and unit tests that open a database) again, on PostgreSQL: a private
-        // cluster for the run (tests/support/postgres-setup.ts). Two files are about SQLite itself.
+        // cluster for the run (tests/support/postgres-setup.ts). Three files are about SQLite itself (its backup, its query plans).
         plugins: [tsconfigPaths()],
         test: {
           name: "integration-pg",
           environment: "node",
           include: ["tests/integration/**/*.test.ts", "app/server/seed/seed.server.test.ts"],
-          exclude: ["tests/integration/backup.test.ts", "tests/integration/query-plans.test.ts"],
+          exclude: [
+            "tests/integration/backup.test.ts",
+            "tests/integration/query-plans.test.ts",
+            "tests/integration/notification-jobs-plans.test.ts",
+          ],
           env: { INNSPILL_TEST_ENGINE: "postgres" },
           globalSetup: ["tests/support/postgres-setup.ts"],
           testTimeout: 60_000,

@@ -126,3 +126,31 @@ const osloTime = new Intl.DateTimeFormat("nb-NO", {
 export function formatTime(iso: string): string {
   return osloTime.format(new Date(iso));
 }
+
+/**
+ * The instant of an Oslo wall-clock time ("2026-12-01T07:00"): for the digest hour and the UTC times
+ * of a calendar invitation. In the hour skipped in spring it gives the instant an hour later.
+ */
+export function osloInstant(wallClock: string): Date {
+  const wanted = Date.parse(`${wallClock.slice(0, 16)}:00Z`);
+  let guess = wanted;
+  // Two corrections settle the offset (one hour in winter, two in summer), across the DST change too.
+  for (let i = 0; i < 2; i += 1) guess += wanted - Date.parse(`${osloNow(new Date(guess))}:00Z`);
+  return new Date(guess);
+}
+
+/** The ISO 8601 week of a date, "2026-W49" (weeks start on Monday; week 1 holds the first Thursday). */
+export function isoWeek(date: string): string {
+  const day = new Date(`${date.slice(0, 10)}T12:00:00Z`);
+  const weekday = (day.getUTCDay() + 6) % 7;
+  const thursday = new Date(day.getTime() + (3 - weekday) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1, 12)) / (7 * DAY_MS)) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** The Monday (ISO date) of the ISO week a date is in. */
+export function mondayOf(date: string): string {
+  const weekday = (new Date(`${date.slice(0, 10)}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}

@@ -154,6 +154,59 @@ function GoalFields({
 
 const goalLabels = { title: S.fields.title, description: S.fields.description };
 
+/** A goal's two forms: edit its title and description, and remove it. */
+function GoalForms({
+  goal,
+  reply,
+  version,
+  removeText,
+  removeLabel,
+}: {
+  goal: { id: number; title: string; description: string };
+  reply: Reply;
+  version: number;
+  removeText: string;
+  removeLabel: string;
+}) {
+  return (
+    <>
+      <EditForm
+        id={`editGoal-${goal.id}`}
+        reply={reply}
+        intent="editGoal"
+        version={version}
+        hidden={{ goalId: goal.id }}
+        labels={goalLabels}
+        defaultValue={{ title: goal.title, description: goal.description }}
+      >
+        {(fields) => (
+          <>
+            <GoalFields fields={fields} />
+            <div className="actions">
+              <button type="submit" className="secondary">
+                {S.editGoal}
+              </button>
+            </div>
+          </>
+        )}
+      </EditForm>
+      <EditForm
+        id={`removeGoal-${goal.id}`}
+        reply={reply}
+        intent="removeGoal"
+        version={version}
+        hidden={{ goalId: goal.id }}
+      >
+        {() => (
+          <button type="submit" className="danger" aria-label={removeLabel}>
+            {removeText}
+          </button>
+        )}
+      </EditForm>
+    </>
+  );
+}
+
 export default function EditStrategyPage() {
   const editor = useLoaderData<typeof loader>();
   const { strategy, mainGoals, itemOptions } = editor;
@@ -219,39 +272,13 @@ export default function EditStrategyPage() {
               <h3 id={`goal-${main.id}-heading`} style={{ marginTop: 0 }}>
                 {S.mainGoal} {main.number}: {main.title}
               </h3>
-              <EditForm
-                id={`editGoal-${main.id}`}
+              <GoalForms
+                goal={main}
                 reply={reply}
-                intent="editGoal"
                 version={v}
-                hidden={{ goalId: main.id }}
-                labels={goalLabels}
-                defaultValue={{ title: main.title, description: main.description }}
-              >
-                {(fields) => (
-                  <>
-                    <GoalFields fields={fields} />
-                    <div className="actions">
-                      <button type="submit" className="secondary">
-                        {S.editGoal}
-                      </button>
-                    </div>
-                  </>
-                )}
-              </EditForm>
-              <EditForm
-                id={`removeGoal-${main.id}`}
-                reply={reply}
-                intent="removeGoal"
-                version={v}
-                hidden={{ goalId: main.id }}
-              >
-                {() => (
-                  <button type="submit" className="danger" aria-label={`${S.removeMainGoal} ${main.number}`}>
-                    {S.removeMainGoal}
-                  </button>
-                )}
-              </EditForm>
+                removeText={S.removeMainGoal}
+                removeLabel={`${S.removeMainGoal} ${main.number}`}
+              />
 
               <h4>{S.subGoals}</h4>
               {main.subGoals.map((sub) => (
@@ -266,43 +293,13 @@ export default function EditStrategyPage() {
                       {S.subGoal} {sub.number}
                     </strong>
                   </p>
-                  <EditForm
-                    id={`editGoal-${sub.id}`}
+                  <GoalForms
+                    goal={sub}
                     reply={reply}
-                    intent="editGoal"
                     version={v}
-                    hidden={{ goalId: sub.id }}
-                    labels={goalLabels}
-                    defaultValue={{ title: sub.title, description: sub.description }}
-                  >
-                    {(fields) => (
-                      <>
-                        <GoalFields fields={fields} />
-                        <div className="actions">
-                          <button type="submit" className="secondary">
-                            {S.editGoal}
-                          </button>
-                        </div>
-                      </>
-                    )}
-                  </EditForm>
-                  <EditForm
-                    id={`removeGoal-${sub.id}`}
-                    reply={reply}
-                    intent="removeGoal"
-                    version={v}
-                    hidden={{ goalId: sub.id }}
-                  >
-                    {() => (
-                      <button
-                        type="submit"
-                        className="danger"
-                        aria-label={`${S.removeGoal} ${S.subGoal.toLowerCase()} ${sub.number}`}
-                      >
-                        {S.removeGoal}
-                      </button>
-                    )}
-                  </EditForm>
+                    removeText={S.removeGoal}
+                    removeLabel={`${S.removeGoal} ${S.subGoal.toLowerCase()} ${sub.number}`}
+                  />
                 </div>
               ))}
               <EditForm

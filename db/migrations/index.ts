@@ -6,6 +6,8 @@ import * as followupReport from "./2026-11-26-004-followup-report";
 import * as indexes from "./2026-11-26-005-indexes";
 import * as historyEvents from "./2026-11-30-h17-001-history-events";
 import * as notifications from "./2026-11-30-h13-001-notifications";
+import * as stepLimits from "./2026-11-30-h13a-001-step-limits";
+import * as notificationLookups from "./2026-11-30-h13a-002-notification-lookups";
 import * as openIdConnect from "./2026-11-30-h14-001-openid-connect";
 import * as records from "./2026-11-30-h10-001-records";
 import * as sessionHardening from "./2026-11-30-h11-001-session-hardening";
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   "2026-11-30-h12-001-site-texts": siteTexts,
   "2026-11-30-h12-002-support": support,
   "2026-11-30-h13-001-notifications": notifications,
+  "2026-11-30-h13a-001-step-limits": stepLimits,
+  "2026-11-30-h13a-002-notification-lookups": notificationLookups,
   "2026-11-30-h14-001-openid-connect": openIdConnect,
   "2026-11-30-h17-001-history-events": historyEvents,
 };

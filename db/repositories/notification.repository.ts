@@ -29,8 +29,249 @@ export async function insertNotifications(db: Executor, rows: readonly NewNotifi
   return ids;
 }
 
+/**
+ * Settles what the demo seed's past wrote: its e-mails are dropped and its digest lines marked
+ * collected, so a fresh demo sends no one anything about 2021 (the bell still shows them).
+ */
+export async function settleSeededNotifications(db: Executor, at: string): Promise<void> {
+  await db.deleteFrom("email_outbox").where("status", "=", "pending").execute();
+  await db
+    .updateTable("notification")
+    .set({ digested_at: at })
+    .where("email", "=", "digest")
+    .where("digested_at", "is", null)
+    .execute();
+}
+
 /** Puts one e-mail in the outbox, in the caller's transaction; the delivery worker sends it. */
 export async function enqueueEmail(db: Executor, email: NewOutgoingEmail): Promise<number> {
   const row = await db.insertInto("email_outbox").values(email).returning("id").executeTakeFirstOrThrow();
   return row.id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who is around a record (active accounts only; memberships and bodies valid on the day given)
+
+/** Active members (any role) of a body on a date. */
+export async function activeMembersOfBody(db: Executor, bodyId: number, on: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom("membership")
+    .innerJoin("user", "user.id", "membership.user_id")
+    .select("user.id")
+    .distinct()
+    .where("membership.body_id", "=", bodyId)
+    .where("user.active", "=", 1)
+    .where("membership.valid_from", "<=", on)
+    .where((eb) => eb.or([eb("membership.valid_to", "is", null), eb("membership.valid_to", ">", on)]))
+    .orderBy("user.id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Those who might route new proposals on a date, as policies see them (`mayRouteProposals` decides):
+ * active coordinators, and active people with a group membership that day, with those memberships.
+ */
+export async function routingCandidates(db: Executor, on: string) {
+  const [coordinators, groupMemberships] = await Promise.all([
+    db.selectFrom("user").select("id").where("active", "=", 1).where("is_coordinator", "=", 1).execute(),
+    db
+      .selectFrom("membership")
+      .innerJoin("body", "body.id", "membership.body_id")
+      .innerJoin("user", "user.id", "membership.user_id")
+      .select(["membership.user_id", "membership.body_id", "membership.role", "body.kind"])
+      .where("user.active", "=", 1)
+      .where("body.kind", "=", "group")
+      .where("membership.valid_from", "<=", on)
+      .where((w) => w.or([w("membership.valid_to", "is", null), w("membership.valid_to", ">", on)]))
+      .where("body.valid_from", "<=", on)
+      .where((w) => w.or([w("body.valid_to", "is", null), w("body.valid_to", ">", on)]))
+      .execute(),
+  ]);
+  const ids = [...new Set([...coordinators.map((c) => c.id), ...groupMemberships.map((m) => m.user_id)])];
+  const coordinatorIds = new Set(coordinators.map((c) => c.id));
+  return ids
+    .sort((a, b) => a - b)
+    .map((id) => ({
+      id,
+      isCoordinator: coordinatorIds.has(id),
+      memberships: groupMemberships
+        .filter((m) => m.user_id === id)
+        .map((m) => ({ body_id: m.body_id, kind: m.kind as string, role: m.role as string })),
+    }));
+}
+
+/** Active coordinators. */
+export async function activeCoordinators(db: Executor): Promise<number[]> {
+  const rows = await db
+    .selectFrom("user")
+    .select("id")
+    .where("active", "=", 1)
+    .where("is_coordinator", "=", 1)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Active supporters and followers of a proposal. */
+export async function supportersAndFollowers(
+  db: Executor,
+  proposalId: number,
+): Promise<{ supporters: number[]; followers: number[] }> {
+  const [supporters, followers] = await Promise.all([
+    db
+      .selectFrom("proposal_support")
+      .innerJoin("user", "user.id", "proposal_support.user_id")
+      .select("user.id")
+      .where("proposal_support.proposal_id", "=", proposalId)
+      .where("user.active", "=", 1)
+      .orderBy("user.id")
+      .execute(),
+    db
+      .selectFrom("proposal_follower")
+      .innerJoin("user", "user.id", "proposal_follower.user_id")
+      .select("user.id")
+      .where("proposal_follower.proposal_id", "=", proposalId)
+      .where("user.active", "=", 1)
+      .orderBy("user.id")
+      .execute(),
+  ]);
+  return { supporters: supporters.map((r) => r.id), followers: followers.map((r) => r.id) };
+}
+
+/** Name, address and chosen e-mail modes of the given active people (inactive ones are left out). */
+export async function recipientsByIds(db: Executor, userIds: readonly number[]) {
+  if (userIds.length === 0) return [];
+  const [users, preferences] = await Promise.all([
+    db
+      .selectFrom("user")
+      .select(["id", "email", "name"])
+      .where("id", "in", [...userIds])
+      .where("active", "=", 1)
+      .execute(),
+    db
+      .selectFrom("notification_preference")
+      .select(["user_id", "kind", "mode"])
+      .where("user_id", "in", [...userIds])
+      .execute(),
+  ]);
+  return users.map((u) => ({
+    ...u,
+    modes: new Map(preferences.filter((p) => p.user_id === u.id).map((p) => [p.kind, p.mode])),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scheduled jobs
+
+/** The waiting limit (days) of each process state that has one. */
+export async function stepLimits(db: Executor): Promise<Map<string, number>> {
+  const rows = await db.selectFrom("step_limit").select(["state", "limit_days"]).execute();
+  return new Map(rows.map((r) => [r.state, r.limit_days]));
+}
+
+/**
+ * Proposals in a state since before an instant (ISO text, compared as strings) that have had no
+ * waiting reminder since another instant (the start of the week), longest-waiting first.
+ */
+export function proposalsWaitingUnreminded(
+  db: Executor,
+  input: { state: string; before: string; remindedSince: string; limit: number },
+) {
+  return proposalsWaitingUnremindedQuery(db, input).execute();
+}
+
+/** The query of `proposalsWaitingUnreminded` (its plan is tested). */
+export function proposalsWaitingUnremindedQuery(
+  db: Executor,
+  input: { state: string; before: string; remindedSince: string; limit: number },
+) {
+  return db
+    .selectFrom("proposal")
+    .select([
+      "proposal.id",
+      "proposal.title",
+      "proposal.state",
+      "proposal.author_id",
+      "proposal.group_id",
+      "proposal.state_changed_at",
+    ])
+    .where("proposal.state", "=", input.state)
+    .where("proposal.state_changed_at", "<", input.before)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("notification")
+            .select("notification.id")
+            .whereRef("notification.proposal_id", "=", "proposal.id")
+            .where("notification.kind", "=", "waitingReminder")
+            .where("notification.created_at", ">=", input.remindedSince),
+        ),
+      ),
+    )
+    .orderBy("proposal.state_changed_at", "asc")
+    .limit(input.limit);
+}
+
+/** Started work whose planned end has come (Oslo date `today`), with a project lead not yet reminded. */
+export function workDueWithoutReminder(db: Executor, today: string) {
+  return workDueWithoutReminderQuery(db, today).execute();
+}
+
+/** The query of `workDueWithoutReminder` (its plan is tested). */
+export function workDueWithoutReminderQuery(db: Executor, today: string) {
+  return db
+    .selectFrom("proposal_followup")
+    .innerJoin("proposal", "proposal.id", "proposal_followup.proposal_id")
+    .select([
+      "proposal.id",
+      "proposal.title",
+      "proposal_followup.project_lead_id",
+      "proposal_followup.planned_end",
+    ])
+    .where("proposal.state", "=", "inProgress")
+    .where("proposal_followup.project_lead_id", "is not", null)
+    .where("proposal_followup.planned_end", "<=", today)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("notification")
+            .select("notification.id")
+            .whereRef("notification.proposal_id", "=", "proposal.id")
+            .where("notification.kind", "=", "workDue"),
+        ),
+      ),
+    );
+}
+
+/** Notifications waiting for a digest, created before an instant, by person (oldest first). */
+export function digestDue(db: Executor, createdBefore: string) {
+  return digestDueQuery(db, createdBefore).execute();
+}
+
+/** The query of `digestDue` (its plan is tested). */
+export function digestDueQuery(db: Executor, createdBefore: string) {
+  return db
+    .selectFrom("notification")
+    .select(["id", "user_id", "kind", "title", "body", "link", "created_at"])
+    .where("email", "=", "digest")
+    .where("digested_at", "is", null)
+    .where("created_at", "<", createdBefore)
+    .orderBy("user_id")
+    .orderBy("id");
+}
+
+/**
+ * Marks notifications as collected into a digest; returns how many were still waiting (0 when
+ * another run took them first, so that run's e-mail is the only one).
+ */
+export async function markDigested(db: Executor, ids: readonly number[], at: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .updateTable("notification")
+    .set({ digested_at: at })
+    .where("id", "in", [...ids])
+    .where("digested_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -1,35 +1,14 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DB } from "#db/connection";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { thisYear } from "#workflows/dates";
-import { expectNoAxeViolationsWithoutScripts, launchBrowser, loginAs } from "../support/browser";
+import { expectNoAxeViolationsWithoutScripts } from "../support/browser";
 import { currentUser } from "../support/db";
 import { otherCase, plan, publish } from "../support/meetings";
-import { startServer, type TestServer } from "../support/server";
+import { seededBrowserApp } from "../support/seeded-app";
 
 /** Two of the first hour's stumbles: an expired strategy's goals offered as if current, and "vara for" names. */
 
-let server: TestServer;
-let browser: Browser;
-let db: DB;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seed: true }), launchBrowser()]);
-  db = openDatabase(server.databasePath);
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(email: string, javaScriptEnabled = false): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await loginAs(page, server.url, email);
-  return page;
-}
+const app = seededBrowserApp();
 
 /** The text a fieldset's aria-describedby points to: what a screen reader says with the group. */
 async function description(page: Page, groupName: string) {
@@ -45,7 +24,7 @@ async function description(page: Page, groupName: string) {
 describe("the assessment form and an expired strategy", () => {
   it("warns, as part of the sub-goals' description, that the strategy's period has ended", async () => {
     const year = thisYear();
-    const expired = await db
+    const expired = await app.db
       .selectFrom("strategy")
       .where("status", "=", "approved")
       .where("period_to", "<", year)
@@ -53,15 +32,15 @@ describe("the assessment form and an expired strategy", () => {
       .execute();
     // The demo strategy runs 2022–2025; read from 2026 on, it has expired.
     expect(expired.length).toBeGreaterThan(0);
-    const target = await db
+    const target = await app.db
       .selectFrom("proposal")
       .innerJoin("body_name", "body_name.body_id", "proposal.group_id")
       .where("proposal.state", "=", "groupReview")
       .where("body_name.name", "=", "Helse og velferd")
       .select("proposal.id")
       .executeTakeFirstOrThrow();
-    const page = await open("faggruppemedlem@innspill.test");
-    await page.goto(`${server.url}/innspill/${target.id}/vurdering`);
+    const page = await app.open("faggruppemedlem@innspill.test");
+    await page.goto(`${app.server.url}/innspill/${target.id}/vurdering`);
     const said = await description(page, "Delmål i strategien");
     for (const s of expired) {
       const warning = `Strategien «${s.name}» gjaldt til og med ${s.period_to}.`;
@@ -70,31 +49,31 @@ describe("the assessment form and an expired strategy", () => {
       // In words on the page too, before the choices.
       expect(await page.locator("main").innerText()).toContain(warning);
     }
-    await expectNoAxeViolationsWithoutScripts(browser, page, server.url);
+    await expectNoAxeViolationsWithoutScripts(app.browser, page, app.server.url);
     await page.context().close();
   });
 });
 
 describe("the attendance form", () => {
   it("keeps the member's name as written in 'vara for <name>'", async () => {
-    const coordinator = await db
+    const coordinator = await app.db
       .selectFrom("user")
       .where("email", "=", "koordinator@innspill.test")
       .select("id")
       .executeTakeFirstOrThrow();
-    const committee = await db
+    const committee = await app.db
       .selectFrom("body_name")
       .where("name", "=", "Porteføljerådet")
       .select("body_id")
       .executeTakeFirstOrThrow();
     // A meeting that has begun, with its notice out: attendance can be recorded.
-    const user = await currentUser(db, coordinator.id);
-    const meetingId = await plan(db, user, committee.body_id, `${thisYear() - 1}-10-20`);
-    await otherCase(db, user, meetingId, "Orienteringssak om fremmøte");
-    await publish(db, user, meetingId);
+    const user = await currentUser(app.db, coordinator.id);
+    const meetingId = await plan(app.db, user, committee.body_id, `${thisYear() - 1}-10-20`);
+    await otherCase(app.db, user, meetingId, "Orienteringssak om fremmøte");
+    await publish(app.db, user, meetingId);
 
-    const page = await open("koordinator@innspill.test");
-    await page.goto(`${server.url}/moter/${meetingId}`);
+    const page = await app.open("koordinator@innspill.test");
+    await page.goto(`${app.server.url}/moter/${meetingId}`);
     // Search first (a plain GET form), then fill in the attendance with a hit as the substitute.
     await page.getByLabel("Finn et varamedlem").fill("Gunn Tangen");
     await page.getByRole("button", { name: "Søk", exact: true }).click();
@@ -120,7 +99,7 @@ describe("the attendance form", () => {
     const text = await list.innerText();
     expect(text).toContain("vara for Trond Myklebust");
     expect(text).not.toContain("vara for trond myklebust");
-    await expectNoAxeViolationsWithoutScripts(browser, page, server.url);
+    await expectNoAxeViolationsWithoutScripts(app.browser, page, app.server.url);
     await page.context().close();
   });
 });

@@ -1,45 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DB } from "#db/connection";
-import {
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutScripts,
-  launchBrowser,
-  loginAs,
-} from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts } from "../support/browser";
+import { seededBrowserApp } from "../support/seeded-app";
 
 /** Forms say what they need up front and all at once; every action answers with its own confirmation. */
 
-let server: TestServer;
-let browser: Browser;
-let db: DB;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seed: true }), launchBrowser()]);
-  db = openDatabase(server.databasePath);
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(email: string, javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await loginAs(page, server.url, email);
-  return page;
-}
+const app = seededBrowserApp();
 
 const required = ["Tittel", "Bakgrunn", "Problemstilling", "Løsningsforslag", "Kommuner innspillet gjelder"];
 
 for (const javaScriptEnabled of [false, true]) {
   describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     it("marks the intake form's required fields up front and reports every missing one in one round", async () => {
-      const page = await open("ansatt@innspill.test", javaScriptEnabled);
-      await page.goto(`${server.url}/innspill/ny`);
+      const page = await app.open("ansatt@innspill.test", javaScriptEnabled);
+      await page.goto(`${app.server.url}/innspill/ny`);
       for (const label of required.slice(0, 4))
         expect(await page.locator("label", { hasText: label }).first().innerText(), label).toContain(
           "(må fylles ut)",
@@ -59,7 +32,7 @@ for (const javaScriptEnabled of [false, true]) {
           `${label} in ${items.join(" | ")}`,
         ).toBe(true);
       if (javaScriptEnabled) await expectNoAxeViolations(page);
-      else await expectNoAxeViolationsWithoutScripts(browser, page, server.url);
+      else await expectNoAxeViolationsWithoutScripts(app.browser, page, app.server.url);
       await page.context().close();
     });
   });
@@ -68,14 +41,14 @@ for (const javaScriptEnabled of [false, true]) {
 describe("confirmations", () => {
   for (const javaScriptEnabled of [false, true]) {
     it(`says what was done after assigning, with focus on it (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const submitted = await db
+      const submitted = await app.db
         .selectFrom("proposal")
         .where("state", "=", "submitted")
         .select("id")
         .orderBy("id", javaScriptEnabled ? "desc" : "asc")
         .executeTakeFirstOrThrow();
-      const page = await open("koordinator@innspill.test", javaScriptEnabled);
-      await page.goto(`${server.url}/innspill/${submitted.id}`);
+      const page = await app.open("koordinator@innspill.test", javaScriptEnabled);
+      await page.goto(`${app.server.url}/innspill/${submitted.id}`);
       const form = page.locator("form", {
         has: page.getByRole("heading", { name: "Fordel til faggruppe", exact: true }),
       });

@@ -1,13 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DB } from "#db/connection";
-import {
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutScripts,
-  launchBrowser,
-  loginAs,
-} from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts } from "../support/browser";
+import { seededBrowserApp } from "../support/seeded-app";
 
 /**
  * What public-sector users expect to find: the accessibility statement and the privacy page
@@ -15,27 +8,7 @@ import { startServer, type TestServer } from "../support/server";
  * sent there, the reason by the status, and a help page with medians from the data.
  */
 
-let server: TestServer;
-let browser: Browser;
-let db: DB;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seed: true }), launchBrowser()]);
-  db = openDatabase(server.databasePath);
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(javaScriptEnabled: boolean, email?: string): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  if (email) await loginAs(page, server.url, email);
-  return page;
-}
+const app = seededBrowserApp();
 
 const median = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
@@ -45,8 +18,8 @@ const median = (values: number[]) => {
 
 describe("public pages", () => {
   it("links the accessibility statement, privacy and help from every page's footer, open without login", async () => {
-    const page = await open(false);
-    await page.goto(`${server.url}/prosess`);
+    const page = await app.open(undefined, false);
+    await page.goto(`${app.server.url}/prosess`);
     const footer = page.getByRole("navigation", { name: "Om nettstedet" });
     await footer.getByRole("link", { name: "Tilgjengelighetserklæring" }).click();
     await page.waitForURL(/\/tilgjengelighet$/);
@@ -56,7 +29,7 @@ describe("public pages", () => {
     expect(await page.getByRole("heading", { name: "Dette oppfyller ikke kravene" }).count()).toBe(1);
     expect(await page.getByRole("heading", { name: "Meld fra om feil" }).count()).toBe(1);
     expect(text).toContain("kundeservice@ror-ikt.no");
-    await expectNoAxeViolationsWithoutScripts(browser, page, server.url);
+    await expectNoAxeViolationsWithoutScripts(app.browser, page, app.server.url);
 
     await page
       .getByRole("navigation", { name: "Om nettstedet" })
@@ -65,13 +38,13 @@ describe("public pages", () => {
     await page.waitForURL(/\/personvern$/);
     for (const heading of ["Hva lagres", "Hvorfor", "Hvor lenge", "Kontakt"])
       expect(await page.getByRole("heading", { name: heading, exact: true }).count(), heading).toBe(1);
-    await expectNoAxeViolationsWithoutScripts(browser, page, server.url);
+    await expectNoAxeViolationsWithoutScripts(app.browser, page, app.server.url);
     await page.context().close();
   });
 
   it("links the privacy page from the privacy notice on the intake form", async () => {
-    const page = await open(true, "ansatt@innspill.test");
-    await page.goto(`${server.url}/innspill/ny`);
+    const page = await app.open("ansatt@innspill.test", true);
+    await page.goto(`${app.server.url}/innspill/ny`);
     await page.getByRole("link", { name: "Les om personvern i Innspill" }).click();
     await page.waitForURL(/\/personvern$/);
     await expectNoAxeViolations(page);
@@ -79,7 +52,7 @@ describe("public pages", () => {
   });
 
   it("shows first-time employees what happens, who decides, median times from the data and the words", async () => {
-    const rows = await db
+    const rows = await app.db
       .selectFrom("proposal_history as h")
       .innerJoin("proposal_history as s", (j) =>
         j.onRef("s.proposal_id", "=", "h.proposal_id").on("s.to_state", "=", "submitted"),
@@ -100,8 +73,8 @@ describe("public pages", () => {
     const days = [...first.values()].map((v) => (v.reached - v.submitted) / 86_400_000);
     expect(days.length).toBeGreaterThan(3);
 
-    const page = await open(true);
-    await page.goto(`${server.url}/`);
+    const page = await app.open(undefined, true);
+    await page.goto(`${app.server.url}/`);
     await page
       .getByRole("navigation", { name: "Om nettstedet" })
       .getByRole("link", { name: "Hjelp" })
@@ -120,15 +93,15 @@ describe("public pages", () => {
 
 describe("texts an administrator edits", () => {
   it("changes Kundeservice's contact details, shown to a submitter whose proposal was sent there, without JavaScript", async () => {
-    const redirected = await db
+    const redirected = await app.db
       .selectFrom("proposal")
       .innerJoin("user", "user.id", "proposal.author_id")
       .where("proposal.state", "=", "redirected")
       .select(["proposal.id", "user.email"])
       .executeTakeFirstOrThrow();
 
-    const admin = await open(false, "admin@innspill.test");
-    await admin.goto(`${server.url}/admin`);
+    const admin = await app.open("admin@innspill.test", false);
+    await admin.goto(`${app.server.url}/admin`);
     await admin.getByRole("link", { name: "Tekster på nettstedet" }).click();
     const form = admin.locator("form", {
       has: admin.getByRole("heading", { name: "Kontaktinformasjon til Kundeservice" }),
@@ -138,18 +111,18 @@ describe("texts an administrator edits", () => {
       .fill("Telefon: 71 22 33 44\nE-post: hjelp@ror-ikt.test");
     await form.getByRole("button", { name: "Lagre teksten" }).click();
     await admin.getByText("Teksten er lagret.").waitFor();
-    await expectNoAxeViolationsWithoutScripts(browser, admin, server.url);
+    await expectNoAxeViolationsWithoutScripts(app.browser, admin, app.server.url);
 
     // Saved meanwhile by someone else: the stale form is refused, nothing overwritten.
-    const stale = await admin.context().request.post(`${server.url}/admin/tekster`, {
+    const stale = await admin.context().request.post(`${app.server.url}/admin/tekster`, {
       form: { key: "kundeservice", body: "Gammel tekst", version: "0" },
-      headers: { origin: server.url },
+      headers: { origin: app.server.url },
     });
     expect(stale.status()).toBe(409);
     await admin.context().close();
 
-    const submitter = await open(false, redirected.email);
-    await submitter.goto(`${server.url}/innspill/${redirected.id}`);
+    const submitter = await app.open(redirected.email, false);
+    await submitter.goto(`${app.server.url}/innspill/${redirected.id}`);
     const status = submitter.locator("section", {
       has: submitter.getByRole("heading", { name: "Hvor står innspillet?" }),
     });
@@ -158,20 +131,20 @@ describe("texts an administrator edits", () => {
     expect(words).toContain("Telefon: 71 22 33 44");
     expect(words).toContain("E-post: hjelp@ror-ikt.test");
     // The reason given when it was sent there stands by the status, not only in the history.
-    const reason = await db
+    const reason = await app.db
       .selectFrom("proposal_history")
       .where("proposal_id", "=", redirected.id)
       .where("to_state", "=", "redirected")
       .select("reason")
       .executeTakeFirstOrThrow();
     expect(await status.locator(".state-reason").innerText()).toBe(`Begrunnelse: ${reason.reason}`);
-    await submitter.goto(`${server.url}/tilgjengelighet`);
+    await submitter.goto(`${app.server.url}/tilgjengelighet`);
     expect(await submitter.locator("main").innerText()).toContain("Telefon: 71 22 33 44");
     await submitter.context().close();
   });
 
   it("shows the reason by the status of a rejected proposal", async () => {
-    const rejected = await db
+    const rejected = await app.db
       .selectFrom("proposal")
       .innerJoin("user", "user.id", "proposal.author_id")
       .innerJoin("proposal_history as h", (j) =>
@@ -180,8 +153,8 @@ describe("texts an administrator edits", () => {
       .where("proposal.state", "=", "rejected")
       .select(["proposal.id", "user.email", "h.reason"])
       .executeTakeFirstOrThrow();
-    const page = await open(true, rejected.email);
-    await page.goto(`${server.url}/innspill/${rejected.id}`);
+    const page = await app.open(rejected.email, true);
+    await page.goto(`${app.server.url}/innspill/${rejected.id}`);
     expect(await page.locator(".state-reason").innerText()).toBe(`Begrunnelse: ${rejected.reason}`);
     await expectNoAxeViolations(page);
     await page.context().close();

@@ -1,41 +1,14 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DB } from "#db/connection";
-import {
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutScripts,
-  launchBrowser,
-  loginAs,
-} from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts } from "../support/browser";
+import { seededBrowserApp } from "../support/seeded-app";
 
 /** "Dette gjelder også oss": supporting a proposal for one's municipality, with and without JavaScript. */
 
-let server: TestServer;
-let browser: Browser;
-let db: DB;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seed: true }), launchBrowser()]);
-  db = openDatabase(server.databasePath);
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(email: string, javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await loginAs(page, server.url, email);
-  return page;
-}
+const app = seededBrowserApp();
 
 /** A proposal in the Helse og velferd group's review (the demo has one), written by someone else than `email`. */
 async function proposalInReview(email: string, skip: number) {
-  return db
+  return app.db
     .selectFrom("proposal")
     .innerJoin("user as author", "author.id", "proposal.author_id")
     .innerJoin("body_name", "body_name.body_id", "proposal.group_id")
@@ -50,7 +23,7 @@ async function proposalInReview(email: string, skip: number) {
 }
 
 async function municipalityOf(email: string) {
-  const row = await db
+  const row = await app.db
     .selectFrom("user")
     .innerJoin("municipality", "municipality.id", "user.municipality_id")
     .where("user.email", "=", email)
@@ -65,18 +38,18 @@ for (const javaScriptEnabled of [false, true]) {
       const email = javaScriptEnabled ? "ansatt@innspill.test" : "bestiller@innspill.test";
       const target = await proposalInReview(email, 0);
       const municipality = await municipalityOf(email);
-      const before = await db
+      const before = await app.db
         .selectFrom("proposal_support")
         .where("proposal_id", "=", target.id)
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .executeTakeFirstOrThrow();
 
-      const page = await open(email, javaScriptEnabled);
+      const page = await app.open(email, javaScriptEnabled);
       // A second tab opened before supporting still shows the button: the server refuses the repeat.
       const stale = await page.context().newPage();
-      await stale.goto(`${server.url}/innspill/${target.id}`);
+      await stale.goto(`${app.server.url}/innspill/${target.id}`);
 
-      await page.goto(`${server.url}/innspill/${target.id}`);
+      await page.goto(`${app.server.url}/innspill/${target.id}`);
       await page.getByRole("button", { name: "Dette gjelder også oss" }).click();
       await page.getByText("Takk! Støtten din er registrert.").waitFor();
       const panel = page.getByRole("region", { name: "Støtte fra andre kommuner" });
@@ -88,27 +61,27 @@ for (const javaScriptEnabled of [false, true]) {
       expect(await panel.getByText("Du har støttet dette innspillet.").count()).toBe(1);
       expect(await panel.getByRole("button", { name: "Dette gjelder også oss" }).count()).toBe(0);
       if (javaScriptEnabled) await expectNoAxeViolations(page);
-      else await expectNoAxeViolationsWithoutScripts(browser, page, server.url);
+      else await expectNoAxeViolationsWithoutScripts(app.browser, page, app.server.url);
 
       await stale.getByRole("button", { name: "Dette gjelder også oss" }).click();
       await stale
         .getByRole("alert")
         .filter({ hasText: "Du har allerede støttet dette innspillet." })
         .waitFor();
-      const rows = await db
+      const rows = await app.db
         .selectFrom("proposal_support")
         .where("proposal_id", "=", target.id)
         .selectAll()
         .execute();
       expect(rows).toHaveLength(total);
 
-      await page.goto(`${server.url}/innspill?status=groupReview`);
+      await page.goto(`${app.server.url}/innspill?status=groupReview`);
       const row = page.locator(".proposal-list li", { has: page.getByRole("link", { name: target.title }) });
       expect(await row.locator(".support-line").innerText()).toContain(municipality);
 
       // The group sees it while it assesses.
-      const member = await open("faggruppemedlem@innspill.test", javaScriptEnabled);
-      await member.goto(`${server.url}/innspill/${target.id}/vurdering`);
+      const member = await app.open("faggruppemedlem@innspill.test", javaScriptEnabled);
+      await member.goto(`${app.server.url}/innspill/${target.id}/vurdering`);
       expect(await member.locator(".support-summary").innerText()).toContain(municipality);
       await member.context().close();
       await page.context().close();
@@ -119,34 +92,34 @@ for (const javaScriptEnabled of [false, true]) {
 describe("supports that are refused", () => {
   it("refuses one's own proposal (403) and one's own draft (409) with a Norwegian message", async () => {
     const target = await proposalInReview("", 0);
-    const author = await open(target.authorEmail, true);
-    await author.goto(`${server.url}/innspill/${target.id}`);
+    const author = await app.open(target.authorEmail, true);
+    await author.goto(`${app.server.url}/innspill/${target.id}`);
     expect(await author.getByRole("button", { name: "Dette gjelder også oss" }).count()).toBe(0);
-    const own = await author.context().request.post(`${server.url}/innspill/${target.id}`, {
+    const own = await author.context().request.post(`${app.server.url}/innspill/${target.id}`, {
       form: { intent: "support" },
-      headers: { origin: server.url },
+      headers: { origin: app.server.url },
     });
     expect(own.status()).toBe(403);
     expect(await own.text()).toContain("Du kan ikke støtte ditt eget innspill.");
 
-    const draft = await db
+    const draft = await app.db
       .selectFrom("proposal")
       .innerJoin("user", "user.id", "proposal.author_id")
       .where("proposal.state", "=", "draft")
       .select(["proposal.id", "user.email"])
       .executeTakeFirstOrThrow();
-    const writer = await open(draft.email, true);
-    const refused = await writer.context().request.post(`${server.url}/innspill/${draft.id}`, {
+    const writer = await app.open(draft.email, true);
+    const refused = await writer.context().request.post(`${app.server.url}/innspill/${draft.id}`, {
       form: { intent: "support" },
-      headers: { origin: server.url },
+      headers: { origin: app.server.url },
     });
     expect(refused.status()).toBe(409);
     expect(await refused.text()).toContain("Et utkast kan ikke støttes.");
     // Someone else's draft cannot be seen at all.
-    const other = await open("bestiller@innspill.test", true);
-    const hidden = await other.context().request.post(`${server.url}/innspill/${draft.id}`, {
+    const other = await app.open("bestiller@innspill.test", true);
+    const hidden = await other.context().request.post(`${app.server.url}/innspill/${draft.id}`, {
       form: { intent: "support" },
-      headers: { origin: server.url },
+      headers: { origin: app.server.url },
     });
     expect(hidden.status()).toBe(404);
     for (const p of [author, writer, other]) await p.context().close();

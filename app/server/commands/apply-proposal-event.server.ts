@@ -25,6 +25,7 @@ import {
 } from "#workflows/proposal.machine";
 import { proposalEventTexts } from "~/domain/texts/proposal-events";
 import type { CurrentUser } from "../auth.server";
+import { notify } from "../notifications/emit.server";
 import { refusal, refuse, refuseField, runCommand, type CommandResult } from "./result.server";
 
 const E = proposalEventTexts.errors;
@@ -134,6 +135,20 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
       groupId: decision.facts.groupId,
       protocolItemId: input.meeting?.protocolItemId ?? null,
     });
+    // In the same transaction: a refused or failed event tells nobody anything.
+    await notify(
+      trx,
+      {
+        type: "proposalEvent",
+        proposalId: proposal.id,
+        event: input.type,
+        from: proposal.state,
+        to: decision.to,
+        actorId: input.user.id,
+        reason: payload.reason ?? null,
+      },
+      input.now,
+    );
     return { from: proposal.state, to: decision.to };
   });
 }

@@ -12,6 +12,7 @@ import { chosenMemberCount, decideSignature, signersFor, signingRuleOf } from "#
 import { meetingTexts } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
 import type { CurrentUser } from "../auth.server";
+import { notify } from "../notifications/emit.server";
 import { openMeeting, runMeetingCommand } from "./meeting-command.server";
 import { refuse, refuseField, type CommandResult } from "./result.server";
 
@@ -61,6 +62,11 @@ export function approveProtocol(
       protocol_approved_by: input.user.id,
     });
     await insertSigners(trx, input.meetingId, chosen.signers);
+    await notify(
+      trx,
+      { type: "protocolToSign", meetingId: input.meetingId, actorId: input.user.id },
+      input.now,
+    );
     return {};
   });
 }
@@ -105,6 +111,8 @@ export async function signProtocol(
     if (!decision.ok) refuseField("", S[decision.why]);
     if (!(await markSigned(trx, meeting.id, input.user.id, (input.now ?? new Date()).toISOString())))
       refuseField("", S.alreadySigned);
+    if (decision.last)
+      await notify(trx, { type: "protocolSigned", meetingId: meeting.id, actorId: input.user.id }, input.now);
     return { final: decision.last };
   });
 }

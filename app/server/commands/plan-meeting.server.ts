@@ -5,6 +5,7 @@ import { mayOrganiseMeetings } from "#workflows/policy";
 import type { MeetingForm } from "~/domain/meeting.schema";
 import { meetingTexts } from "~/domain/texts/meetings";
 import type { CurrentUser } from "../auth.server";
+import { notify } from "../notifications/emit.server";
 import { meetingActor, openMeeting, runMeetingCommand } from "./meeting-command.server";
 import { refuse, refuseField, type CommandResult } from "./result.server";
 
@@ -58,6 +59,14 @@ export function editMeeting(
     if (opened.ctx.meeting.status !== "planned" && c.starts_at.slice(0, 4) !== opened.ctx.date.slice(0, 4))
       refuseField("date", E.sameYearOnly);
     await updateMeeting(trx, input.meetingId, c);
+    // A published notice whose time or place changed is published again: the calendar event updates.
+    if (opened.ctx.meeting.status === "noticePublished")
+      await notify(trx, {
+        type: "meetingNotice",
+        meetingId: input.meetingId,
+        actorId: input.user.id,
+        updated: true,
+      });
     return {};
   });
 }

@@ -6,6 +6,7 @@ import {
   updateMeeting,
 } from "#db/repositories/meeting.repository";
 import type { CurrentUser } from "../auth.server";
+import { notify } from "../notifications/emit.server";
 import { openMeeting, runMeetingCommand } from "./meeting-command.server";
 import type { CommandResult } from "./result.server";
 
@@ -36,6 +37,11 @@ export function publishNotice(
       status: opened.to,
       notice_published_at: (input.now ?? new Date()).toISOString(),
     });
+    await notify(
+      trx,
+      { type: "meetingNotice", meetingId: ctx.meeting.id, actorId: input.user.id, updated: false },
+      input.now,
+    );
     return { numbers };
   });
 }

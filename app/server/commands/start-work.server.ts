@@ -3,6 +3,7 @@ import { isActiveUser, saveStart } from "#db/repositories/followup.repository";
 import type { StartForm } from "~/domain/followup.schema";
 import { followupTexts } from "~/domain/texts/report";
 import type { CurrentUser } from "../auth.server";
+import { notify } from "../notifications/emit.server";
 import { applyProposalEvent } from "./apply-proposal-event.server";
 import { orRefuse, refuseField, runCommand, type CommandResult } from "./result.server";
 
@@ -38,6 +39,7 @@ export async function startWork(
       userId: input.user.id,
       now: now.toISOString(),
     });
+    await notify(trx, { type: "workStarted", proposalId: input.proposalId, actorId: input.user.id }, now);
     return {};
   });
 }

@@ -9,6 +9,7 @@ import {
   linkedGoalIds,
   moveProposal,
 } from "#db/repositories/process.repository";
+import { settleSeededNotifications } from "#db/repositories/notification.repository";
 import { countProposals, createProposal, getProposal } from "#db/repositories/proposal.repository";
 import {
   addGoal,
@@ -130,6 +131,8 @@ export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
     const { strategyItemId } = await meetings.finish();
     const strategy = await currentStrategy(trx);
     if (strategy) await setApprovalItem(trx, strategy.id, strategyItemId);
+    // The seeded past went through the commands, which notify: its e-mails are history, not news.
+    await settleSeededNotifications(trx, new Date().toISOString());
   });
 }
 

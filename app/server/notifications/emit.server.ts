@@ -1,0 +1,271 @@
+import { randomUUID } from "node:crypto";
+import type { Executor } from "#db/connection";
+import { getFollowup } from "#db/repositories/followup.repository";
+import {
+  casesOfProposal,
+  formerSubstitutes,
+  getMeeting,
+  itemsOfMeeting,
+  meetingDate,
+  signersOfMeeting,
+} from "#db/repositories/meeting.repository";
+import {
+  activeMembersOfBody,
+  enqueueEmail,
+  insertNotifications,
+  recipientsByIds,
+  routingCandidates,
+  supportersAndFollowers,
+} from "#db/repositories/notification.repository";
+import { bodyOfKind, getBody } from "#db/repositories/organisation.repository";
+import { getProposal } from "#db/repositories/proposal.repository";
+import { today as osloToday } from "#workflows/dates";
+import { followedExemption } from "#workflows/exemption";
+import { mayRouteProposals } from "#workflows/policy";
+import {
+  agendaForMessage,
+  emailModeFor,
+  proposalTitleForMessage,
+  recipientsOfMeetingNotice,
+  recipientsOfProposalEvent,
+  recipientsOfProtocol,
+  recipientsOfWork,
+  type NotificationFacts,
+  type PlannedNotification,
+} from "#workflows/notifications";
+import type { BodyNames, ProposalEventType, ProposalState } from "#workflows/proposal.machine";
+import { caseLabel } from "~/domain/texts/meetings";
+import { notificationMessages as M } from "~/domain/texts/notification-messages";
+import { config } from "../config.server";
+import { notificationText, renderEmail } from "./render.server";
+
+/**
+ * Notifications are written in the transaction of the event that causes them (the transactional
+ * outbox): the commands call `notify(trx, cause)` after their own writes, so a refused or failed
+ * command writes no notification and no e-mail, and a committed one never forgets them. The rules
+ * (who, which kind, what may be said) are in workflows/notifications.ts; this module reads the
+ * people, their preferences and the record, and writes the rows. See decision 019.
+ */
+export type NotificationCause =
+  | {
+      type: "proposalEvent";
+      proposalId: number;
+      event: ProposalEventType;
+      from: ProposalState;
+      to: ProposalState;
+      actorId: number;
+      reason: string | null;
+    }
+  | { type: "meetingNotice"; meetingId: number; actorId: number; updated: boolean }
+  | { type: "protocolToSign"; meetingId: number; actorId: number }
+  | { type: "protocolSigned"; meetingId: number; actorId: number }
+  | { type: "workStarted"; proposalId: number; actorId: number };
+
+/** How many former substitutes of a body count as its deputies for notices (the most recent first). */
+const DEPUTIES = 20;
+
+/** Whether a proposal's matter is exempt now: its latest case is, and the exemption was not lifted. */
+export async function proposalIsExempt(db: Executor, proposalId: number): Promise<boolean> {
+  return followedExemption(await casesOfProposal(db, proposalId)) !== null;
+}
+
+/** The committee's and the board's names valid on a date, in the caller's transaction. */
+export async function bodyNamesOn(db: Executor, on: string): Promise<BodyNames> {
+  const [committee, board] = await Promise.all([
+    bodyOfKind(db, "committee", on),
+    bodyOfKind(db, "board", on),
+  ]);
+  return {
+    committee: committee?.name ?? M.bodyFallback.committee,
+    board: board?.name ?? M.bodyFallback.board,
+  };
+}
+
+/** Who routes new proposals on a date: the policy's answer over the candidates. */
+export async function routersOn(db: Executor, on: string): Promise<number[]> {
+  return (await routingCandidates(db, on)).filter(mayRouteProposals).map((c) => c.id);
+}
+
+/** Members (valid on the meeting day) and deputies of a meeting's body. */
+async function meetingPeople(db: Executor, bodyId: number, date: string) {
+  const [members, deputies] = await Promise.all([
+    activeMembersOfBody(db, bodyId, date),
+    formerSubstitutes(db, bodyId, DEPUTIES),
+  ]);
+  return { members, deputies: deputies.map((d) => d.id) };
+}
+
+async function meetingFacts(db: Executor, meetingId: number, updated: boolean) {
+  const meeting = await getMeeting(db, meetingId);
+  if (!meeting) return undefined;
+  const date = meetingDate(meeting.starts_at);
+  const [body, items] = await Promise.all([
+    getBody(db, meeting.body_id, date),
+    itemsOfMeeting(db, meetingId),
+  ]);
+  const facts: Extract<NotificationFacts, { topic: "meeting" }> = {
+    topic: "meeting",
+    meetingId,
+    bodyName: body?.name ?? "",
+    startsAt: meeting.starts_at,
+    endTime: meeting.end_time,
+    place: meeting.place,
+    videoLink: meeting.video_link,
+    agenda: agendaForMessage(
+      items.map((i) => ({
+        number: caseLabel(i.number, i.number_year),
+        title: i.title,
+        exempt: i.exempt === 1,
+        exemptBasis: i.exempt_basis,
+      })),
+    ),
+    // The meeting's version grows with every change, so a re-published notice has a higher SEQUENCE.
+    sequence: meeting.version,
+    updated,
+  };
+  return { meeting, date, facts };
+}
+
+/** The rules' answer for a cause, from the records as they are inside the transaction. */
+async function plan(db: Executor, cause: NotificationCause, now: Date): Promise<PlannedNotification[]> {
+  const today = osloToday(now);
+  switch (cause.type) {
+    case "proposalEvent": {
+      const proposal = await getProposal(db, cause.proposalId);
+      if (!proposal) return [];
+      const [around, groupMembers, routers, exempt] = await Promise.all([
+        supportersAndFollowers(db, proposal.id),
+        proposal.group_id === null ? [] : activeMembersOfBody(db, proposal.group_id, today),
+        cause.event === "SUBMIT" ? routersOn(db, today) : [],
+        proposalIsExempt(db, proposal.id),
+      ]);
+      return recipientsOfProposalEvent(
+        { ...cause, proposal: { id: proposal.id, title: proposal.title }, exempt },
+        { authorId: proposal.author_id, ...around, groupMembers, routers },
+      );
+    }
+    case "meetingNotice": {
+      const found = await meetingFacts(db, cause.meetingId, cause.updated);
+      if (!found) return [];
+      return recipientsOfMeetingNotice(
+        cause.actorId,
+        found.facts,
+        await meetingPeople(db, found.meeting.body_id, found.date),
+      );
+    }
+    case "protocolToSign":
+    case "protocolSigned": {
+      const found = await meetingFacts(db, cause.meetingId, false);
+      if (!found) return [];
+      const { facts } = found;
+      const protocol = {
+        topic: "protocol" as const,
+        meetingId: facts.meetingId,
+        bodyName: facts.bodyName,
+        startsAt: facts.startsAt,
+      };
+      const people =
+        cause.type === "protocolToSign"
+          ? (await signersOfMeeting(db, cause.meetingId)).map((s) => s.user_id)
+          : Object.values(await meetingPeople(db, found.meeting.body_id, found.date)).flat();
+      return recipientsOfProtocol(cause.type, cause.actorId, protocol, people);
+    }
+    case "workStarted": {
+      const [proposal, followup, exempt] = await Promise.all([
+        getProposal(db, cause.proposalId),
+        getFollowup(db, cause.proposalId),
+        proposalIsExempt(db, cause.proposalId),
+      ]);
+      if (!proposal || !followup) return [];
+      return recipientsOfWork(
+        "workStarted",
+        cause.actorId,
+        {
+          topic: "work",
+          proposalId: proposal.id,
+          title: proposalTitleForMessage(proposal, exempt),
+          plannedEnd: followup.planned_end,
+        },
+        followup.project_lead_id,
+      );
+    }
+  }
+}
+
+/** A Message-ID unique to this e-mail and fixed at enqueue, so a retried delivery is the same message. */
+export function newMessageId(publicUrl: string): string {
+  return `<n-${randomUUID()}@${new URL(publicUrl).hostname}>`;
+}
+
+/**
+ * Writes planned notifications in the caller's transaction: each person's e-mail mode (their
+ * preference for the kind, else its default) is fixed on the row; an immediate one also goes to
+ * the outbox, rendered. Inactive accounts get nothing; a repeated dedupe key writes nothing.
+ * Returns the ids of the notifications written.
+ */
+export async function writeNotifications(
+  db: Executor,
+  planned: readonly PlannedNotification[],
+  now: Date,
+): Promise<number[]> {
+  if (planned.length === 0) return [];
+  const at = now.toISOString();
+  const { publicUrl } = config();
+  const [people, names] = await Promise.all([
+    recipientsByIds(db, [...new Set(planned.map((p) => p.userId))]),
+    bodyNamesOn(db, osloToday(now)),
+  ]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const written: number[] = [];
+  for (const p of planned) {
+    const person = byId.get(p.userId);
+    if (!person) continue;
+    const email = emailModeFor(p.kind, person.modes.get(p.kind));
+    const words = notificationText(p, names);
+    const [id] = await insertNotifications(db, [
+      {
+        user_id: p.userId,
+        kind: p.kind,
+        proposal_id: p.proposalId,
+        meeting_id: p.meetingId,
+        title: words.title,
+        body: words.body,
+        link: p.link,
+        dedupe_key: p.dedupeKey,
+        email,
+        digested_at: null,
+        created_at: at,
+        read_at: null,
+      },
+    ]);
+    if (id === undefined) continue;
+    written.push(id);
+    if (email !== "immediate") continue;
+    const mail = renderEmail(p, person, { publicUrl, names, now });
+    await enqueueEmail(db, {
+      user_id: p.userId,
+      notification_id: id,
+      to_address: person.email,
+      message_id: newMessageId(publicUrl),
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html,
+      ics: mail.ics,
+      next_attempt_at: at,
+      created_at: at,
+    });
+  }
+  return written;
+}
+
+/**
+ * Tells whoever a cause concerns, inside the transaction of the command that caused it (pass the
+ * command's transaction). Returns the ids of the notifications written.
+ */
+export async function notify(
+  trx: Executor,
+  cause: NotificationCause,
+  now: Date = new Date(),
+): Promise<number[]> {
+  return writeNotifications(trx, await plan(trx, cause, now), now);
+}
