@@ -79,7 +79,11 @@ export async function startServer(
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`Server did not start:\n${output}`)),
+      () => {
+        // Not left running behind the failed test.
+        child.kill("SIGKILL");
+        reject(new Error(`Server did not start:\n${output}`));
+      },
       // Seeding the demo world over PostgreSQL's round trips takes longer than into a SQLite file.
       opts.startTimeoutMs ?? (databaseUrl ? 180_000 : 30_000),
     );
