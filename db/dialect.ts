@@ -1,4 +1,11 @@
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type QueryExecutor } from "kysely";
+import {
+  PostgresAdapter,
+  sql,
+  type ColumnDefinitionBuilder,
+  type Kysely,
+  type QueryExecutor,
+  type SelectQueryBuilder,
+} from "kysely";
 
 /**
  * The one place that knows which database engine runs. Innspill runs on SQLite (one file, the
@@ -122,4 +129,17 @@ export async function serializeOn(trx: Handle & { isTransaction: boolean }, key:
   if (!trx.isTransaction) throw new Error("serializeOn needs a transaction: the lock lasts until it ends");
   if (!isPostgres(trx)) return;
   await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx as unknown as Kysely<unknown>);
+}
+
+/**
+ * Claims rows no other transaction holds, skipping those that one does (`FOR UPDATE SKIP LOCKED`
+ * on PostgreSQL: several delivery workers take disjoint batches of a queue such as the e-mail
+ * outbox). SQLite has no row locks and runs one writing transaction at a time, so there the query
+ * is unchanged; the claim's own `update … where status = 'pending'` keeps it single.
+ */
+export function skipLockedRows<DB, TB extends keyof DB, O>(
+  db: Handle,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return isPostgres(db) ? query.forUpdate().skipLocked() : query;
 }
