@@ -149,8 +149,10 @@ describe("sessions", () => {
   it("a session ends after 8 hours idle and 14 days after login, whatever its use", async () => {
     const cookie = await login(server.url, "ansatt2@innspill.test", { localAddress: "127.0.4.8" });
     const row = readDb
-      .prepare("select id, created_at, expires_at from session order by rowid desc limit 1")
-      .get() as {
+      .prepare(
+        "select s.id, s.created_at, s.expires_at from session s join user u on u.id = s.user_id where u.email = ? order by s.created_at desc limit 1",
+      )
+      .get("ansatt2@innspill.test") as {
       id: string;
       created_at: string;
       expires_at: string;
@@ -168,7 +170,11 @@ describe("sessions", () => {
     // Used a minute ago, but past its absolute end.
     const fresh = await login(server.url, "ansatt2@innspill.test", { localAddress: "127.0.4.9" });
     const freshId = (
-      readDb.prepare("select id from session order by rowid desc limit 1").get() as { id: string }
+      readDb
+        .prepare(
+          "select s.id from session s join user u on u.id = s.user_id where u.email = ? order by s.created_at desc limit 1",
+        )
+        .get("ansatt2@innspill.test") as { id: string }
     ).id;
     writeDb
       .prepare("update session set created_at = ?, expires_at = ?, last_seen_at = ? where id = ?")
