@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
  * engine: the subset of better-sqlite3's API the HTTP tests use (`prepare(sql).get/all/run`).
  * On SQLite it is better-sqlite3 on the file; on PostgreSQL each statement runs through `psql`
  * (synchronously, as the tests expect), with `?` parameters written in as literals and the
- * SQLite spellings the tests use translated (`user` → `"user"`, `rowid` → `id`). Test code only.
+ * table name `user` quoted (a reserved word there). Tests write SQL both engines read. Test code only.
  */
 export interface SyncStatement {
   get(...params: unknown[]): unknown;
@@ -51,8 +51,7 @@ export function toPostgresSql(sql: string, params: unknown[]): string {
   let i = 0;
   return sql
     .replace(/\?/g, () => literal(params[i++]))
-    .replace(/(from|join|update|into|table)\s+user\b/gi, '$1 "user"')
-    .replace(/\browid\b/g, "id");
+    .replace(/(from|join|update|into|table)\s+user\b/gi, '$1 "user"');
 }
 
 export function psql(url: string, sql: string): string {
