@@ -10,7 +10,7 @@ import { logger } from "./server/logger.server";
 
 /** Called by the HTTP server (server/start.js) before it listens: configuration, logging, migrations and seed. */
 export { ConfigError, loadConfig } from "./server/config.server";
-export { prepareDatabase } from "./server/db.server";
+export { closeDatabase, prepareDatabase } from "./server/db.server";
 export { logger } from "./server/logger.server";
 export { bodyLimits, tooLargeMessage } from "./server/limits.server";
 export { pruneOld, sessionCookieName } from "./server/auth.server";

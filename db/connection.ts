@@ -1,5 +1,16 @@
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type Transaction,
+} from "kysely";
 import pg from "pg";
 import { isPostgres, isPostgresUrl } from "./dialect";
 import { migrationProvider } from "./migrations";
@@ -9,22 +20,77 @@ export type DB = Kysely<Database>;
 /** A repository function takes either the database or a transaction, so it composes inside commands. */
 export type Executor = Kysely<Database> | Transaction<Database>;
 
+/** How long a statement waits for another process's write lock before failing with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Kysely's SQLite driver begins transactions with a plain (deferred) `begin`: the write lock is
+ * taken at the first write. With several server processes on one file (WEB_CONCURRENCY, decision
+ * 021) a deferred transaction that has read and then writes fails at once with SQLITE_BUSY
+ * (busy_timeout does not help: its snapshot is stale) when another process committed meanwhile.
+ * `begin immediate` takes the write lock first, waiting up to the busy timeout, so every
+ * transaction reads what it then writes on. Within one process Kysely runs one transaction at a
+ * time on its one connection anyway, so nothing is lost by it.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  /**
+   * Waiting for another process's write lock here does not block this process: better-sqlite3's
+   * busy timeout sleeps synchronously (the whole process stalls, every request with it), so the
+   * lock is tried without it and tried again after a growing pause (1–32 ms), up to the busy
+   * timeout. Kysely holds the process's one connection for this transaction meanwhile.
+   */
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    await connection.executeQuery(CompiledQuery.raw("pragma busy_timeout = 0"));
+    try {
+      for (let pause = 1; ; pause = Math.min(2 * pause, 32)) {
+        try {
+          await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+          return;
+        } catch (error) {
+          if (!isBusy(error) || Date.now() + pause > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, pause));
+        }
+      }
+    } finally {
+      await connection.executeQuery(CompiledQuery.raw(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`));
+    }
+  }
+}
+
+/** SQLite said another connection holds the lock (SQLITE_BUSY and its extended codes). */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: SQLite.Database) {
+    super({ database });
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.database });
+  }
+}
+
 /** How many connections one app process keeps to PostgreSQL (DATABASE_POOL_SIZE). */
 export const DEFAULT_POOL_SIZE = 10;
 
 /**
  * Opens the database: a PostgreSQL URL (`postgres://…`) through a `pg` pool, anything else as a
- * SQLite file (or ":memory:") with WAL, foreign keys and a busy timeout. The one opener: nothing
- * outside db/ knows which engine runs (db/dialect.ts is where code that must differ asks).
+ * SQLite file (or ":memory:") with WAL, foreign keys and a busy timeout, whose transactions begin
+ * immediate (see ImmediateSqliteDriver), so several processes may write to one file. The one
+ * opener: nothing outside db/ knows which engine runs (db/dialect.ts is where code that must
+ * differ asks).
  */
 export function openDatabase(location: string, opts: { poolSize?: number } = {}): DB {
   if (isPostgresUrl(location)) return openPostgres(location, opts.poolSize ?? DEFAULT_POOL_SIZE);
   const sqlite = new SQLite(location);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
 }
 
 /**
@@ -50,7 +116,9 @@ function openPostgres(url: string, poolSize: number): DB {
 
 /** Runs every pending migration; safe to call on every start (also from several processes at once on PostgreSQL). */
 export async function migrateToLatest(db: DB): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Branches built in parallel add migrations whose names sort before one already applied
+  // elsewhere (2026-11-30-h15c-… after 2026-11-30-h17-…): each is applied once, whatever its place.
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {

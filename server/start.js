@@ -1,6 +1,9 @@
 // The HTTP server: Express around the Remix request handler, in production (built) or development (Vite) mode.
 // Every setting but BUILD_DIR and NODE_ENV (needed to find the app) is read and checked by the app's one
 // configuration module (app/server/config.server.ts), reached through the build's server entry.
+// With WEB_CONCURRENCY > 1 (decision 021) this process is the cluster's primary: it migrates and seeds once,
+// then forks that many server processes (node:cluster) that serve the same port on the same database file,
+// replaces one that dies, and stops them all on SIGTERM/SIGINT. With 1 it serves by itself.
 import {
   createReadableStreamFromReadable,
   createRequestHandler,
@@ -9,6 +12,7 @@ import {
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import cluster from "node:cluster";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { Transform } from "node:stream";
@@ -31,16 +35,19 @@ const loadBuild = () =>
     ? vite.ssrLoadModule("virtual:remix/server-build")
     : import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
 
-// Configuration, migrations and (demo mode) the seed, before the first request is served. A wrong
-// setting stops the server here with a message that names it.
+// Configuration, migrations and (demo mode) the seed, before the first request is served: once, in the
+// primary (a forked server process finds the database ready). A wrong setting stops the server here with
+// a message that names it.
 const firstBuild = await loadBuild();
 const appServer = firstBuild.entry.module;
 let config;
 try {
   config = appServer.loadConfig();
-  await appServer.prepareDatabase();
-  // Ended sessions and old login attempts go at start as well as at every successful login.
-  await appServer.pruneOld();
+  if (cluster.isPrimary) {
+    await appServer.prepareDatabase();
+    // Ended sessions and old login attempts go at start as well as at every successful login.
+    await appServer.pruneOld();
+  }
 } catch (error) {
   if (error instanceof appServer.ConfigError || error?.name === "ConfigError") {
     console.error(error.message);
@@ -51,40 +58,124 @@ try {
 const log = appServer.logger();
 const texts = appServer.securityTexts;
 const cookieNames = [appServer.sessionCookieName(true), appServer.sessionCookieName(false)];
+// The Vite dev server lives in one process: development always serves alone.
+const processes = development ? 1 : config.webConcurrency;
 
-const app = express();
-app.disable("x-powered-by");
-app.use(accessLog());
-app.use(compression());
-app.use((_req, res, next) => {
-  res.locals.cspNonce = randomBytes(16).toString("base64");
-  next();
-});
-app.use(securityHeaders());
-app.use(refuseCrossOriginWrites);
-app.use(refuseNonFormBodies);
-app.use((req, _res, next) => {
-  // The only trustworthy address is the socket's; a client-sent header of the same name is replaced.
-  req.headers["x-innspill-client-ip"] = req.socket.remoteAddress ?? "unknown";
-  next();
-});
-
-if (vite) {
-  app.use(vite.middlewares);
+if (cluster.isPrimary && processes > 1) {
+  // The primary serves nothing: it holds no database connection while the server processes work.
+  await appServer.closeDatabase();
+  supervise(processes);
 } else {
-  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  serve();
 }
 
-app.all("*", remixHandler(vite ? loadBuild : firstBuild));
+/** This process serves HTTP: alone (WEB_CONCURRENCY=1) or as one of the cluster's server processes. */
+function serve() {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(accessLog());
+  app.use(compression());
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(securityHeaders());
+  app.use(refuseCrossOriginWrites);
+  app.use(refuseNonFormBodies);
+  app.use((req, _res, next) => {
+    // The only trustworthy address is the socket's; a client-sent header of the same name is replaced.
+    req.headers["x-innspill-client-ip"] = req.socket.remoteAddress ?? "unknown";
+    next();
+  });
 
-const server = app.listen(config.port, config.host, () => {
-  const port = server.address().port;
-  log.info({ port, mode: config.mode }, `Innspill kjører på http://localhost:${port} (${config.mode})`);
-});
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use(
+      "/assets",
+      express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }),
+    );
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  }
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  app.all("*", remixHandler(vite ? loadBuild : firstBuild));
+
+  const server = app.listen(config.port, config.host, () => {
+    const port = server.address().port;
+    // In a cluster the primary says it once, when every server process listens.
+    if (cluster.isPrimary)
+      log.info({ port, mode: config.mode }, `Innspill kjører på http://localhost:${port} (${config.mode})`);
+  });
+
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => server.close(() => process.exit(0)));
+  }
+}
+
+/**
+ * The cluster's primary: forks `count` server processes, logs and replaces one that dies (a process
+ * that keeps dying before it listens stops the whole server instead of looping), and on SIGTERM or
+ * SIGINT stops them all (each finishes its open requests) and then itself.
+ */
+function supervise(count) {
+  /** Restarts that fail before the new process listens, in a row, after which the primary gives up. */
+  const MAX_FAILED_STARTS = 5;
+  /** How long the server processes get to finish their requests on SIGTERM before they are killed. */
+  const STOP_GRACE_MS = 10_000;
+  let stopping = false;
+  let exitCode = 0;
+  let announced = false;
+  let failedStarts = 0;
+  const listening = new Set();
+
+  const alive = () => Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+  const fork = () => cluster.fork();
+
+  cluster.on("listening", (worker, address) => {
+    listening.add(worker.id);
+    failedStarts = 0;
+    log.info({ pid: worker.process.pid, port: address.port }, "server process listening");
+    if (!announced && listening.size >= count) {
+      announced = true;
+      log.info(
+        { port: address.port, mode: config.mode, processes: count },
+        `Innspill kjører på http://localhost:${address.port} (${config.mode}, ${count} prosesser)`,
+      );
+    }
+  });
+
+  cluster.on("exit", (worker, code, signal) => {
+    const wasListening = listening.delete(worker.id);
+    if (stopping) {
+      if (alive().length === 0) process.exit(exitCode);
+      return;
+    }
+    log.error({ pid: worker.process.pid, code, signal }, "server process died; starting a new one");
+    if (wasListening) return void fork();
+    failedStarts += 1;
+    if (failedStarts >= MAX_FAILED_STARTS) {
+      console.error(`${MAX_FAILED_STARTS} server processes in a row died before they listened; stopping.`);
+      stop(1);
+      return;
+    }
+    setTimeout(fork, 1_000 * failedStarts);
+  });
+
+  const stop = (code) => {
+    if (stopping) return;
+    stopping = true;
+    exitCode = code;
+    const workers = alive();
+    if (workers.length === 0) process.exit(exitCode);
+    for (const worker of workers) worker.process.kill("SIGTERM");
+    setTimeout(() => {
+      for (const worker of alive()) worker.process.kill("SIGKILL");
+      process.exit(exitCode);
+    }, STOP_GRACE_MS).unref();
+  };
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(0));
+
+  for (let i = 0; i < count; i += 1) fork();
 }
 
 /** One JSON line per request: id, method, route (the path, no query), status and duration. Nothing else of it. */

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The one place for calendar dates. The municipalities live in Europe/Oslo: "today", "this year"
  * and meeting days are Oslo wall-clock dates, stored as ISO strings (YYYY-MM-DD). Instants are
@@ -72,25 +70,6 @@ export function isIsoDate(value: string): boolean {
   if (!/^(19|20|21)\d{2}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T12:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-/**
- * The one schema for a date field as a date input sends it (YYYY-MM-DD), or typed as dd.mm.åååå. The messages come from
- * the caller's texts (app/domain/texts/), so this module holds no user-visible words: `required`
- * when the field is missing, `format` (default `invalid`) when it is not YYYY-MM-DD, `invalid`
- * when the day does not exist or lies outside 1900–2199.
- */
-export function isoDateSchema(messages: { required: string; invalid: string; format?: string }) {
-  return z
-    .string({ error: messages.required })
-    .trim()
-    .transform(fromTypedDate)
-    .pipe(
-      z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, messages.format ?? messages.invalid)
-        .refine(isIsoDate, messages.invalid),
-    );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isoDateSchema } from "#workflows/dates";
+import { isoDateSchema } from "./date.schema";
 import { z } from "zod";
 import { adminTexts } from "./texts/admin";
 

@@ -1,4 +1,4 @@
-import { isoDateSchema } from "#workflows/dates";
+import { isoDateSchema } from "./date.schema";
 import { z } from "zod";
 import { meetingTexts } from "./texts/meetings";
 import { recordTexts } from "./texts/records";

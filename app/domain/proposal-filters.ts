@@ -1,9 +1,9 @@
-import { z } from "zod";
-
 /**
  * The proposal list's filters. The query string keeps its Norwegian keys and values (the URLs
  * people share: `?gruppe=3&aar=2021&sorter=eldste`); the code uses the English names. This file
- * is the one mapping between them, in both directions.
+ * is the one mapping between them, in both directions. It imports no zod: the list page's
+ * browser code needs the keys, and zod would add about 30 kB (gzip) to it; the parsing is in
+ * proposal-filters.schema.ts.
  */
 
 /** English field → the query-string key it travels under. */
@@ -11,7 +11,7 @@ export const filterParams = {
   q: "q",
   status: "status",
   groupId: "gruppe",
-  municipalityId: "kommune",
+  municipality: "kommune",
   year: "aar",
   mineOnly: "mine",
   sort: "sorter",
@@ -19,8 +19,8 @@ export const filterParams = {
 } as const;
 
 /** Status values that name a set of states rather than one state. */
-const statusSets = { aktive: "open", avsluttet: "closed" } as const;
-const sortValues = { nyeste: "newest", eldste: "oldest" } as const;
+export const statusSets = { aktive: "open", avsluttet: "closed" } as const;
+export const sortValues = { nyeste: "newest", eldste: "oldest" } as const;
 
 export type StatusFilter = "open" | "closed" | (string & {});
 
@@ -29,7 +29,8 @@ export interface ProposalListFilters {
   /** A state name, or "open" (every state under handling) or "closed" (every closed outcome). */
   status?: StatusFilter;
   groupId?: number;
-  municipalityId?: number;
+  /** A municipality as typed in the search field (a name or part of one), or its id (older links). */
+  municipality?: string;
   year?: number;
   mineOnly?: boolean;
   sort?: "newest" | "oldest";
@@ -37,37 +38,6 @@ export interface ProposalListFilters {
 }
 
 const P = filterParams;
-
-/** The query string as sent. Unknown or malformed values are dropped rather than refused: a list link never breaks. */
-const querySchema = z.object({
-  [P.q]: z.string().trim().max(200).optional().catch(undefined),
-  [P.status]: z.string().max(40).optional().catch(undefined),
-  [P.groupId]: z.coerce.number().int().positive().optional().catch(undefined),
-  [P.municipalityId]: z.coerce.number().int().positive().optional().catch(undefined),
-  [P.year]: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  [P.mineOnly]: z.enum(["1"]).optional().catch(undefined),
-  [P.sort]: z.enum(["nyeste", "eldste"]).optional().catch(undefined),
-  [P.page]: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
-});
-
-/** The filters of a list or export URL, under their English names. */
-export function parseProposalFilters(url: URL): ProposalListFilters {
-  const raw = Object.fromEntries([...url.searchParams.entries()].filter(([, v]) => v !== ""));
-  const query = querySchema.parse(raw);
-  const status = query[P.status];
-  const sort = query[P.sort];
-  return {
-    q: query[P.q],
-    status: status && status in statusSets ? statusSets[status as keyof typeof statusSets] : status,
-    groupId: query[P.groupId],
-    municipalityId: query[P.municipalityId],
-    year: query[P.year],
-    mineOnly: query[P.mineOnly] === "1" ? true : undefined,
-    sort: sort ? sortValues[sort] : undefined,
-    page: query[P.page],
-  };
-}
-
 const statusParam = Object.fromEntries(Object.entries(statusSets).map(([k, v]) => [v, k]));
 const sortParam = Object.fromEntries(Object.entries(sortValues).map(([k, v]) => [v, k]));
 
@@ -77,7 +47,7 @@ export function filtersQuery(f: ProposalListFilters): Record<string, string> {
     q: f.q,
     status: f.status ? (statusParam[f.status] ?? f.status) : undefined,
     groupId: f.groupId?.toString(),
-    municipalityId: f.municipalityId?.toString(),
+    municipality: f.municipality,
     year: f.year?.toString(),
     mineOnly: f.mineOnly ? "1" : undefined,
     sort: f.sort ? sortParam[f.sort] : undefined,

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StateBadge } from "~/components/state-badge";
-import { filterParams as P, parseProposalFilters } from "~/domain/proposal-filters";
+import { filterParams as P } from "~/domain/proposal-filters";
+import { parseProposalFilters } from "~/domain/proposal-filters.schema";
 import { t } from "~/domain/texts";
 import { requireUser } from "~/server/auth.server";
 import { proposalListPage } from "~/server/proposal-list.server";
@@ -17,11 +18,13 @@ export default function ProposalListPage() {
   const data = useLoaderData<typeof loader>();
   // The form and the links speak the query string's own keys (see ~/domain/proposal-filters).
   const f = data.query;
-  const pageLink = (page: number) => {
+  const withParam = (key: string, value: string) => {
     const params = new URLSearchParams(f);
-    params.set(P.page, String(page));
+    params.delete(P.page);
+    params.set(key, value);
     return `?${params}`;
   };
+  const pageLink = (page: number) => withParam(P.page, String(page));
   const exportParams = new URLSearchParams(f);
   exportParams.delete(P.page);
   return (
@@ -56,14 +59,18 @@ export default function ProposalListPage() {
         </div>
         <div className="field">
           <label htmlFor="kommune">{t.proposal.municipality}</label>
-          <select id="kommune" name={P.municipalityId} defaultValue={f[P.municipalityId] ?? ""}>
-            <option value="">{t.proposal.allMunicipalities}</option>
-            {data.municipalities.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
+          {/* A text matched on the server: 356 options would weigh on every list page. */}
+          <input
+            type="text"
+            id="kommune"
+            name={P.municipality}
+            defaultValue={f[P.municipality] ?? ""}
+            aria-describedby="kommune-hint"
+            autoComplete="off"
+          />
+          <span id="kommune-hint" className="hint">
+            {t.proposal.municipalityHint}
+          </span>
         </div>
         <div className="field">
           <label htmlFor="aar">{t.proposal.year}</label>
@@ -78,7 +85,8 @@ export default function ProposalListPage() {
         </div>
         <div className="field">
           <label htmlFor="sorter">{t.proposal.sort}</label>
-          <select id="sorter" name={P.sort} defaultValue={f[P.sort] ?? "nyeste"}>
+          <select id="sorter" name={P.sort} defaultValue={f[P.sort] ?? (f[P.q] ? "" : "nyeste")}>
+            {f[P.q] ? <option value="">{t.proposal.sortRelevance}</option> : null}
             <option value="nyeste">{t.proposal.sortNewest}</option>
             <option value="eldste">{t.proposal.sortOldest}</option>
           </select>
@@ -93,8 +101,26 @@ export default function ProposalListPage() {
           {t.proposal.filter}
         </button>
       </Form>
+      {data.municipalityCandidates ? (
+        <div className="card" role="status">
+          {data.municipalityCandidates.length === 0 ? (
+            <p>{t.proposal.municipalityNotFound(f[P.municipality] ?? "")}</p>
+          ) : (
+            <>
+              <p>{t.proposal.municipalityChoose(f[P.municipality] ?? "")}</p>
+              <ul>
+                {data.municipalityCandidates.map((name) => (
+                  <li key={name}>
+                    <Link to={withParam(P.municipality, name)}>{name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      ) : null}
       <p aria-live="polite">
-        <strong>{t.proposal.results(data.total)}</strong>
+        <strong>{data.more ? t.proposal.resultsMore(data.total) : t.proposal.results(data.total)}</strong>
         {" · "}
         <a href={`/innspill/eksport.csv?${exportParams}`}>{t.proposal.downloadCsv}</a>
       </p>

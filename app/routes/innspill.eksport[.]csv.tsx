@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseProposalFilters } from "~/domain/proposal-filters";
+import { parseProposalFilters } from "~/domain/proposal-filters.schema";
 import { exportTexts as X } from "~/domain/texts/report";
 import { requireUser } from "~/server/auth.server";
 import { csvResponse } from "~/server/csv.server";

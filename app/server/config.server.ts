@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { securityTexts } from "~/domain/texts/security";
@@ -25,6 +26,9 @@ const positive = (name: string, max: number) =>
     .int(C.integer(name))
     .min(1, C.between(name, 1, max))
     .max(max, C.between(name, 1, max));
+
+/** At most this many server processes (WEB_CONCURRENCY). */
+const MAX_PROCESSES = 64;
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -60,6 +64,7 @@ const environment = z.object({
   NOTIFICATION_WORKER: z
     .enum(["in-process", "off"], { error: C.oneOf("NOTIFICATION_WORKER", ['"in-process"', '"off"']) })
     .default("in-process"),
+  WEB_CONCURRENCY: positive("WEB_CONCURRENCY", MAX_PROCESSES).optional(),
 });
 
 export interface Config {
@@ -90,6 +95,11 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
   /** Whether this server process runs the notification delivery worker (off: `npm run worker` does). */
   notificationWorker: "in-process" | "off";
+  /**
+   * How many server processes serve the port (node:cluster, server/start.js; decision 021).
+   * Default: the number of cores in production, 1 in the demo.
+   */
+  webConcurrency: number;
 }
 
 export const SESSION_MAX_DAYS = 14;
@@ -149,6 +159,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, "outbox") },
     notificationWorker: e.NOTIFICATION_WORKER,
+    webConcurrency:
+      e.WEB_CONCURRENCY ??
+      (e.INNSPILL_MODE === "production" ? Math.min(availableParallelism(), MAX_PROCESSES) : 1),
   };
   return cached;
 }

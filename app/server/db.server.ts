@@ -42,3 +42,14 @@ export function prepareDatabase(): Promise<void> {
   })();
   return ready;
 }
+
+/**
+ * Closes this process's handle (the cluster's primary process, which prepared the database, before
+ * it forks the server processes: it serves nothing and keeps no connection open).
+ */
+export async function closeDatabase(): Promise<void> {
+  const open = database;
+  database = undefined;
+  ready = undefined;
+  await open?.destroy();
+}

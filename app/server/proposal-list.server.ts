@@ -7,7 +7,7 @@ import {
   type ProposalFilters,
 } from "#db/repositories/proposal.repository";
 import { finalStates, proposalStates } from "#workflows/proposal.machine";
-import { filtersQuery, type ProposalListFilters } from "~/domain/proposal-filters";
+import { filterParams, filtersQuery, type ProposalListFilters } from "~/domain/proposal-filters";
 import { formatDate, t } from "~/domain/texts";
 import { exportTexts as X } from "~/domain/texts/report";
 import type { CurrentUser } from "./auth.server";
@@ -29,25 +29,83 @@ export function statesFor(status: string | undefined): string[] | undefined {
   return (proposalStates as string[]).includes(status) ? [status] : undefined;
 }
 
+/** The municipality filter's outcome: one municipality, or the names that matched (none or several). */
+export type MunicipalityChoice =
+  | { kind: "none" }
+  | { kind: "one"; id: number; name: string }
+  | { kind: "unresolved"; text: string; candidates: string[] };
+
+const MAX_CANDIDATES = 10;
+
+/**
+ * The municipality a typed text names, matched without regard to case: the one whose whole name
+ * it is, else the only one whose name starts with it, else the only one containing it. An id
+ * (the links made before the field was a text) names its municipality. Several of the same name
+ * (a municipality re-created after a merger) resolve to the newest.
+ */
+export function matchMunicipality(
+  text: string | undefined,
+  municipalities: readonly { id: number; name: string; valid_from: string }[],
+): MunicipalityChoice {
+  const typed = text?.trim() ?? "";
+  if (typed === "") return { kind: "none" };
+  if (/^\d+$/.test(typed)) {
+    const byId = municipalities.find((m) => m.id === Number(typed));
+    return byId
+      ? { kind: "one", id: byId.id, name: byId.name }
+      : { kind: "unresolved", text: typed, candidates: [] };
+  }
+  const key = (s: string) => s.toLocaleLowerCase("nb");
+  const wanted = key(typed);
+  const newestFirst = [...municipalities].sort((a, b) => (a.valid_from < b.valid_from ? 1 : -1));
+  for (const matches of [
+    (name: string) => name === wanted,
+    (name: string) => name.startsWith(wanted),
+    (name: string) => name.includes(wanted),
+  ]) {
+    const found = newestFirst.filter((m) => matches(key(m.name)));
+    const names = [...new Set(found.map((m) => m.name))].sort((a, b) => a.localeCompare(b, "nb"));
+    if (names.length === 1) return { kind: "one", id: found[0]!.id, name: found[0]!.name };
+    if (names.length > 1)
+      return { kind: "unresolved", text: typed, candidates: names.slice(0, MAX_CANDIDATES) };
+  }
+  return { kind: "unresolved", text: typed, candidates: [] };
+}
+
+/** The municipality filter of the list's filters, looked up only when there is one. */
+async function municipalityChoice(f: ProposalListFilters): Promise<MunicipalityChoice> {
+  if (!f.municipality) return { kind: "none" };
+  return matchMunicipality(f.municipality, await listMunicipalities(db()));
+}
+
 /** The repository's filters for the list's filters, as the list page applies them. */
-export function listFilters(f: ProposalListFilters, viewerId: number): ProposalFilters {
+export function listFilters(
+  f: ProposalListFilters,
+  viewerId: number,
+  municipality: MunicipalityChoice = { kind: "none" },
+): ProposalFilters {
   return {
     viewerId,
     q: f.q,
     states: statesFor(f.status),
     groupId: f.groupId,
-    municipalityId: f.municipalityId,
+    municipalityId: municipality.kind === "one" ? municipality.id : undefined,
     year: f.year,
     authorId: f.mineOnly ? viewerId : undefined,
-    sort: f.sort ?? "newest",
+    // Words to search: the most relevant first, unless a date order is asked for.
+    sort: f.sort ?? (f.q ? "relevance" : "newest"),
     page: f.page,
   };
 }
 
 /** The proposals a user's filters select, with each row's group and municipalities named. */
 async function namedRows(user: CurrentUser, f: ProposalListFilters, extra: Partial<ProposalFilters> = {}) {
+  const municipality = await municipalityChoice(f);
+  // A municipality the text does not name selects nothing: the page says so and offers the candidates.
   const [result, groups, names] = await Promise.all([
-    listProposals(db(), { ...listFilters(f, user.id), ...extra }),
+    municipality.kind === "unresolved"
+      ? Promise.resolve(noProposals)
+      : listProposals(db(), { ...listFilters(f, user.id, municipality), ...extra }),
     listBodies(db(), { kind: "group" }),
     bodyNames(),
   ]);
@@ -58,6 +116,7 @@ async function namedRows(user: CurrentUser, f: ProposalListFilters, extra: Parti
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   return {
     result,
+    municipality,
     groups,
     names,
     rows: result.rows.map((r) => ({
@@ -69,19 +128,32 @@ async function namedRows(user: CurrentUser, f: ProposalListFilters, extra: Parti
   };
 }
 
+const noProposals: Awaited<ReturnType<typeof listProposals>> = {
+  rows: [],
+  total: 0,
+  more: false,
+  page: 1,
+  pageSize: 20,
+};
+
 /** The list page: one page of proposals and the filter form's choices. */
 export async function proposalListPage(user: CurrentUser, f: ProposalListFilters) {
-  const [{ result, groups, names, rows }, municipalities, years] = await Promise.all([
+  const [{ result, municipality, groups, names, rows }, years] = await Promise.all([
     namedRows(user, f),
-    listMunicipalities(db()),
     submissionYears(db()),
   ]);
   const support = await supportLines(rows.map((r) => r.id));
+  const query = filtersQuery(f);
+  // The field shows the municipality's name, also when the link named it by id.
+  if (municipality.kind === "one") query[filterParams.municipality] = municipality.name;
   return {
-    query: filtersQuery(f),
+    query,
     total: result.total,
+    /** The search found more than the list counts: the total is a lower bound. */
+    more: result.more,
     page: result.page,
     pages: Math.max(1, Math.ceil(result.total / result.pageSize)),
+    municipalityCandidates: municipality.kind === "unresolved" ? municipality.candidates : null,
     rows: rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -99,7 +171,6 @@ export async function proposalListPage(user: CurrentUser, f: ProposalListFilters
       { value: filtersQuery({ status: "closed" }).status!, label: t.proposal.allClosed },
     ],
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
-    municipalities: municipalities.map((m) => ({ id: m.id, name: m.name })),
     // Only years with submissions: the same list as /statistikk's.
     years,
   };

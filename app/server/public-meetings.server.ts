@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { getMeeting } from "#db/repositories/meeting.repository";
 import { db } from "./db.server";
 import { docxFileName, meetingDocx } from "./meeting-docx.server";
@@ -9,6 +11,12 @@ import { publicMeeting } from "./meetings/public.server";
  * anonymous visitor cannot make the server rebuild a page's data or a Word file per request.
  * Every change to a meeting bumps its version, so a key never names stale content. The cache
  * holds at most MAX_ENTRIES builds (the least recently used go first).
+ *
+ * The cache is per server process (WEB_CONCURRENCY, decision 021): each process builds a version
+ * once. Its ETags must therefore not depend on which process built it: a Word file's bytes do
+ * (the zip and its properties carry the time of the build), so its ETag is a digest of what it
+ * shows (the document's data and kind) and of this build of the code, not of its bytes. The same
+ * content gives the same ETag in every process, and a new release renders anew.
  */
 const MAX_ENTRIES = 300;
 const cache = new Map<string, Promise<unknown>>();
@@ -31,6 +39,9 @@ function remember<T>(key: string, build: () => Promise<T>): Promise<T> {
 const digest = (data: string | Uint8Array) =>
   createHash("sha256").update(data).digest("base64url").slice(0, 27);
 
+/** This build of the server code (the bundle this module is part of): a new release changes every ETag. */
+const codeVersion = digest(readFileSync(fileURLToPath(import.meta.url)));
+
 async function versionKey(id: number): Promise<string | undefined> {
   const meeting = await getMeeting(db(), id);
   return meeting ? `${id}:${meeting.version}:${meeting.status}` : undefined;
@@ -42,7 +53,7 @@ export async function cachedPublicMeeting(id: number) {
   if (!key) return undefined;
   return remember(`page:${key}`, async () => {
     const data = await publicMeeting(id);
-    return data && { data, etag: `W/"${digest(JSON.stringify(data))}"` };
+    return data && { data, etag: `W/"${digest(`${codeVersion}:${JSON.stringify(data)}`)}"` };
   });
 }
 
@@ -61,7 +72,9 @@ export async function publicMeetingDocx(
     const meeting = await publicMeeting(id);
     if (!meeting || (kind === "protocol" && !meeting.protocolPublished)) return undefined;
     const buffer = await meetingDocx(meeting.document, kind);
-    return { buffer, etag: `"${digest(buffer)}"`, fileName: docxFileName(meeting.document, kind) };
+    // Weak: another process's build of the same content has other bytes (see above).
+    const etag = `W/"${digest(`${codeVersion}:${kind}:${JSON.stringify(meeting.document)}`)}"`;
+    return { buffer, etag, fileName: docxFileName(meeting.document, kind) };
   });
   if (!file) return undefined;
   const headers = {

@@ -13,6 +13,7 @@ import * as records from "./2026-11-30-h10-001-records";
 import * as sessionHardening from "./2026-11-30-h11-001-session-hardening";
 import * as siteTexts from "./2026-11-30-h12-001-site-texts";
 import * as support from "./2026-11-30-h12-002-support";
+import * as deferredCasesIndex from "./2026-11-30-h15c-001-deferred-cases-index";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-30-h13a-001-step-limits": stepLimits,
   "2026-11-30-h13a-002-notification-lookups": notificationLookups,
   "2026-11-30-h14-001-openid-connect": openIdConnect,
+  "2026-11-30-h15c-001-deferred-cases-index": deferredCasesIndex,
   "2026-11-30-h17-001-history-events": historyEvents,
 };
 

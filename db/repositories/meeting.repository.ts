@@ -332,16 +332,17 @@ function openAgendaItems(db: Executor) {
  * Proposals waiting in a state (committee or board review) that are not already on the agenda
  * of a meeting that has not decided them: the candidates for a new agenda.
  */
-export function proposalsAwaiting(db: Executor, state: string) {
-  return db
+export function proposalsAwaiting(db: Executor, state: string, opts: { limit?: number } = {}) {
+  let q = db
     .selectFrom("proposal")
     .select(["proposal.id", "proposal.title", "proposal.version", "proposal.state_changed_at"])
     .where("proposal.state", "=", state)
     .where((eb) =>
       eb.not(eb.exists(openAgendaItems(db).where("protocol_item.proposal_id", "=", eb.ref("proposal.id")))),
     )
-    .orderBy("proposal.state_changed_at")
-    .execute();
+    .orderBy("proposal.state_changed_at");
+  if (opts.limit !== undefined) q = q.limit(opts.limit);
+  return q.execute();
 }
 
 /** Whether a proposal is on an agenda that has not decided it yet (a meeting not cancelled). */
@@ -388,6 +389,32 @@ export function deferredOtherItems(db: Executor, bodyId: number) {
     .where("protocol_item.kind", "=", "other")
     .orderBy("protocol_item.id")
     .execute();
+}
+
+/** The cases of many proposals at once (as casesOfProposal), by proposal. */
+export async function casesOfProposals(db: Executor, proposalIds: number[]) {
+  const byProposal = new Map<number, Awaited<ReturnType<typeof casesOfProposal>>>();
+  if (proposalIds.length === 0) return byProposal;
+  const rows = await db
+    .selectFrom("protocol_item")
+    .innerJoin("meeting", "meeting.id", "protocol_item.meeting_id")
+    .select([
+      "protocol_item.proposal_id",
+      "protocol_item.id",
+      "protocol_item.exempt",
+      "protocol_item.exempt_basis",
+      "protocol_item.exempt_lifted_reason",
+    ])
+    .where("protocol_item.proposal_id", "in", proposalIds)
+    .where("meeting.status", "!=", "cancelled")
+    .orderBy("protocol_item.id")
+    .execute();
+  for (const { proposal_id, ...item } of rows) {
+    const list = byProposal.get(proposal_id!) ?? [];
+    list.push(item);
+    byProposal.set(proposal_id!, list);
+  }
+  return byProposal;
 }
 
 /** Every case on a proposal, in any body and meeting not cancelled, oldest first: the matter's earlier cases. */

@@ -158,13 +158,19 @@ export interface ProposalFilters {
   year?: number;
   authorId?: number;
   q?: string;
-  sort?: "newest" | "oldest";
+  /** "relevance" (the default with words to search) shows at most `searchCap` hits. */
+  sort?: "newest" | "oldest" | "relevance";
   page?: number;
   pageSize?: number;
+  /** The most hits a relevance search counts; more is shown as "more than". */
+  searchCap?: number;
 }
 
-/** The words a search looks for: each of three letters or more (four, and telling, for "similar"). */
-export function searchWords(text: string, mode: "all" | "any" = "all"): string[] {
+/** A search by relevance counts this many hits at most: a common word's 20,000 are not counted. */
+export const SEARCH_CAP = 1000;
+
+/** The words of free text the full-text index can find: three letters or more (four for "similar"). */
+function searchWords(text: string, mode: "all" | "any"): string[] {
   return (
     text
       .toLowerCase()
@@ -177,7 +183,10 @@ export function searchWords(text: string, mode: "all" | "any" = "all"): string[]
 
 /** Turns free text into an FTS5 query: each word of three letters or more must occur, as a substring. */
 export function ftsQuery(text: string, mode: "all" | "any" = "all"): string | null {
-  const words = searchWords(text, mode);
+  return phrases(searchWords(text, mode), mode);
+}
+
+function phrases(words: string[], mode: "all" | "any"): string | null {
   if (words.length === 0) return null;
   return words.map((w) => `"${w}"`).join(mode === "all" ? " AND " : " OR ");
 }
@@ -231,6 +240,41 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
   const pageSize = filters.pageSize ?? 20;
   const page = Math.max(1, filters.page ?? 1);
   const match = filters.q ? ftsQuery(filters.q) : null;
+  const conditions = (eb: ExpressionBuilder<Database, "proposal">) => {
+    const all = [visibleTo(filters.viewerId)(eb)];
+    if (filters.states && filters.states.length > 0) all.push(eb("proposal.state", "in", filters.states));
+    if (filters.groupId) all.push(eb("proposal.group_id", "=", filters.groupId));
+    if (filters.authorId) all.push(eb("proposal.author_id", "=", filters.authorId));
+    if (filters.municipalityId) {
+      all.push(
+        eb(
+          "proposal.id",
+          "in",
+          eb
+            .selectFrom("proposal_municipality as pm")
+            .select("pm.proposal_id")
+            .where("pm.municipality_id", "=", filters.municipalityId),
+        ),
+      );
+    }
+    if (filters.year) {
+      all.push(eb(listedAt, ">=", `${filters.year}-01-01`), eb(listedAt, "<", `${filters.year + 1}-01-01`));
+    }
+    if (filters.q && !match) {
+      all.push(eb("proposal.title", likeIgnoringCase(db), `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`));
+    }
+    return eb.and(all);
+  };
+  if (match && (filters.sort ?? "relevance") === "relevance") {
+    return relevanceQueries(db, {
+      conditions,
+      match,
+      words: searchWords(filters.q ?? "", "all"),
+      cap: filters.searchCap ?? SEARCH_CAP,
+      page,
+      pageSize,
+    });
+  }
   // The search's hits are found once per statement (a materialized CTE), for the count and the page
   // alike: with a common word that is most of the search's time.
   const statement: QueryCreator<Database> = match
@@ -238,7 +282,7 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
         (cte) => cte("hits").materialized(),
         (qc) =>
           isPostgres(db)
-            ? postgresSearchHits(qc, searchWords(filters.q!))
+            ? postgresSearchHits(qc, searchWords(filters.q ?? "", "all"))
             : qc
                 .selectFrom(sql`proposal_fts`.as("fts"))
                 .select(sql<number>`rowid`.as("id"))
@@ -246,28 +290,8 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
       ) as unknown as QueryCreator<Database>)
     : db;
   const filtered = (from: QueryCreator<Database>) => {
-    let q = from.selectFrom("proposal").where(visibleTo(filters.viewerId));
-    if (filters.states && filters.states.length > 0) q = q.where("proposal.state", "in", filters.states);
-    if (filters.groupId) q = q.where("proposal.group_id", "=", filters.groupId);
-    if (filters.authorId) q = q.where("proposal.author_id", "=", filters.authorId);
-    if (filters.municipalityId) {
-      q = q.where(
-        "proposal.id",
-        "in",
-        db
-          .selectFrom("proposal_municipality as pm")
-          .select("pm.proposal_id")
-          .where("pm.municipality_id", "=", filters.municipalityId),
-      );
-    }
-    if (filters.year) {
-      q = q.where(listedAt, ">=", `${filters.year}-01-01`).where(listedAt, "<", `${filters.year + 1}-01-01`);
-    }
-    if (filters.q && !match) {
-      q = q.where("proposal.title", likeIgnoringCase(db), `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`);
-    }
-    if (match) q = q.where(sql<SqlBool>`proposal.id in (select id from hits)`);
-    return q;
+    const q = from.selectFrom("proposal").where(conditions);
+    return match ? q.where(sql<SqlBool>`proposal.id in (select id from hits)`) : q;
   };
   const direction = filters.sort === "oldest" ? "asc" : "desc";
   // The page's ids first, from the indexes alone; only those rows are then read from the table,
@@ -307,12 +331,100 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
   };
 }
 
+/**
+ * A search by relevance, on SQLite: the full-text index (FTS5, trigram) walked from the newest
+ * proposal down, each hit checked against the filters, until `cap + 1` hits; those are ordered by
+ * how many of the words their title holds, then newest first. It never counts or ranks a common
+ * word's every hit: FTS5's bm25 would (it counts each word's documents over the whole index
+ * first, twice the time of finding the hits). This is the one SQLite-specific search statement;
+ * another engine's search sits beside it.
+ */
+function relevanceQueries(
+  db: Executor,
+  opts: {
+    conditions: (
+      eb: ExpressionBuilder<Database, "proposal">,
+    ) => ReturnType<ExpressionBuilder<Database, "proposal">["and"]>;
+    match: string;
+    words: string[];
+    cap: number;
+    page: number;
+    pageSize: number;
+  },
+) {
+  const titleHas = opts.words.map(
+    (w) => sql<number>`(proposal.title like ${`%${w.replace(/[%_\\]/g, "\\$&")}%`} escape '\\')`,
+  );
+  const score = titleHas.length > 0 ? sql.join(titleHas, sql` + `) : sql`0`;
+  const statement = db
+    .with(
+      (cte) => cte("hits").materialized(),
+      (qc) =>
+        isPostgres(db)
+          ? (postgresRelevanceHits(qc, opts) as unknown as ReturnType<typeof sqliteRelevanceHits>)
+          : sqliteRelevanceHits(qc),
+    )
+    // The hit past the cap only tells that there are more: it is not shown.
+    .with("shown", (qc) =>
+      qc.selectFrom("hits").select(["id", "score"]).orderBy("id", "desc").limit(opts.cap),
+    );
+  function sqliteRelevanceHits(qc: QueryCreator<Database>) {
+    return (
+      qc
+        .selectFrom(sql`proposal_fts`.as("fts"))
+        // CROSS JOIN: SQLite keeps the full-text index as the outer loop, so the walk stops at the cap.
+        .crossJoin("proposal")
+        .select(["proposal.id", sql<number>`${score}`.as("score")])
+        .where(sql<SqlBool>`proposal.id = fts.rowid`)
+        .where(sql<SqlBool>`proposal_fts match ${opts.match}`)
+        .where((eb) => opts.conditions(eb as unknown as ExpressionBuilder<Database, "proposal">))
+        .orderBy(sql`fts.rowid`, "desc")
+        .limit(opts.cap + 1)
+    );
+  }
+  return {
+    page: opts.page,
+    pageSize: opts.pageSize,
+    cap: opts.cap,
+    count: statement.selectFrom("hits").select((eb) => eb.fn.countAll<number>().as("total")),
+    rows: statement
+      .selectFrom("shown")
+      .innerJoin("proposal", "proposal.id", "shown.id")
+      .innerJoin("user as author", "author.id", "proposal.author_id")
+      .select([
+        "proposal.id",
+        "proposal.title",
+        "proposal.state",
+        "proposal.group_id",
+        "proposal.created_at",
+        "proposal.submitted_at",
+        "proposal.state_changed_at",
+        "proposal.author_id",
+        "author.name as author_name",
+      ])
+      .select((eb) => eb.selectFrom("hits").select(eb.fn.countAll<number>().as("n")).as("total"))
+      .orderBy("shown.score", "desc")
+      .orderBy("shown.id", "desc")
+      .limit(opts.pageSize)
+      .offset((opts.page - 1) * opts.pageSize),
+  };
+}
+
 /** The filtered, paginated list, newest submitted first; drafts only for their author. */
 export async function listProposals(db: Executor, filters: ProposalFilters) {
-  const { count, rows, page, pageSize } = listProposalsQueries(db, filters);
+  const queries = listProposalsQueries(db, filters);
+  const { count, rows, page, pageSize } = queries;
   const found = await rows.execute();
-  const total = found.length > 0 ? found[0]!.total : (await count.executeTakeFirstOrThrow()).total;
-  return { rows: found.map(({ total: _total, ...row }) => row), total: Number(total), page, pageSize };
+  const total = Number(found.length > 0 ? found[0]!.total : (await count.executeTakeFirstOrThrow()).total);
+  // A relevance search stops counting at its cap: "more than" the cap, and only the cap's hits paged.
+  const cap = "cap" in queries ? queries.cap : Infinity;
+  return {
+    rows: found.map(({ total: _total, ...row }) => row),
+    total: Math.min(total, cap),
+    more: total > cap,
+    page,
+    pageSize,
+  };
 }
 
 /** Municipality names for many proposals at once. */
@@ -342,15 +454,20 @@ export async function municipalityNamesFor(db: Executor, proposalIds: number[]) 
   return map;
 }
 
-/** The five submitted proposals most like a text (full-text ranking), excluding one. */
+/**
+ * The five submitted proposals most like a text (full-text ranking), excluding one. Only the
+ * text's telling words count: a word found in many proposals (more than one in 200, and at
+ * least 50) says nothing about likeness, and ranking its thousands of hits is what made a
+ * proposal page take seconds at national scale.
+ */
 export async function similarProposals(
   db: Executor,
   text: string,
   opts: { excludeId?: number; limit?: number } = {},
 ) {
-  const match = ftsQuery(text, "any");
-  if (!match) return [];
   if (isPostgres(db)) return similarProposalsPostgres(db, searchWords(text, "any"), opts);
+  const match = phrases(await rareWords(db, searchWords(text, "any")), "any");
+  if (!match) return [];
   const rows = await sql<{ id: number; title: string; state: string }>`
     select p.id, p.title, p.state
     from proposal_fts
@@ -365,7 +482,7 @@ export async function similarProposals(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Search on PostgreSQL: the siblings of the FTS5 queries above (decision record 024). The same
+// Search on PostgreSQL: the siblings of the FTS5 statements above (decision record 024). The same
 // contract: every word (three letters or more) must occur in the title or the texts as a
 // substring, case-insensitively, so "vannmål" finds "Smarte vannmålere"; the pg_trgm GIN index
 // on the searchable text (migration 2026-11-26-001) answers the ILIKEs.
@@ -382,6 +499,34 @@ function postgresSearchHits(qc: QueryCreator<Database>, words: string[]) {
 }
 
 /**
+ * A search by relevance on PostgreSQL, as relevanceQueries' hits on SQLite: the newest `cap + 1`
+ * proposals containing every word and passing the filters, scored by how many words their title holds.
+ */
+function postgresRelevanceHits(
+  qc: QueryCreator<Database>,
+  opts: {
+    conditions: (
+      eb: ExpressionBuilder<Database, "proposal">,
+    ) => ReturnType<ExpressionBuilder<Database, "proposal">["and"]>;
+    words: string[];
+    cap: number;
+  },
+) {
+  const title = sql<string>`proposal.title`;
+  const titleHas = opts.words.map(
+    (w) => sql<number>`(case when ${containsWord(title, w)} then 1 else 0 end)`,
+  );
+  const score = titleHas.length > 0 ? sql.join(titleHas, sql` + `) : sql`0`;
+  return qc
+    .selectFrom("proposal")
+    .select(["proposal.id", sql<number>`${score}`.as("score")])
+    .where((eb) => eb.and(opts.words.map((w) => containsWord(POSTGRES_SEARCH_TEXT as RawBuilder<string>, w))))
+    .where((eb) => opts.conditions(eb))
+    .orderBy("proposal.id", "desc")
+    .limit(opts.cap + 1);
+}
+
+/**
  * Proposals containing any of the words, most alike first: as bm25(title 5, texts 1) on SQLite, a
  * word in the title weighs five times one in the texts (PostgreSQL has no bm25 for substrings).
  */
@@ -390,6 +535,7 @@ async function similarProposalsPostgres(
   words: string[],
   opts: { excludeId?: number; limit?: number },
 ) {
+  if (words.length === 0) return [];
   const text = POSTGRES_SEARCH_TEXT as RawBuilder<string>;
   const title = sql<string>`title`;
   const score = sql.join(
@@ -409,6 +555,29 @@ async function similarProposalsPostgres(
     .orderBy("id", "desc")
     .limit(opts.limit ?? 5)
     .execute();
+}
+
+/**
+ * The words found in few proposals, on SQLite: each word's hits in the full-text index are
+ * walked only up to the limit, so a common word costs as little as a rare one. The one
+ * SQLite-specific statement of "similar"; another engine's sits beside it.
+ */
+async function rareWords(db: Executor, words: string[]): Promise<string[]> {
+  if (words.length === 0) return [];
+  const newest = await db
+    .selectFrom("proposal")
+    .select((eb) => eb.fn.max("id").as("id"))
+    .executeTakeFirst();
+  // The highest id stands for the number of proposals: counting them would cost more than it tells.
+  const limit = Math.max(50, Math.round(Number(newest?.id ?? 0) / 200));
+  const rare: string[] = [];
+  for (const word of words) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*) as n from (select 1 from proposal_fts where proposal_fts match ${`"${word}"`} limit ${limit + 1})
+    `.execute(db);
+    if (Number(rows[0]?.n ?? 0) <= limit) rare.push(word);
+  }
+  return rare;
 }
 
 export async function addAttachment(

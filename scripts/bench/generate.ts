@@ -38,6 +38,8 @@ export interface Dataset {
   sampleProposalId: number;
   /** Searches: a word in a fifth of the texts, and one in a few titles. */
   searchTerms: { broad: string; narrow: string };
+  /** A held committee meeting with exactly 15 cases (its protocol published), for the meeting page. */
+  sampleMeetingId: number;
 }
 
 export const BENCH_EMAIL = "benk@innspill.test";
@@ -663,8 +665,13 @@ export async function generateDataset(options: GenerateOptions): Promise<Dataset
 
     // ── Other cases fill the agendas up to the protocol items' size ────────────────
     const past = meetings.filter((m) => m.status === "held");
-    while (items.length < target.items && past.length > 0) {
-      const meeting = random.pick(past);
+    // The meeting page's sample: the latest committee meeting with a published protocol and at
+    // most 15 cases so far, filled up to exactly 15 and left out of the random filling below.
+    const latest = (ok: (m: MeetingRow) => boolean) => [...past].reverse().find(ok);
+    const sampleMeeting =
+      latest((m) => m.bodyId === committeeId && m.items <= 15 && m.at + 8 * DAY <= now) ??
+      latest((m) => m.bodyId === committeeId)!;
+    const otherCase = (meeting: MeetingRow) => {
       meeting.items += 1;
       items.push({
         id: items.length + 1,
@@ -675,7 +682,10 @@ export async function generateDataset(options: GenerateOptions): Promise<Dataset
         text: paragraph(random, "background", 100),
         sequence: meeting.items,
       });
-    }
+    };
+    while (sampleMeeting.items < 15) otherCase(sampleMeeting);
+    const fillable = past.filter((m) => m !== sampleMeeting);
+    while (items.length < target.items && fillable.length > 0) otherCase(random.pick(fillable));
     // Case numbers per body and year, in meeting order, as publishing the notices gives them.
     const ordered = [...items].sort((a, b) => a.meeting.at - b.meeting.at || a.sequence - b.sequence);
     const numbers = new Map<string, number>();
@@ -734,6 +744,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Dataset
       municipalityId: 42,
       sampleProposalId,
       searchTerms: { broad: "velferdsteknologi", narrow: "legevakt" },
+      sampleMeetingId: sampleMeeting.id,
     };
 
     function actorFor(step: Step, author: number, group: number | null): number {

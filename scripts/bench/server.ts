@@ -2,6 +2,8 @@ import { spawnSync } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
+import { readFileSync } from "node:fs";
+import type { Engine } from "../../db/dialect";
 import { startServer, type TestServer } from "../../tests/support/server";
 
 /** The production build and server the HTTP measurements run against, and the measuring itself. */
@@ -19,14 +21,77 @@ export function build(buildDir: string): void {
   if (result.status !== 0) throw new Error(`Build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Starts server/start.js in production mode on the generated data, without the demo seed. */
-export function startProductionServer(opts: { dataDir: string; buildDir: string }): Promise<TestServer> {
+/**
+ * The database engine the bench generates into and the server runs on: the one parameter of both.
+ * Only SQLite is measured yet; PostgreSQL (issue 16) slots in here and in the generator.
+ */
+export type { Engine };
+export const engines: readonly Engine[] = ["sqlite"];
+
+/**
+ * Starts server/start.js in production mode on the generated data, without the demo seed, with
+ * `processes` server processes (WEB_CONCURRENCY; node:cluster when over 1).
+ */
+export function startProductionServer(opts: {
+  engine: Engine;
+  dataDir: string;
+  buildDir: string;
+  processes: number;
+}): Promise<TestServer> {
   return startServer({
     seed: false,
     dataDir: opts.dataDir,
     buildDir: opts.buildDir,
+    processes: opts.processes,
     startTimeoutMs: 120_000,
   });
+}
+
+/**
+ * The peak resident memory (VmHWM, Linux) of each of the server's processes so far, in bytes: the
+ * server itself, or the cluster's primary and every server process it runs now.
+ */
+export function peakMemory(server: TestServer): { pid: number; role: string; bytes: number }[] {
+  const pids =
+    server.processes > 1
+      ? [
+          { pid: server.process.pid!, role: "primary" },
+          ...server.servingPids().map((pid) => ({ pid, role: "server process" })),
+        ]
+      : [{ pid: server.process.pid!, role: "server" }];
+  return pids.flatMap(({ pid, role }) => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const kB = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
+      return Number.isFinite(kB) ? [{ pid, role, bytes: kB * 1024 }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Times `runs` requests one after the other (after one that is not counted); milliseconds, sorted. */
+export async function timeSingleRequests(
+  url: string,
+  pathName: string,
+  cookie: string | undefined,
+  runs = 3,
+): Promise<{ status: number; ms: number[]; bytes: number }> {
+  const headers: Record<string, string> = {
+    "Accept-Encoding": "gzip",
+    ...(cookie ? { Cookie: cookie } : {}),
+  };
+  let status = 0;
+  let bytes = 0;
+  const ms: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const started = performance.now();
+    const reply = await fetch(`${url}${pathName}`, { headers, redirect: "manual" });
+    bytes = (await reply.arrayBuffer()).byteLength;
+    status = reply.status;
+    if (i > 0) ms.push(performance.now() - started);
+  }
+  return { status, ms: ms.sort((a, b) => a - b), bytes };
 }
 
 export interface HttpResult {

@@ -1,26 +1,34 @@
 import Database from "better-sqlite3";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync, rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { startServer, type TestServer } from "../support/server";
-import { form, login, Multipart, request } from "./support";
+import { form, login, Multipart, processCounts, request, seededDataDir } from "./support";
 
 /**
  * The server is killed with SIGKILL while it is busy writing, and started again on the same
  * data directory: the database is intact, every proposal's state is the target of its last
- * history row, and every write the server had answered with success is there.
+ * history row, and every write the server had answered with success is there. With two server
+ * processes (decision 021), one of them is killed first: the primary starts another, the writes
+ * go on, and then the whole server (primary and server processes) is killed.
  */
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "innspill-crash-"));
-cpSync(inject("seededTemplateDir"), dataDir, { recursive: true });
-let server: TestServer | undefined;
+/** Whether a process still runs (a zombie, dead but not yet reaped, does not). */
+const running = (pid: number) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
+};
 
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const waitFor = async (what: string, ok: () => boolean, timeoutMs = 60_000) => {
+  const started = Date.now();
+  while (!ok()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
 
 interface Answered {
   submitted: { id: number; title: string }[];
@@ -82,9 +90,17 @@ function driveWrites(
   };
 }
 
-describe("crash: kill -9 under write load", () => {
+describe.each(processCounts)("crash: kill -9 under write load, %i server process(es)", (processes) => {
+  const dataDir = seededDataDir();
+  let server: TestServer | undefined;
+
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it("restarts with an intact database that holds every answered write", async () => {
-    server = await startServer({ dataDir });
+    server = await startServer({ dataDir, processes });
     const cookies = {
       submitter: await login(server.url, "ansatt@innspill.test"),
       coordinator: await login(server.url, "koordinator@innspill.test"),
@@ -97,9 +113,28 @@ describe("crash: kill -9 under write load", () => {
     const started = Date.now();
     while (load.answered.assigned.length < 40 && Date.now() - started < 20_000)
       await new Promise((r) => setTimeout(r, 50));
+    if (processes > 1) {
+      // One server process dies: the others go on serving and the primary starts a new one.
+      const before = server.servingPids();
+      expect(before).toHaveLength(processes);
+      process.kill(before[0]!, "SIGKILL");
+      await waitFor("a new server process", () => {
+        const now = server!.servingPids();
+        return now.length === processes && !now.includes(before[0]!);
+      });
+      const answeredBefore = load.answered.assigned.length;
+      await waitFor(
+        "writes after the replacement",
+        () => load.answered.assigned.length >= answeredBefore + 20,
+      );
+    }
+    // The whole server dies: the primary and every server process at once.
+    const victims = processes > 1 ? server.servingPids() : [];
     const exited = new Promise<void>((resolve) => server!.process.once("exit", () => resolve()));
     server.process.kill("SIGKILL");
+    for (const pid of victims) process.kill(pid, "SIGKILL");
     await exited;
+    await waitFor("every server process to end", () => victims.every((pid) => !running(pid)));
     await load.stop();
     liveDb.close();
     const { answered } = load;
@@ -109,7 +144,7 @@ describe("crash: kill -9 under write load", () => {
     expect(answered.submitted.length).toBeGreaterThan(0);
     expect(answered.assigned.length).toBeGreaterThan(0);
 
-    server = await startServer({ dataDir });
+    server = await startServer({ dataDir, processes });
     const db = new Database(server.databasePath, { readonly: true });
     try {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");

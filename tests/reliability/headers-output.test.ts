@@ -89,7 +89,7 @@ describe("caching", () => {
     }
   });
 
-  it("a public notice is built once: the same bytes and ETag each time, 304 when the browser has it", async () => {
+  it("a public notice is built once per process: the same bytes and ETag each time, 304 when the browser has it", async () => {
     const meeting = readDb
       .prepare("select id from meeting where notice_published_at is not null limit 1")
       .get() as { id: number };
@@ -98,7 +98,8 @@ describe("caching", () => {
     const second = await request(server.url, path);
     expect(first.status).toBe(200);
     const etag = first.headers.etag;
-    expect(etag).toMatch(/^"[^"]+"$/);
+    // Weak: each server process builds its own copy, whose zip carries its build time (decision 021).
+    expect(etag).toMatch(/^W\/"[^"]+"$/);
     expect(second.headers.etag).toBe(etag);
     expect(second.body).toBe(first.body);
     const cached = await request(server.url, path, { headers: { "If-None-Match": etag! } });

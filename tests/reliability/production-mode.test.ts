@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -53,6 +53,12 @@ describe("configuration", () => {
     );
     expect(await refusedStart({ SESSION_IDLE_HOURS: "0" })).toMatch(/SESSION_IDLE_HOURS/);
     expect(await refusedStart({ INNSPILL_MODE: "prod" })).toMatch(/INNSPILL_MODE/);
+    expect(await refusedStart({ WEB_CONCURRENCY: "0" })).toMatch(
+      /WEB_CONCURRENCY: WEB_CONCURRENCY må være mellom 1 og 64/,
+    );
+    expect(await refusedStart({ WEB_CONCURRENCY: "alle" })).toMatch(
+      /WEB_CONCURRENCY: WEB_CONCURRENCY må være et tall/,
+    );
   });
 
   it("a wrong sign-in value stops the server at start, not at the first login page", async () => {
@@ -91,13 +97,17 @@ describe("configuration", () => {
 describe("production mode", () => {
   it("never seeds, shows no demo banner, and its first admin signs in with a one-time password and must change it", async () => {
     const dataDir = freshDir();
-    // SEED_DEMO=true is ignored in production. The idle limit is set to 2 hours.
+    // SEED_DEMO=true is ignored in production. The idle limit is set to 2 hours. WEB_CONCURRENCY
+    // is left unset: production runs one server process per core (decision 021).
+    const cores = Math.min(availableParallelism(), 64);
     const server = await startServer({
       dataDir,
       seed: true,
-      env: { ...production, SESSION_IDLE_HOURS: "2" },
+      processes: cores,
+      env: { ...production, SESSION_IDLE_HOURS: "2", WEB_CONCURRENCY: "" },
     });
     try {
+      expect(server.servingPids()).toHaveLength(cores);
       const db = openReadOnly(path.join(dataDir, "innspill.db"));
       expect(db.prepare("select count(*) n from user").get()).toEqual({ n: 0 });
       expect(db.prepare("select count(*) n from proposal").get()).toEqual({ n: 0 });

@@ -29,11 +29,26 @@ export interface ReliabilityServer extends TestServer {
   dispose: () => Promise<void>;
 }
 
-/** A production server on its own copy of the seeded demo database. */
-export async function startSeededServer(env: Record<string, string> = {}): Promise<ReliabilityServer> {
+/**
+ * The numbers of server processes the concurrency, crash and load tests run each scenario with:
+ * one, and two on the same database file (WEB_CONCURRENCY, node:cluster; decision 021).
+ */
+export const processCounts = [1, 2] as const;
+
+/** A copy of the seeded demo world's data directory, for a server of its own. */
+export function seededDataDir(): string {
   const dataDir = mkdtempSync(path.join(tmpdir(), "innspill-rel-"));
   cpSync(inject("seededTemplateDir"), dataDir, { recursive: true });
-  const server = await startServer({ dataDir, env });
+  return dataDir;
+}
+
+/** A production server on its own copy of the seeded demo database, with 1 (default) or more processes. */
+export async function startSeededServer(
+  env: Record<string, string> = {},
+  opts: { processes?: number } = {},
+): Promise<ReliabilityServer> {
+  const dataDir = seededDataDir();
+  const server = await startServer({ dataDir, env, processes: opts.processes });
   return {
     ...server,
     dispose: async () => {
@@ -65,6 +80,8 @@ export interface RequestOptions {
   /** The loopback address to connect from (127.0.0.x): the server throttles logins per address. */
   localAddress?: string;
   timeoutMs?: number;
+  /** A connection of its own, closed after the answer: a POST that is sent again must never meet a kept-alive socket the server is closing. */
+  freshConnection?: boolean;
 }
 
 const agents = new Map<string, http.Agent>();
@@ -118,7 +135,7 @@ function requestOnce(baseUrl: string, pathName: string, options: RequestOptions)
   const url = new URL(pathName, baseUrl);
   // A server may answer a large body before reading all of it (a field over its limit) and then
   // drop the connection; such a post gets a connection of its own, so no later request reuses it.
-  const large = (body?.length ?? 0) > 100_000;
+  const large = (body?.length ?? 0) > 100_000 || options.freshConnection === true;
   if (large) headers.Connection = "close";
   const agent = large
     ? new http.Agent({ keepAlive: false, localAddress: options.localAddress })

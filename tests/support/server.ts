@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,8 +14,33 @@ export interface TestServer {
   databasePath: string;
   /** The server's database, for `openDatabase`: the SQLite file, or the PostgreSQL URL on PostgreSQL runs. */
   database: string;
+  /** The process started: the server itself, or with several processes the cluster's primary. */
   process: ChildProcess;
+  /** How many server processes serve (WEB_CONCURRENCY). */
+  processes: number;
+  /**
+   * The processes that serve requests now: the server itself, or the primary's forked server
+   * processes (a replaced one appears under its new pid).
+   */
+  servingPids: () => number[];
   stop: () => Promise<void>;
+}
+
+/** The pids of a process's children (Linux: read from /proc). */
+export function childPids(parent: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // pid (comm) state ppid …; comm may hold spaces and parentheses, so read after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === parent) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children.sort((a, b) => a - b);
 }
 
 /** A port nothing listens on now (the OS picks it). */
@@ -51,6 +76,8 @@ export async function startServer(
      * a server given none gets a new database of the run's cluster; elsewhere it runs on SQLite.
      */
     databaseUrl?: string;
+    /** Server processes (WEB_CONCURRENCY; node:cluster when over 1). Default 1. */
+    processes?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "innspill-test-"));
@@ -72,6 +99,7 @@ export async function startServer(
       // Set or emptied (empty is unset): a DATABASE_URL in the shell must not move a SQLite test.
       DATABASE_URL: databaseUrl ?? "",
       ...(opts.buildDir ? { BUILD_DIR: opts.buildDir } : {}),
+      WEB_CONCURRENCY: String(opts.processes ?? 1),
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -107,6 +135,8 @@ export async function startServer(
     databasePath: path.join(dataDir, "innspill.db"),
     database: databaseUrl ?? path.join(dataDir, "innspill.db"),
     process: child,
+    processes: opts.processes ?? 1,
+    servingPids: () => ((opts.processes ?? 1) > 1 ? childPids(child.pid!) : [child.pid!]),
     stop: async () => {
       if (child.exitCode === null) {
         await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import {
-  casesOfProposal,
+  casesOfProposals,
   deferredOtherItems,
   formerSubstitutes,
   proposalsAwaiting,
@@ -97,20 +97,7 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
   });
 
   const mayAddCase = can("ADD_CASE");
-  const waiting =
-    mayAddCase && takesProposalCases(body.kind)
-      ? await Promise.all(
-          (await proposalsAwaiting(db(), awaitedState(body.kind)!)).map(async (p) => {
-            // A proposal with an exempt case in its past gets an exempt case here too: say so.
-            const follows = followedExemption(await casesOfProposal(db(), p.id));
-            return {
-              id: p.id,
-              title: p.title,
-              exempt: follows ? recordTexts.exempt.followsShort(follows.basis) : null,
-            };
-          }),
-        )
-      : [];
+  const waiting = mayAddCase && takesProposalCases(body.kind) ? await waitingProposals(body.kind) : [];
   const deferredOther = mayAddCase
     ? (await deferredOtherItems(db(), meeting.body_id)).map((d) => ({
         id: d.id,
@@ -183,6 +170,27 @@ export async function meetingDocument(id: number, user: CurrentUser) {
   const record = await meetingRecord(id);
   if (!record) return undefined;
   return documentOf(record, !maySeeExemptCases(user, record));
+}
+
+/** The agenda form offers the proposals that have waited longest, this many: not thousands of options. */
+export const WAITING_CHOICES = 100;
+
+/** The proposals waiting for the body, longest-waiting first, each saying whether it follows an exempt case. */
+async function waitingProposals(bodyKind: Parameters<typeof awaitedState>[0]) {
+  const proposals = await proposalsAwaiting(db(), awaitedState(bodyKind)!, { limit: WAITING_CHOICES });
+  const cases = await casesOfProposals(
+    db(),
+    proposals.map((p) => p.id),
+  );
+  return proposals.map((p) => {
+    // A proposal with an exempt case in its past gets an exempt case here too: say so.
+    const follows = followedExemption(cases.get(p.id) ?? []);
+    return {
+      id: p.id,
+      title: p.title,
+      exempt: follows ? recordTexts.exempt.followsShort(follows.basis) : null,
+    };
+  });
 }
 
 const SUBSTITUTE_CHOICES = 20;
