@@ -116,7 +116,7 @@ describe.each(processCounts)("concurrent writes, %i server process(es)", (proces
 
   it("12 notices of one body published at once: 24 case numbers, none twice, none skipped", async () => {
     const coordinator = await login(server.url, "koordinator@innspill.test");
-    const db: DB = openDatabase(server.databasePath);
+    const db: DB = openDatabase(server.database);
     try {
       const coordinatorId = one<{ id: number }>(
         "select id from user where email = 'koordinator@innspill.test'",
