@@ -287,6 +287,13 @@ export function tableNames(db: SyncDb): string[] {
 const bookkeepingColumns: Record<string, string[]> = { session: ["last_seen_at"] };
 
 /**
+ * Tables of rendered copies, not data: a final report's or a published protocol's file is stored
+ * on its first download and served as stored from then on (docs/decisions/022), so a read may add
+ * a row there without changing anything it was rendered from.
+ */
+const renderedCopies = ["frozen_document"];
+
+/**
  * A checksum of every table (bookkeeping columns aside): its row count, its largest rowid and a hash of all its rows in
  * rowid order (on PostgreSQL: its row count and a hash of its rows in text order). Two equal
  * checksums mean nothing was inserted, changed or deleted.
@@ -295,7 +302,7 @@ export function databaseChecksum(db: SyncDb, opts: { ignore?: string[] } = {}): 
   if (db.engine === "postgres") return postgresChecksum(db, opts);
   const sums: Record<string, string> = {};
   for (const name of tableNames(db)) {
-    if (opts.ignore?.includes(name)) continue;
+    if (opts.ignore?.includes(name) || renderedCopies.includes(name)) continue;
     const withoutRowid = /without\s+rowid/i.test(
       (db.prepare("select sql from sqlite_master where name = ?").get(name) as { sql: string | null }).sql ??
         "",
