@@ -21,6 +21,7 @@ import {
   demoHash,
   makeStrategy,
   makeWorld,
+  testDatabaseLocation,
   testDb,
   type World,
 } from "../support/db";
@@ -45,7 +46,7 @@ let world: World;
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "innspill-notifications-"));
-  db = openDatabase(path.join(dir, "test.db"));
+  db = openDatabase(await testDatabaseLocation(dir));
   await migrateToLatest(db);
   world = await makeWorld(db);
 });
