@@ -18,7 +18,9 @@ import { useDemo, useNonce } from "./components/document-context";
 import { t } from "~/domain/texts";
 import { siteTexts } from "~/domain/texts/site";
 import { securityTexts } from "~/domain/texts/security";
+import { notificationCenterTexts } from "~/domain/texts/notification-center";
 import { getUser } from "~/server/auth.server";
+import { bell } from "~/server/notification-center.server";
 import stylesHref from "~/styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -33,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: user.name,
       mayAdminister: mayAdminister(user),
       hasMemberships: user.memberships.length > 0,
+      bell: await bell(user.id),
     },
   };
 }
@@ -103,6 +106,19 @@ export function Layout({ children }: { children: ReactNode }) {
             <div className="user-box">
               {user ? (
                 <>
+                  {/* The name says the count in words; the badge shows the number (hidden from the name). */}
+                  <Link
+                    to="/varsler"
+                    className="bell"
+                    aria-label={notificationCenterTexts.bell.label(user.bell.unread, user.bell.capped)}
+                  >
+                    {notificationCenterTexts.bell.text}{" "}
+                    {user.bell.unread > 0 ? (
+                      <span className="badge" aria-hidden="true">
+                        {user.bell.capped ? "99+" : user.bell.unread}
+                      </span>
+                    ) : null}
+                  </Link>
                   <Link to="/min-profil">
                     <span className="visually-hidden">{t.app.loggedInAs} </span>
                     {user.name}

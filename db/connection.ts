@@ -9,6 +9,7 @@ import {
   sql,
   type DatabaseConnection,
   type Driver,
+  type SqliteDatabase,
   type Transaction,
 } from "kysely";
 import pg from "pg";
@@ -65,7 +66,7 @@ function isBusy(error: unknown): boolean {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: SQLite.Database) {
+  constructor(private readonly database: SqliteDatabase) {
     super({ database });
   }
   override createDriver(): Driver {
@@ -90,7 +91,32 @@ export function openDatabase(location: string, opts: { poolSize?: number } = {})
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(reusingStatements(sqlite)) });
+}
+
+/**
+ * The SQLite connection as Kysely's driver sees it, with each statement prepared once and reused
+ * (the driver would prepare it anew for every query; at national scale preparing was a sixth of
+ * the time of applying a process event). The most recently used `max` statements are kept; one
+ * still being iterated is never handed out twice.
+ */
+function reusingStatements(sqlite: SQLite.Database, max = 300): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(query: string) {
+      const cached = statements.get(query);
+      if (cached && !cached.busy) {
+        statements.delete(query);
+        statements.set(query, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(query);
+      statements.set(query, statement);
+      if (statements.size > max) statements.delete(statements.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /**

@@ -304,6 +304,18 @@ export interface AnnualReportTable {
   finalised_at: IsoText | null;
 }
 
+/**
+ * A document rendered once and served as stored: a final report's files, a published protocol's
+ * Word file. `key` says which version of the record it was rendered from; `content` is base64.
+ */
+export interface FrozenDocumentTable {
+  kind: "report" | "public-protocol";
+  key: string;
+  format: "docx" | "md" | "csv";
+  content: string;
+  created_at: IsoText;
+}
+
 /** A signer of a meeting's protocol; `signed_at` is their electronic approval. */
 export interface ProtocolSignerTable {
   meeting_id: number;
@@ -436,6 +448,14 @@ export interface PasswordResetTable {
   used_at: IsoText | null;
 }
 
+/** A "Glemt passord?" request, kept a day for throttling (known e-mail or not). */
+export interface PasswordResetRequestTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: IsoText;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   body: BodyTable;
@@ -476,6 +496,8 @@ export interface Database {
   proposal_follower: ProposalFollowerTable;
   step_limit: StepLimitTable;
   password_reset: PasswordResetTable;
+  password_reset_request: PasswordResetRequestTable;
+  frozen_document: FrozenDocumentTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -16,11 +16,24 @@ const osloParts = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+/**
+ * Oslo dates by UTC hour: Oslo is a whole number of hours from UTC and changes its clocks on the
+ * hour, so an hour's instants share one date, and `Intl` (slow, per call) formats it once.
+ */
+const datesByHour = new Map<number, string>();
+const HOUR_MS = 3_600_000;
+
 /** The Oslo calendar date (YYYY-MM-DD) of an instant. */
 export function osloDate(at: Date | string): string {
   const date = typeof at === "string" ? new Date(at) : at;
+  const hour = Math.floor(date.getTime() / HOUR_MS);
+  const known = datesByHour.get(hour);
+  if (known !== undefined) return known;
   const parts = Object.fromEntries(osloParts.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  if (datesByHour.size >= 10_000) datesByHour.clear();
+  datesByHour.set(hour, day);
+  return day;
 }
 
 const osloClock = new Intl.DateTimeFormat("en-GB", {

@@ -4,7 +4,10 @@ import {
   mayAssess,
   mayEditReportText,
   mayFinaliseReports,
+  mayFollowProposal,
   mayManageStrategies,
+  mayResetPassword,
+  mayViewProposal,
   mayRouteProposals,
   maySeeExemptCases,
   proposalActor,
@@ -67,5 +70,27 @@ describe("policies", () => {
     expect(maySeeExemptCases(person({ id: 8, isAdmin: true }), body)).toBe(true);
     // A membership that has ended is not in today's list: no access.
     expect(maySeeExemptCases(person(), { membersToday: [] })).toBe(false);
+  });
+});
+
+describe("notifications and accounts", () => {
+  it("a proposal is seen by everyone once submitted, a draft only by its author, who cannot follow it", () => {
+    const draft = { state: "draft", author_id: 7 };
+    const submitted = { state: "groupReview", author_id: 8 };
+    expect(mayViewProposal(person(), draft)).toBe(true);
+    expect(mayViewProposal(person({ id: 9 }), draft)).toBe(false);
+    expect(mayFollowProposal(person(), draft)).toBe(false);
+    expect(mayFollowProposal(person(), submitted)).toBe(true);
+    expect(mayFollowProposal(person({ id: 8 }), submitted)).toBe(true);
+  });
+
+  it("a reset link only for an active account with a password that may sign in with it", () => {
+    const account = { active: 1, is_admin: 0, password_hash: "scrypt$a$b" };
+    expect(mayResetPassword("all", account)).toBe(true);
+    expect(mayResetPassword("admins", account)).toBe(false);
+    expect(mayResetPassword("admins", { ...account, is_admin: 1 })).toBe(true);
+    expect(mayResetPassword("off", { ...account, is_admin: 1 })).toBe(false);
+    expect(mayResetPassword("all", { ...account, active: 0 })).toBe(false);
+    expect(mayResetPassword("all", { ...account, password_hash: "" })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { ProcessActor } from "./proposal.machine";
+import { localLoginAllows, type LocalLoginMode } from "./sign-in";
 
 /**
  * WHO MAY SEE OR DO WHAT, outside the steps of the two machines (which decide those themselves,
@@ -155,4 +156,29 @@ export function maySeeExemptCases(
 ): boolean {
   if (!actor) return false;
   return actor.isAdmin || body.membersToday.some((m) => m.user_id === actor.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifications and accounts
+
+/** Who may see a proposal: everyone signed in, but a draft only its author. */
+export function mayViewProposal(actor: Pick<Actor, "id">, proposal: { state: string; author_id: number }) {
+  return proposal.state !== "draft" || proposal.author_id === actor.id;
+}
+
+/** "Følg innspillet": anyone who may see a submitted proposal (a draft has nothing to follow yet). */
+export function mayFollowProposal(actor: Pick<Actor, "id">, proposal: { state: string; author_id: number }) {
+  return proposal.state !== "draft" && mayViewProposal(actor, proposal);
+}
+
+/**
+ * Who gets a "Glemt passord?" link: an active account that may sign in with a password under the
+ * configured mode (LOCAL_LOGIN) and has one (an account made by signing in at an issuer has none,
+ * and gets none this way). Everyone else gets the same answer and no e-mail.
+ */
+export function mayResetPassword(
+  mode: LocalLoginMode,
+  account: { active: number; is_admin: number; password_hash: string },
+): boolean {
+  return account.active === 1 && account.password_hash !== "" && localLoginAllows(mode, account);
 }

@@ -195,6 +195,24 @@ export interface ProcessDrawing {
   edges: ProcessEdge[];
 }
 
+let version: string | undefined;
+
+/**
+ * The process's version: a hash of the graph derived from the machine (states, labels, lanes,
+ * transitions, who decides, what they need), so anything drawn from it can be kept per version
+ * and is drawn anew when the machine changes. FNV-1a, 32 bits, in hex: pure and browser-safe.
+ */
+export function processVersion(): string {
+  if (version) return version;
+  const text = JSON.stringify(processGraph());
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (version = hash.toString(16).padStart(8, "0"));
+}
+
 let drawingCache: ProcessDrawing | undefined;
 
 export function processDrawing(graph: ProcessGraph = processGraph()): ProcessDrawing {

@@ -294,8 +294,12 @@ export type Decision =
  * Decides an event for a proposal in a stored state. "not-in-state": the event does not exist
  * there (the proposal has moved on); "refused": a guard said no (who, or what the event carries).
  */
-export function decide(state: ProposalState, facts: ProposalFacts, event: ProposalEvent): Decision {
-  const snapshot = snapshotAt(state, facts);
+export function decide(
+  state: ProposalState,
+  facts: ProposalFacts,
+  event: ProposalEvent,
+  snapshot: ProposalSnapshot = snapshotAt(state, facts),
+): Decision {
   const events = snapshot._nodes.flatMap((n) => n.ownEvents);
   if (!events.includes(event.type)) return { ok: false, why: "not-in-state" };
   if (!snapshot.can(event)) return { ok: false, why: "refused" };
@@ -338,16 +342,20 @@ export function availableEvents(
   });
 }
 
-/** One event of `availableEvents`, without asking about the others (the server's check per request). */
+/**
+ * One event of `availableEvents`, without asking about the others (the server's check per request).
+ * `snapshot` is the proposal's (`snapshotAt(state, facts)`), when the caller has made it already.
+ */
 export function availableEvent(
   state: ProposalState,
   facts: ProposalFacts,
   actor: ProcessActor,
   type: ProposalEventType,
+  snapshot?: ProposalSnapshot,
 ): AvailableEvent | undefined {
   if (!eventsInState(state).includes(type)) return undefined;
   const event = wellFormed(type, actor);
-  if (snapshotAt(state, facts).can(event)) return { type, blocked: false };
+  if ((snapshot ?? snapshotAt(state, facts)).can(event)) return { type, blocked: false };
   const ready = { ...facts, assessmentComplete: true, subGoalCount: Math.max(1, facts.subGoalCount) };
   if (snapshotAt(state, ready).can(event)) return { type, blocked: true };
   return undefined;

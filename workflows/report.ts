@@ -1,5 +1,5 @@
 import { daysBetween, thisYear } from "./dates";
-import type { ProposalState } from "./proposal.machine";
+import type { ProposalEventType, ProposalState } from "./proposal.machine";
 
 /**
  * The rules behind the strategy view, the follow-up of decided work and the annual report:
@@ -59,6 +59,16 @@ export function countByGroup(states: readonly string[]): GroupCounts {
   for (const state of states) {
     const group = stateGroupOf(state);
     if (group) counts[group] += 1;
+  }
+  return counts;
+}
+
+/** Counts by group from a count per state (drafts, unknown states and empty counts are left out). */
+export function countByGroupOf(perState: ReadonlyMap<string, number>): GroupCounts {
+  const counts = emptyCounts();
+  for (const [state, n] of perState) {
+    const group = stateGroupOf(state);
+    if (group) counts[group] += n;
   }
   return counts;
 }
@@ -132,13 +142,20 @@ export function goalCoverage(
   links: readonly LinkedProposal[],
 ): MainGoalCoverage[] {
   const sorted = [...goals].sort((a, b) => compareGoalNumbers(a.number, b.number));
+  // Grouped once: a national year links a hundred thousand proposals to a few dozen goals.
+  const byGoal = new Map<number, LinkedProposal[]>();
+  for (const l of links) {
+    const own = byGoal.get(l.goalId);
+    if (own) own.push(l);
+    else byGoal.set(l.goalId, [l]);
+  }
   return sorted
     .filter((g) => g.parentId === null)
     .map((main) => {
       const subGoals = sorted
         .filter((g) => g.parentId === main.id)
         .map((sub): SubGoalCoverage => {
-          const own = links.filter((l) => l.goalId === sub.id && stateGroupOf(l.state) !== null);
+          const own = (byGoal.get(sub.id) ?? []).filter((l) => stateGroupOf(l.state) !== null);
           const counts = countByGroup(own.map((l) => l.state));
           const proposals = Object.fromEntries(
             stateGroups.map((g) => [g, [] as SubGoalCoverage["proposals"][StateGroup]]),
@@ -155,9 +172,9 @@ export function goalCoverage(
             proposals,
           };
         });
-      const subIds = new Set(subGoals.map((s) => s.id));
       const distinct = new Map<number, string>();
-      for (const l of links) if (subIds.has(l.goalId)) distinct.set(l.proposalId, l.state);
+      for (const sub of subGoals)
+        for (const l of byGoal.get(sub.id) ?? []) distinct.set(l.proposalId, l.state);
       return {
         id: main.id,
         number: main.number,
@@ -253,9 +270,18 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * The steps that make a proposal one of a year's activities (besides being submitted in it): a
+ * final decision, approved (to be carried out) or rejected, and a start, completion or cancellation.
+ */
+export const yearActivitySteps = {
+  toStates: ["approved", "rejected"] satisfies ProposalState[],
+  events: ["START", "COMPLETE", "CANCEL"] satisfies ProposalEventType[],
+} as const;
+
 /** A final decision ends the handling of a proposal: approved (to be carried out) or rejected. */
 export function isFinalDecision(step: HistoryStep): boolean {
-  return step.to_state === "approved" || step.to_state === "rejected";
+  return (yearActivitySteps.toStates as readonly string[]).includes(step.to_state);
 }
 
 export interface YearActivity {
@@ -279,7 +305,27 @@ export function activityInYear(
 ): YearActivity {
   const from = `${year}-01-01`;
   const to = `${year + 1}-01-01`;
-  const inYear = history.filter((h) => h.at >= from && h.at < to);
+  return activityOfSteps(
+    proposal,
+    history.filter((h) => h.at >= from && h.at < to),
+    { state: stateBefore(history, to), group: groupBefore(history, to) },
+    year,
+  );
+}
+
+/**
+ * What happened to one proposal within a year, from its steps in the year (those that
+ * `yearActivitySteps` names are enough) and its state and group at the year's end. The annual
+ * report reads only these at national scale; `activityInYear` is the same from a whole history.
+ */
+export function activityOfSteps(
+  proposal: { submitted_at: string | null },
+  inYear: readonly HistoryStep[],
+  atEnd: { state: string | null; group: number | null },
+  year: number,
+): YearActivity {
+  const from = `${year}-01-01`;
+  const to = `${year + 1}-01-01`;
   const lastOf = (event: string) => inYear.filter((h) => h.event === event).at(-1)?.at ?? null;
   const decision = inYear.filter(isFinalDecision).at(-1);
   return {
@@ -288,8 +334,8 @@ export function activityInYear(
     started: lastOf("START"),
     completed: lastOf("COMPLETE"),
     cancelled: lastOf("CANCEL"),
-    stateAtEnd: stateBefore(history, to),
-    groupAtEnd: groupBefore(history, to),
+    stateAtEnd: atEnd.state,
+    groupAtEnd: atEnd.group,
   };
 }
 

@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import { t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
 import { siteTexts } from "~/domain/texts/site";
+import { notificationCenterTexts } from "~/domain/texts/notification-center";
 import { requireAdmin } from "~/server/auth.server";
 
 const A = adminTexts.overview;
@@ -37,6 +38,12 @@ export default function AdminOverview() {
             <Link to="/admin/tekster">{siteTexts.admin.title}</Link>
           </h2>
           <p>{siteTexts.admin.overviewText}</p>
+        </section>
+        <section className="card" aria-labelledby="admin-step-limits">
+          <h2 id="admin-step-limits" style={{ marginTop: 0 }}>
+            <Link to="/admin/frister">{notificationCenterTexts.stepLimits.title}</Link>
+          </h2>
+          <p>{notificationCenterTexts.stepLimits.overviewText}</p>
         </section>
       </div>
     </>

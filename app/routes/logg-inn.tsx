@@ -7,11 +7,13 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Confirmation } from "~/components/confirmation";
 import { ErrorSummary, TextField } from "~/components/form";
 import { IssuerButtons } from "~/components/issuer-buttons";
 import { loginSchema } from "~/domain/auth.schema";
 import { t } from "~/domain/texts";
+import { passwordResetTexts } from "~/domain/texts/password-reset";
 import { signInTexts } from "~/domain/texts/sign-in";
 import { clientAddress, getUser, login, safeRedirect } from "~/server/auth.server";
 import { signInOptions } from "~/server/oidc.server";
@@ -48,6 +50,9 @@ export default function LoginPage() {
   return (
     <div className="card" style={{ maxWidth: "32rem" }}>
       <h1>{t.login.title}</h1>
+      <Confirmation
+        message={searchParams.get("melding") === "nytt-passord" ? passwordResetTexts.choose.done : null}
+      />
       {error ? (
         <p className="notice error" role="alert">
           {error}
@@ -90,6 +95,9 @@ function LocalLoginForm({ adminsOnly, showHeading }: { adminsOnly: boolean; show
           {t.login.submit}
         </button>
       </Form>
+      <p>
+        <Link to="/glemt-passord">{passwordResetTexts.link}</Link>
+      </p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { processDrawing, processGraph } from "#workflows/proposal.graph";
+import { processDrawing, processGraph, processVersion } from "#workflows/proposal.graph";
 import { flowchartLayout, processDiagram, wrapText, type Box } from "./flowchart.server";
 
 const names2021 = { committee: "Bestillerutvalget", board: "Styret" };
@@ -70,6 +70,13 @@ describe("flowchartLayout (ELK on the server)", () => {
     expect(layout.edges["committeeReview.COMMITTEE_RECOMMEND"]!.label!.lines.join(" ")).toBe(
       "Innstill til styret",
     );
+  });
+
+  it("is laid out once per process version and set of names, not per request", async () => {
+    expect(processVersion()).toMatch(/^[0-9a-f]{8}$/);
+    // The same promise, so ELK ran once: a second request waits for nothing and computes nothing.
+    expect(flowchartLayout(names2021)).toBe(flowchartLayout(names2021));
+    expect(flowchartLayout(namesLater)).not.toBe(flowchartLayout(names2021));
   });
 
   it("follows the organisation's names: a renamed committee shows its new name", async () => {

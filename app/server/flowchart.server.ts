@@ -5,6 +5,7 @@ import {
   edgesFrom,
   processDrawing,
   processGraph,
+  processVersion,
   type ProcessDrawing,
   type ProcessEdge,
   type ProcessNote,
@@ -389,9 +390,12 @@ function laneBands(
 
 const layouts = new Map<string, Promise<ChartLayout>>();
 
-/** The layout for these body names, computed once per set of names (they change the labels' sizes). */
+/**
+ * The layout for these body names, computed once per version of the process (the machine) and
+ * set of names (they change the labels' sizes): never per request.
+ */
 function cachedLayout(names: BodyNames, kind: "full" | "compact"): Promise<ChartLayout> {
-  const key = `${kind}:${names.committee}:${names.board}`;
+  const key = `${processVersion()}:${kind}:${names.committee}:${names.board}`;
   let layout = layouts.get(key);
   if (!layout) {
     layout = layoutChart(names, kind === "full" ? fullStyle : compactStyle);
@@ -455,22 +459,17 @@ export interface FlowchartState extends ChartNode {
   }[];
 }
 
-/**
- * Everything /prosess shows: the laid-out chart, and per state its label, count, who acts and
- * where it can go (the text version). Body names are today's, from the organisation data.
- */
-export async function flowchartPage() {
-  const [names, counts] = await Promise.all([bodyNames(), countByState(db())]);
+/** The chart without its counts: the same for every request until the process or the names change. */
+async function chartPage(names: BodyNames) {
   const layout = await flowchartLayout(names);
   const graph = processGraph();
   const nodes = chartNodes(names);
   const labelOf = new Map(nodes.map((n) => [n.id, n.label]));
-  const states: FlowchartState[] = graph.nodes.map((n) => ({
+  const states: Omit<FlowchartState, "count">[] = graph.nodes.map((n) => ({
     id: n.id,
     label: labelOf.get(n.id)!,
     lane: n.lane,
     final: n.final,
-    count: counts[n.id] ?? 0,
     now: bodyText(n.now, names),
     whoActs: n.final ? null : bodyText(laneActors[n.lane], names),
     href: `/innspill?status=${n.id}`,
@@ -486,6 +485,30 @@ export async function flowchartPage() {
     })),
   }));
   return { states, edges: chartEdges(names), layout };
+}
+
+const chartPages = new Map<string, ReturnType<typeof chartPage>>();
+
+/**
+ * Everything /prosess shows: the laid-out chart, and per state its label, count, who acts and
+ * where it can go (the text version). Body names are today's, from the organisation data. Only
+ * the counts are read per request; the rest is made once per process version and set of names.
+ */
+export async function flowchartPage() {
+  const [names, counts] = await Promise.all([bodyNames(), countByState(db())]);
+  const key = `${processVersion()}:${names.committee}:${names.board}`;
+  let page = chartPages.get(key);
+  if (!page) {
+    page = chartPage(names);
+    page.catch(() => chartPages.delete(key));
+    chartPages.set(key, page);
+  }
+  const { states, edges, layout } = await page;
+  return {
+    states: states.map((s): FlowchartState => ({ ...s, count: counts[s.id] ?? 0 })),
+    edges,
+    layout,
+  };
 }
 
 export type FlowchartPageData = Awaited<ReturnType<typeof flowchartPage>>;

@@ -24,6 +24,7 @@ import { db } from "./db.server";
 import { processDiagram } from "./flowchart.server";
 import { siteText } from "./site-texts.server";
 import { supportPanel } from "./support.server";
+import { followPanel } from "./notification-center.server";
 import { bodyNames, stateLabel } from "./process.server";
 
 /** The bodies whose exempt cases this reader may read today, among those of the items given. */
@@ -166,6 +167,7 @@ export async function proposalPage(id: number, user: CurrentUser) {
     stateReason: reasonByStatus(history, proposal.state),
     customerService: proposal.state === "redirected" ? await siteText("kundeservice") : null,
     support: await supportPanel(proposal, user),
+    follow: await followPanel(proposal, user),
     now: bodyText(meta.now, names),
     whoActs: bodyText(proposalPageTexts.whoActs[meta.lane], names),
     isFinal: meta.final === true,

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { getMeeting } from "#db/repositories/meeting.repository";
 import { db } from "./db.server";
+import { frozenDocument } from "./frozen-documents.server";
 import { docxFileName, meetingDocx } from "./meeting-docx.server";
 import { publicMeeting } from "./meetings/public.server";
 
@@ -47,6 +48,15 @@ async function versionKey(id: number): Promise<string | undefined> {
   return meeting ? `${id}:${meeting.version}:${meeting.status}` : undefined;
 }
 
+/**
+ * A published protocol no longer changes but for what bumps the meeting's version (an addendum):
+ * its Word file is rendered once per version and kept in the database (frozen_document),
+ * so no process renders it again, not after a restart either.
+ */
+function protocolDocx(versionKey: string, render: () => Promise<Buffer>) {
+  return frozenDocument(db(), { kind: "public-protocol", key: versionKey, format: "docx" }, render);
+}
+
 /** A meeting's public page data and its ETag; undefined when nothing of it is public. */
 export async function cachedPublicMeeting(id: number) {
   const key = await versionKey(id);
@@ -71,7 +81,8 @@ export async function publicMeetingDocx(
   const file = await remember(`docx:${kind}:${key}`, async () => {
     const meeting = await publicMeeting(id);
     if (!meeting || (kind === "protocol" && !meeting.protocolPublished)) return undefined;
-    const buffer = await meetingDocx(meeting.document, kind);
+    const render = () => meetingDocx(meeting.document, kind);
+    const buffer = kind === "protocol" ? await protocolDocx(key, render) : await render();
     // Weak: another process's build of the same content has other bytes (see above).
     const etag = `W/"${digest(`${codeVersion}:${kind}:${JSON.stringify(meeting.document)}`)}"`;
     return { buffer, etag, fileName: docxFileName(meeting.document, kind) };

@@ -7,26 +7,38 @@ import {
   approvalsOfReport,
   followupsOf,
   getAnnualReport,
-  goalLinksOf,
+  allGoalLinks,
   groupFlowInPeriod,
   historiesOf,
   membershipsInPeriod,
   nonDraftStrategies,
-  proposalsUpTo,
+  proposalsActiveIn,
+  proposalsChangedSince,
   recommendationsInPeriod,
   renamesInPeriod,
   reportStatuses,
+  statesSubmittedBefore,
+  stepsInYear,
   yearsWithData,
 } from "#db/repositories/report.repository";
 import { goalsOfStrategy, protocolItemWithMeeting } from "#db/repositories/strategy.repository";
-import { bodyText, stateMeta, isProposalState, type BodyNames } from "#workflows/proposal.machine";
 import {
-  activityInYear,
-  countByGroup,
+  bodyText,
+  stateMeta,
+  isProposalState,
+  proposalStates,
+  type BodyNames,
+} from "#workflows/proposal.machine";
+import {
+  activityOfSteps,
+  countByGroupOf,
   goalCoverage,
   isActivityOfYear,
   leadTimes,
   median,
+  groupBefore,
+  stateBefore,
+  yearActivitySteps,
   type YearActivity,
 } from "#workflows/report";
 import {
@@ -66,6 +78,16 @@ function stateLabelOn(state: string | null, names: BodyNames): string {
   return bodyText(stateMeta(state).label, names);
 }
 
+/** `stateLabelOn` for one set of names, each label made once (a national year labels thousands of rows). */
+function stateLabeller(names: BodyNames) {
+  const labels = new Map<string | null, string>();
+  return (state: string | null) => {
+    let label = labels.get(state);
+    if (label === undefined) labels.set(state, (label = stateLabelOn(state, names)));
+    return label;
+  };
+}
+
 /** Why work was cancelled in the year, for an initiative that has no report text of its own. */
 function cancelReason(
   history: readonly { event: string; at: string; reason: string | null }[] | undefined,
@@ -94,35 +116,54 @@ export async function reportFigures(
   const period = reportPeriod(year, today(now));
   const on = namesDate(period);
   const yearEnd = `${year + 1}-01-01`;
-  const [proposals, bodies, municipalities, meetings, organisationRecords] = await Promise.all([
-    proposalsUpTo(db, year),
-    listBodies(db, { on }),
-    listMunicipalities(db),
-    meetingFigures(db, year),
-    Promise.all([
-      membershipsInPeriod(db, period.from, period.to),
-      renamesInPeriod(db, period.from, period.to),
-      groupFlowInPeriod(db, period.from, period.to),
-      recommendationsInPeriod(db, period.from, period.to),
-    ]),
-  ]);
+  // Only the proposals the year speaks of one by one are read, with their steps of the year that
+  // count. A proposal's row holds its state and group since its last step (the command writes both
+  // together), so only those that moved after the year's end need their histories, for their state
+  // and group then; every other proposal submitted by then is counted by its state now.
+  const [steps, changed, statesNow, allLinks, bodies, municipalities, meetings, organisationRecords] =
+    await Promise.all([
+      stepsInYear(db, year, yearActivitySteps),
+      proposalsChangedSince(db, yearEnd, proposalStates),
+      statesSubmittedBefore(db, yearEnd),
+      allGoalLinks(db),
+      listBodies(db, { on }),
+      listMunicipalities(db),
+      meetingFigures(db, year),
+      Promise.all([
+        membershipsInPeriod(db, period.from, period.to),
+        renamesInPeriod(db, period.from, period.to),
+        groupFlowInPeriod(db, period.from, period.to),
+        recommendationsInPeriod(db, period.from, period.to),
+      ]),
+    ]);
+  const proposals = await proposalsActiveIn(db, year, steps.keys());
   const ids = proposals.map((p) => p.id);
-  const [histories, followups, links, municipalityNames, strategies] = await Promise.all([
-    historiesOf(db, ids, yearEnd),
+  const [histories, followups, municipalityNames, strategies] = await Promise.all([
+    historiesOf(
+      db,
+      changed.map((c) => c.id),
+      yearEnd,
+    ),
     followupsOf(db, ids),
-    goalLinksOf(db, ids),
     municipalityNamesFor(db, ids),
     nonDraftStrategies(db),
   ]);
+  const atYearEnd = (p: { id: number; state: string; group_id: number | null }) => {
+    const history = histories.get(p.id);
+    return history
+      ? { state: stateBefore(history, yearEnd), group: groupBefore(history, yearEnd) }
+      : { state: p.state, group: p.group_id };
+  };
   const bodyById = new Map(bodies.map((b) => [b.id, b]));
   const board = bodies.find((b) => b.kind === "board" && activeIn(b, year));
   const committee = bodies.find((b) => b.kind === "committee" && activeIn(b, year));
   const names: BodyNames = { board: board?.name ?? "Styret", committee: committee?.name ?? "Utvalget" };
+  const stateLabel = stateLabeller(names);
 
   const records = proposals.map((p) => ({
     ...p,
     municipalities: municipalityNames.get(p.id) ?? [],
-    activity: activityInYear(p, histories.get(p.id) ?? [], year) as YearActivity,
+    activity: activityOfSteps(p, steps.get(p.id) ?? [], atYearEnd(p), year) as YearActivity,
   }));
   const received = records.filter((r) => r.activity.received);
   const decided = records.filter((r) => r.activity.decision !== null);
@@ -171,8 +212,8 @@ export async function reportFigures(
       proposalId: r.id,
       title: r.title,
       municipalities: r.municipalities,
-      stateLabel: stateLabelOn(r.activity.stateAtEnd, names),
-      reportText: followups.get(r.id)?.report_text || cancelReason(histories.get(r.id), year),
+      stateLabel: stateLabel(r.activity.stateAtEnd),
+      reportText: followups.get(r.id)?.report_text || cancelReason(steps.get(r.id), year),
     });
     activityGroups.set(groupId, entries);
   }
@@ -184,7 +225,25 @@ export async function reportFigures(
       entries,
     }));
 
-  const stateAtEnd = new Map(records.map((r) => [r.id, r.activity.stateAtEnd ?? r.state]));
+  // The state at the year's end of the proposals that moved since; any other is in it still.
+  const endStates = new Map<string, number>();
+  for (const state of statesNow.values()) endStates.set(state, (endStates.get(state) ?? 0) + 1);
+  const stateAtEnd = new Map<number, string>();
+  for (const p of changed) {
+    const then = atYearEnd({ ...p, group_id: null }).state;
+    stateAtEnd.set(p.id, then ?? p.state);
+    endStates.set(p.state, endStates.get(p.state)! - 1);
+    if (then !== null) endStates.set(then, (endStates.get(then) ?? 0) + 1);
+  }
+  // Links of the proposals submitted by the year's end (a later one is not the year's).
+  const links = allLinks.filter((l) => statesNow.has(l.proposal_id));
+  const linksByProposal = new Map<number, typeof links>();
+  for (const l of links) {
+    const own = linksByProposal.get(l.proposal_id);
+    if (own) own.push(l);
+    else linksByProposal.set(l.proposal_id, [l]);
+  }
+
   const strategyProgress: StrategyProgress[] = [];
   for (const s of strategies) {
     const approvalItem = s.approved_item_id
@@ -198,7 +257,6 @@ export async function reportFigures(
     if (approvedOn > `${year}-12-31`) continue;
     if (!inPeriod && !approvedThisYear && linked.length === 0) continue;
     const goals = await goalsOfStrategy(db, s.id);
-    const titles = new Map(records.map((r) => [r.id, r.title]));
     const approvalBody = approvalItem
       ? (await listBodies(db, { on: approvedOn })).find((b) => b.id === approvalItem.body_id)
       : undefined;
@@ -233,8 +291,9 @@ export async function reportFigures(
         linked.map((l) => ({
           goalId: l.goal_id,
           proposalId: l.proposal_id,
-          title: titles.get(l.proposal_id) ?? "",
-          state: stateAtEnd.get(l.proposal_id) ?? "",
+          // The report counts the linked proposals; it never lists them, so it reads no titles.
+          title: "",
+          state: stateAtEnd.get(l.proposal_id) ?? statesNow.get(l.proposal_id)!,
         })),
       ),
     });
@@ -255,17 +314,13 @@ export async function reportFigures(
     started: records.filter((r) => r.activity.started !== null).length,
     completed: records.filter((r) => r.activity.completed !== null).length,
     medianDays: median(leadTimes(decided)),
-    stateAtEnd: countByGroup(records.map((r) => r.activity.stateAtEnd ?? "")),
+    stateAtEnd: countByGroupOf(endStates),
     governance,
     activities,
     strategies: strategyProgress,
   };
 
-  const goalNumbers = (id: number) =>
-    links
-      .filter((l) => l.proposal_id === id)
-      .map((l) => l.number)
-      .join(", ");
+  const goalNumbers = (id: number) => (linksByProposal.get(id) ?? []).map((l) => l.number).join(", ");
   const C = R.csvColumns;
   const touched = records.filter(
     (r) =>
@@ -306,7 +361,7 @@ export async function reportFigures(
         lead.length ? String(lead[0]) : "",
         dateOnly(r.activity.started),
         dateOnly(r.activity.completed),
-        stateLabelOn(r.activity.stateAtEnd, names),
+        stateLabel(r.activity.stateAtEnd),
         goalNumbers(r.id),
         followups.get(r.id)?.report_text ?? "",
       ];

@@ -4,10 +4,13 @@ import * as process from "./2026-11-26-002-process";
 import * as meetings from "./2026-11-26-003-meetings";
 import * as followupReport from "./2026-11-26-004-followup-report";
 import * as indexes from "./2026-11-26-005-indexes";
+import * as frozenDocuments from "./2026-11-30-h15b-001-frozen-documents";
+import * as historyAt from "./2026-11-30-h15b-002-history-at";
 import * as historyEvents from "./2026-11-30-h17-001-history-events";
 import * as notifications from "./2026-11-30-h13-001-notifications";
 import * as stepLimits from "./2026-11-30-h13a-001-step-limits";
 import * as notificationLookups from "./2026-11-30-h13a-002-notification-lookups";
+import * as resetRequests from "./2026-11-30-h13b-001-reset-requests";
 import * as openIdConnect from "./2026-11-30-h14-001-openid-connect";
 import * as records from "./2026-11-30-h10-001-records";
 import * as sessionHardening from "./2026-11-30-h11-001-session-hardening";
@@ -32,7 +35,10 @@ const migrations: Record<string, Migration> = {
   "2026-11-30-h13-001-notifications": notifications,
   "2026-11-30-h13a-001-step-limits": stepLimits,
   "2026-11-30-h13a-002-notification-lookups": notificationLookups,
+  "2026-11-30-h13b-001-reset-requests": resetRequests,
   "2026-11-30-h14-001-openid-connect": openIdConnect,
+  "2026-11-30-h15b-001-frozen-documents": frozenDocuments,
+  "2026-11-30-h15b-002-history-at": historyAt,
   "2026-11-30-h15c-001-deferred-cases-index": deferredCasesIndex,
   "2026-11-30-h17-001-history-events": historyEvents,
 };

@@ -91,6 +91,11 @@ export async function getBody(db: Executor, id: number, on = today()): Promise<B
   return row as BodyOnDate | undefined;
 }
 
+/** A body's kind and end, without its names: what a command checks before it assigns a group. */
+export function getBodyKind(db: Executor, id: number) {
+  return db.selectFrom("body").select(["id", "kind", "valid_to"]).where("id", "=", id).executeTakeFirst();
+}
+
 /** The body of a kind (committee, board) constituted on a date. */
 export async function bodyOfKind(db: Executor, kind: BodyKind, on = today()) {
   const [body] = await listBodies(db, { kind, on, activeOnly: true });

@@ -4,17 +4,118 @@ import type { Executor } from "../connection";
 const yearStart = (year: number) => `${year}-01-01`;
 
 /**
- * The proposals a year's report can speak of: every proposal submitted before the year ended
- * (drafts never count), with its group now; what happened within the year is read from histories.
+ * The steps of a year that `steps` names (a final decision, a start, a completion, a cancellation),
+ * found through the history's time index; by proposal, oldest first.
  */
-export function proposalsUpTo(db: Executor, year: number) {
-  return db
-    .selectFrom("proposal")
-    .select(["id", "title", "state", "group_id", "submitted_at"])
-    .where("submitted_at", "is not", null)
-    .where("submitted_at", "<", yearStart(year + 1))
+export async function stepsInYear(
+  db: Executor,
+  year: number,
+  steps: { toStates: readonly string[]; events: readonly string[] },
+) {
+  const rows = await db
+    .selectFrom("proposal_history")
+    .select(["proposal_id", "from_state", "to_state", "event", "at", "group_id", "reason"])
+    .where("at", ">=", yearStart(year))
+    .where("at", "<", yearStart(year + 1))
+    .where((eb) => eb.or([eb("to_state", "in", [...steps.toStates]), eb("event", "in", [...steps.events])]))
+    .orderBy("proposal_id")
     .orderBy("id")
     .execute();
+  const map = new Map<number, Omit<(typeof rows)[number], "proposal_id">[]>();
+  for (const { proposal_id, ...step } of rows) {
+    const own = map.get(proposal_id);
+    if (own) own.push(step);
+    else map.set(proposal_id, [step]);
+  }
+  return map;
+}
+
+/**
+ * The proposals a year's report speaks of one by one: submitted in the year, or among `stepped`
+ * (those with a step of the year that counts). Drafts never count. By id.
+ */
+export async function proposalsActiveIn(db: Executor, year: number, stepped: Iterable<number>) {
+  const to = yearStart(year + 1);
+  const received = await db
+    .selectFrom("proposal")
+    .select("id")
+    .where("submitted_at", ">=", yearStart(year))
+    .where("submitted_at", "<", to)
+    .execute();
+  return proposalsByIds(db, [...new Set([...received.map((r) => r.id), ...stepped])], to);
+}
+
+/**
+ * Proposals submitted before `before` whose state changed at or after it: their state then is
+ * read from their histories; every other one is still in the state it had then. `states` are the
+ * process's states, so the state index answers (a few thousand rows, not the whole table).
+ */
+export async function proposalsChangedSince(db: Executor, before: string, states: readonly string[]) {
+  const rows = await db
+    .selectFrom("proposal")
+    .select(["id", "state"])
+    .where("state", "in", [...states])
+    .where("state_changed_at", ">=", before)
+    .where("submitted_at", "<", before)
+    .execute();
+  return rows;
+}
+
+/** Proposals by id (submitted before `before`), with what the report shows of them; by id. */
+async function proposalsByIds(db: Executor, ids: readonly number[], before: string) {
+  const rows: {
+    id: number;
+    title: string;
+    state: string;
+    group_id: number | null;
+    submitted_at: string | null;
+  }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom("proposal")
+        .select(["id", "title", "state", "group_id", "submitted_at"])
+        .where("id", "in", ids.slice(i, i + 500))
+        .where("submitted_at", "<", before)
+        .execute()),
+    );
+  }
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * The state now of every proposal submitted before `before`, by id: read from the state index
+ * alone (no proposal row is visited).
+ */
+export async function statesSubmittedBefore(db: Executor, before: string): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom("proposal")
+    .select(["id", "state"])
+    .where("submitted_at", "<", before)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.state]));
+}
+
+/**
+ * Every sub-goal link (any strategy), with the goal's number and strategy; by goal number, then
+ * proposal. Read as two narrow lists (the links' primary key, the goals) and joined here: a national
+ * year has a hundred thousand links, and sorting them in SQL costs more than the join.
+ */
+export async function allGoalLinks(db: Executor) {
+  const [links, goals] = await Promise.all([
+    db.selectFrom("assessment_goal").select(["proposal_id", "goal_id"]).execute(),
+    db.selectFrom("strategy_goal").select(["id", "number", "strategy_id"]).execute(),
+  ]);
+  // SQLite's binary collation: code point order.
+  goals.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : a.id - b.id));
+  const byGoal = new Map<number, number[]>(goals.map((g) => [g.id, []]));
+  for (const l of links) byGoal.get(l.goal_id)?.push(l.proposal_id);
+  return goals.flatMap((g) =>
+    byGoal
+      .get(g.id)!
+      .sort((a, b) => a - b)
+      .map((proposal_id) => ({ proposal_id, goal_id: g.id, number: g.number, strategy_id: g.strategy_id })),
+  );
 }
 
 /** Histories of proposals, oldest step first, each cut at `before` when given. */
@@ -39,8 +140,11 @@ export async function historiesOf(db: Executor, proposalIds: readonly number[], 
       .where("proposal_id", "in", proposalIds.slice(i, i + 500));
     if (before) q = q.where("at", "<", before);
     const rows = await q.orderBy("proposal_id").orderBy("id").execute();
-    for (const { proposal_id, ...step } of rows)
-      map.set(proposal_id, [...(map.get(proposal_id) ?? []), step]);
+    for (const { proposal_id, ...step } of rows) {
+      const steps = map.get(proposal_id);
+      if (steps) steps.push(step);
+      else map.set(proposal_id, [step]);
+    }
   }
   return map;
 }
@@ -60,23 +164,6 @@ export async function followupsOf(db: Executor, proposalIds: readonly number[]) 
     for (const { proposal_id, ...f } of rows) map.set(proposal_id, f);
   }
   return map;
-}
-
-/** Sub-goal links of proposals (any strategy), with the goal's number and strategy. */
-export async function goalLinksOf(db: Executor, proposalIds: readonly number[]) {
-  const rows: { proposal_id: number; goal_id: number; number: string; strategy_id: number }[] = [];
-  for (let i = 0; i < proposalIds.length; i += 500) {
-    rows.push(
-      ...(await db
-        .selectFrom("assessment_goal as ag")
-        .innerJoin("strategy_goal as g", "g.id", "ag.goal_id")
-        .select(["ag.proposal_id", "ag.goal_id", "g.number", "g.strategy_id"])
-        .where("ag.proposal_id", "in", proposalIds.slice(i, i + 500))
-        .orderBy("g.number")
-        .execute()),
-    );
-  }
-  return rows;
 }
 
 /** Approved and replaced strategies (drafts are nobody's report). */

@@ -159,7 +159,17 @@ describe("meetings over HTTP", () => {
     // The Word file of the public protocol withholds it too.
     const docx = await get(`/offentlig/moter/${meetingId}/protokoll.docx`);
     expect(docx.headers.get("content-type")).toContain("wordprocessingml");
-    const xml = readZipEntry(new Uint8Array(await docx.arrayBuffer()), "word/document.xml");
+    const served = new Uint8Array(await docx.arrayBuffer());
+    const xml = readZipEntry(served, "word/document.xml");
+    // The published protocol's Word file is rendered once and served as stored, byte for byte.
+    const frozen = await db
+      .selectFrom("frozen_document")
+      .selectAll()
+      .where("kind", "=", "public-protocol")
+      .where("key", "like", `${meetingId}:%`)
+      .execute();
+    expect(frozen).toHaveLength(1);
+    expect(Buffer.from(frozen[0]!.content, "base64").equals(Buffer.from(served))).toBe(true);
     expect(xml).toContain("Møteprotokoll");
     for (const text of Object.values(secret)) expect(xml).not.toContain(text);
 

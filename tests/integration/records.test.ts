@@ -9,6 +9,7 @@ import { addCase } from "~/server/commands/add-case.server";
 import { approveReport } from "~/server/commands/approve-report.server";
 import { markReportFinalCommand } from "~/server/commands/mark-report-final.server";
 import { reportDocx } from "~/server/report-docx.server";
+import { reportFile } from "~/server/report-files.server";
 import { reportApprovalLines, reportApprovalMarkdown, yearReport } from "~/server/report.server";
 import { readZipEntry } from "../support/unzip";
 import { approveProtocol, signProtocol } from "~/server/commands/approve-protocol.server";
@@ -439,6 +440,60 @@ describe("records that hold up", () => {
       const md = reportApprovalMarkdown(status, lines);
       expect(md).toContain("## Godkjenning");
       expect(md).toContain("- Nordby kommune: godkjent av StyreNordby, kommunedirektør");
+    });
+
+    it("renders a final report's files once and serves the stored bytes; an approval makes a new file", async () => {
+      const stored = () =>
+        db
+          .selectFrom("frozen_document")
+          .selectAll()
+          .where("kind", "=", "report")
+          .orderBy("created_at")
+          .execute();
+      // A draft is composed on every request and never stored.
+      expect((await reportFile(db, 2021, "docx")).fileName).toBe("arsrapport-2021-utkast.docx");
+      expect(await stored()).toEqual([]);
+
+      expectOk(await markReportFinalCommand(db, { year: 2021, user: coordinator }), "final");
+      const first = await reportFile(db, 2021, "docx", new Date("2022-04-01T10:00:00Z"));
+      expect(first.fileName).toBe("arsrapport-2021.docx");
+      const [row] = await stored();
+      expect(row).toMatchObject({ key: expect.stringMatching(/^2021:/), format: "docx" });
+      expect(Buffer.from(row!.content, "base64").equals(first.content)).toBe(true);
+
+      // The next request gets the stored bytes, not a new rendering: a changed stored copy shows it.
+      // (A new rendering would differ anyway: the Word file's parts carry the time they were made.)
+      const marker = Buffer.from("the stored copy");
+      await db
+        .updateTable("frozen_document")
+        .set({ content: marker.toString("base64") })
+        .where("kind", "=", "report")
+        .execute();
+      expect(
+        (await reportFile(db, 2021, "docx", new Date("2022-05-01T10:00:00Z"))).content.equals(marker),
+      ).toBe(true);
+      expect(await stored()).toHaveLength(1);
+
+      // Chapter 7 grows after the report is final: an approval gives a new file, rendered once.
+      expectOk(
+        await approveReport(db, {
+          year: 2021,
+          user: await currentUser(db, world.users.boardMembers[0]!),
+          now: new Date("2022-05-02T10:00:00Z"),
+        }),
+        "approve",
+      );
+      const approved = await reportFile(db, 2021, "docx", new Date("2022-05-03T10:00:00Z"));
+      expect(readZipEntry(new Uint8Array(approved.content), "word/document.xml")).toContain(
+        "Nordby kommune: godkjent av StyreNordby, kommunedirektør",
+      );
+      expect(await stored()).toHaveLength(2);
+      expect((await reportFile(db, 2021, "docx")).content.equals(approved.content)).toBe(true);
+      // Markdown and CSV are kept the same way, each once.
+      const md = await reportFile(db, 2021, "md");
+      expect(md.content.toString("utf8")).toContain("## Godkjenning");
+      expect((await reportFile(db, 2021, "md")).content.equals(md.content)).toBe(true);
+      expect(await stored()).toHaveLength(3);
     });
   });
 });

@@ -15,7 +15,13 @@ import type { FormValues, HostileFile } from "./hostile";
 import { firstPresentMembers } from "~/server/commands/approve-protocol.server";
 import { markReportFinalCommand } from "~/server/commands/mark-report-final.server";
 import { currentUser } from "../support/db";
-import { request, type Role } from "./support";
+import { randomBytes } from "node:crypto";
+import { insertNotifications } from "#db/repositories/notification.repository";
+import { insertResetToken } from "#db/repositories/password-reset.repository";
+import { notificationKinds } from "#workflows/notifications";
+import { limitedStates } from "~/server/notification-center.server";
+import { tokenHash } from "~/server/password-reset.server";
+import { request, roleEmails, type Role, type SignedInRole } from "./support";
 
 /**
  * EVERY FORM ACTION of the app, one row per route and intent: who posts it, at what, and a
@@ -98,7 +104,7 @@ const proposalTexts = (fx: Fixtures): FormValues => ({
   municipalityIds: [String(fx.municipalityId)],
 });
 
-const eventIntents = ["event", "delete", "support"];
+const eventIntents = ["event", "delete", "support", "follow", "unfollow"];
 const event = (
   type: string,
   as: Role,
@@ -183,6 +189,35 @@ async function fingerprint(ctx: ActionContext, path: string): Promise<string> {
   return match[1]!;
 }
 
+/** The raw token of each throwaway account's reset link (only its hash is in the database). */
+const resetTokens = new Map<number, string>();
+
+/** A fresh unread notification for a role's account. */
+async function notificationFor(ctx: ActionContext, role: SignedInRole): Promise<number> {
+  const user = await ctx.db
+    .selectFrom("user")
+    .select("id")
+    .where("email", "=", roleEmails[role])
+    .executeTakeFirstOrThrow();
+  const [id] = await insertNotifications(ctx.db, [
+    {
+      user_id: user.id,
+      kind: "proposalChanged",
+      proposal_id: null,
+      meeting_id: null,
+      title: "Test",
+      body: "",
+      link: "/innspill",
+      dedupe_key: null,
+      email: "none",
+      digested_at: null,
+      created_at: new Date().toISOString(),
+      read_at: null,
+    },
+  ]);
+  return id!;
+}
+
 let shortCodes = 0;
 
 let reportYear = 2000;
@@ -212,6 +247,52 @@ export const formActions: FormAction[] = [
       repeatPassword: "demo1234-et-nytt-passord",
     }),
     payloads: 60,
+  },
+  // E-mail choices per kind of notification (Min profil → Varsler).
+  {
+    route: "min-profil.tsx",
+    intent: "preferences",
+    as: "employee",
+    path: () => "/min-profil",
+    valid: () => ({
+      intent: "preferences",
+      ...Object.fromEntries(notificationKinds.map((kind) => [kind, "digest"])),
+    }),
+    intents: ["preferences"],
+    hidden: ["intent"],
+  },
+  // "Glemt passord?": any well-formed e-mail gets the same answer (a redirect); from its own address,
+  // since an address asking too often is refused (429, with a message, writing nothing).
+  {
+    route: "glemt-passord.tsx",
+    intent: "request",
+    as: "anonymous",
+    localAddress: "127.0.0.51",
+    path: () => "/glemt-passord",
+    valid: () => ({ email: "ansatt5@innspill.test" }),
+    payloads: 40,
+  },
+  // Choosing a new password through a fresh link of a throwaway account.
+  {
+    route: "nytt-passord.$token.tsx",
+    intent: "choose",
+    as: "anonymous",
+    prepare: async (ctx) => {
+      const userId = await throwawayUser(ctx.db, ctx.fx);
+      const token = randomBytes(32).toString("base64url");
+      const now = new Date();
+      await insertResetToken(ctx.db, {
+        tokenHash: tokenHash(token),
+        userId,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 3600_000).toISOString(),
+      });
+      resetTokens.set(userId, token);
+      return { id: userId };
+    },
+    path: (_c, t) => `/nytt-passord/${resetTokens.get(t.id!)}`,
+    valid: () => ({ newPassword: "et-helt-nytt-passord", repeatPassword: "et-helt-nytt-passord" }),
+    payloads: 40,
   },
   // Logging out reads no input: a few posts show that none of it matters.
   {
@@ -274,6 +355,57 @@ export const formActions: FormAction[] = [
     path: (_c, t) => `/innspill/${t.id}`,
     valid: () => ({ intent: "support" }),
     intents: eventIntents,
+  },
+  {
+    route: "innspill.$id",
+    intent: "follow",
+    as: "employee",
+    prepare: proposal("groupReview"),
+    path: (_c, t) => `/innspill/${t.id}`,
+    valid: () => ({ intent: "follow" }),
+    intents: eventIntents,
+  },
+  {
+    route: "innspill.$id",
+    intent: "unfollow",
+    as: "employee",
+    prepare: proposal("groupReview"),
+    path: (_c, t) => `/innspill/${t.id}`,
+    valid: () => ({ intent: "unfollow" }),
+    intents: eventIntents,
+  },
+  // The notification list: one's own notification read, or all of them.
+  {
+    route: "varsler._index.tsx",
+    intent: "read",
+    as: "employee",
+    prepare: async (ctx) => ({ id: await notificationFor(ctx, "employee") }),
+    path: () => "/varsler",
+    valid: (_c, t) => ({ intent: "read", id: String(t.id) }),
+    intents: ["read", "readAll"],
+    hidden: ["intent", "id"],
+  },
+  {
+    route: "varsler._index.tsx",
+    intent: "readAll",
+    as: "employee",
+    prepare: async (ctx) => ({ id: await notificationFor(ctx, "employee") }),
+    path: () => "/varsler",
+    valid: () => ({ intent: "readAll" }),
+    intents: ["read", "readAll"],
+    hidden: ["intent"],
+  },
+  // Step limits: days per waiting state, guarded by the fingerprint of the limits shown.
+  {
+    route: "admin.frister.tsx",
+    intent: "save",
+    as: "admin",
+    path: () => "/admin/frister",
+    valid: async (ctx) => ({
+      fingerprint: await fingerprint(ctx, "/admin/frister"),
+      ...Object.fromEntries(limitedStates.map((state, i) => [state, String(20 + i)])),
+    }),
+    hidden: ["fingerprint"],
   },
   {
     route: "innspill.$id_.vurdering.tsx",

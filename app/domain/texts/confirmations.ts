@@ -36,6 +36,8 @@ export const proposalConfirmations: Record<
 /** Other steps on the proposal page, by the `melding` key. */
 export const proposalPageConfirmations = {
   rapporttekst: "Teksten til årsrapporten er lagret.",
+  folger: "Du følger nå innspillet. Du får varsel når det endrer seg.",
+  "folger-ikke": "Du følger ikke lenger innspillet.",
 } as const;
 
 /** The meeting page's steps, by the form's intent. */

@@ -13,6 +13,9 @@ import { ContactLines } from "~/components/site-text";
 import { SupportPanel } from "~/components/support-panel";
 import { proposalPageTexts as S, siteTexts } from "~/domain/texts/site";
 import { supportProposal } from "~/server/commands/support-proposal.server";
+import { setFollowing } from "~/server/commands/notification-center.server";
+import { FollowPanel } from "~/components/follow-panel";
+import { followSchema } from "~/domain/notification.schema";
 import { proposalConfirmation } from "~/server/confirmations.server";
 import { StateBadge } from "~/components/state-badge";
 import { formatDate, formatDateTime, listNb, t } from "~/domain/texts";
@@ -69,6 +72,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       form: "support",
     });
   }
+  if (formData.get("intent") === "follow" || formData.get("intent") === "unfollow") {
+    const submission = parseWithZod(formData, { schema: followSchema });
+    if (submission.status !== "success") return invalid(submission, { form: "follow" });
+    const follow = submission.value.intent === "follow";
+    const result = await setFollowing(db(), { proposalId: id, user, follow });
+    return replyTo(
+      result,
+      submission,
+      () => redirect(`/innspill/${id}?melding=${follow ? "folger" : "folger-ikke"}#melding`),
+      { form: "follow" },
+    );
+  }
   if (formData.get("intent") === "delete") {
     const submission = parseWithZod(formData, { schema: deleteDraftSchema });
     if (submission.status !== "success") return invalid(submission, { form: "delete" });
@@ -91,6 +106,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     payload,
   });
   return replyTo(result, submission, () => redirect(`/innspill/${id}?melding=${type}#melding`), { form });
+}
+
+/** The first message of a reply's errors (a small form's refusal, shown beside its button). */
+function firstMessage(error: Record<string, unknown> | null | undefined): string | null {
+  return (
+    Object.values(error ?? {})
+      .flat()
+      .find((message): message is string => typeof message === "string") ?? null
+  );
 }
 
 export default function ProposalPage() {
@@ -178,7 +202,10 @@ export default function ProposalPage() {
               <summary>{P.showInProcess}</summary>
               <ProcessDiagram {...page.diagram} />
             </details>
-            <ProcessActions page={page} reply={actionData?.form === "support" ? undefined : actionData} />
+            <ProcessActions
+              page={page}
+              reply={actionData?.form === "support" || actionData?.form === "follow" ? undefined : actionData}
+            />
           </section>
           {sections.map(([label, text]) =>
             text ? (
@@ -222,13 +249,13 @@ export default function ProposalPage() {
           {p.state !== "draft" ? (
             <SupportPanel
               {...page.support}
-              error={
-                actionData?.form === "support"
-                  ? (Object.values(actionData.result.error ?? {})
-                      .flat()
-                      .find((message): message is string => typeof message === "string") ?? null)
-                  : null
-              }
+              error={actionData?.form === "support" ? firstMessage(actionData.result.error) : null}
+            />
+          ) : null}
+          {page.follow ? (
+            <FollowPanel
+              following={page.follow.following}
+              error={actionData?.form === "follow" ? firstMessage(actionData.result.error) : null}
             />
           ) : null}
           <section className="card" aria-labelledby="facts-heading">

@@ -1,5 +1,5 @@
 import type { Executor } from "#db/connection";
-import { getBody } from "#db/repositories/organisation.repository";
+import { getBodyKind } from "#db/repositories/organisation.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
 import {
   appendHistory,
@@ -19,6 +19,7 @@ import {
   eventsInState,
   isDecision,
   isProposalState,
+  snapshotAt,
   type ProposalEventType,
   type ProposalFacts,
   type ProposalState,
@@ -84,14 +85,16 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
     const facts = await proposalFacts(trx, proposal);
     const actor = proposalActor(input.user, proposal, input.meeting ?? null);
     if (!eventsInState(proposal.state).includes(input.type)) refuse(409, E.conflict);
-    const allowed = availableEvent(proposal.state, facts, actor, input.type);
+    // One snapshot of the machine answers both "may this actor" and "what happens".
+    const snapshot = snapshotAt(proposal.state, facts);
+    const allowed = availableEvent(proposal.state, facts, actor, input.type, snapshot);
     if (!allowed) return refuse(403);
     if (proposal.version !== input.expectedVersion) refuse(409, E.conflict);
     if (allowed.blocked) refuseField("", E.blocked);
     if (eventSpecs[input.type].page && !input.fromOwnForm) refuseField("", E.ownForm);
 
     if (payload.groupId !== undefined) {
-      const group = await getBody(trx, payload.groupId);
+      const group = await getBodyKind(trx, payload.groupId);
       const today = osloToday(input.now);
       if (!group || group.kind !== "group" || (group.valid_to !== null && group.valid_to <= today)) {
         refuseField("groupId", E.groupUnknown);
@@ -109,7 +112,7 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
       }
     }
 
-    const decision = decide(proposal.state, facts, { type: input.type, actor, ...payload });
+    const decision = decide(proposal.state, facts, { type: input.type, actor, ...payload }, snapshot);
     if (!decision.ok) return refuseField("", E.notPossible);
 
     const at = (input.now ?? new Date()).toISOString();

@@ -35,6 +35,7 @@ import {
 import { demoProposals, type DemoProposal, type DemoStep } from "#db/seed-data/proposals";
 import { priorityBands, strategy2022 } from "#db/seed-data/strategy";
 import { seedFollowups } from "./followups.server";
+import { seedNotifications } from "./notifications.server";
 import { createMeetingSeeder, type MeetingSeeder } from "./meetings.server";
 import { isAssessmentComplete } from "#workflows/assessment";
 import { payloadSchema } from "~/domain/proposal-event.schema";
@@ -127,6 +128,7 @@ export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
       ids.proposalIds[spec.key] = await seedProposal(trx, spec, ids);
     }
     await seedFollowups(trx, options.proposals ?? demoProposals, ids.proposalIds);
+    await seedNotifications(trx, ids);
     // The meetings are held after every decision is on an agenda; the strategy points at its approval.
     const { strategyItemId } = await meetings.finish();
     const strategy = await currentStrategy(trx);
