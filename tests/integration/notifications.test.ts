@@ -25,6 +25,7 @@ import {
   demoHash,
   makeStrategy,
   makeWorld,
+  testDatabaseLocation,
   testDb,
   type World,
 } from "../support/db";
@@ -60,7 +61,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "innspill-notifications-"));
-  db = openDatabase(path.join(dir, "test.db"));
+  db = openDatabase(await testDatabaseLocation(dir));
   await migrateToLatest(db);
   world = await makeWorld(db);
 });

@@ -13,6 +13,7 @@ import { publishProtocol } from "~/server/commands/publish-protocol.server";
 import { recordDecision } from "~/server/commands/record-decision.server";
 import { unsubscribeToken } from "~/server/notifications/unsubscribe.server";
 import { currentUser } from "../support/db";
+import type { TestServer } from "../support/server";
 import { approveProtocol } from "~/server/commands/approve-protocol.server";
 import {
   approveAndSign,
@@ -181,11 +182,11 @@ export async function uploadProposal(
 
 /** Builds the fixtures in the server's database; `submitterCookie` uploads the attachments. */
 export async function buildFixtures(
-  baseUrl: string,
-  databasePath: string,
+  server: Pick<TestServer, "url" | "database" | "dataDir">,
   submitterCookie: string,
 ): Promise<{ db: DB; fx: Fixtures }> {
-  const db = openDatabase(databasePath);
+  const baseUrl = server.url;
+  const db = openDatabase(server.database);
   const users = {} as Record<SignedInRole, number>;
   for (const [role, email] of Object.entries(roleEmails) as [SignedInRole, string][])
     users[role] = await idOf(db, email);
@@ -303,7 +304,7 @@ export async function buildFixtures(
       secrets,
       email: { failed: await failedEmail(db, users.employee) },
       unsubscribeToken: unsubscribeToken(
-        readFileSync(path.join(path.dirname(databasePath), "session-secret"), "utf8").trim(),
+        readFileSync(path.join(server.dataDir, "session-secret"), "utf8").trim(),
         users.employee,
         "proposalChanged",
       ),
