@@ -465,8 +465,9 @@ export async function similarProposals(
   text: string,
   opts: { excludeId?: number; limit?: number } = {},
 ) {
-  if (isPostgres(db)) return similarProposalsPostgres(db, searchWords(text, "any"), opts);
-  const match = phrases(await rareWords(db, searchWords(text, "any")), "any");
+  const words = await rareWords(db, searchWords(text, "any"));
+  if (isPostgres(db)) return similarProposalsPostgres(db, words, opts);
+  const match = phrases(words, "any");
   if (!match) return [];
   const rows = await sql<{ id: number; title: string; state: string }>`
     select p.id, p.title, p.state
@@ -558,9 +559,9 @@ async function similarProposalsPostgres(
 }
 
 /**
- * The words found in few proposals, on SQLite: each word's hits in the full-text index are
- * walked only up to the limit, so a common word costs as little as a rare one. The one
- * SQLite-specific statement of "similar"; another engine's sits beside it.
+ * The words found in few proposals: each word's hits (in the full-text index on SQLite, the
+ * trigram index on PostgreSQL) are walked only up to the limit, so a common word costs as little
+ * as a rare one. The same words count as telling on both engines.
  */
 async function rareWords(db: Executor, words: string[]): Promise<string[]> {
   if (words.length === 0) return [];
@@ -572,8 +573,11 @@ async function rareWords(db: Executor, words: string[]): Promise<string[]> {
   const limit = Math.max(50, Math.round(Number(newest?.id ?? 0) / 200));
   const rare: string[] = [];
   for (const word of words) {
+    const hits = isPostgres(db)
+      ? sql`select 1 from proposal where ${containsWord(POSTGRES_SEARCH_TEXT as RawBuilder<string>, word)}`
+      : sql`select 1 from proposal_fts where proposal_fts match ${`"${word}"`}`;
     const { rows } = await sql<{ n: number }>`
-      select count(*) as n from (select 1 from proposal_fts where proposal_fts match ${`"${word}"`} limit ${limit + 1})
+      select count(*) as n from (${hits} limit ${limit + 1}) as hits
     `.execute(db);
     if (Number(rows[0]?.n ?? 0) <= limit) rare.push(word);
   }
