@@ -9,6 +9,7 @@ import {
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Confirmation } from "~/components/confirmation";
 import { ErrorSummary, RadioGroup, replyFor, TextField } from "~/components/form";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { preferencesSchema } from "~/domain/notification.schema";
 import { changePasswordSchema } from "~/domain/profile.schema";
 import { notificationCenterTexts } from "~/domain/texts/notification-center";
@@ -105,19 +106,7 @@ export default function ProfilePage() {
             type="password"
             autoComplete="current-password"
           />
-          <TextField
-            field={fields.newPassword}
-            label={P.newPassword}
-            hint={P.newPasswordHint}
-            type="password"
-            autoComplete="new-password"
-          />
-          <TextField
-            field={fields.repeatPassword}
-            label={P.repeatPassword}
-            type="password"
-            autoComplete="new-password"
-          />
+          <NewPasswordFields fields={fields} texts={P} />
           <button type="submit" className="primary">
             {P.submit}
           </button>

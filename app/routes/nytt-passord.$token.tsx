@@ -7,7 +7,8 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, TextField } from "~/components/form";
+import { ErrorSummary } from "~/components/form";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { newPasswordSchema } from "~/domain/notification.schema";
 import { t } from "~/domain/texts";
 import { passwordResetTexts } from "~/domain/texts/password-reset";
@@ -68,19 +69,7 @@ export default function NewPasswordPage() {
             labels={{ newPassword: C.newPassword, repeatPassword: C.repeatPassword }}
           />
           <Form method="post" {...getFormProps(form)}>
-            <TextField
-              field={fields.newPassword}
-              label={C.newPassword}
-              hint={C.newPasswordHint}
-              type="password"
-              autoComplete="new-password"
-            />
-            <TextField
-              field={fields.repeatPassword}
-              label={C.repeatPassword}
-              type="password"
-              autoComplete="new-password"
-            />
+            <NewPasswordFields fields={fields} texts={C} />
             <button type="submit" className="primary">
               {C.submit}
             </button>
