@@ -4,12 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest, openDatabase, type DB } from "#db/connection";
+import { openDatabase, type DB } from "#db/connection";
 import { meetingFigures } from "#db/repositories/meeting.repository";
 import { getProposalForViewer, listProposals } from "#db/repositories/proposal.repository";
 import { followupsOf, historiesOf, yearsWithData } from "#db/repositories/report.repository";
-import { seedDemo } from "~/server/seed/seed.server";
-import { demoHash } from "../support/db";
+import {
+  demoCoordinatorId,
+  expectHistoryContinuesAppendOnly,
+  maxHistoryId,
+  seededDemoSqlite,
+} from "../support/demo-copies";
 import { startPostgresCluster, type PostgresCluster } from "../support/postgres";
 
 /**
@@ -46,9 +50,7 @@ beforeAll(async () => {
   targetUrl = cluster.url("copied");
   dir = mkdtempSync(path.join(tmpdir(), "innspill-copy-"));
   file = path.join(dir, "innspill.db");
-  sqlite = openDatabase(file);
-  await migrateToLatest(sqlite);
-  await seedDemo(sqlite, { passwordHash: await demoHash() });
+  sqlite = await seededDemoSqlite(file);
 }, 300_000);
 
 afterAll(async () => {
@@ -108,13 +110,7 @@ describe("npm run db:copy", () => {
   });
 
   it("answers the app's queries the same on both engines: list, a proposal, the report's inputs", async () => {
-    const viewer = (
-      await sqlite
-        .selectFrom("user")
-        .select("id")
-        .where("email", "=", "koordinator@innspill.test")
-        .executeTakeFirstOrThrow()
-    ).id;
+    const viewer = await demoCoordinatorId(sqlite);
     for (const filters of [
       { viewerId: viewer },
       { viewerId: viewer, page: 2 },
@@ -138,30 +134,8 @@ describe("npm run db:copy", () => {
   });
 
   it("numbers new rows after the copied ones, and the history is still append-only", async () => {
-    const max = (
-      await sqlite
-        .selectFrom("proposal_history")
-        .select((eb) => eb.fn.max("id").as("m"))
-        .executeTakeFirstOrThrow()
-    ).m as number;
-    const row = await postgres
-      .selectFrom("proposal_history")
-      .selectAll()
-      .where("id", "=", max)
-      .executeTakeFirstOrThrow();
-    const { id: _id, ...copy } = row;
-    const inserted = await postgres
-      .insertInto("proposal_history")
-      .values(copy)
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    expect(inserted.id).toBe(max + 1);
-    await expect(
-      sql`update proposal_history set event = 'rewritten' where id = ${max}`.execute(postgres),
-    ).rejects.toThrow(/append-only/);
-    await sql`delete from proposal_history where id = ${inserted.id}`
-      .execute(postgres)
-      .catch(() => undefined);
+    const inserted = await expectHistoryContinuesAppendOnly(postgres, await maxHistoryId(sqlite));
+    await sql`delete from proposal_history where id = ${inserted}`.execute(postgres).catch(() => undefined);
   });
 
   it("refuses a second run on the now non-empty target, with exit code 2 and a Norwegian message", async () => {

@@ -3,13 +3,16 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest, openDatabase, type DB } from "#db/connection";
+import { openDatabase, type DB } from "#db/connection";
 import { copySqliteToPostgres, postgresTableChecksums } from "#db/copy";
 import { getProposalForViewer, listProposals } from "#db/repositories/proposal.repository";
-import { seedDemo } from "~/server/seed/seed.server";
-import { demoHash } from "../support/db";
+import {
+  demoCoordinatorId,
+  expectHistoryContinuesAppendOnly,
+  maxHistoryId,
+  seededDemoSqlite,
+} from "../support/demo-copies";
 import { postgresBinDir, startPostgresCluster, type PostgresCluster } from "../support/postgres";
 
 /**
@@ -32,10 +35,7 @@ beforeAll(async () => {
   cluster = await startPostgresCluster();
   dir = mkdtempSync(path.join(tmpdir(), "innspill-pg-backup-"));
   const file = path.join(dir, "demo.db");
-  const sqlite = openDatabase(file);
-  await migrateToLatest(sqlite);
-  await seedDemo(sqlite, { passwordHash: await demoHash() });
-  await sqlite.destroy();
+  await (await seededDemoSqlite(file)).destroy();
   await cluster.admin("create database live");
   await copySqliteToPostgres(file, cluster.url("live"));
   original = openDatabase(cluster.url("live"), { poolSize: 2 });
@@ -75,13 +75,7 @@ describe("backup and restore on PostgreSQL", () => {
     expect(after).toEqual(before);
 
     restored = openDatabase(cluster.url("restored"), { poolSize: 2 });
-    const viewer = (
-      await original
-        .selectFrom("user")
-        .select("id")
-        .where("email", "=", "koordinator@innspill.test")
-        .executeTakeFirstOrThrow()
-    ).id;
+    const viewer = await demoCoordinatorId(original);
     expect(await listProposals(restored, { viewerId: viewer })).toEqual(
       await listProposals(original, { viewerId: viewer }),
     );
@@ -97,25 +91,6 @@ describe("backup and restore on PostgreSQL", () => {
   }, 300_000);
 
   it("the restored database numbers new rows after the restored ones and keeps history append-only", async () => {
-    const max = (
-      await restored
-        .selectFrom("proposal_history")
-        .select((eb) => eb.fn.max("id").as("m"))
-        .executeTakeFirstOrThrow()
-    ).m as number;
-    const { id: _id, ...copy } = await restored
-      .selectFrom("proposal_history")
-      .selectAll()
-      .where("id", "=", max)
-      .executeTakeFirstOrThrow();
-    const inserted = await restored
-      .insertInto("proposal_history")
-      .values(copy)
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    expect(inserted.id).toBe(max + 1);
-    await expect(
-      sql`update proposal_history set event = 'rewritten' where id = ${max}`.execute(restored),
-    ).rejects.toThrow(/append-only/);
+    await expectHistoryContinuesAppendOnly(restored, await maxHistoryId(restored));
   });
 });
