@@ -1,16 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest, openDatabase, type DB } from "#db/connection";
+import { migrateToLatest, type DB } from "#db/connection";
 import {
   digestDueQuery,
   proposalsWaitingUnremindedQuery,
   workDueWithoutReminderQuery,
 } from "#db/repositories/notification.repository";
 import { runNotificationJobs } from "~/server/notifications/jobs.server";
-import { generateDataset } from "../../scripts/bench/generate";
+import { generatedPlansDb, queryPlan } from "../support/query-plans";
 
 /**
  * The delivery worker runs the notification jobs on every tick, so a tick with nothing due must
@@ -22,10 +20,7 @@ let dir: string;
 let db: DB;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "innspill-notification-plans-"));
-  const file = path.join(dir, "plans.db");
-  await generateDataset({ file, scale: 0.05, passwordHash: "not-used" });
-  db = openDatabase(file);
+  ({ dir, db } = await generatedPlansDb("innspill-notification-plans-"));
   await migrateToLatest(db);
   // A year of notifications: one per proposal and kind, all e-mailed and digested already.
   await sql`insert into notification (user_id, kind, proposal_id, title, body, link, email, digested_at, created_at)
@@ -41,13 +36,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function planOf(query: { compile: () => CompiledQuery }): Promise<string[]> {
-  const compiled = query.compile();
-  const result = await db.executeQuery<{ detail: string }>(
-    CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-  );
-  return result.rows.map((r) => r.detail);
-}
+const planOf = (query: { compile: () => CompiledQuery }) => queryPlan(db, query);
 
 /** Full scans of the big tables: "SCAN proposal" or "SCAN notification" without an index. */
 const bigScans = (plan: string[]) =>

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, refreshPlannerStatistics, type DB } from "#db/connection";
+import { refreshPlannerStatistics, type DB } from "#db/connection";
 import { countByState } from "#db/repositories/process.repository";
 import {
   groupFlowInPeriod,
@@ -17,7 +15,7 @@ import {
   waitingProposals,
   type ProposalFilters,
 } from "#db/repositories/proposal.repository";
-import { generateDataset } from "../../scripts/bench/generate";
+import { generatedPlansDb, queryPlan } from "../support/query-plans";
 
 /**
  * The proposal list's filters are answered from indexes, never by reading the whole proposal
@@ -31,10 +29,7 @@ let dir: string;
 let db: DB;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "innspill-plans-"));
-  const file = path.join(dir, "plans.db");
-  await generateDataset({ file, scale: 0.05, passwordHash: "not-used" });
-  db = openDatabase(file);
+  ({ dir, db } = await generatedPlansDb("innspill-plans-"));
 }, 120_000);
 
 afterAll(async () => {
@@ -42,13 +37,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function planOf(query: { compile: () => CompiledQuery }): Promise<string[]> {
-  const compiled = query.compile();
-  const result = await db.executeQuery<{ detail: string }>(
-    CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-  );
-  return result.rows.map((r) => r.detail);
-}
+const planOf = (query: { compile: () => CompiledQuery }) => queryPlan(db, query);
 
 /**
  * Full scans of a table: "SCAN proposal" without "USING (COVERING) INDEX". Not table scans: the
