@@ -231,6 +231,19 @@ function visibleTo(viewerId: number) {
     eb.or([eb("proposal.state", "!=", "draft"), eb("proposal.author_id", "=", viewerId)]);
 }
 
+/** The columns of a row in the proposal list, the same whether the list is filtered or searched. */
+const listRowColumns = [
+  "proposal.id",
+  "proposal.title",
+  "proposal.state",
+  "proposal.group_id",
+  "proposal.created_at",
+  "proposal.submitted_at",
+  "proposal.state_changed_at",
+  "proposal.author_id",
+  "author.name as author_name",
+] as const;
+
 /**
  * The list's queries, newest submitted first; drafts only for their author. `rows` is the page,
  * each row carrying the total count too; `count` is that count alone, for a page past the end.
@@ -309,17 +322,7 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
     rows: statement
       .selectFrom("proposal")
       .innerJoin("user as author", "author.id", "proposal.author_id")
-      .select([
-        "proposal.id",
-        "proposal.title",
-        "proposal.state",
-        "proposal.group_id",
-        "proposal.created_at",
-        "proposal.submitted_at",
-        "proposal.state_changed_at",
-        "proposal.author_id",
-        "author.name as author_name",
-      ])
+      .select(listRowColumns)
       .select(() =>
         filtered(db)
           .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -391,17 +394,7 @@ function relevanceQueries(
       .selectFrom("shown")
       .innerJoin("proposal", "proposal.id", "shown.id")
       .innerJoin("user as author", "author.id", "proposal.author_id")
-      .select([
-        "proposal.id",
-        "proposal.title",
-        "proposal.state",
-        "proposal.group_id",
-        "proposal.created_at",
-        "proposal.submitted_at",
-        "proposal.state_changed_at",
-        "proposal.author_id",
-        "author.name as author_name",
-      ])
+      .select(listRowColumns)
       .select((eb) => eb.selectFrom("hits").select(eb.fn.countAll<number>().as("n")).as("total"))
       .orderBy("shown.score", "desc")
       .orderBy("shown.id", "desc")
