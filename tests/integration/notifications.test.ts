@@ -193,6 +193,24 @@ async function follow(proposalId: number, userId: number) {
     .execute();
 }
 
+/**
+ * Starts the follow-up of an approved proposal, as the coordinator, with `projectLeadId` leading it
+ * from `startDate` to `plannedEnd`; the command's result, refused or not.
+ */
+async function start(
+  proposalId: number,
+  projectLeadId: number,
+  period: { startDate: string; plannedEnd: string },
+  now?: Date,
+) {
+  return startWork(db, {
+    proposalId,
+    user: await currentUser(db, world.users.coordinator),
+    form: { version: await proposalVersion(db, proposalId), projectLeadId, ...period },
+    ...(now ? { now } : {}),
+  });
+}
+
 async function decide(meetingId: number, itemId: number, proposalId: number, outcome: string, text: string) {
   expectOk(
     await recordDecision(db, {
@@ -244,6 +262,13 @@ describe("the full loop of one proposal", () => {
       };
       const id = await draft();
       const { publicUrl } = config();
+      // Those watching the proposal, told of every change at once: the follower (Admin), the
+      // supporter (Ansatt2) and the author (Ansatt).
+      const watchersToldOfChange = [
+        "Admin:proposalChanged:immediate",
+        "Ansatt2:proposalChanged:immediate",
+        "Ansatt:proposalChanged:immediate",
+      ];
 
       await act(u.employee, id, "SUBMIT");
       let step = await next();
@@ -265,9 +290,7 @@ describe("the full loop of one proposal", () => {
       await act(u.coordinator, id, "ASSIGN", { groupId: world.bodies.groupHealth });
       step = await next();
       expect(step.told).toEqual([
-        "Admin:proposalChanged:immediate",
-        "Ansatt2:proposalChanged:immediate",
-        "Ansatt:proposalChanged:immediate",
+        ...watchersToldOfChange,
         "Gruppeleder:proposalAssigned:immediate",
         "Gruppemedlem:proposalAssigned:immediate",
       ]);
@@ -305,11 +328,7 @@ describe("the full loop of one proposal", () => {
       await assessCompletely(db, id, u.groupMember, strategy.subGoalIds[0]!);
       await act(u.groupMember, id, "RECOMMEND");
       step = await next();
-      expect(step.told).toEqual([
-        "Admin:proposalChanged:immediate",
-        "Ansatt2:proposalChanged:immediate",
-        "Ansatt:proposalChanged:immediate",
-      ]);
+      expect(step.told).toEqual(watchersToldOfChange);
 
       // The committee: the notice to every member, with the calendar invitation.
       const coordinator = await currentUser(db, u.coordinator);
@@ -337,11 +356,7 @@ describe("the full loop of one proposal", () => {
       await attend(db, coordinator, committeeMeeting, [u.chair, ...u.orderers]);
       await decide(committeeMeeting, committeeItem, id, "recommend", "Utvalget innstiller til rådet.");
       step = await next();
-      expect(step.told).toEqual([
-        "Admin:proposalChanged:immediate",
-        "Ansatt2:proposalChanged:immediate",
-        "Ansatt:proposalChanged:immediate",
-      ]);
+      expect(step.told).toEqual(watchersToldOfChange);
 
       expectOk(
         await approveProtocol(db, {
@@ -376,33 +391,15 @@ describe("the full loop of one proposal", () => {
       await attend(db, coordinator, boardMeeting, u.boardMembers);
       await decide(boardMeeting, boardItem, id, "approve", "Rådet vedtar innspillet.");
       step = await next();
-      expect(step.told).toEqual([
-        "Admin:proposalChanged:immediate",
-        "Ansatt2:proposalChanged:immediate",
-        "Ansatt:proposalChanged:immediate",
-      ]);
+      expect(step.told).toEqual(watchersToldOfChange);
 
       // Follow-up: started with the group member as project lead.
       expectOk(
-        await startWork(db, {
-          proposalId: id,
-          user: coordinator,
-          form: {
-            version: await proposalVersion(db, id),
-            projectLeadId: u.groupMember,
-            startDate: "2021-05-01",
-            plannedEnd: "2021-12-31",
-          },
-        }),
+        await start(id, u.groupMember, { startDate: "2021-05-01", plannedEnd: "2021-12-31" }),
         "start",
       );
       step = await next();
-      expect(step.told).toEqual([
-        "Admin:proposalChanged:immediate",
-        "Ansatt2:proposalChanged:immediate",
-        "Ansatt:proposalChanged:immediate",
-        "Gruppemedlem:workStarted:immediate",
-      ]);
+      expect(step.told).toEqual([...watchersToldOfChange, "Gruppemedlem:workStarted:immediate"]);
 
       // Every immediate notification has exactly one e-mail, and nothing else is in the outbox.
       const immediate = await db
@@ -537,15 +534,9 @@ describe("nothing is written when the event is not", () => {
     const next = tracker();
     await next();
     // START is applied (and would notify the follower) before the inactive project lead is refused.
-    const result = await startWork(db, {
-      proposalId: id,
-      user: await currentUser(db, world.users.coordinator),
-      form: {
-        version: await proposalVersion(db, id),
-        projectLeadId: world.users.employee2,
-        startDate: "2026-01-01",
-        plannedEnd: "2026-12-31",
-      },
+    const result = await start(id, world.users.employee2, {
+      startDate: "2026-01-01",
+      plannedEnd: "2026-12-31",
     });
     expect(result.ok).toBe(false);
     expect(await next()).toMatchObject({ told: [], to: [] });
@@ -668,17 +659,12 @@ describe("scheduled jobs", () => {
     const id = await draft();
     await db.updateTable("proposal").set({ state: "approved" }).where("id", "=", id).execute();
     expectOk(
-      await startWork(db, {
-        proposalId: id,
-        user: await currentUser(db, world.users.coordinator),
-        form: {
-          version: await proposalVersion(db, id),
-          projectLeadId: world.users.groupMember,
-          startDate: "2026-01-01",
-          plannedEnd: "2026-06-30",
-        },
-        now: new Date("2026-01-01T10:00:00Z"),
-      }),
+      await start(
+        id,
+        world.users.groupMember,
+        { startDate: "2026-01-01", plannedEnd: "2026-06-30" },
+        new Date("2026-01-01T10:00:00Z"),
+      ),
       "start",
     );
     const next = tracker();
