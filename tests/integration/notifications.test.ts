@@ -9,7 +9,6 @@ import { signersOfMeeting } from "#db/repositories/meeting.repository";
 import { createProposal } from "#db/repositories/proposal.repository";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
 import { approveProtocol, firstPresentMembers } from "~/server/commands/approve-protocol.server";
-import { addCase } from "~/server/commands/add-case.server";
 import { editMeeting } from "~/server/commands/plan-meeting.server";
 import { recordDecision } from "~/server/commands/record-decision.server";
 import { startWork } from "~/server/commands/start-work.server";
@@ -34,6 +33,7 @@ import {
   expectOk,
   meetingVersion,
   plan,
+  proposalCase,
   proposalVersion,
   publish,
   signAll,
@@ -227,23 +227,8 @@ async function decide(meetingId: number, itemId: number, proposalId: number, out
   );
 }
 
-async function caseFor(meetingId: number, proposalId: number, extra: Record<string, unknown> = {}) {
-  const result = await addCase(db, {
-    user: await currentUser(db, world.users.coordinator),
-    meetingId,
-    expectedVersion: await meetingVersion(db, meetingId),
-    form: {
-      intent: "addCase",
-      version: 0,
-      kind: "proposal",
-      proposalId,
-      presentation: "",
-      recommendation: "",
-      exempt: false,
-      ...extra,
-    },
-  });
-  return expectOk(result, "add case").itemId;
+async function caseFor(meetingId: number, proposalId: number, extra = {}) {
+  return proposalCase(db, await currentUser(db, world.users.coordinator), meetingId, proposalId, extra);
 }
 
 describe("the full loop of one proposal", () => {

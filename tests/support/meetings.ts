@@ -79,7 +79,13 @@ export async function otherCase(db: DB, user: CurrentUser, meetingId: number, ti
   return expectOk(result, `add case ${title}`).itemId;
 }
 
-export async function proposalCase(db: DB, user: CurrentUser, meetingId: number, proposalId: number) {
+export async function proposalCase(
+  db: DB,
+  user: CurrentUser,
+  meetingId: number,
+  proposalId: number,
+  extra = {},
+) {
   const result = await addCase(db, {
     user,
     meetingId,
@@ -92,6 +98,7 @@ export async function proposalCase(db: DB, user: CurrentUser, meetingId: number,
       presentation: "",
       recommendation: "",
       exempt: false,
+      ...extra,
     },
   });
   return expectOk(result, "add proposal case").itemId;
