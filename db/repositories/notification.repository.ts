@@ -1,4 +1,4 @@
-import type { Insertable } from "kysely";
+import { sql, type Insertable } from "kysely";
 import type { Executor } from "../connection";
 import type { EmailOutboxTable, NotificationTable } from "../schema";
 
@@ -165,30 +165,43 @@ export async function activeCoordinators(db: Executor): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** Active supporters and followers of a proposal. */
-export async function supportersAndFollowers(
+/**
+ * The people around a proposal, in one query: its active supporters and followers, and the active
+ * members (on the date given) of its group, if it has one.
+ */
+export async function proposalAudience(
   db: Executor,
-  proposalId: number,
-): Promise<{ supporters: number[]; followers: number[] }> {
-  const [supporters, followers] = await Promise.all([
-    db
-      .selectFrom("proposal_support")
-      .innerJoin("user", "user.id", "proposal_support.user_id")
-      .select("user.id")
-      .where("proposal_support.proposal_id", "=", proposalId)
-      .where("user.active", "=", 1)
-      .orderBy("user.id")
-      .execute(),
-    db
-      .selectFrom("proposal_follower")
-      .innerJoin("user", "user.id", "proposal_follower.user_id")
-      .select("user.id")
-      .where("proposal_follower.proposal_id", "=", proposalId)
-      .where("user.active", "=", 1)
-      .orderBy("user.id")
-      .execute(),
-  ]);
-  return { supporters: supporters.map((r) => r.id), followers: followers.map((r) => r.id) };
+  proposal: { id: number; groupId: number | null },
+  on: string,
+): Promise<{ supporters: number[]; followers: number[]; groupMembers: number[] }> {
+  const supporters = db
+    .selectFrom("proposal_support")
+    .innerJoin("user", "user.id", "proposal_support.user_id")
+    .select([sql<string>`'supporter'`.as("role"), "user.id"])
+    .where("proposal_support.proposal_id", "=", proposal.id)
+    .where("user.active", "=", 1);
+  const followers = db
+    .selectFrom("proposal_follower")
+    .innerJoin("user", "user.id", "proposal_follower.user_id")
+    .select([sql<string>`'follower'`.as("role"), "user.id"])
+    .where("proposal_follower.proposal_id", "=", proposal.id)
+    .where("user.active", "=", 1);
+  const members = db
+    .selectFrom("membership")
+    .innerJoin("user", "user.id", "membership.user_id")
+    .select([sql<string>`'member'`.as("role"), "user.id"])
+    .where("membership.body_id", "=", proposal.groupId ?? -1)
+    .where("user.active", "=", 1)
+    .where("membership.valid_from", "<=", on)
+    .where((eb) => eb.or([eb("membership.valid_to", "is", null), eb("membership.valid_to", ">", on)]));
+  const rows = await (
+    proposal.groupId === null
+      ? supporters.unionAll(followers)
+      : supporters.unionAll(followers).unionAll(members)
+  ).execute();
+  const idsOf = (role: string) =>
+    [...new Set(rows.filter((r) => r.role === role).map((r) => r.id))].sort((a, b) => a - b);
+  return { supporters: idsOf("supporter"), followers: idsOf("follower"), groupMembers: idsOf("member") };
 }
 
 /** Name, address and chosen e-mail modes of the given active people (inactive ones are left out). */

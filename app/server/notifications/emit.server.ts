@@ -15,7 +15,7 @@ import {
   insertNotificationRows,
   recipientsByIds,
   routingCandidates,
-  supportersAndFollowers,
+  proposalAudience,
   type NewOutgoingEmail,
 } from "#db/repositories/notification.repository";
 import { getBody, listBodies } from "#db/repositories/organisation.repository";
@@ -140,15 +140,14 @@ async function plan(db: Executor, cause: NotificationCause, now: Date): Promise<
     case "proposalEvent": {
       const proposal = await getProposal(db, cause.proposalId);
       if (!proposal) return [];
-      const [around, groupMembers, routers, exempt] = await Promise.all([
-        supportersAndFollowers(db, proposal.id),
-        proposal.group_id === null ? [] : activeMembersOfBody(db, proposal.group_id, today),
+      const [around, routers, exempt] = await Promise.all([
+        proposalAudience(db, { id: proposal.id, groupId: proposal.group_id }, today),
         cause.event === "SUBMIT" ? routersOn(db, today) : [],
         proposalIsExempt(db, proposal.id),
       ]);
       return recipientsOfProposalEvent(
         { ...cause, proposal: { id: proposal.id, title: proposal.title }, exempt },
-        { authorId: proposal.author_id, ...around, groupMembers, routers },
+        { authorId: proposal.author_id, ...around, routers },
       );
     }
     case "meetingNotice": {
