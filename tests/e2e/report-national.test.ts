@@ -6,6 +6,7 @@ import { reportPageLimits } from "~/domain/report-page";
 import { reportTexts as R } from "~/domain/texts/report";
 import { hashPassword } from "~/server/password.server";
 import { BENCH_EMAIL, BENCH_PASSWORD, generateDataset, type Dataset } from "../../scripts/bench/generate";
+import { expectNoAxeViolations, launchBrowser, loginAs } from "../support/browser";
 import { loginCookie, startServer, type TestServer } from "../support/server";
 
 /**
@@ -88,5 +89,26 @@ describe("annual report page of a big year", () => {
     }
     // A bad query is the summary view, not an error.
     expect(entries(await get(`/rapport/${year}?felt=x&side=-1`))).toBe(entries(html));
+  });
+
+  it("opens and pages a field in the browser, accessibly", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await (await browser.newContext()).newPage();
+      await loginAs(page, server.url, BENCH_EMAIL, BENCH_PASSWORD);
+      await page.goto(`${server.url}/rapport/${dataset.reportYear}`);
+      await expectNoAxeViolations(page);
+      const more = page.getByRole("link", { name: /^Vis alle \d+ innspill i / }).first();
+      await more.click();
+      await page.waitForURL(/\?felt=[\d.]+#kap-/);
+      const paging = page.getByRole("navigation", { name: /^Sider i / });
+      await expect.poll(() => paging.isVisible()).toBe(true);
+      await expectNoAxeViolations(page);
+      await paging.getByRole("link", { name: R.showFewerEntries }).click();
+      await page.waitForURL((url) => !url.search.includes("felt="));
+      await expect.poll(() => paging.count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
   });
 });
