@@ -15,6 +15,7 @@ export { logger } from "./server/logger.server";
 export { bodyLimits, tooLargeMessage } from "./server/limits.server";
 export { pruneOld, sessionCookieName } from "./server/auth.server";
 export { securityTexts } from "./domain/texts/security";
+export { startNotificationWorker } from "./server/notifications/delivery.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {

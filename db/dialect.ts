@@ -1,4 +1,11 @@
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type QueryExecutor } from "kysely";
+import {
+  PostgresAdapter,
+  sql,
+  type ColumnDefinitionBuilder,
+  type Kysely,
+  type QueryExecutor,
+  type SelectQueryBuilder,
+} from "kysely";
 
 /**
  * The one place that knows which database engine runs. Innspill runs on SQLite (one file, the
@@ -81,3 +88,58 @@ export function postgresRefuseTrigger(
 export const POSTGRES_SEARCH_TEXT = sql.raw(
   "title || ' ' || background || ' ' || problem || ' ' || solution || ' ' || benefits",
 );
+
+// ---------------------------------------------------------------------------------------------
+// Errors: what each engine says when it refuses
+
+/**
+ * Whether an error is the database refusing a duplicate in one unique index: SQLite names the
+ * columns in its message, PostgreSQL gives SQLSTATE 23505 and the index's name.
+ */
+export function isUniqueViolation(
+  error: unknown,
+  index: { name: string; table: string; columns: string[] },
+): boolean {
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & { code?: string; constraint?: string };
+  if (e.code === "23505") return e.constraint === index.name;
+  const columns = index.columns.map((c) => `${index.table}.${c}`).join(", ");
+  return e.message.includes(`UNIQUE constraint failed: ${columns}`);
+}
+
+/**
+ * LIKE that ignores case as SQLite's does (SQLite's LIKE folds ASCII letters; PostgreSQL's LIKE
+ * folds nothing, its ILIKE folds every letter): the operator to write in a `where`.
+ */
+export function likeIgnoringCase(db: Handle): "like" | "ilike" {
+  return isPostgres(db) ? "ilike" : "like";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concurrency: what must hold across several app processes on one database
+
+/**
+ * Makes transactions that call this with the same key run one after the other, until the
+ * caller's transaction ends: a check that reads and then writes (count the failed logins, then
+ * record this one) cannot be raced. SQLite already runs one writing transaction at a time in one
+ * process (one connection), and the file's lock orders processes; PostgreSQL runs them side by
+ * side, so there a transaction-scoped advisory lock on the key's hash serialises them.
+ */
+export async function serializeOn(trx: Handle & { isTransaction: boolean }, key: string): Promise<void> {
+  if (!trx.isTransaction) throw new Error("serializeOn needs a transaction: the lock lasts until it ends");
+  if (!isPostgres(trx)) return;
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx as unknown as Kysely<unknown>);
+}
+
+/**
+ * Claims rows no other transaction holds, skipping those that one does (`FOR UPDATE SKIP LOCKED`
+ * on PostgreSQL: several delivery workers take disjoint batches of a queue such as the e-mail
+ * outbox). SQLite has no row locks and runs one writing transaction at a time, so there the query
+ * is unchanged; the claim's own `update … where status = 'pending'` keeps it single.
+ */
+export function skipLockedRows<DB, TB extends keyof DB, O>(
+  db: Handle,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return isPostgres(db) ? query.forUpdate().skipLocked() : query;
+}

@@ -100,15 +100,24 @@ function serve() {
 
   app.all("*", remixHandler(vite ? loadBuild : firstBuild));
 
+  // The notification e-mail worker runs in each server process unless it runs on its own (`npm run worker`,
+  // NOTIFICATION_WORKER=off). Several at once are safe: the claim on each e-mail is the lock (decision 018).
+  let worker;
   const server = app.listen(config.port, config.host, () => {
     const port = server.address().port;
     // In a cluster the primary says it once, when every server process listens.
     if (cluster.isPrimary)
       log.info({ port, mode: config.mode }, `Innspill kjører på http://localhost:${port} (${config.mode})`);
+    if (config.notificationWorker === "in-process") worker = appServer.startNotificationWorker();
   });
 
   for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => server.close(() => process.exit(0)));
+    process.on(signal, () => {
+      // The send under way finishes (or its claim runs out and another worker takes it) before exit.
+      Promise.resolve(worker?.stop())
+        .catch((error) => log.error({ err: error }, "notification worker did not stop cleanly"))
+        .finally(() => server.close(() => process.exit(0)));
+    });
   }
 }
 

@@ -48,6 +48,14 @@ export function mayAdminister(actor: Pick<Actor, "isAdmin">): boolean {
   return actor.isAdmin;
 }
 
+/**
+ * Administrators see the e-mail outbox (recipients, subjects and texts as sent, which may name
+ * proposals the reader could not otherwise open) and send failed messages again.
+ */
+export function mayManageEmailOutbox(actor: Pick<Actor, "isAdmin">): boolean {
+  return actor.isAdmin;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Proposals
 

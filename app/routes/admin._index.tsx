@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { t } from "~/domain/texts";
 import { adminTexts } from "~/domain/texts/admin";
+import { deliveryTexts } from "~/domain/texts/notification-delivery";
 import { siteTexts } from "~/domain/texts/site";
 import { notificationCenterTexts } from "~/domain/texts/notification-center";
 import { requireAdmin } from "~/server/auth.server";
@@ -38,6 +39,12 @@ export default function AdminOverview() {
             <Link to="/admin/tekster">{siteTexts.admin.title}</Link>
           </h2>
           <p>{siteTexts.admin.overviewText}</p>
+        </section>
+        <section className="card" aria-labelledby="admin-email">
+          <h2 id="admin-email" style={{ marginTop: 0 }}>
+            <Link to="/admin/e-post">{deliveryTexts.admin.title}</Link>
+          </h2>
+          <p>{deliveryTexts.admin.overviewText}</p>
         </section>
         <section className="card" aria-labelledby="admin-step-limits">
           <h2 id="admin-step-limits" style={{ marginTop: 0 }}>

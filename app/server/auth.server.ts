@@ -11,6 +11,7 @@ import {
   markLoginSucceeded,
   pruneLoginAttempts,
   pruneSessions,
+  lockLoginAttempts,
   recordLoginAttempt,
   touchSession,
   userBySession,
@@ -197,6 +198,7 @@ export async function login(input: {
   const gate = await db()
     .transaction()
     .execute(async (trx) => {
+      await lockLoginAttempts(trx, email);
       const failures = await failedLoginsSince(trx, { email, ip: input.ip, since });
       if (failures.byAccountAndAddress >= LOCK_AFTER) return { locked: true as const };
       const attemptId = await recordLoginAttempt(trx, { email, ip: input.ip, at: now.toISOString() });

@@ -42,7 +42,7 @@ export async function saveStart(
         planned_end: input.plannedEnd,
         updated_by: input.userId,
         updated_at: input.now,
-        version: sql`version + 1`,
+        version: sql`proposal_followup.version + 1`,
       }),
     )
     .execute();
@@ -80,7 +80,7 @@ export async function saveCompletion(
         report_text: input.reportText,
         updated_by: input.userId,
         updated_at: input.now,
-        version: sql`version + 1`,
+        version: sql`proposal_followup.version + 1`,
       }),
     )
     .execute();

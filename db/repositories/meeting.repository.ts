@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Executor } from "../connection";
 import type { AttendanceStatus, BodyKind, MeetingStatus, VoteChoice } from "../schema";
+import { isUniqueViolation } from "../dialect";
 
 /** The calendar date (YYYY-MM-DD) of a meeting's local start time. */
 export const meetingDate = (startsAt: string) => startsAt.slice(0, 10);
@@ -524,7 +525,8 @@ export async function protocolItemLinks(db: Executor, ids: readonly number[]): P
         .orderBy(sql`body_name.valid_from <= substr(meeting.starts_at, 1, 10)`, "desc")
         .orderBy(
           sql`case when body_name.valid_from <= substr(meeting.starts_at, 1, 10) then body_name.valid_from end`,
-          "desc",
+          // NULLs last, as SQLite sorts them descending (PostgreSQL would put them first).
+          (ob) => ob.desc().nullsLast(),
         )
         .orderBy("body_name.valid_from")
         .limit(1)
@@ -538,7 +540,8 @@ export async function protocolItemLinks(db: Executor, ids: readonly number[]): P
         .orderBy(sql`body_name.valid_from <= substr(meeting.starts_at, 1, 10)`, "desc")
         .orderBy(
           sql`case when body_name.valid_from <= substr(meeting.starts_at, 1, 10) then body_name.valid_from end`,
-          "desc",
+          // NULLs last, as SQLite sorts them descending (PostgreSQL would put them first).
+          (ob) => ob.desc().nullsLast(),
         )
         .orderBy("body_name.valid_from")
         .limit(1)
@@ -765,12 +768,11 @@ export function frozenProtocolError(error: unknown): boolean {
 
 /** The database refused a case number that another case of the body already has that year. */
 export function caseNumberCollision(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    /UNIQUE constraint failed: protocol_item\.body_id, protocol_item\.number_year, protocol_item\.number/.test(
-      error.message,
-    )
-  );
+  return isUniqueViolation(error, {
+    name: "protocol_item_number",
+    table: "protocol_item",
+    columns: ["body_id", "number_year", "number"],
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

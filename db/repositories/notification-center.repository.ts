@@ -139,6 +139,15 @@ export async function savePreferences(
       .execute();
 }
 
+/** Turns one kind of notification e-mail off for a person (the unsubscribe link), whatever was chosen before. */
+export async function turnOffNotificationEmail(db: Executor, userId: number, kind: string): Promise<void> {
+  await db
+    .insertInto("notification_preference")
+    .values({ user_id: userId, kind, mode: "off" })
+    .onConflict((oc) => oc.columns(["user_id", "kind"]).doUpdateSet({ mode: "off" }))
+    .execute();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Step limits
 

@@ -1,4 +1,4 @@
-import type { Insertable } from "kysely";
+import { sql, type Insertable } from "kysely";
 import type { Executor } from "../connection";
 import type { EmailOutboxTable, NotificationTable } from "../schema";
 
@@ -8,25 +8,67 @@ export type NewOutgoingEmail = Omit<
   "id" | "status" | "attempts" | "claimed_until" | "last_error" | "sent_at"
 >;
 
+/** Rows per INSERT statement: 12 columns each stays far below both engines' bound-parameter limits. */
+const ROWS_PER_INSERT = 500;
+
+const dedupeOf = (row: { user_id: number; dedupe_key?: string | null }) =>
+  row.dedupe_key == null ? null : `${row.user_id}\u0000${row.dedupe_key}`;
+
+/**
+ * Writes notifications; a row whose (user, dedupe key) already exists (or comes earlier in `rows`)
+ * is skipped. Call it inside the transaction of the event that causes them (the transactional
+ * outbox): a rolled-back event writes none. Returns, for each row given, its new id, or undefined
+ * when it was skipped.
+ *
+ * One multi-row INSERT … ON CONFLICT DO NOTHING RETURNING per 500 rows (SQLite ≥ 3.35 and
+ * PostgreSQL both return only the rows inserted). The returned rows are matched back to the input
+ * by id order: ids grow in the order the VALUES list is inserted, and the rows that survive are
+ * known from their (user, dedupe key) — a row without a key can never conflict.
+ */
+export async function insertNotificationRows(
+  db: Executor,
+  rows: readonly NewNotification[],
+): Promise<(number | undefined)[]> {
+  const ids: (number | undefined)[] = new Array(rows.length).fill(undefined);
+  // A key repeated within `rows` is written once, for its first row (as one insert after another would).
+  const firstOfKey = new Set<string>();
+  const candidates: number[] = [];
+  rows.forEach((row, index) => {
+    const key = dedupeOf(row);
+    if (key !== null) {
+      if (firstOfKey.has(key)) return;
+      firstOfKey.add(key);
+    }
+    candidates.push(index);
+  });
+  for (let start = 0; start < candidates.length; start += ROWS_PER_INSERT) {
+    const chunk = candidates.slice(start, start + ROWS_PER_INSERT);
+    const written = await db
+      .insertInto("notification")
+      .values(chunk.map((index) => rows[index]!))
+      .onConflict((oc) =>
+        oc.columns(["user_id", "dedupe_key"]).where("dedupe_key", "is not", null).doNothing(),
+      )
+      .returning(["id", "user_id", "dedupe_key"])
+      .execute();
+    const insertedKeys = new Set(written.map(dedupeOf));
+    const survivors = chunk.filter((index) => {
+      const key = dedupeOf(rows[index]!);
+      return key === null || insertedKeys.has(key);
+    });
+    const writtenIds = written.map((w) => w.id).sort((a, b) => a - b);
+    survivors.forEach((index, i) => (ids[index] = writtenIds[i]));
+  }
+  return ids;
+}
+
 /**
  * Writes notifications; a row whose (user, dedupe key) already exists is skipped. Call it inside the
  * transaction of the event that causes them (the transactional outbox): a rolled-back event writes none.
  * Returns the ids of the rows written, in order.
  */
 export async function insertNotifications(db: Executor, rows: readonly NewNotification[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const row of rows) {
-    const written = await db
-      .insertInto("notification")
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(["user_id", "dedupe_key"]).where("dedupe_key", "is not", null).doNothing(),
-      )
-      .returning("id")
-      .executeTakeFirst();
-    if (written) ids.push(written.id);
-  }
-  return ids;
+  return (await insertNotificationRows(db, rows)).filter((id): id is number => id !== undefined);
 }
 
 /**
@@ -47,6 +89,16 @@ export async function settleSeededNotifications(db: Executor, at: string): Promi
 export async function enqueueEmail(db: Executor, email: NewOutgoingEmail): Promise<number> {
   const row = await db.insertInto("email_outbox").values(email).returning("id").executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Puts e-mails in the outbox, in the caller's transaction, with one INSERT per 500. */
+export async function enqueueEmails(db: Executor, emails: readonly NewOutgoingEmail[]): Promise<void> {
+  for (let start = 0; start < emails.length; start += ROWS_PER_INSERT) {
+    await db
+      .insertInto("email_outbox")
+      .values(emails.slice(start, start + ROWS_PER_INSERT))
+      .execute();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,30 +165,43 @@ export async function activeCoordinators(db: Executor): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** Active supporters and followers of a proposal. */
-export async function supportersAndFollowers(
+/**
+ * The people around a proposal, in one query: its active supporters and followers, and the active
+ * members (on the date given) of its group, if it has one.
+ */
+export async function proposalAudience(
   db: Executor,
-  proposalId: number,
-): Promise<{ supporters: number[]; followers: number[] }> {
-  const [supporters, followers] = await Promise.all([
-    db
-      .selectFrom("proposal_support")
-      .innerJoin("user", "user.id", "proposal_support.user_id")
-      .select("user.id")
-      .where("proposal_support.proposal_id", "=", proposalId)
-      .where("user.active", "=", 1)
-      .orderBy("user.id")
-      .execute(),
-    db
-      .selectFrom("proposal_follower")
-      .innerJoin("user", "user.id", "proposal_follower.user_id")
-      .select("user.id")
-      .where("proposal_follower.proposal_id", "=", proposalId)
-      .where("user.active", "=", 1)
-      .orderBy("user.id")
-      .execute(),
-  ]);
-  return { supporters: supporters.map((r) => r.id), followers: followers.map((r) => r.id) };
+  proposal: { id: number; groupId: number | null },
+  on: string,
+): Promise<{ supporters: number[]; followers: number[]; groupMembers: number[] }> {
+  const supporters = db
+    .selectFrom("proposal_support")
+    .innerJoin("user", "user.id", "proposal_support.user_id")
+    .select([sql<string>`'supporter'`.as("role"), "user.id"])
+    .where("proposal_support.proposal_id", "=", proposal.id)
+    .where("user.active", "=", 1);
+  const followers = db
+    .selectFrom("proposal_follower")
+    .innerJoin("user", "user.id", "proposal_follower.user_id")
+    .select([sql<string>`'follower'`.as("role"), "user.id"])
+    .where("proposal_follower.proposal_id", "=", proposal.id)
+    .where("user.active", "=", 1);
+  const members = db
+    .selectFrom("membership")
+    .innerJoin("user", "user.id", "membership.user_id")
+    .select([sql<string>`'member'`.as("role"), "user.id"])
+    .where("membership.body_id", "=", proposal.groupId ?? -1)
+    .where("user.active", "=", 1)
+    .where("membership.valid_from", "<=", on)
+    .where((eb) => eb.or([eb("membership.valid_to", "is", null), eb("membership.valid_to", ">", on)]));
+  const rows = await (
+    proposal.groupId === null
+      ? supporters.unionAll(followers)
+      : supporters.unionAll(followers).unionAll(members)
+  ).execute();
+  const idsOf = (role: string) =>
+    [...new Set(rows.filter((r) => r.role === role).map((r) => r.id))].sort((a, b) => a - b);
+  return { supporters: idsOf("supporter"), followers: idsOf("follower"), groupMembers: idsOf("member") };
 }
 
 /** Name, address and chosen e-mail modes of the given active people (inactive ones are left out). */

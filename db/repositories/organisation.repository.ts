@@ -235,7 +235,10 @@ export function listMembershipsOfBody(
       .where("membership.valid_from", "<=", on)
       .where((eb) => eb.or([eb("membership.valid_to", "is", null), eb("membership.valid_to", ">", on)]));
   }
-  return q.orderBy("membership.valid_to", "desc").orderBy("user.name").execute();
+  return q
+    .orderBy("membership.valid_to", (ob) => ob.desc().nullsLast())
+    .orderBy("user.name")
+    .execute();
 }
 
 /** A user's memberships valid on a date, with the body kind. */
@@ -332,7 +335,8 @@ export function listMembershipsOfUser(db: Executor, userId: number) {
         .orderBy(sql`body_name.valid_from <= membership.valid_from`, "desc")
         .orderBy(
           sql`case when body_name.valid_from <= membership.valid_from then body_name.valid_from end`,
-          "desc",
+          // NULLs last, as SQLite sorts them descending (PostgreSQL would put them first).
+          (ob) => ob.desc().nullsLast(),
         )
         .orderBy("body_name.valid_from")
         .limit(1)

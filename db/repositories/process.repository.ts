@@ -125,10 +125,14 @@ export async function daysFromSubmission(db: Executor, states: readonly string[]
     .where("h.to_state", "in", states)
     .select((eb) => [
       "h.proposal_id",
-      eb.fn.min(eb.fn<number>("julianday", ["h.at"])).as("reached"),
-      eb.fn.min(eb.fn<number>("julianday", ["s.at"])).as("submitted"),
+      // ISO timestamps order as text; the days between are counted here, the same on every engine.
+      eb.fn.min("h.at").as("reached"),
+      eb.fn.min("s.at").as("submitted"),
     ])
     .groupBy("h.proposal_id")
     .execute();
-  return rows.map((r) => Number(r.reached) - Number(r.submitted)).filter((d) => Number.isFinite(d) && d >= 0);
+  const day = 86_400_000;
+  return rows
+    .map((r) => (Date.parse(r.reached) - Date.parse(r.submitted)) / day)
+    .filter((d) => Number.isFinite(d) && d >= 0);
 }

@@ -1,5 +1,6 @@
-import { sql, type ExpressionBuilder, type QueryCreator, type SqlBool } from "kysely";
+import { sql, type ExpressionBuilder, type QueryCreator, type RawBuilder, type SqlBool } from "kysely";
 import type { Executor } from "../connection";
+import { isPostgres, likeIgnoringCase, POSTGRES_SEARCH_TEXT } from "../dialect";
 import type { Database, NewProposal } from "../schema";
 
 export interface ProposalTexts {
@@ -260,7 +261,7 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
       all.push(eb(listedAt, ">=", `${filters.year}-01-01`), eb(listedAt, "<", `${filters.year + 1}-01-01`));
     }
     if (filters.q && !match) {
-      all.push(eb("proposal.title", "like", `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`));
+      all.push(eb("proposal.title", likeIgnoringCase(db), `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`));
     }
     return eb.and(all);
   };
@@ -280,10 +281,12 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
     ? (db.with(
         (cte) => cte("hits").materialized(),
         (qc) =>
-          qc
-            .selectFrom(sql`proposal_fts`.as("fts"))
-            .select(sql<number>`rowid`.as("id"))
-            .where(sql<SqlBool>`proposal_fts match ${match}`),
+          isPostgres(db)
+            ? postgresSearchHits(qc, searchWords(filters.q ?? "", "all"))
+            : qc
+                .selectFrom(sql`proposal_fts`.as("fts"))
+                .select(sql<number>`rowid`.as("id"))
+                .where(sql<SqlBool>`proposal_fts match ${match}`),
       ) as unknown as QueryCreator<Database>)
     : db;
   const filtered = (from: QueryCreator<Database>) => {
@@ -357,21 +360,28 @@ function relevanceQueries(
     .with(
       (cte) => cte("hits").materialized(),
       (qc) =>
-        qc
-          .selectFrom(sql`proposal_fts`.as("fts"))
-          // CROSS JOIN: SQLite keeps the full-text index as the outer loop, so the walk stops at the cap.
-          .crossJoin("proposal")
-          .select(["proposal.id", sql<number>`${score}`.as("score")])
-          .where(sql<SqlBool>`proposal.id = fts.rowid`)
-          .where(sql<SqlBool>`proposal_fts match ${opts.match}`)
-          .where((eb) => opts.conditions(eb as unknown as ExpressionBuilder<Database, "proposal">))
-          .orderBy(sql`fts.rowid`, "desc")
-          .limit(opts.cap + 1),
+        isPostgres(db)
+          ? (postgresRelevanceHits(qc, opts) as unknown as ReturnType<typeof sqliteRelevanceHits>)
+          : sqliteRelevanceHits(qc),
     )
     // The hit past the cap only tells that there are more: it is not shown.
     .with("shown", (qc) =>
       qc.selectFrom("hits").select(["id", "score"]).orderBy("id", "desc").limit(opts.cap),
     );
+  function sqliteRelevanceHits(qc: QueryCreator<Database>) {
+    return (
+      qc
+        .selectFrom(sql`proposal_fts`.as("fts"))
+        // CROSS JOIN: SQLite keeps the full-text index as the outer loop, so the walk stops at the cap.
+        .crossJoin("proposal")
+        .select(["proposal.id", sql<number>`${score}`.as("score")])
+        .where(sql<SqlBool>`proposal.id = fts.rowid`)
+        .where(sql<SqlBool>`proposal_fts match ${opts.match}`)
+        .where((eb) => opts.conditions(eb as unknown as ExpressionBuilder<Database, "proposal">))
+        .orderBy(sql`fts.rowid`, "desc")
+        .limit(opts.cap + 1)
+    );
+  }
   return {
     page: opts.page,
     pageSize: opts.pageSize,
@@ -455,7 +465,9 @@ export async function similarProposals(
   text: string,
   opts: { excludeId?: number; limit?: number } = {},
 ) {
-  const match = phrases(await rareWords(db, searchWords(text, "any")), "any");
+  const words = await rareWords(db, searchWords(text, "any"));
+  if (isPostgres(db)) return similarProposalsPostgres(db, words, opts);
+  const match = phrases(words, "any");
   if (!match) return [];
   const rows = await sql<{ id: number; title: string; state: string }>`
     select p.id, p.title, p.state
@@ -470,10 +482,86 @@ export async function similarProposals(
   return rows.rows;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Search on PostgreSQL: the siblings of the FTS5 statements above (decision record 024). The same
+// contract: every word (three letters or more) must occur in the title or the texts as a
+// substring, case-insensitively, so "vannmål" finds "Smarte vannmålere"; the pg_trgm GIN index
+// on the searchable text (migration 2026-11-26-001) answers the ILIKEs.
+
+/** Words are letters and digits only (searchWords splits on everything else): no LIKE wildcards. */
+const containsWord = (text: RawBuilder<string>, word: string) => sql<SqlBool>`${text} ilike ${`%${word}%`}`;
+
+/** The ids of proposals containing every word: what the list's `hits` holds on PostgreSQL. */
+function postgresSearchHits(qc: QueryCreator<Database>, words: string[]) {
+  return qc
+    .selectFrom("proposal")
+    .select("proposal.id")
+    .where((eb) => eb.and(words.map((w) => containsWord(POSTGRES_SEARCH_TEXT as RawBuilder<string>, w))));
+}
+
 /**
- * The words found in few proposals, on SQLite: each word's hits in the full-text index are
- * walked only up to the limit, so a common word costs as little as a rare one. The one
- * SQLite-specific statement of "similar"; another engine's sits beside it.
+ * A search by relevance on PostgreSQL, as relevanceQueries' hits on SQLite: the newest `cap + 1`
+ * proposals containing every word and passing the filters, scored by how many words their title holds.
+ */
+function postgresRelevanceHits(
+  qc: QueryCreator<Database>,
+  opts: {
+    conditions: (
+      eb: ExpressionBuilder<Database, "proposal">,
+    ) => ReturnType<ExpressionBuilder<Database, "proposal">["and"]>;
+    words: string[];
+    cap: number;
+  },
+) {
+  const title = sql<string>`proposal.title`;
+  const titleHas = opts.words.map(
+    (w) => sql<number>`(case when ${containsWord(title, w)} then 1 else 0 end)`,
+  );
+  const score = titleHas.length > 0 ? sql.join(titleHas, sql` + `) : sql`0`;
+  return qc
+    .selectFrom("proposal")
+    .select(["proposal.id", sql<number>`${score}`.as("score")])
+    .where((eb) => eb.and(opts.words.map((w) => containsWord(POSTGRES_SEARCH_TEXT as RawBuilder<string>, w))))
+    .where((eb) => opts.conditions(eb))
+    .orderBy("proposal.id", "desc")
+    .limit(opts.cap + 1);
+}
+
+/**
+ * Proposals containing any of the words, most alike first: as bm25(title 5, texts 1) on SQLite, a
+ * word in the title weighs five times one in the texts (PostgreSQL has no bm25 for substrings).
+ */
+async function similarProposalsPostgres(
+  db: Executor,
+  words: string[],
+  opts: { excludeId?: number; limit?: number },
+) {
+  if (words.length === 0) return [];
+  const text = POSTGRES_SEARCH_TEXT as RawBuilder<string>;
+  const title = sql<string>`title`;
+  const score = sql.join(
+    words.map(
+      (w) =>
+        sql`(case when ${containsWord(title, w)} then 5 else 0 end + case when ${containsWord(text, w)} then 1 else 0 end)`,
+    ),
+    sql` + `,
+  );
+  return db
+    .selectFrom("proposal")
+    .select(["id", "title", "state"])
+    .where((eb) => eb.or(words.map((w) => containsWord(text, w))))
+    .where("state", "!=", "draft")
+    .where("id", "!=", opts.excludeId ?? -1)
+    .orderBy(sql`${score}`, "desc")
+    .orderBy("id", "desc")
+    .limit(opts.limit ?? 5)
+    .execute();
+}
+
+/**
+ * The words found in few proposals: each word's hits (in the full-text index on SQLite, the
+ * trigram index on PostgreSQL) are walked only up to the limit, so a common word costs as little
+ * as a rare one. The same words count as telling on both engines.
  */
 async function rareWords(db: Executor, words: string[]): Promise<string[]> {
   if (words.length === 0) return [];
@@ -485,8 +573,11 @@ async function rareWords(db: Executor, words: string[]): Promise<string[]> {
   const limit = Math.max(50, Math.round(Number(newest?.id ?? 0) / 200));
   const rare: string[] = [];
   for (const word of words) {
+    const hits = isPostgres(db)
+      ? sql`select 1 from proposal where ${containsWord(POSTGRES_SEARCH_TEXT as RawBuilder<string>, word)}`
+      : sql`select 1 from proposal_fts where proposal_fts match ${`"${word}"`}`;
     const { rows } = await sql<{ n: number }>`
-      select count(*) as n from (select 1 from proposal_fts where proposal_fts match ${`"${word}"`} limit ${limit + 1})
+      select count(*) as n from (${hits} limit ${limit + 1}) as hits
     `.execute(db);
     if (Number(rows[0]?.n ?? 0) <= limit) rare.push(word);
   }

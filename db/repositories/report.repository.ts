@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../connection";
+import { engineOf, type Engine } from "../dialect";
 
 const yearStart = (year: number) => `${year}-01-01`;
 
@@ -209,7 +210,7 @@ export async function renamesInPeriod(db: Executor, from: string, to: string) {
       select body_id, name, valid_from,
         lag(name) over (partition by body_id order by valid_from) as previous
       from body_name
-    )
+    ) as named
     where valid_from >= ${from} and valid_from < ${to} and previous is not null and previous != name
     order by valid_from, body_id
   `.execute(db);
@@ -253,7 +254,7 @@ export function groupFlowQuery(from: string, to: string) {
  * pick without statistics.
  */
 export async function recommendationsInPeriod(db: Executor, from: string, to: string) {
-  const rows = await recommendationsQuery(from, to).execute(db);
+  const rows = await recommendationsQuery(from, to, engineOf(db)).execute(db);
   return rows.rows.map((r) => ({
     groupId: r.group_id,
     proposalId: r.proposal_id,
@@ -262,11 +263,15 @@ export async function recommendationsInPeriod(db: Executor, from: string, to: st
   }));
 }
 
-/** The statement behind `recommendationsInPeriod`. */
-export function recommendationsQuery(from: string, to: string) {
+/**
+ * The statement behind `recommendationsInPeriod`. SQLite is told which index to use (see above);
+ * PostgreSQL has no such hint, and its planner keeps statistics of its own.
+ */
+export function recommendationsQuery(from: string, to: string, engine: Engine = "sqlite") {
+  const indexedBy = sql.raw(engine === "sqlite" ? " indexed by proposal_history_proposal" : "");
   return sql<{ group_id: number; proposal_id: number; assigned_at: string | null; recommended_at: string }>`
     select r.group_id, r.proposal_id, r.at as recommended_at,
-      (select max(a.at) from proposal_history a indexed by proposal_history_proposal
+      (select max(a.at) from proposal_history a${indexedBy}
         where a.proposal_id = r.proposal_id and a.event in ('ASSIGN', 'MOVE_GROUP') and a.at <= r.at
       ) as assigned_at
     from proposal_history r

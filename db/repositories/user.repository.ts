@@ -1,6 +1,7 @@
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { Executor } from "../connection";
-import type { NewUser, UserUpdate } from "../schema";
+import type { Database, NewUser, UserUpdate } from "../schema";
+import { likeIgnoringCase, serializeOn } from "../dialect";
 
 const publicColumns = [
   "id",
@@ -150,7 +151,7 @@ export async function countUsersInDomain(db: Executor, domain: string): Promise<
   const row = await db
     .selectFrom("user")
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("email", "like", `%@${domain}`)
+    .where("email", likeIgnoringCase(db), `%@${domain}`)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -167,6 +168,14 @@ export async function recordLoginAttempt(db: Executor, input: { email: string; i
 
 export async function markLoginSucceeded(db: Executor, attemptId: number) {
   await db.updateTable("login_attempt").set({ success: 1 }).where("id", "=", attemptId).execute();
+}
+
+/**
+ * Holds the account's login attempts for this transaction: parallel attempts on one account are
+ * checked and recorded one after the other, by every app process on the database.
+ */
+export function lockLoginAttempts(trx: Transaction<Database>, email: string): Promise<void> {
+  return serializeOn(trx, `login:${email}`);
 }
 
 /** Failed attempts since a time: for one account from one address, for the account, and from the address. */
@@ -193,6 +202,7 @@ export async function failedLoginsSince(db: Executor, input: { email: string; ip
 /** Active users whose name or e-mail contains the query, by name; at most `limit`. */
 export function searchActiveUsers(db: Executor, query: string, limit: number) {
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = sql.raw(likeIgnoringCase(db));
   return db
     .selectFrom("user")
     .leftJoin("municipality", "municipality.id", "user.municipality_id")
@@ -200,8 +210,8 @@ export function searchActiveUsers(db: Executor, query: string, limit: number) {
     .where("user.active", "=", 1)
     .where((eb) =>
       eb.or([
-        sql<boolean>`${eb.ref("user.name")} like ${pattern} escape '\\'`,
-        sql<boolean>`${eb.ref("user.email")} like ${pattern} escape '\\'`,
+        sql<boolean>`${eb.ref("user.name")} ${like} ${pattern} escape '\\'`,
+        sql<boolean>`${eb.ref("user.email")} ${like} ${pattern} escape '\\'`,
       ]),
     )
     .orderBy("user.name")

@@ -1,28 +1,24 @@
 import { sql } from "kysely";
 import { openDatabase } from "../../db/connection";
 import { copySqliteToPostgres } from "../../db/copy";
+import type { Engine } from "../../db/dialect";
 import { startPostgresCluster } from "../../tests/support/postgres";
 
 /**
- * Which database engines `npm run bench` measures, and the PostgreSQL side of it: the generated
- * SQLite file is moved with db:copy (db/copy.ts, the operators' own tool, verified table by table)
- * into a private throw-away PostgreSQL cluster (the tests' one), or into an empty database given
- * as BENCH_POSTGRES_URL.
+ * Which database engines `npm run bench` measures, and the PostgreSQL side of it. The data set is
+ * always generated as a SQLite file; for PostgreSQL that file is moved with db:copy (db/copy.ts,
+ * the operators' own tool, verified table by table) into a private throw-away PostgreSQL cluster
+ * (the tests' one), or into an empty database given as BENCH_POSTGRES_URL. The server then runs
+ * with DATABASE_URL on it, and the in-process timings open it with Kysely.
  */
-export type BenchEngine = "sqlite" | "postgres";
+export type { Engine };
+export const engines: readonly Engine[] = ["sqlite", "postgres"];
 
-const usage = "--engine must be sqlite, postgres or both (or BENCH_ENGINE)";
-
-/** From `--engine <x>` / `--engine=<x>` on the command line, else BENCH_ENGINE, else sqlite. */
-export function benchEngines(argv: string[], fromEnv: string | undefined): BenchEngine[] {
-  let value = fromEnv || "sqlite";
-  argv.forEach((arg, i) => {
-    if (arg === "--engine") value = argv[i + 1] ?? "";
-    else if (arg.startsWith("--engine=")) value = arg.slice("--engine=".length);
-  });
-  if (value === "both") return ["sqlite", "postgres"];
-  if (value === "sqlite" || value === "postgres") return [value];
-  throw new Error(`${usage}, not "${value}"`);
+/** `--engine sqlite|postgres|both` (or BENCH_ENGINE; default sqlite): the engines to measure, in order. */
+export function selectedEngines(value: string): Engine[] {
+  if (value === "both") return [...engines];
+  if (engines.includes(value as Engine)) return [value as Engine];
+  throw new Error(`--engine: one of ${engines.join(", ")} or both (or BENCH_ENGINE), not "${value}"`);
 }
 
 export interface PostgresCopy {

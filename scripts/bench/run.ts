@@ -10,15 +10,14 @@ import { currentUserById } from "../../app/server/current-user.server";
 import { eventsPerSecond, flowchartCounts, listQuery, time, type Timing } from "./in-process";
 import { reportDocxTiming } from "./report";
 import { loginCookie } from "../../tests/support/server";
+import { postgresCopyOf, selectedEngines, type Engine, type PostgresCopy } from "./engines";
 import {
   build,
-  engines,
   measureLoginEnumeration,
   measurePath,
   peakMemory,
   startProductionServer,
   timeSingleRequests,
-  type Engine,
   type HttpResult,
 } from "./server";
 
@@ -29,10 +28,14 @@ import {
  * memory; then times single operations in-process, and prints one table (also written as JSON to
  * bench-results/latest.json). It does so at each scale given (`--scales 0.1,1`, the default) and
  * prints how each page's p50 grows with the data; the other measurements are made at the largest.
+ * On each engine chosen the same measurements run, through the same code: the server with
+ * DATABASE_URL on PostgreSQL, the in-process timings with Kysely on its URL; with both engines a
+ * side-by-side table follows. A measurement that fails on an engine is a `failed: …` row.
  *
- * Arguments: --scales <list> (BENCH_SCALES), --engine sqlite (BENCH_ENGINE; the one parameter of
- * the data generation and the server start, see server.ts).
- * Environment: BENCH_SCALE (one scale: 1 = 100,000 proposals; 0.05 for a quick run), BENCH_DURATION
+ * Arguments: --scales <list> (BENCH_SCALES), --engine sqlite|postgres|both (BENCH_ENGINE; default
+ * sqlite; the data set is generated as SQLite and copied into PostgreSQL, see engines.ts).
+ * Environment: BENCH_POSTGRES_URL (an empty database to copy into instead of a private cluster;
+ * one scale only), BENCH_SCALE (one scale: 1 = 100,000 proposals; 0.05 for a quick run), BENCH_DURATION
  * (seconds per page, 10), BENCH_CONNECTIONS (10), BENCH_SKIP_BUILD=1 (reuse build-bench/),
  * BENCH_KEEP=1 (keep the generated data directories), BENCH_DATA_DIR (one scale: reuse a generated
  * directory as it is).
@@ -48,10 +51,9 @@ const scaleList = args.scales ?? env.BENCH_SCALES ?? env.BENCH_SCALE ?? "0.1,1";
 const scales = [...new Set(scaleList.split(",").map((v) => Number(v.trim())))].sort((a, b) => a - b);
 if (scales.length === 0 || scales.some((v) => !Number.isFinite(v) || v <= 0))
   throw new Error(`--scales: positive numbers, comma-separated (got "${scaleList}")`);
-const engineArg = args.engine ?? env.BENCH_ENGINE ?? "sqlite";
-if (!engines.includes(engineArg as Engine))
-  throw new Error(`--engine: one of ${engines.join(", ")} (got "${engineArg}")`);
-const engine = engineArg as Engine;
+const selected = selectedEngines(args.engine ?? env.BENCH_ENGINE ?? "sqlite");
+if (selected.includes("postgres") && env.BENCH_POSTGRES_URL && scales.length > 1)
+  throw new Error("BENCH_POSTGRES_URL is one empty database: give one scale (--scales or BENCH_SCALE)");
 const mainScale = scales.at(-1)!;
 const duration = Number(env.BENCH_DURATION ?? 10);
 const connections = Number(env.BENCH_CONNECTIONS ?? 10);
@@ -89,13 +91,23 @@ interface Page {
   grows?: boolean;
 }
 
-/** What one scale's run gives: its rows, each page's p50 by name, and the data set. */
-interface ScaleRun {
-  scale: number;
-  dataset: Dataset;
+/** What one engine's run at one scale gives: its rows and each page's p50 by name. */
+interface EngineRun {
   rows: Row[];
   p50: Map<string, number>;
 }
+
+/** What one scale's run gives: the data set and each engine's run on it. */
+interface ScaleRun {
+  scale: number;
+  dataset: Dataset;
+  engines: Partial<Record<Engine, EngineRun>>;
+}
+
+const engineTitle: Record<Engine, string> = {
+  sqlite: "SQLite (the file, as `npm start` runs)",
+  postgres: "PostgreSQL (DATABASE_URL, the same data copied with db:copy)",
+};
 
 async function main() {
   const started = Date.now();
@@ -107,7 +119,16 @@ async function main() {
   const runs: ScaleRun[] = [];
   for (const scale of scales) runs.push(await runScale(scale, scale === mainScale));
   const main = runs.at(-1)!;
-  const growth = runs.length > 1 ? growthRows(runs[0]!, main) : [];
+  const byEngine = Object.fromEntries(
+    selected.map((engine) => [
+      engine,
+      {
+        rows: main.engines[engine]!.rows,
+        growth: runs.length > 1 ? growthRows(runs[0]!, main, engine) : [],
+      },
+    ]),
+  ) as Record<Engine, { rows: Row[]; growth: GrowthRow[] }>;
+  const first = byEngine[selected[0]!];
 
   load.after = loadavg();
   const results = {
@@ -118,20 +139,32 @@ async function main() {
       loadBefore: load.before,
       loadAfter: load.after,
     },
-    settings: { engine, scales, duration, connections },
+    settings: { engines: selected, scales, duration, connections },
     dataset: main.dataset,
-    rows: main.rows,
-    growth,
-    scales: runs.map((r) => ({ scale: r.scale, dataset: r.dataset, rows: r.rows })),
+    // The first engine's (SQLite unless only PostgreSQL was chosen); every engine's under `engines`.
+    rows: first.rows,
+    growth: first.growth,
+    engines: byEngine,
+    scales: runs.map((r) => ({
+      scale: r.scale,
+      dataset: r.dataset,
+      engines: Object.fromEntries(Object.entries(r.engines).map(([e, run]) => [e, run.rows])),
+    })),
     seconds: (Date.now() - started) / 1000,
   };
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
   writeFileSync(path.join(root, "bench-results/latest.json"), JSON.stringify(results, null, 2));
-  console.log(`\nScale ${mainScale} (${engine}):\n` + table(main.rows));
-  if (growth.length > 0)
+  for (const engine of selected) {
+    console.log(`\nScale ${mainScale}, ${engineTitle[engine]}:\n` + table(byEngine[engine].rows));
+    if (byEngine[engine].growth.length > 0)
+      console.log(
+        `\nGrowth of p50 from scale ${runs[0]!.scale} to ${mainScale} (${(mainScale / runs[0]!.scale).toFixed(0)} × the data), ${engine}:\n` +
+          growthTable(byEngine[engine].growth),
+      );
+  }
+  if (selected.length > 1)
     console.log(
-      `\nGrowth of p50 from scale ${runs[0]!.scale} to ${mainScale} (${(mainScale / runs[0]!.scale).toFixed(0)} × the data):\n` +
-        growthTable(growth),
+      `\nScale ${mainScale}, side by side:\n` + sideBySide(byEngine.sqlite.rows, byEngine.postgres.rows),
     );
   console.log(
     `\n${cpus().length} cores; load average before ${load.before.map((l) => l.toFixed(1)).join(" ")}, after ${load.after.map((l) => l.toFixed(1)).join(" ")}. Written to bench-results/latest.json.`,
@@ -149,7 +182,7 @@ async function prepareData(scale: number): Promise<{ dataDir: string; dataset: D
     dataset = JSON.parse(readFileSync(described, "utf8")) as Dataset;
     log(`reusing ${file}`);
   } else {
-    log(`scale ${scale}: generating (${engine}) into ${file}`);
+    log(`scale ${scale}: generating into ${file}`);
     dataset = await generateDataset({ file, scale, passwordHash: await hashPassword(BENCH_PASSWORD), log });
     writeFileSync(described, JSON.stringify(dataset, null, 2));
   }
@@ -202,66 +235,161 @@ const LOGIN_PAGE = "login page, no data (/logg-inn)";
 const LIST_PAGE = "/innspill";
 
 /**
- * One scale: the pages with one server process; at the main scale also the login timing, the list
- * page with two server processes, peak memory, the in-process operations and the JavaScript.
+ * One scale: the data set generated (and copied into PostgreSQL when it is measured, before
+ * anything is measured: the event timings write), then the same measurements on each engine.
  */
 async function runScale(scale: number, isMain: boolean): Promise<ScaleRun> {
   const { dataDir, dataset, kept } = await prepareData(scale);
+  const file = path.join(dataDir, "innspill.db");
+  const run: ScaleRun = { scale, dataset, engines: {} };
+  let postgres: PostgresCopy | undefined;
+  let copyFailure: unknown;
+  try {
+    if (selected.includes("postgres")) {
+      log("copying the data set into PostgreSQL (db:copy)");
+      try {
+        postgres = await postgresCopyOf(file, log);
+        log(`db:copy took ${postgres.copySeconds.toFixed(0)} s`);
+      } catch (error) {
+        log(`db:copy failed: ${String(error)}`);
+        copyFailure = error;
+      }
+    }
+    for (const engine of selected) {
+      log(`── scale ${scale}, measuring on ${engine}`);
+      if (engine === "postgres" && !postgres) {
+        run.engines.postgres = { rows: [failedRow(COPY_ROW, "in-process", "", copyFailure)], p50: new Map() };
+        continue;
+      }
+      const location = engine === "postgres" ? postgres!.url : file;
+      const measured = await measureEngine({ engine, location, dataDir, dataset, isMain });
+      if (postgres && engine === "postgres")
+        measured.rows.push({
+          name: COPY_ROW,
+          kind: "in-process",
+          perSecond: null,
+          p50: postgres.copySeconds * 1000,
+          p99: null,
+          ratio: null,
+          target: "",
+          met: null,
+          note: `${postgres.tables} tables, ${postgres.rows.toLocaleString("en-US")} rows, all verified`,
+        });
+      run.engines[engine] = measured;
+    }
+  } finally {
+    await postgres?.stop();
+  }
+  // The JavaScript pages send is the same on every engine: shown once, with the first.
+  if (isMain) bundleRows(run.engines[selected[0]!]!.rows);
+  if (!kept) rmSync(dataDir, { recursive: true, force: true });
+  else log(`data kept in ${dataDir}`);
+  return run;
+}
+
+const COPY_ROW = "db:copy of the generated SQLite file";
+
+/**
+ * Everything measured on one engine at one scale: the pages with one server process; at the main
+ * scale also the login timing, the list page with two server processes, peak memory and the
+ * in-process operations. A measurement that fails is a `failed: …` row, not the end of the run.
+ */
+async function measureEngine(opts: {
+  engine: Engine;
+  /** The SQLite file or the PostgreSQL URL. */
+  location: string;
+  dataDir: string;
+  dataset: Dataset;
+  isMain: boolean;
+}): Promise<EngineRun> {
+  const { engine, location, dataDir, dataset, isMain } = opts;
   const rows: Row[] = [];
   const p50 = new Map<string, number>();
   const memory: { run: string; pid: number; role: string; bytes: number }[] = [];
   let listOne: HttpResult | undefined;
-  let cookie = "";
-
-  const server = await startProductionServer({ engine, dataDir, buildDir, processes: 1 });
-  try {
-    cookie = await loginCookie(server.url, dataset.bench.email, BENCH_PASSWORD);
-    let reference: HttpResult | undefined;
-    for (const page of pagesOf(dataset)) {
-      const row = await measurePage(server.url, page, page.anonymous ? undefined : cookie, reference);
-      const peak = Math.max(0, ...peakMemory(server).map((m) => m.bytes)) / MB;
-      log(`${page.path}: peak memory so far ${peak.toFixed(0)} MB`);
-      rows.push({ ...row.row, peakMemoryAfterMB: Math.round(peak) });
-      if (row.result && page.name === LOGIN_PAGE) reference = row.result;
-      if (row.row.p50 !== null) p50.set(page.name, row.row.p50);
+  const server = await startProductionServer({ engine, location, dataDir, buildDir, processes: 1 }).catch(
+    (error: unknown) => {
+      rows.push(failedRow("server start, 1 process", "http", "", error));
+      return undefined;
+    },
+  );
+  if (server) {
+    try {
+      let cookie: string | undefined;
+      let loginFailure: unknown;
+      try {
+        cookie = await loginCookie(server.url, dataset.bench.email, BENCH_PASSWORD);
+      } catch (error) {
+        loginFailure = error;
+      }
+      let reference: HttpResult | undefined;
+      for (const page of pagesOf(dataset)) {
+        try {
+          if (!page.anonymous && cookie === undefined) throw loginFailure;
+          const row = await measurePage(server.url, page, page.anonymous ? undefined : cookie, reference);
+          const peak = Math.max(0, ...peakMemory(server).map((m) => m.bytes)) / MB;
+          log(`${page.path}: peak memory so far ${peak.toFixed(0)} MB`);
+          rows.push({ ...row.row, peakMemoryAfterMB: Math.round(peak) });
+          if (row.result && page.name === LOGIN_PAGE) reference = row.result;
+          if (row.row.p50 !== null) p50.set(page.name, row.row.p50);
+        } catch (error) {
+          rows.push(failedRow(page.name, "http", targetOf(page), error));
+        }
+      }
+      if (isMain) {
+        await loginEnumeration(server.url, dataset, rows, reference).catch((error: unknown) =>
+          rows.push(failedRow("login, known and unknown e-mail", "http", "unknown ÷ known ≥ 0.6", error)),
+        );
+        log(`measuring ${LIST_PAGE} with 1 server process (${duration} s)`);
+        if (cookie !== undefined)
+          listOne = await measurePath(server.url, LIST_PAGE, {
+            cookie,
+            connections,
+            duration,
+            warmup: 1,
+          }).catch((error: unknown) => {
+            rows.push(failedRow("list page, 1 server process", "http", "", error));
+            return undefined;
+          });
+      }
+      memory.push(...peakMemory(server).map((m) => ({ run: "1 process", ...m })));
+    } finally {
+      await server.stop();
     }
-    if (isMain) {
-      await loginEnumeration(server.url, dataset, rows, reference);
-      log(`measuring ${LIST_PAGE} with 1 server process (${duration} s)`);
-      listOne = await measurePath(server.url, LIST_PAGE, { cookie, connections, duration, warmup: 1 });
-    }
-    memory.push(...peakMemory(server).map((m) => ({ run: "1 process", ...m })));
-  } finally {
-    await server.stop();
   }
 
   if (isMain) {
-    // The same list page, the same connections, two server processes on the same file.
-    const cluster = await startProductionServer({ engine, dataDir, buildDir, processes: 2 });
+    // The same list page, the same connections, two server processes on the same database.
     try {
-      const clusterCookie = await loginCookie(cluster.url, dataset.bench.email, BENCH_PASSWORD);
-      log(`measuring ${LIST_PAGE} with 2 server processes (${duration} s)`);
-      const listTwo = await measurePath(cluster.url, LIST_PAGE, {
-        cookie: clusterCookie,
-        connections,
-        duration,
-        warmup: Math.min(3, duration),
-      });
-      const measured = listOne!.requests > 0 && listTwo.requests > 0;
-      const gain = measured ? listTwo.requestsPerSecond / listOne!.requestsPerSecond : null;
-      rows.push(throughputRow("list page, 1 server process", listOne!, "", null));
-      rows.push(
-        throughputRow(
-          "list page, 2 server processes",
-          listTwo,
-          "req/s ≥ 1.6 × 1 process",
-          gain !== null && gain >= 1.6,
-          gain === null ? "not measured" : `${gain.toFixed(2)} × 1 process`,
-        ),
-      );
-      memory.push(...peakMemory(cluster).map((m) => ({ run: "2 processes", ...m })));
-    } finally {
-      await cluster.stop();
+      if (!listOne) throw new Error("not measured with 1 server process");
+      rows.push(throughputRow("list page, 1 server process", listOne, "", null));
+      const cluster = await startProductionServer({ engine, location, dataDir, buildDir, processes: 2 });
+      try {
+        const clusterCookie = await loginCookie(cluster.url, dataset.bench.email, BENCH_PASSWORD);
+        log(`measuring ${LIST_PAGE} with 2 server processes (${duration} s)`);
+        const listTwo = await measurePath(cluster.url, LIST_PAGE, {
+          cookie: clusterCookie,
+          connections,
+          duration,
+          warmup: Math.min(3, duration),
+        });
+        const measured = listOne.requests > 0 && listTwo.requests > 0;
+        const gain = measured ? listTwo.requestsPerSecond / listOne.requestsPerSecond : null;
+        rows.push(
+          throughputRow(
+            "list page, 2 server processes",
+            listTwo,
+            TWO_PROCESSES_TARGET,
+            gain !== null && gain >= 1.6,
+            gain === null ? "not measured" : `${gain.toFixed(2)} × 1 process`,
+          ),
+        );
+        memory.push(...peakMemory(cluster).map((m) => ({ run: "2 processes", ...m })));
+      } finally {
+        await cluster.stop();
+      }
+    } catch (error) {
+      rows.push(failedRow("list page, 2 server processes", "http", TWO_PROCESSES_TARGET, error));
     }
     for (const m of memory)
       rows.push({
@@ -275,12 +403,38 @@ async function runScale(scale: number, isMain: boolean): Promise<ScaleRun> {
         met: m.bytes <= 400 * MB,
         note: `${(m.bytes / MB).toFixed(0)} MB (pid ${m.pid})`,
       });
-    await inProcess(dataDir, dataset, rows);
-    bundleRows(rows);
+    await inProcess(location, dataset, rows);
   }
-  if (!kept) rmSync(dataDir, { recursive: true, force: true });
-  else log(`data kept in ${dataDir}`);
-  return { scale, dataset, rows, p50 };
+  return { rows, p50 };
+}
+
+const TWO_PROCESSES_TARGET = "req/s ≥ 1.6 × 1 process";
+
+/** A measurement that could not be taken on this engine: shown as such, with the error's first line. */
+function failedRow(name: string, kind: Row["kind"], target: string, error: unknown): Row {
+  const message = String(error instanceof Error ? error.message : error)
+    .split("\n")[0]!
+    .slice(0, 100);
+  log(`${name}: failed: ${message}`);
+  return {
+    name,
+    kind,
+    perSecond: null,
+    p50: null,
+    p99: null,
+    ratio: null,
+    target,
+    met: target ? false : null,
+    note: `failed: ${message}`,
+  };
+}
+
+function targetOf(page: Page): string {
+  return page.singleMs
+    ? `one request ≤ ${page.singleMs / 1000} s`
+    : page.limit
+      ? `p50 ≤ ${page.limit} × login page`
+      : "";
 }
 
 /** One page: under load for `duration` s (a page needing seconds per request one at a time instead). */
@@ -291,11 +445,7 @@ async function measurePage(
   reference: HttpResult | undefined,
 ): Promise<{ row: Row; result?: HttpResult }> {
   const ratioOf = (ms: number) => (reference ? ms / Math.max(reference.p50, 1) : null);
-  const target = page.singleMs
-    ? `one request ≤ ${page.singleMs / 1000} s`
-    : page.limit
-      ? `p50 ≤ ${page.limit} × login page`
-      : "";
+  const target = targetOf(page);
   const base = { name: page.name, kind: "http" as const, target };
   const single = await timeSingleRequests(url, page.path, cookie, page.singleMs ? 3 : 1);
   if (single.status !== 200) {
@@ -385,74 +535,104 @@ function throughputRow(name: string, r: HttpResult, target: string, met: boolean
   };
 }
 
-/** Single operations, in-process, with the server stopped. */
-async function inProcess(dataDir: string, dataset: Dataset, rows: Row[]) {
-  const db = openDatabase(path.join(dataDir, "innspill.db"));
-  const user = await currentUserById(db, dataset.bench.userId);
-  const viewerId = user.id;
-  const timed = (name: string, t: Timing, target = "", limit?: number, note?: string) =>
-    rows.push({
-      name,
-      kind: "in-process",
-      perSecond: 1000 / t.mean,
-      p50: t.p50,
-      p99: t.p99,
-      ratio: null,
-      target,
-      met: limit === undefined ? null : t.p50 <= limit,
-      note,
+/**
+ * Single operations, in-process, with the server stopped: Kysely on the same database the server
+ * ran on (the SQLite file or the PostgreSQL URL). Each one that fails is a `failed: …` row.
+ */
+async function inProcess(location: string, dataset: Dataset, rows: Row[]) {
+  const db = openDatabase(location);
+  try {
+    const user = await currentUserById(db, dataset.bench.userId).catch((error: unknown) => {
+      rows.push(failedRow("in-process timings (the bench user)", "in-process", "", error));
+      return undefined;
     });
-  log("timing queries in-process");
-  timed(
-    `search query "${dataset.searchTerms.narrow}"`,
-    await time(listQuery(db, { viewerId, q: dataset.searchTerms.narrow })),
-    "≤ 10 ms",
-    10,
-  );
-  timed(
-    `search query "${dataset.searchTerms.broad}"`,
-    await time(listQuery(db, { viewerId, q: dataset.searchTerms.broad })),
-    "≤ 10 ms",
-    10,
-  );
-  timed("list query, unfiltered", await time(listQuery(db, { viewerId })));
-  timed("list query, by status", await time(listQuery(db, { viewerId, states: ["groupReview"] })));
-  timed("list query, by group", await time(listQuery(db, { viewerId, groupId: dataset.groupId })));
-  timed(
-    "list query, by municipality",
-    await time(listQuery(db, { viewerId, municipalityId: dataset.municipalityId })),
-  );
-  timed("list query, by year", await time(listQuery(db, { viewerId, year: dataset.reportYear })));
-  timed("flowchart counts (countByState)", await time(flowchartCounts(db), 100), "≤ 5 ms", 5);
+    if (!user) return;
+    const viewerId = user.id;
+    const timed = async (
+      name: string,
+      measure: () => Promise<Timing>,
+      target = "",
+      limit?: number,
+      note?: string,
+    ) => {
+      try {
+        const t = await measure();
+        rows.push({
+          name,
+          kind: "in-process",
+          perSecond: 1000 / t.mean,
+          p50: t.p50,
+          p99: t.p99,
+          ratio: null,
+          target,
+          met: limit === undefined ? null : t.p50 <= limit,
+          note,
+        });
+      } catch (error) {
+        rows.push(failedRow(name, "in-process", target, error));
+      }
+    };
+    log("timing queries in-process");
+    await timed(
+      `search query "${dataset.searchTerms.narrow}"`,
+      () => time(listQuery(db, { viewerId, q: dataset.searchTerms.narrow })),
+      "≤ 10 ms",
+      10,
+    );
+    await timed(
+      `search query "${dataset.searchTerms.broad}"`,
+      () => time(listQuery(db, { viewerId, q: dataset.searchTerms.broad })),
+      "≤ 10 ms",
+      10,
+    );
+    await timed("list query, unfiltered", () => time(listQuery(db, { viewerId })));
+    await timed("list query, by status", () => time(listQuery(db, { viewerId, states: ["groupReview"] })));
+    await timed("list query, by group", () => time(listQuery(db, { viewerId, groupId: dataset.groupId })));
+    await timed("list query, by municipality", () =>
+      time(listQuery(db, { viewerId, municipalityId: dataset.municipalityId })),
+    );
+    await timed("list query, by year", () => time(listQuery(db, { viewerId, year: dataset.reportYear })));
+    await timed("flowchart counts (countByState)", () => time(flowchartCounts(db), 100), "≤ 5 ms", 5);
 
-  log("building the report");
-  const report = await reportDocxTiming(db, dataset.reportYear);
-  timed(
-    `report DOCX ${dataset.reportYear} (${report.proposals.toLocaleString("en-US")} proposals submitted in it)`,
-    report.timing,
-    "≤ 1 s",
-    1000,
-    `${Math.round(report.bytes / 1024)} kB`,
-  );
+    log("building the report");
+    const reportName = `report DOCX ${dataset.reportYear}`;
+    try {
+      const report = await reportDocxTiming(db, dataset.reportYear);
+      await timed(
+        `${reportName} (${report.proposals.toLocaleString("en-US")} proposals submitted in it)`,
+        () => Promise.resolve(report.timing),
+        "≤ 1 s",
+        1000,
+        `${Math.round(report.bytes / 1024)} kB`,
+      );
+    } catch (error) {
+      rows.push(failedRow(reportName, "in-process", "≤ 1 s", error));
+    }
 
-  // Last: it writes (history rows), so the data set is no longer as generated afterwards.
-  log("applying events");
-  const events = await eventsPerSecond(
-    db,
-    user,
-    Math.max(200, Math.round(2_000 * Math.min(1, mainScale * 10))),
-  );
-  rows.push({
-    name: `applying events (${events.events}, one transaction each)`,
-    kind: "in-process",
-    perSecond: events.perSecond,
-    p50: (events.seconds * 1000) / events.events,
-    p99: null,
-    ratio: null,
-    target: "≥ 1,000 / s",
-    met: events.perSecond >= 1000,
-  });
-  await db.destroy();
+    // Last: it writes (history rows), so the data set is no longer as generated afterwards.
+    log("applying events");
+    try {
+      const events = await eventsPerSecond(
+        db,
+        user,
+        Math.max(200, Math.round(2_000 * Math.min(1, mainScale * 10))),
+      );
+      rows.push({
+        name: `applying events (${events.events}, one transaction each)`,
+        kind: "in-process",
+        perSecond: events.perSecond,
+        p50: (events.seconds * 1000) / events.events,
+        p99: null,
+        ratio: null,
+        target: "≥ 1,000 / s",
+        met: events.perSecond >= 1000,
+      });
+    } catch (error) {
+      rows.push(failedRow("applying events", "in-process", "≥ 1,000 / s", error));
+    }
+  } finally {
+    await db.destroy();
+  }
 }
 
 /** The JavaScript a first visit to the list page loads, and where React Flow is. */
@@ -493,11 +673,11 @@ interface GrowthRow {
   met: boolean | null;
 }
 
-/** How each page's p50 grows from the smallest scale to the largest (target < 1.5 × for the data pages). */
-function growthRows(small: ScaleRun, large: ScaleRun): GrowthRow[] {
+/** How each page's p50 grows on one engine from the smallest scale to the largest (target < 1.5 × for the data pages). */
+function growthRows(small: ScaleRun, large: ScaleRun, engine: Engine): GrowthRow[] {
   return pagesOf(large.dataset).map((page) => {
-    const a = small.p50.get(page.name) ?? null;
-    const b = large.p50.get(page.name) ?? null;
+    const a = small.engines[engine]?.p50.get(page.name) ?? null;
+    const b = large.engines[engine]?.p50.get(page.name) ?? null;
     // Autocannon counts whole milliseconds: a p50 under 1 ms counts as 1.
     const growth = a === null || b === null ? null : Math.max(b, 1) / Math.max(a, 1);
     return {
@@ -591,6 +771,48 @@ export function table(rows: Row[]): string {
       r.met === null ? "–" : r.met ? "yes" : "NO",
       r.note ?? "",
     ]),
+  ]);
+}
+
+/**
+ * Both engines' rows in one table, matched by name: each page's and operation's p50 and rate per
+ * engine ("failed" where it failed or did not answer 200, "–" where it was not measured there).
+ */
+export function sideBySide(sqlite: Row[], postgres: Row[]): string {
+  const ms = (r: Row | undefined, digits: number) =>
+    !r
+      ? "–"
+      : r.p50 === null
+        ? r.note?.startsWith("failed") || r.note?.startsWith("answered")
+          ? "failed"
+          : "–"
+        : r.p50.toFixed(digits);
+  const rate = (r: Row | undefined) =>
+    r?.perSecond == null ? "–" : Math.round(r.perSecond).toLocaleString("en-US");
+  // A name's last parenthesis may hold one run's figures ("report DOCX 2025 (9,874 proposals …)").
+  const key = (r: Row) => `${r.kind} ${r.method ?? ""} ${r.name.replace(/ \([^()]*\)$/, "")}`;
+  const timed = (rows: Row[]) => rows.filter((r) => r.kind !== "size");
+  const names = [...timed(sqlite), ...timed(postgres).filter((p) => !sqlite.some((s) => key(s) === key(p)))];
+  return alignedTable([
+    [
+      "Measurement",
+      "SQLite p50 ms",
+      "PostgreSQL p50 ms",
+      "SQLite req/s or ops/s",
+      "PostgreSQL req/s or ops/s",
+    ],
+    ...names.map((row) => {
+      const a = sqlite.find((r) => key(r) === key(row));
+      const b = postgres.find((r) => key(r) === key(row));
+      const digits = row.kind === "http" ? 0 : 2;
+      return [
+        `${row.kind === "http" ? `${row.method ?? "GET"} ` : ""}${row.name}`,
+        ms(a, digits),
+        ms(b, digits),
+        rate(a),
+        rate(b),
+      ];
+    }),
   ]);
 }
 

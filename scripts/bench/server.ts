@@ -22,18 +22,14 @@ export function build(buildDir: string): void {
 }
 
 /**
- * The database engine the bench generates into and the server runs on: the one parameter of both.
- * Only SQLite is measured yet; PostgreSQL (issue 16) slots in here and in the generator.
- */
-export type { Engine };
-export const engines: readonly Engine[] = ["sqlite"];
-
-/**
  * Starts server/start.js in production mode on the generated data, without the demo seed, with
- * `processes` server processes (WEB_CONCURRENCY; node:cluster when over 1).
+ * `processes` server processes (WEB_CONCURRENCY; node:cluster when over 1). On SQLite it runs on
+ * the file in `dataDir`; on PostgreSQL with DATABASE_URL = `location` (scripts/bench/engines.ts).
  */
 export function startProductionServer(opts: {
   engine: Engine;
+  /** The SQLite file (dataDir/innspill.db) or the PostgreSQL URL. */
+  location: string;
   dataDir: string;
   buildDir: string;
   processes: number;
@@ -43,6 +39,7 @@ export function startProductionServer(opts: {
     dataDir: opts.dataDir,
     buildDir: opts.buildDir,
     processes: opts.processes,
+    env: opts.engine === "postgres" ? { DATABASE_URL: opts.location } : {},
     startTimeoutMs: 120_000,
   });
 }

@@ -1,16 +1,27 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { notificationKindLabels, emailModeLabels } from "~/domain/texts/notifications";
 import { notificationCenterTexts as N } from "~/domain/texts/notification-center";
 import { passwordResetTexts as R } from "~/domain/texts/password-reset";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts, loginAs } from "../support/browser";
 import { seededBrowserApp } from "../support/seeded-app";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 
 /**
  * The bell, /varsler, following a proposal, the e-mail choices on Min profil and "Glemt passord?",
- * in Chromium on the seeded demo, with axe on each page.
+ * in Chromium on the seeded demo, with axe on each page. The server delivers its e-mail with its own
+ * in-process worker to a real SMTP server in this process.
  */
 
-const app = seededBrowserApp();
+let smtp: TestSmtp | undefined;
+const app = seededBrowserApp({
+  env: async () => {
+    smtp = await startTestSmtp();
+    return { SMTP_URL: smtp.url, NOTIFICATION_WORKER: "in-process" };
+  },
+});
+afterAll(async () => {
+  await smtp?.close();
+});
 
 /** The bell's name for a count, as the header shows it (capped at 99+). */
 const bellName = (unread: number) => N.bell.label(unread, unread >= 100);
@@ -127,15 +138,14 @@ describe("notifications in the browser", () => {
     await page.getByRole("button", { name: R.request.submit }).click();
     await page.getByRole("status").filter({ hasText: R.request.sent }).waitFor();
 
-    // The link from the outbox (the delivery worker sends it; reading the row is enough here).
-    const mail = await app.db
-      .selectFrom("email_outbox")
-      .where("to_address", "=", email)
-      .select("text_body")
-      .orderBy("id", "desc")
-      .executeTakeFirstOrThrow();
-    const link = /\/nytt-passord\/[A-Za-z0-9_-]{43}/.exec(mail.text_body)?.[0];
+    // The link from the e-mail as it arrived at the SMTP server (the server's worker delivers it).
+    const delivered = () =>
+      smtp!.received.find((m) => m.to.includes(email) && m.parsed.subject === R.email.subject);
+    await expect.poll(delivered, { timeout: 60_000, interval: 250 }).toBeDefined();
+    const mail = delivered()!;
+    const link = /\/nytt-passord\/[A-Za-z0-9_-]{43}/.exec(mail.parsed.text ?? "")?.[0];
     expect(link).toBeDefined();
+    expect(mail.parsed.html).toContain(link);
     await page.goto(`${app.server.url}${link}`);
     await page.getByRole("heading", { level: 1, name: R.choose.title }).waitFor();
     await expectNoAxeViolations(page);

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SyncDb } from "../support/sync-db";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { databaseChecksum, openReadOnly } from "../reliability/support";
@@ -15,7 +15,7 @@ describe("sign-in with an OpenID Connect issuer", () => {
   let provider: TestProvider;
   let server: TestServer;
   let browser: Browser;
-  let db: Database.Database;
+  let db: SyncDb;
   let serverLog = "";
   /** The server's log lines for refused sign-ins, as objects. */
   const refusals = () =>
@@ -45,7 +45,7 @@ describe("sign-in with an OpenID Connect issuer", () => {
     // The pino logger writes JSON lines to stdout.
     server.process.stdout!.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
     browser = await launchBrowser();
-    db = openReadOnly(server.databasePath);
+    db = openReadOnly(server.database);
   }, 120_000);
   afterAll(async () => {
     db?.close();

@@ -1,9 +1,9 @@
-import Database from "better-sqlite3";
 import { openDatabase } from "#db/connection";
 import { getBody } from "#db/repositories/organisation.repository";
 import { chosenMemberCount, signingRuleOf } from "#workflows/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginCookie, post, startServer, type TestServer } from "../support/server";
+import { openSyncDb } from "../support/sync-db";
 
 /**
  * The admin pages over real HTTP against the built server (run `npx remix vite:build` first),
@@ -24,11 +24,11 @@ describe("admin pages over HTTP", () => {
   });
 
   function query<T>(sql: string, ...params: unknown[]): T {
-    const sqlite = new Database(server.databasePath, { readonly: true });
+    const reader = openSyncDb(server.database);
     try {
-      return sqlite.prepare(sql).get(...params) as T;
+      return reader.prepare(sql).get(...params) as T;
     } finally {
-      sqlite.close();
+      reader.close();
     }
   }
   const count = (table: string) => query<{ n: number }>(`select count(*) as n from "${table}"`).n;
@@ -308,7 +308,7 @@ describe("admin pages over HTTP", () => {
     expect(before.code).not.toBe("PRX");
     const boardId = query<{ id: number }>("select id from body where kind = 'board'").id;
     const boardCode = await (async () => {
-      const database = openDatabase(server.databasePath);
+      const database = openDatabase(server.database);
       try {
         return (await getBody(database, boardId))!.code;
       } finally {
@@ -343,7 +343,7 @@ describe("admin pages over HTTP", () => {
     expect(settings()).toEqual({ rule: "chairAndTwo", code: "PRX" });
 
     // Approving a protocol asks the body for its rule (approve-protocol.server.ts): two members now.
-    const database = openDatabase(server.databasePath);
+    const database = openDatabase(server.database);
     try {
       const row = await getBody(database, body);
       expect(row?.code).toBe("PRX");
@@ -364,10 +364,15 @@ describe("admin pages over HTTP", () => {
       admin,
     );
     expect(response.status).toBe(302);
-    const names = query<{ names: string }>(
-      "select group_concat(name, '|') as names from (select name from body_name where body_id = ? order by valid_from)",
-      body,
-    ).names;
+    const reader = openSyncDb(server.database);
+    const names = (
+      reader.prepare("select name from body_name where body_id = ? order by valid_from").all(body) as {
+        name: string;
+      }[]
+    )
+      .map((r) => r.name)
+      .join("|");
+    reader.close();
     expect(names).toBe("Teknisk|Teknikk og miljø");
   });
 

@@ -6,29 +6,30 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest, openDatabase, type DB } from "#db/connection";
 import { itemsOfMeeting } from "#db/repositories/meeting.repository";
-import { currentUser, makeWorld } from "../support/db";
+import { currentUser, makeWorld, testDatabaseLocation } from "../support/db";
 import { otherCase, plan } from "../support/meetings";
 
 const run = promisify(execFile);
 
 /**
- * Two processes publish notices of the same body at the same moment against one database file:
- * SQLite's own locking, not a lock in our process, must keep the numbers unique and gapless.
+ * Two processes publish notices of the same body at the same moment against one database (a
+ * SQLite file, or one PostgreSQL database on the PostgreSQL project): the database's own locking,
+ * not a lock in our process, must keep the numbers unique and gapless.
  */
 describe("case numbers under concurrent publication", () => {
   let dir: string;
   let file: string;
   let db: DB;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "innspill-numbering-"));
-    file = path.join(dir, "test.db");
+    file = await testDatabaseLocation(dir);
   });
   afterAll(async () => {
     await db?.destroy();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("never gives two cases the same number and leaves no gaps", { timeout: 60_000 }, async () => {
+  it("never gives two cases the same number and leaves no gaps", { timeout: 180_000 }, async () => {
     db = openDatabase(file);
     await migrateToLatest(db);
     const world = await makeWorld(db);
@@ -58,7 +59,7 @@ describe("case numbers under concurrent publication", () => {
           barrier,
           ...ids.map(String),
         ],
-        { cwd: path.resolve(__dirname, "../.."), timeout: 50_000 },
+        { cwd: path.resolve(__dirname, "../.."), timeout: 150_000 },
       );
     // Interleaved halves, so both processes contend for the same counter all the time.
     const running = Promise.all([

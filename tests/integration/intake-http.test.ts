@@ -1,17 +1,17 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginCookie, post, startServer, type TestServer } from "../support/server";
+import { openSyncDb, type SyncDb } from "../support/sync-db";
 
 let server: TestServer;
 let cookie: string;
 let otherCookie: string;
-let readDb: Database.Database;
+let readDb: SyncDb;
 
 beforeAll(async () => {
   server = await startServer({ seed: true });
   cookie = await loginCookie(server.url, "ansatt@innspill.test");
   otherCookie = await loginCookie(server.url, "ansatt2@innspill.test");
-  readDb = new Database(server.databasePath, { readonly: true });
+  readDb = openSyncDb(server.database);
 });
 
 afterAll(async () => {
@@ -107,14 +107,15 @@ describe("proposal intake over HTTP", () => {
   });
 
   it("refuses an inactive municipality", async () => {
-    const writable = new Database(server.databasePath);
-    const id = Number(
-      writable
-        .prepare(
-          "insert into municipality (name, valid_from, valid_to) values ('Nedlagt', '2000-01-01', '2020-01-01')",
-        )
-        .run().lastInsertRowid,
-    );
+    const writable = openSyncDb(server.database, { writable: true });
+    writable
+      .prepare(
+        "insert into municipality (name, valid_from, valid_to) values ('Nedlagt', '2000-01-01', '2020-01-01')",
+      )
+      .run();
+    const id = (
+      writable.prepare("select id from municipality where name = 'Nedlagt'").get() as { id: number }
+    ).id;
     writable.close();
     await expectRefused(validForm({ municipalityIds: String(id) }), "Velg kommuner fra listen.");
   });

@@ -27,7 +27,7 @@ describe("meetings over HTTP", () => {
 
   beforeAll(async () => {
     server = await startServer({ seed: true });
-    db = openDatabase(server.databasePath);
+    db = openDatabase(server.database);
     [coordinator, employee] = await Promise.all([
       loginCookie(server.url, "koordinator@innspill.test"),
       loginCookie(server.url, "ansatt@innspill.test"),

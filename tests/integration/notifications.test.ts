@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import pino from "pino";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { migrateToLatest, openDatabase, type DB } from "#db/connection";
+import { demoFollowers, demoNotifications, demoPreferences } from "#db/seed-data/notifications";
 import { signersOfMeeting } from "#db/repositories/meeting.repository";
 import { createProposal } from "#db/repositories/proposal.repository";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
@@ -13,7 +15,9 @@ import { recordDecision } from "~/server/commands/record-decision.server";
 import { startWork } from "~/server/commands/start-work.server";
 import { supportProposal } from "~/server/commands/support-proposal.server";
 import { config } from "~/server/config.server";
+import { deliverDue, workerTick } from "~/server/notifications/delivery.server";
 import { runNotificationJobs } from "~/server/notifications/jobs.server";
+import { createTransport, type MailTransport } from "~/server/notifications/transport.server";
 import { seedDemo } from "~/server/seed/seed.server";
 import {
   assessCompletely,
@@ -21,6 +25,7 @@ import {
   demoHash,
   makeStrategy,
   makeWorld,
+  testDatabaseLocation,
   testDb,
   type World,
 } from "../support/db";
@@ -33,19 +38,30 @@ import {
   publish,
   signAll,
 } from "../support/meetings";
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from "../support/smtp";
 
 /**
  * Issue 13: what is written to `notification` and `email_outbox`, and when. Real SQLite files, the
- * real commands; every step asserts the full set of people told and e-mails queued.
+ * real commands; every step asserts the full set of people told and e-mails queued. The real
+ * delivery then sends the outbox through nodemailer to a real SMTP server in this process, and the
+ * tests read what arrived.
  */
 
 let dir: string;
 let db: DB;
 let world: World;
+let smtp: TestSmtp;
+
+beforeAll(async () => {
+  smtp = await startTestSmtp();
+});
+afterAll(async () => {
+  await smtp.close();
+});
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "innspill-notifications-"));
-  db = openDatabase(path.join(dir, "test.db"));
+  db = openDatabase(await testDatabaseLocation(dir));
   await migrateToLatest(db);
   world = await makeWorld(db);
 });
@@ -56,6 +72,54 @@ afterEach(async () => {
 });
 
 const emailOf = (name: string) => `${name.toLowerCase()}@test.invalid`;
+
+const silent = pino({ level: "silent" });
+
+/** The app's own transport, pointed at the test SMTP server. */
+function smtpTransport(): MailTransport {
+  const c = config();
+  return createTransport({
+    ...c.mail,
+    smtpUrl: smtp.url,
+    publicUrl: c.publicUrl,
+    sessionSecret: c.sessionSecret,
+  });
+}
+
+/**
+ * Runs the real delivery (`deliverDue`, or the worker's whole tick when `tick` is set) through the
+ * SMTP server and returns the messages that arrived meanwhile. Every due message must go out.
+ */
+async function deliver(now = new Date("2100-01-01T00:00:00Z"), tick = false): Promise<ReceivedMail[]> {
+  const from = smtp.received.length;
+  const transport = smtpTransport();
+  try {
+    const result = tick
+      ? await workerTick(db, transport, now, silent)
+      : await deliverDue(db, transport, now, silent);
+    expect(result).toMatchObject({ retried: 0, failed: 0 });
+    await smtp.waitForCount(from + result.sent);
+  } finally {
+    transport.close();
+  }
+  return smtp.received.slice(from);
+}
+
+/** Everything a reader of a delivered message could see: headers, subject, both bodies, attachments, the source. */
+function everythingIn(mail: ReceivedMail): string[] {
+  const { parsed } = mail;
+  return [
+    mail.raw,
+    parsed.subject ?? "",
+    parsed.text ?? "",
+    typeof parsed.html === "string" ? parsed.html : "",
+    ...[...parsed.headers].map(([name, value]) => `${name}: ${JSON.stringify(value)}`),
+    ...parsed.attachments.flatMap((a) => [a.filename ?? "", a.content.toString("utf8")]),
+  ];
+}
+
+const calendarOf = (mail: ReceivedMail) =>
+  mail.parsed.attachments.filter((a) => a.contentType === "text/calendar");
 
 /** Everything written since the last call: "user:kind:email" per notification, and the outbox rows. */
 function tracker() {
@@ -165,181 +229,243 @@ async function caseFor(meetingId: number, proposalId: number, extra: Record<stri
 }
 
 describe("the full loop of one proposal", () => {
-  it("tells exactly the expected people, and queues exactly their immediate e-mails", async () => {
-    const u = world.users;
-    const next = tracker();
-    const id = await draft();
-    const { publicUrl } = config();
+  it(
+    "tells exactly the expected people, queues exactly their immediate e-mails, and they arrive",
+    { timeout: 120_000 },
+    async () => {
+      const u = world.users;
+      const tracked = tracker();
+      // Every address an immediate e-mail was asserted for, step by step: what must arrive at the end.
+      const expectedTo: string[] = [];
+      const next = async () => {
+        const step = await tracked();
+        expectedTo.push(...step.to);
+        return step;
+      };
+      const id = await draft();
+      const { publicUrl } = config();
 
-    await act(u.employee, id, "SUBMIT");
-    let step = await next();
-    // Those who route: coordinators and every group leader; "waiting to be routed" goes in the digest.
-    expect(step.told).toEqual([
-      "Gruppeleder:awaitingRouting:digest",
-      "Koordinator:awaitingRouting:digest",
-      "Teknikkleder:awaitingRouting:digest",
-    ]);
-    expect(step.to).toEqual([]);
+      await act(u.employee, id, "SUBMIT");
+      let step = await next();
+      // Those who route: coordinators and every group leader; "waiting to be routed" goes in the digest.
+      expect(step.told).toEqual([
+        "Gruppeleder:awaitingRouting:digest",
+        "Koordinator:awaitingRouting:digest",
+        "Teknikkleder:awaitingRouting:digest",
+      ]);
+      expect(step.to).toEqual([]);
 
-    expectOk(
-      await supportProposal(db, { proposalId: id, user: await currentUser(db, u.employee2) }),
-      "support",
-    );
-    await follow(id, u.admin);
-    await next();
+      expectOk(
+        await supportProposal(db, { proposalId: id, user: await currentUser(db, u.employee2) }),
+        "support",
+      );
+      await follow(id, u.admin);
+      await next();
 
-    await act(u.coordinator, id, "ASSIGN", { groupId: world.bodies.groupHealth });
-    step = await next();
-    expect(step.told).toEqual([
-      "Admin:proposalChanged:immediate",
-      "Ansatt2:proposalChanged:immediate",
-      "Ansatt:proposalChanged:immediate",
-      "Gruppeleder:proposalAssigned:immediate",
-      "Gruppemedlem:proposalAssigned:immediate",
-    ]);
-    expect(step.to).toEqual(
-      ["Admin", "Ansatt", "Ansatt2", "Gruppeleder", "Gruppemedlem"].map(emailOf).sort(),
-    );
+      await act(u.coordinator, id, "ASSIGN", { groupId: world.bodies.groupHealth });
+      step = await next();
+      expect(step.told).toEqual([
+        "Admin:proposalChanged:immediate",
+        "Ansatt2:proposalChanged:immediate",
+        "Ansatt:proposalChanged:immediate",
+        "Gruppeleder:proposalAssigned:immediate",
+        "Gruppemedlem:proposalAssigned:immediate",
+      ]);
+      expect(step.to).toEqual(
+        ["Admin", "Ansatt", "Ansatt2", "Gruppeleder", "Gruppemedlem"].map(emailOf).sort(),
+      );
 
-    await act(u.groupLeader, id, "REQUEST_INFO", { reason: "Hvor mange brukere gjelder det?" });
-    step = await next();
-    expect(step.told).toEqual([
-      "Admin:proposalChanged:immediate",
-      "Ansatt2:proposalChanged:immediate",
-      "Ansatt:informationRequested:immediate",
-    ]);
-    const question = step.emails.find((e) => e.to_address === emailOf("Ansatt"))!;
-    expect(question.text_body).toContain(`${publicUrl}/innspill/${id}#event-SUPPLEMENT`);
-    expect(question.text_body).toContain("Spørsmål fra faggruppen: Hvor mange brukere gjelder det?");
-    expect(question.html_body).toContain('lang="nb"');
-    expect(question.html_body).toContain(`${publicUrl}/min-profil#varsler`);
-    expect(question.message_id).toMatch(/^<n-[0-9a-f-]+@[^>]+>$/);
+      await act(u.groupLeader, id, "REQUEST_INFO", { reason: "Hvor mange brukere gjelder det?" });
+      step = await next();
+      expect(step.told).toEqual([
+        "Admin:proposalChanged:immediate",
+        "Ansatt2:proposalChanged:immediate",
+        "Ansatt:informationRequested:immediate",
+      ]);
+      const question = step.emails.find((e) => e.to_address === emailOf("Ansatt"))!;
+      expect(question.text_body).toContain(`${publicUrl}/innspill/${id}#event-SUPPLEMENT`);
+      expect(question.text_body).toContain("Spørsmål fra faggruppen: Hvor mange brukere gjelder det?");
+      expect(question.html_body).toContain('lang="nb"');
+      expect(question.html_body).toContain(`${publicUrl}/min-profil#varsler`);
+      expect(question.message_id).toMatch(/^<n-[0-9a-f-]+@[^>]+>$/);
 
-    await act(u.employee, id, "SUPPLEMENT", { reason: "Om lag 300 ansatte." });
-    step = await next();
-    expect(step.told).toEqual([
-      "Admin:proposalChanged:immediate",
-      "Ansatt2:proposalChanged:immediate",
-      "Gruppeleder:proposalSupplemented:immediate",
-      "Gruppemedlem:proposalSupplemented:immediate",
-    ]);
-    expect(step.to).toHaveLength(4);
-    const answer = step.emails.find((e) => e.to_address === emailOf("Gruppeleder"))!;
-    expect(answer.text_body).toContain("Svar fra innsenderen: Om lag 300 ansatte.");
+      await act(u.employee, id, "SUPPLEMENT", { reason: "Om lag 300 ansatte." });
+      step = await next();
+      expect(step.told).toEqual([
+        "Admin:proposalChanged:immediate",
+        "Ansatt2:proposalChanged:immediate",
+        "Gruppeleder:proposalSupplemented:immediate",
+        "Gruppemedlem:proposalSupplemented:immediate",
+      ]);
+      expect(step.to).toHaveLength(4);
+      const answer = step.emails.find((e) => e.to_address === emailOf("Gruppeleder"))!;
+      expect(answer.text_body).toContain("Svar fra innsenderen: Om lag 300 ansatte.");
 
-    const strategy = await makeStrategy(db);
-    await assessCompletely(db, id, u.groupMember, strategy.subGoalIds[0]!);
-    await act(u.groupMember, id, "RECOMMEND");
-    step = await next();
-    expect(step.told).toEqual([
-      "Admin:proposalChanged:immediate",
-      "Ansatt2:proposalChanged:immediate",
-      "Ansatt:proposalChanged:immediate",
-    ]);
+      const strategy = await makeStrategy(db);
+      await assessCompletely(db, id, u.groupMember, strategy.subGoalIds[0]!);
+      await act(u.groupMember, id, "RECOMMEND");
+      step = await next();
+      expect(step.told).toEqual([
+        "Admin:proposalChanged:immediate",
+        "Ansatt2:proposalChanged:immediate",
+        "Ansatt:proposalChanged:immediate",
+      ]);
 
-    // The committee: the notice to every member, with the calendar invitation.
-    const coordinator = await currentUser(db, u.coordinator);
-    const committeeMeeting = await plan(db, coordinator, world.bodies.committee, "2021-03-31");
-    const committeeItem = await caseFor(committeeMeeting, id);
-    await publish(db, coordinator, committeeMeeting);
-    step = await next();
-    const committeeMembers = [
-      "Utvalgsleder",
-      "BestillerNordby",
-      "BestillerSørvik",
-      "BestillerØstdal",
-      "BestillerVestøy",
-    ];
-    expect(step.told).toEqual(committeeMembers.map((n) => `${n}:meetingNotice:immediate`).sort());
-    expect(step.to).toEqual(committeeMembers.map(emailOf).sort());
-    const ics = step.emails[0]!.ics!;
-    expect(ics).toContain("METHOD:PUBLISH");
-    expect(ics).toContain(`UID:meeting-${committeeMeeting}@${new URL(publicUrl).hostname}`);
-    expect(ics).toMatch(/SEQUENCE:\d+/);
-    expect(ics).toContain("DTSTART:20210331T080000Z");
-    expect(ics.endsWith("\r\n")).toBe(true);
-    expect(step.emails[0]!.text_body).toContain("Sak 1/2021: Felles innbyggerportal");
+      // The committee: the notice to every member, with the calendar invitation.
+      const coordinator = await currentUser(db, u.coordinator);
+      const committeeMeeting = await plan(db, coordinator, world.bodies.committee, "2021-03-31");
+      const committeeItem = await caseFor(committeeMeeting, id);
+      await publish(db, coordinator, committeeMeeting);
+      step = await next();
+      const committeeMembers = [
+        "Utvalgsleder",
+        "BestillerNordby",
+        "BestillerSørvik",
+        "BestillerØstdal",
+        "BestillerVestøy",
+      ];
+      expect(step.told).toEqual(committeeMembers.map((n) => `${n}:meetingNotice:immediate`).sort());
+      expect(step.to).toEqual(committeeMembers.map(emailOf).sort());
+      const ics = step.emails[0]!.ics!;
+      expect(ics).toContain("METHOD:PUBLISH");
+      expect(ics).toContain(`UID:meeting-${committeeMeeting}@${new URL(publicUrl).hostname}`);
+      expect(ics).toMatch(/SEQUENCE:\d+/);
+      expect(ics).toContain("DTSTART:20210331T080000Z");
+      expect(ics.endsWith("\r\n")).toBe(true);
+      expect(step.emails[0]!.text_body).toContain("Sak 1/2021: Felles innbyggerportal");
 
-    await attend(db, coordinator, committeeMeeting, [u.chair, ...u.orderers]);
-    await decide(committeeMeeting, committeeItem, id, "recommend", "Utvalget innstiller til rådet.");
-    step = await next();
-    expect(step.told).toEqual([
-      "Admin:proposalChanged:immediate",
-      "Ansatt2:proposalChanged:immediate",
-      "Ansatt:proposalChanged:immediate",
-    ]);
+      await attend(db, coordinator, committeeMeeting, [u.chair, ...u.orderers]);
+      await decide(committeeMeeting, committeeItem, id, "recommend", "Utvalget innstiller til rådet.");
+      step = await next();
+      expect(step.told).toEqual([
+        "Admin:proposalChanged:immediate",
+        "Ansatt2:proposalChanged:immediate",
+        "Ansatt:proposalChanged:immediate",
+      ]);
 
-    expectOk(
-      await approveProtocol(db, {
-        user: coordinator,
-        meetingId: committeeMeeting,
-        expectedVersion: await meetingVersion(db, committeeMeeting),
-        signers: await firstPresentMembers(db, committeeMeeting),
-      }),
-      "approve protocol",
-    );
-    const signers = await signersOfMeeting(db, committeeMeeting);
-    step = await next();
-    expect(step.told).toEqual(signers.map((s) => `${s.user_name}:protocolToSign:immediate`).sort());
-    await signAll(db, committeeMeeting);
-    step = await next();
-    // Everyone of the committee but the last to sign, who made it final.
-    const lastSigner = signers.at(-1)!.user_name;
-    expect(step.told).toEqual(
-      committeeMembers
-        .filter((n) => n !== lastSigner)
-        .map((n) => `${n}:protocolSigned:immediate`)
-        .sort(),
-    );
+      expectOk(
+        await approveProtocol(db, {
+          user: coordinator,
+          meetingId: committeeMeeting,
+          expectedVersion: await meetingVersion(db, committeeMeeting),
+          signers: await firstPresentMembers(db, committeeMeeting),
+        }),
+        "approve protocol",
+      );
+      const signers = await signersOfMeeting(db, committeeMeeting);
+      step = await next();
+      expect(step.told).toEqual(signers.map((s) => `${s.user_name}:protocolToSign:immediate`).sort());
+      await signAll(db, committeeMeeting);
+      step = await next();
+      // Everyone of the committee but the last to sign, who made it final.
+      const lastSigner = signers.at(-1)!.user_name;
+      expect(step.told).toEqual(
+        committeeMembers
+          .filter((n) => n !== lastSigner)
+          .map((n) => `${n}:protocolSigned:immediate`)
+          .sort(),
+      );
 
-    // The board: the notice, the decision.
-    const boardMeeting = await plan(db, coordinator, world.bodies.board, "2021-04-14");
-    const boardItem = await caseFor(boardMeeting, id);
-    await publish(db, coordinator, boardMeeting);
-    step = await next();
-    const boardMembers = ["StyreNordby", "StyreSørvik", "StyreØstdal", "StyreVestøy"];
-    expect(step.told).toEqual(boardMembers.map((n) => `${n}:meetingNotice:immediate`).sort());
-    await attend(db, coordinator, boardMeeting, u.boardMembers);
-    await decide(boardMeeting, boardItem, id, "approve", "Rådet vedtar innspillet.");
-    step = await next();
-    expect(step.told).toEqual([
-      "Admin:proposalChanged:immediate",
-      "Ansatt2:proposalChanged:immediate",
-      "Ansatt:proposalChanged:immediate",
-    ]);
+      // The board: the notice, the decision.
+      const boardMeeting = await plan(db, coordinator, world.bodies.board, "2021-04-14");
+      const boardItem = await caseFor(boardMeeting, id);
+      await publish(db, coordinator, boardMeeting);
+      step = await next();
+      const boardMembers = ["StyreNordby", "StyreSørvik", "StyreØstdal", "StyreVestøy"];
+      expect(step.told).toEqual(boardMembers.map((n) => `${n}:meetingNotice:immediate`).sort());
+      await attend(db, coordinator, boardMeeting, u.boardMembers);
+      await decide(boardMeeting, boardItem, id, "approve", "Rådet vedtar innspillet.");
+      step = await next();
+      expect(step.told).toEqual([
+        "Admin:proposalChanged:immediate",
+        "Ansatt2:proposalChanged:immediate",
+        "Ansatt:proposalChanged:immediate",
+      ]);
 
-    // Follow-up: started with the group member as project lead.
-    expectOk(
-      await startWork(db, {
-        proposalId: id,
-        user: coordinator,
-        form: {
-          version: await proposalVersion(db, id),
-          projectLeadId: u.groupMember,
-          startDate: "2021-05-01",
-          plannedEnd: "2021-12-31",
-        },
-      }),
-      "start",
-    );
-    step = await next();
-    expect(step.told).toEqual([
-      "Admin:proposalChanged:immediate",
-      "Ansatt2:proposalChanged:immediate",
-      "Ansatt:proposalChanged:immediate",
-      "Gruppemedlem:workStarted:immediate",
-    ]);
+      // Follow-up: started with the group member as project lead.
+      expectOk(
+        await startWork(db, {
+          proposalId: id,
+          user: coordinator,
+          form: {
+            version: await proposalVersion(db, id),
+            projectLeadId: u.groupMember,
+            startDate: "2021-05-01",
+            plannedEnd: "2021-12-31",
+          },
+        }),
+        "start",
+      );
+      step = await next();
+      expect(step.told).toEqual([
+        "Admin:proposalChanged:immediate",
+        "Ansatt2:proposalChanged:immediate",
+        "Ansatt:proposalChanged:immediate",
+        "Gruppemedlem:workStarted:immediate",
+      ]);
 
-    // Every immediate notification has exactly one e-mail, and nothing else is in the outbox.
-    const immediate = await db
-      .selectFrom("notification")
-      .select("id")
-      .where("email", "=", "immediate")
-      .execute();
-    const outbox = await db.selectFrom("email_outbox").select(["notification_id", "message_id"]).execute();
-    expect(outbox.map((o) => o.notification_id).sort()).toEqual(immediate.map((n) => n.id).sort());
-    expect(new Set(outbox.map((o) => o.message_id)).size).toBe(outbox.length);
-  });
+      // Every immediate notification has exactly one e-mail, and nothing else is in the outbox.
+      const immediate = await db
+        .selectFrom("notification")
+        .select("id")
+        .where("email", "=", "immediate")
+        .execute();
+      const outbox = await db.selectFrom("email_outbox").select(["notification_id", "message_id"]).execute();
+      expect(outbox.map((o) => o.notification_id).sort()).toEqual(immediate.map((n) => n.id).sort());
+      expect(new Set(outbox.map((o) => o.message_id)).size).toBe(outbox.length);
+
+      // What arrives at a real SMTP server: exactly these messages, to exactly these people.
+      const arrived = await deliver();
+      expect(
+        arrived
+          .map((m) => m.to)
+          .flat()
+          .sort(),
+      ).toEqual(expectedTo.sort());
+      const expected = await db
+        .selectFrom("notification")
+        .innerJoin("user", "user.id", "notification.user_id")
+        .where("notification.email", "=", "immediate")
+        .select(["user.email", "notification.title", "notification.kind"])
+        .execute();
+      const pair = (to: string, subject: string) => `${to} | ${subject}`;
+      expect(arrived.map((m) => pair(m.to.join(","), m.parsed.subject ?? "")).sort()).toEqual(
+        expected.map((e) => pair(e.email, e.title)).sort(),
+      );
+      for (const mail of arrived) {
+        // The header agrees with the envelope; both parts are there.
+        expect(mail.parsed.to && "value" in mail.parsed.to ? mail.parsed.to.value[0]!.address : "").toBe(
+          mail.to[0],
+        );
+        expect(mail.parsed.text?.trim()).toBeTruthy();
+        expect(typeof mail.parsed.html === "string" && mail.parsed.html.includes("</html>")).toBe(true);
+      }
+      // Each Message-ID once, and the outbox's own.
+      const ids = arrived.map((m) => m.parsed.messageId);
+      expect(new Set(ids).size).toBe(arrived.length);
+      expect([...ids].sort()).toEqual(outbox.map((o) => o.message_id).sort());
+      // The meeting notices, and only they, carry the calendar invitation.
+      const notices = new Set(
+        expected.filter((e) => e.kind === "meetingNotice").map((e) => pair(e.email, e.title)),
+      );
+      expect(notices.size).toBe(committeeMembers.length + boardMembers.length);
+      for (const mail of arrived) {
+        const calendar = calendarOf(mail);
+        if (!notices.has(pair(mail.to[0]!, mail.parsed.subject ?? ""))) {
+          expect(calendar).toEqual([]);
+          continue;
+        }
+        expect(calendar).toHaveLength(1);
+        const ics = calendar[0]!.content.toString("utf8");
+        expect(ics).toContain("METHOD:PUBLISH");
+        expect(ics).toMatch(
+          new RegExp(`UID:meeting-(${committeeMeeting}|${boardMeeting})@${new URL(publicUrl).hostname}`),
+        );
+      }
+      // Delivered once: nothing is due any more.
+      expect(await deliver()).toEqual([]);
+    },
+  );
 
   it("re-publishing a changed notice sends the same calendar event with a higher SEQUENCE", async () => {
     const coordinator = await currentUser(db, world.users.coordinator);
@@ -388,6 +514,7 @@ describe("nothing is written when the event is not", () => {
   it("a refused transition (a stale version) writes no notification and no e-mail", async () => {
     const id = await draft();
     await act(world.users.employee, id, "SUBMIT");
+    await deliver();
     const next = tracker();
     await next();
     const stale = await applyProposalEvent(db, {
@@ -399,6 +526,7 @@ describe("nothing is written when the event is not", () => {
     });
     expect(stale.ok).toBe(false);
     expect(await next()).toMatchObject({ told: [], to: [] });
+    expect(await deliver()).toEqual([]);
   });
 
   it("a command refused after the event rolls its notifications back with it", async () => {
@@ -421,6 +549,7 @@ describe("nothing is written when the event is not", () => {
     });
     expect(result.ok).toBe(false);
     expect(await next()).toMatchObject({ told: [], to: [] });
+    expect(await deliver()).toEqual([]);
   });
 });
 
@@ -467,12 +596,15 @@ describe("scheduled jobs", () => {
       .execute();
     const next = tracker();
     await next();
+    // What the submissions sent at once (to the submitter) is out of the way.
+    await deliver();
 
     // Before 07:00 the next morning nothing is sent.
     await runNotificationJobs(db, new Date("2026-12-02T05:59:00Z"));
     expect((await next()).to).toEqual([]);
 
-    await runNotificationJobs(db, new Date("2026-12-02T06:00:00Z"));
+    // The worker's tick at 07:00 Oslo: the digest job, then delivery through SMTP.
+    const arrived = await deliver(new Date("2026-12-02T06:00:00Z"), true);
     const step = await next();
     expect(step.to).toEqual(["Gruppeleder", "Koordinator", "Teknikkleder"].map(emailOf).sort());
     for (const email of step.emails) {
@@ -488,11 +620,21 @@ describe("scheduled jobs", () => {
       .where("digested_at", "is", null)
       .execute();
     expect(waiting).toEqual([]);
+    // The day arrived as one e-mail per person, with both proposals in both parts.
+    expect(arrived.map((m) => m.to.join(",")).sort()).toEqual(step.to);
+    for (const mail of arrived) {
+      expect(mail.parsed.subject).toContain("2 varsler");
+      for (const title of ["Første innspill", "Andre innspill"]) {
+        expect(mail.parsed.text).toContain(title);
+        expect(mail.parsed.html).toContain(title);
+      }
+    }
 
     // Run again (the same tick twice, or the next hour): nothing more.
     await runNotificationJobs(db, new Date("2026-12-02T06:00:00Z"));
     await runNotificationJobs(db, new Date("2026-12-02T09:00:00Z"));
     expect((await next()).to).toEqual([]);
+    expect(await deliver(new Date("2026-12-02T09:00:00Z"), true)).toEqual([]);
   });
 
   it("a proposal waiting past its step's limit reminds those who act on it, once a week", async () => {
@@ -551,7 +693,7 @@ describe("scheduled jobs", () => {
 });
 
 describe("an exempt case", () => {
-  it("no exempt title or text reaches any notification or e-mail", async () => {
+  it("no exempt title or text reaches any notification or e-mail", { timeout: 60_000 }, async () => {
     const u = world.users;
     const coordinator = await currentUser(db, u.coordinator);
     const title = "Personalsak QX9 varsling";
@@ -562,6 +704,8 @@ describe("an exempt case", () => {
     const strategy = await makeStrategy(db);
     await assessCompletely(db, id, u.groupMember, strategy.subGoalIds[0]!);
     await act(u.groupMember, id, "RECOMMEND");
+    // What went out before the case was made exempt (the proposal itself is not).
+    await deliver();
     const before =
       (await db
         .selectFrom("notification")
@@ -619,6 +763,18 @@ describe("an exempt case", () => {
     // The notice lists the case by number, marked exempt with its basis.
     const notice = emails.find((e) => e.ics !== null)!;
     expect(notice.text_body).toContain("Sak 1/2021: Unntatt offentlighet (offl. § 13)");
+
+    // Crawl every message as it arrived at the SMTP server.
+    const arrived = await deliver();
+    expect(arrived).toHaveLength(emails.length);
+    for (const mail of arrived) {
+      for (const text of everythingIn(mail)) {
+        for (const secret of ["QX9", title, "taushetsbelagt", "hemmelig"]) expect(text).not.toContain(secret);
+      }
+    }
+    const delivered = arrived.filter((m) => calendarOf(m).length > 0);
+    expect(delivered.length).toBeGreaterThan(0);
+    for (const mail of delivered) expect(mail.parsed.text).toContain("Unntatt offentlighet (offl. § 13)");
   });
 });
 
@@ -631,6 +787,18 @@ describe("the demo seed", () => {
       await seedDemo(seeded, { passwordHash: await demoHash() });
       const told = await seeded.selectFrom("notification").select(["email", "digested_at"]).execute();
       expect(told.length).toBeGreaterThan(0);
+      // Every seeded bell line, follower and e-mail choice found its person and proposal.
+      const bell = await seeded
+        .selectFrom("notification")
+        .select("id")
+        .where("dedupe_key", "like", "demo-seed-%")
+        .execute();
+      expect(bell).toHaveLength(demoNotifications.length);
+      const followers = await seeded.selectFrom("proposal_follower").select("user_id").execute();
+      expect(followers.length).toBeGreaterThanOrEqual(demoFollowers.length);
+      expect(await seeded.selectFrom("notification_preference").select("user_id").execute()).toHaveLength(
+        demoPreferences.length,
+      );
       expect(await seeded.selectFrom("email_outbox").select("id").execute()).toEqual([]);
       expect(told.filter((n) => n.email === "digest" && n.digested_at === null)).toEqual([]);
       await runNotificationJobs(seeded, new Date(Date.now() + 86_400_000));

@@ -13,7 +13,7 @@ describe("records over HTTP", () => {
 
   beforeAll(async () => {
     server = await startServer({ seed: true });
-    db = openDatabase(server.databasePath);
+    db = openDatabase(server.database);
     coordinator = await loginCookie(server.url, "koordinator@innspill.test");
   }, 120_000);
   afterAll(async () => {

@@ -15,7 +15,7 @@ describe("report, strategy and export over HTTP", () => {
 
   beforeAll(async () => {
     server = await startServer();
-    db = openDatabase(server.databasePath);
+    db = openDatabase(server.database);
     coordinator = await loginCookie(server.url, "koordinator@innspill.test");
     employee = await loginCookie(server.url, "ansatt@innspill.test");
   }, 60_000);

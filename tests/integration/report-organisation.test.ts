@@ -65,7 +65,7 @@ describe("the report's board, committee, groups and organisation changes", () =>
 
   beforeAll(async () => {
     server = await startServer({ seed: false });
-    db = openDatabase(server.databasePath);
+    db = openDatabase(server.database);
     world = await makeWorld(db);
     const passwordHash = await demoHash();
     const person = (name: string, municipality: string) =>

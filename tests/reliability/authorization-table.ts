@@ -71,6 +71,13 @@ function only(allowed: readonly SignedInRole[], refused: Outcome = "forbidden"):
   ) as Record<Role, Outcome>;
 }
 
+/** The same roles let through, who then find `outcome` (a record that does not exist). */
+const lettingThrough = (expect: Record<Role, Outcome>, outcome: Outcome): Record<Role, Outcome> =>
+  Object.fromEntries(Object.entries(expect).map(([r, o]) => [r, o === "ok" ? outcome : o])) as Record<
+    Role,
+    Outcome
+  >;
+
 /** Every signed-in role. */
 const signedIn = () => only(signedInRoles);
 
@@ -178,6 +185,8 @@ const post = (
 ): Probe => ({ name, method: "POST", path, body, ok, expect, ...extra });
 
 const empty = () => ({});
+/** A token with its signature changed in its last character. */
+const forged = (token: string) => token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
 const STALE = "999999";
 
 // ---------------------------------------------------------------------------------------------
@@ -724,8 +733,50 @@ export const authorizationTable: RouteEntry[] = [
   },
   { route: "statistikk.tsx", probes: [get("statistics", () => "/statistikk", signedIn())] },
 
+  // Unsubscribing from an e-mail's link: no login, the signed token is the proof; a forged one is not found.
+  {
+    route: "avmelding.$token.tsx",
+    probes: [
+      get("unsubscribe page", (fx) => `/avmelding/${fx.unsubscribeToken}`, everyone()),
+      get(
+        "unsubscribe page (forged token)",
+        (fx) => `/avmelding/${forged(fx.unsubscribeToken)}`,
+        all("notFound"),
+      ),
+      post("unsubscribe (empty form)", (fx) => `/avmelding/${fx.unsubscribeToken}`, empty, 400, everyone()),
+      post(
+        "unsubscribe (forged token)",
+        (fx) => `/avmelding/${forged(fx.unsubscribeToken)}`,
+        () => ({ "List-Unsubscribe": "One-Click" }),
+        302,
+        all("notFound"),
+      ),
+    ],
+  },
+
   // Administration: admins only.
   { route: "admin._index.tsx", probes: [get("admin overview", () => "/admin", only(administrators))] },
+  {
+    route: "admin.e-post._index.tsx",
+    probes: [
+      get("e-mail outbox", () => "/admin/e-post", only(administrators)),
+      get("e-mail outbox (failed)", () => "/admin/e-post?status=failed&side=1", only(administrators)),
+    ],
+  },
+  {
+    route: "admin.e-post.$id.tsx",
+    probes: [
+      get("one e-mail", (fx) => `/admin/e-post/${fx.email.failed}`, only(administrators)),
+      get("no such e-mail", () => "/admin/e-post/999999", lettingThrough(only(administrators), "notFound")),
+      post(
+        "send again (empty form)",
+        (fx) => `/admin/e-post/${fx.email.failed}`,
+        empty,
+        400,
+        only(administrators),
+      ),
+    ],
+  },
   {
     route: "admin.tekster.tsx",
     probes: [

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SyncDb } from "../support/sync-db";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,13 +33,13 @@ let server: ReliabilityServer;
 let cookies: Record<Role, string | null>;
 let fx: Fixtures;
 let db: DB;
-let readDb: Database.Database;
+let readDb: SyncDb;
 
 beforeAll(async () => {
   server = await startSeededServer();
   cookies = await loginAll(server.url);
-  ({ db, fx } = await buildFixtures(server.url, server.databasePath, cookies.submitter!));
-  readDb = openReadOnly(server.databasePath);
+  ({ db, fx } = await buildFixtures(server, cookies.submitter!));
+  readDb = openReadOnly(server.database);
 });
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SyncDb } from "../support/sync-db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "#db/connection";
 import { t } from "~/domain/texts";
@@ -25,11 +25,11 @@ import {
 
 describe.each(processCounts)("concurrent writes, %i server process(es)", (processes) => {
   let server: ReliabilityServer;
-  let readDb: Database.Database;
+  let readDb: SyncDb;
 
   beforeAll(async () => {
     server = await startSeededServer({}, { processes });
-    readDb = openReadOnly(server.databasePath);
+    readDb = openReadOnly(server.database);
   });
 
   afterAll(async () => {
@@ -116,7 +116,7 @@ describe.each(processCounts)("concurrent writes, %i server process(es)", (proces
 
   it("12 notices of one body published at once: 24 case numbers, none twice, none skipped", async () => {
     const coordinator = await login(server.url, "koordinator@innspill.test");
-    const db: DB = openDatabase(server.databasePath);
+    const db: DB = openDatabase(server.database);
     try {
       const coordinatorId = one<{ id: number }>(
         "select id from user where email = 'koordinator@innspill.test'",

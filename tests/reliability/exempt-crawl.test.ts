@@ -54,7 +54,7 @@ const daysAgo = (days: number) => osloToday(new Date(Date.now() - days * 86_400_
 beforeAll(async () => {
   server = await startSeededServer();
   cookies = await loginAll(server.url);
-  db = openDatabase(server.databasePath);
+  db = openDatabase(server.database);
   const coordinator = await currentUser(db, await userId(roleEmails.coordinator));
   const bodyOf = async (kind: "committee" | "board") =>
     (

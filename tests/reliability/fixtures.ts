@@ -1,13 +1,19 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { addDays, today } from "#workflows/dates";
 import type { DB } from "#db/connection";
 import { openDatabase } from "#db/connection";
 import { makeBody, makeMembership, makeMunicipalities, makeUser } from "#db/factories";
+import { enqueueEmail } from "#db/repositories/notification.repository";
 import { appendHistory } from "#db/repositories/process.repository";
 import { createProposal } from "#db/repositories/proposal.repository";
 import type { ProposalState } from "#workflows/proposal.machine";
 import { publishProtocol } from "~/server/commands/publish-protocol.server";
 import { recordDecision } from "~/server/commands/record-decision.server";
+import { unsubscribeToken } from "~/server/notifications/unsubscribe.server";
 import { currentUser } from "../support/db";
+import type { TestServer } from "../support/server";
 import { approveProtocol } from "~/server/commands/approve-protocol.server";
 import {
   approveAndSign,
@@ -65,6 +71,10 @@ export interface Fixtures {
   year: number;
   /** Texts only some roles may read. */
   secrets: { draftTitle: string; exemptText: string };
+  /** The e-mail outbox: a failed message (never due, so no worker touches it). */
+  email: { failed: number };
+  /** `employee`'s unsubscribe link token for one kind of notification, made with the server's secret. */
+  unsubscribeToken: string;
 }
 
 const now = () => new Date().toISOString();
@@ -172,11 +182,11 @@ export async function uploadProposal(
 
 /** Builds the fixtures in the server's database; `submitterCookie` uploads the attachments. */
 export async function buildFixtures(
-  baseUrl: string,
-  databasePath: string,
+  server: Pick<TestServer, "url" | "database" | "dataDir">,
   submitterCookie: string,
 ): Promise<{ db: DB; fx: Fixtures }> {
-  const db = openDatabase(databasePath);
+  const baseUrl = server.url;
+  const db = openDatabase(server.database);
   const users = {} as Record<SignedInRole, number>;
   for (const [role, email] of Object.entries(roleEmails) as [SignedInRole, string][])
     users[role] = await idOf(db, email);
@@ -292,8 +302,40 @@ export async function buildFixtures(
       strategy: { approved: approvedStrategy.id, draft: draft.id },
       year: 2021,
       secrets,
+      email: { failed: await failedEmail(db, users.employee) },
+      unsubscribeToken: unsubscribeToken(
+        readFileSync(path.join(server.dataDir, "session-secret"), "utf8").trim(),
+        users.employee,
+        "proposalChanged",
+      ),
     },
   };
+}
+
+/** A failed e-mail in the outbox, as the worker leaves one after a permanent refusal (for "Send på nytt"). */
+export async function failedEmail(db: DB, userId: number): Promise<number> {
+  const at = now();
+  // In one transaction, so no worker ever sees it pending.
+  return db.transaction().execute(async (trx) => {
+    const id = await enqueueEmail(trx, {
+      user_id: userId,
+      notification_id: null,
+      to_address: "ansatt@innspill.test",
+      message_id: `<fixture-${randomUUID()}@innspill.test>`,
+      subject: "Et innspill du følger er endret",
+      text_body: "Se innspillet i Innspill.",
+      html_body: "<p>Se innspillet i Innspill.</p>",
+      ics: null,
+      next_attempt_at: at,
+      created_at: at,
+    });
+    await trx
+      .updateTable("email_outbox")
+      .set({ status: "failed", attempts: 1, last_error: "550 Mailbox unavailable" })
+      .where("id", "=", id)
+      .execute();
+    return id;
+  });
 }
 
 export type { Role };

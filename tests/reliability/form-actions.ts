@@ -3,6 +3,7 @@ import type { DB } from "#db/connection";
 import { createSignInRule } from "#db/repositories/identity.repository";
 import {
   draftStrategy,
+  failedEmail,
   meetingIn,
   proposalIn,
   throwawayGroup,
@@ -614,7 +615,28 @@ export const formActions: FormAction[] = [
     hidden: ["intent", "confirmed"],
   },
 
+  // Unsubscribing from an e-mail's link (no login): the page's button sends what a mail client's
+  // one-click POST sends (RFC 8058). Idempotent, so the same link serves every post.
+  {
+    route: "avmelding.$token.tsx",
+    intent: "unsubscribe",
+    as: "anonymous",
+    path: ({ fx }) => `/avmelding/${fx.unsubscribeToken}`,
+    valid: () => ({ "List-Unsubscribe": "One-Click" }),
+    payloads: 40,
+  },
+
   // Administration
+  {
+    route: "admin.e-post.$id.tsx",
+    intent: "resend",
+    as: "admin",
+    prepare: async (ctx) => ({ id: await failedEmail(ctx.db, ctx.fx.users.employee) }),
+    path: (_c, t) => `/admin/e-post/${t.id}`,
+    valid: () => ({ intent: "resend" }),
+    intents: ["resend"],
+    payloads: 40,
+  },
   {
     route: "admin.tekster.tsx",
     intent: "save",

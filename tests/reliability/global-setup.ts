@@ -15,8 +15,14 @@ export default async function setup(project: TestProject) {
       `The reliability suite runs the built server: run \`npx remix vite:build\` first (${build}).`,
     );
   const dir = mkdtempSync(path.join(tmpdir(), "innspill-rel-template-"));
-  const server = await startServer({ dataDir: dir, seed: true });
-  await server.stop();
+  // On PostgreSQL the seeded world is a template database (tests/support/postgres-setup.ts): each
+  // server copies it, and the data directory holds only what the server writes beside it. Without the
+  // delivery worker, as every server of the suite (support.ts): the copies hold the seed's outbox as it
+  // was written, and no .eml files.
+  if (project.config.env?.INNSPILL_TEST_ENGINE !== "postgres") {
+    const server = await startServer({ dataDir: dir, seed: true, env: { NOTIFICATION_WORKER: "off" } });
+    await server.stop();
+  }
   project.provide("seededTemplateDir", dir);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SyncDb } from "../support/sync-db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { securityTexts } from "~/domain/texts/security";
 import { parseCsv } from "../support/csv";
@@ -12,14 +12,14 @@ import { form, login, openReadOnly, request, startSeededServer, type Reliability
  */
 
 let server: ReliabilityServer;
-let readDb: Database.Database;
+let readDb: SyncDb;
 let cookie: string;
 let log = "";
 
 beforeAll(async () => {
   server = await startSeededServer();
   server.process.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  readDb = openReadOnly(server.databasePath);
+  readDb = openReadOnly(server.database);
   cookie = await login(server.url, "ansatt@innspill.test");
 });
 

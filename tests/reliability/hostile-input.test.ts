@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SyncDb } from "../support/sync-db";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,15 +46,15 @@ let server: ReliabilityServer;
 let ctx: ActionContext;
 let fx: Fixtures;
 let db: DB;
-let readDb: Database.Database;
+let readDb: SyncDb;
 const summary: string[] = [];
 
 beforeAll(async () => {
   server = await startSeededServer();
   const cookies = await loginAll(server.url);
-  ({ db, fx } = await buildFixtures(server.url, server.databasePath, cookies.submitter!));
+  ({ db, fx } = await buildFixtures(server, cookies.submitter!));
   ctx = { fx, db, baseUrl: server.url, cookies };
-  readDb = openReadOnly(server.databasePath);
+  readDb = openReadOnly(server.database);
 });
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SyncDb } from "../support/sync-db";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -53,11 +53,11 @@ const CONNECTIONS = 50;
 
 describe.each(processCounts)("load, %i server process(es)", (processes) => {
   let server: ReliabilityServer;
-  let readDb: Database.Database;
+  let readDb: SyncDb;
 
   beforeAll(async () => {
     server = await startSeededServer({}, { processes });
-    readDb = openReadOnly(server.databasePath);
+    readDb = openReadOnly(server.database);
   });
 
   afterAll(async () => {

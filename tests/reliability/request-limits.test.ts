@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SyncDb } from "../support/sync-db";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -26,7 +26,7 @@ import {
  */
 
 let server: ReliabilityServer;
-let readDb: Database.Database;
+let readDb: SyncDb;
 let cookie: string;
 let municipalityId: number;
 
@@ -36,7 +36,7 @@ const TOO_LARGE = "Forespørselen er for stor";
 
 beforeAll(async () => {
   server = await startSeededServer();
-  readDb = openReadOnly(server.databasePath);
+  readDb = openReadOnly(server.database);
   cookie = await login(server.url, "ansatt@innspill.test");
   municipalityId = (readDb.prepare("select min(id) id from municipality").get() as { id: number }).id;
 });
@@ -343,7 +343,8 @@ describe("files on disk", () => {
       const mode = (p: string) => statSync(p).mode & 0o777;
       expect(mode(dataDir)).toBe(0o700);
       expect(mode(path.join(dataDir, "attachments"))).toBe(0o700);
-      expect(mode(path.join(dataDir, "innspill.db"))).toBe(0o600);
+      // On PostgreSQL the database is not a file here (fresh.database is its URL).
+      if (fresh.database.endsWith("innspill.db")) expect(mode(path.join(dataDir, "innspill.db"))).toBe(0o600);
       expect(mode(path.join(dataDir, "session-secret"))).toBe(0o600);
       for (const f of ["innspill.db-wal", "innspill.db-shm"])
         if (filesUnder(dataDir).includes(f)) expect(mode(path.join(dataDir, f)), f).toBe(0o600);

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SyncDb } from "../support/sync-db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "~/domain/texts";
 import {
@@ -21,11 +21,11 @@ import {
  */
 
 let server: ReliabilityServer;
-let readDb: Database.Database;
+let readDb: SyncDb;
 
 beforeAll(async () => {
   server = await startSeededServer();
-  readDb = openReadOnly(server.databasePath);
+  readDb = openReadOnly(server.database);
 });
 
 afterAll(async () => {
@@ -262,7 +262,9 @@ describe("cross-origin posts", () => {
       const logout = await request(server.url, "/logg-ut", { ...options, cookie, body: form({}) });
       expect(logout.status, `${what}: logout`).toBe(403);
     }
-    expect(dataVersion(readDb)).toBe(version);
+    // On PostgreSQL the counter is the next transaction id, which bookkeeping writes (a session's
+    // last use, the notification worker) move too: there the checksum alone is the check.
+    if (readDb.engine === "sqlite") expect(dataVersion(readDb)).toBe(version);
     expect(databaseChecksum(readDb)).toEqual(before);
 
     // The same post from the site itself goes through: the refusal was about the origin.

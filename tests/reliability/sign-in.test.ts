@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "~/domain/texts";
 import { securityTexts } from "~/domain/texts/security";
+import { openSyncDb, type SyncDb } from "../support/sync-db";
 import {
   form,
   login,
@@ -19,14 +19,13 @@ import {
  */
 
 let server: ReliabilityServer;
-let readDb: Database.Database;
-let writeDb: Database.Database;
+let readDb: SyncDb;
+let writeDb: SyncDb;
 
 beforeAll(async () => {
   server = await startSeededServer();
-  readDb = openReadOnly(server.databasePath);
-  writeDb = new Database(server.databasePath);
-  writeDb.pragma("busy_timeout = 5000");
+  readDb = openReadOnly(server.database);
+  writeDb = openSyncDb(server.database, { writable: true });
 });
 
 afterAll(async () => {
@@ -150,8 +149,10 @@ describe("sessions", () => {
   it("a session ends after 8 hours idle and 14 days after login, whatever its use", async () => {
     const cookie = await login(server.url, "ansatt2@innspill.test", { localAddress: "127.0.4.8" });
     const row = readDb
-      .prepare("select id, created_at, expires_at from session order by rowid desc limit 1")
-      .get() as {
+      .prepare(
+        "select s.id, s.created_at, s.expires_at from session s join user u on u.id = s.user_id where u.email = ? order by s.created_at desc limit 1",
+      )
+      .get("ansatt2@innspill.test") as {
       id: string;
       created_at: string;
       expires_at: string;
@@ -169,7 +170,11 @@ describe("sessions", () => {
     // Used a minute ago, but past its absolute end.
     const fresh = await login(server.url, "ansatt2@innspill.test", { localAddress: "127.0.4.9" });
     const freshId = (
-      readDb.prepare("select id from session order by rowid desc limit 1").get() as { id: string }
+      readDb
+        .prepare(
+          "select s.id from session s join user u on u.id = s.user_id where u.email = ? order by s.created_at desc limit 1",
+        )
+        .get("ansatt2@innspill.test") as { id: string }
     ).id;
     writeDb
       .prepare("update session set created_at = ?, expires_at = ?, last_seen_at = ? where id = ?")

@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
@@ -7,6 +6,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import { t } from "~/domain/texts";
 import { startServer, type TestServer } from "../support/server";
+import { openSyncDb, type SyncDb } from "../support/sync-db";
 
 /**
  * Shared helpers of the reliability suite: the server (started from a seeded template, so each
@@ -48,7 +48,13 @@ export async function startSeededServer(
   opts: { processes?: number } = {},
 ): Promise<ReliabilityServer> {
   const dataDir = seededDataDir();
-  const server = await startServer({ dataDir, env, processes: opts.processes });
+  // No delivery worker: the suite checks that what it did not allow wrote nothing, and a worker sending
+  // on its own schedule would write meanwhile (delivery has its own tests: tests/integration/email-delivery).
+  const server = await startServer({
+    dataDir,
+    env: { NOTIFICATION_WORKER: "off", ...env },
+    processes: opts.processes,
+  });
   return {
     ...server,
     dispose: async () => {
@@ -266,21 +272,18 @@ export async function loginAll(baseUrl: string): Promise<Record<Role, string | n
 // ---------------------------------------------------------------------------------------------
 // The database, read from outside
 
-export function openReadOnly(databasePath: string): Database.Database {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-  db.pragma("busy_timeout = 5000");
-  return db;
+/** The server's database from outside (its file, or its PostgreSQL URL: `server.database`). */
+export function openReadOnly(database: string): SyncDb {
+  return openSyncDb(database);
 }
 
-/** The tables of the database (FTS shadow tables included: they change when a proposal does). */
-export function tableNames(db: Database.Database): string[] {
-  return (
-    db
-      .prepare(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
-      )
-      .all() as { name: string }[]
-  ).map((r) => r.name);
+/** The tables of the database (on SQLite FTS shadow tables included: they change when a proposal does). */
+export function tableNames(db: SyncDb): string[] {
+  const sql =
+    db.engine === "postgres"
+      ? "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name"
+      : "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name";
+  return (db.prepare(sql).all() as { name: string }[]).map((r) => r.name);
 }
 
 /**
@@ -298,12 +301,11 @@ const renderedCopies = ["frozen_document"];
 
 /**
  * A checksum of every table (bookkeeping columns aside): its row count, its largest rowid and a hash of all its rows in
- * rowid order. Two equal checksums mean nothing was inserted, changed or deleted.
+ * rowid order (on PostgreSQL: its row count and a hash of its rows in text order). Two equal
+ * checksums mean nothing was inserted, changed or deleted.
  */
-export function databaseChecksum(
-  db: Database.Database,
-  opts: { ignore?: string[] } = {},
-): Record<string, string> {
+export function databaseChecksum(db: SyncDb, opts: { ignore?: string[] } = {}): Record<string, string> {
+  if (db.engine === "postgres") return postgresChecksum(db, opts);
   const sums: Record<string, string> = {};
   for (const name of tableNames(db)) {
     if (opts.ignore?.includes(name) || renderedCopies.includes(name)) continue;
@@ -320,7 +322,9 @@ export function databaseChecksum(
           .map((c) => `"${c}"`)
           .join(", ")
       : "*";
-    const rows = db.prepare(`select ${columns} from "${name}"${order}`).raw().all();
+    const rows = (
+      db.prepare(`select ${columns} from "${name}"${order}`).all() as Record<string, unknown>[]
+    ).map((row) => Object.values(row));
     const hash = createHash("sha256");
     for (const row of rows)
       hash.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString("hex") : v)));
@@ -332,9 +336,38 @@ export function databaseChecksum(
   return sums;
 }
 
-/** SQLite's own counter: it changes whenever another connection commits a change to the file. */
-export function dataVersion(db: Database.Database): number {
-  return db.pragma("data_version", { simple: true }) as number;
+/** PostgreSQL: every table's count and hash in one statement (each a `psql` run). */
+function postgresChecksum(db: SyncDb, opts: { ignore?: string[] }): Record<string, string> {
+  const columns = db
+    .prepare(
+      "select table_name as t, column_name as c from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position",
+    )
+    .all() as { t: string; c: string }[];
+  const parts = tableNames(db)
+    .filter((name) => !opts.ignore?.includes(name))
+    .map((name) => {
+      const skipped = bookkeepingColumns[name] ?? [];
+      const kept = columns
+        .filter((col) => col.t === name && !skipped.includes(col.c))
+        .map((col) => `"${col.c}"`)
+        .join(", ");
+      return `select '${name}' as name, (select count(*)::text || ':' || md5(coalesce(string_agg(r::text, E'\\n' order by r::text), '')) from (select ${kept} from "${name}") r) as sum`;
+    });
+  if (parts.length === 0) return {};
+  const rows = db.prepare(parts.join(" union all ")).all() as { name: string; sum: string }[];
+  return Object.fromEntries(rows.map((r) => [r.name, r.sum]));
+}
+
+/**
+ * Changes whenever another connection commits a change: SQLite's own counter; on PostgreSQL the
+ * next transaction id (a reading statement takes none, a writing one does, committed or not).
+ */
+export function dataVersion(db: SyncDb): number {
+  if (db.engine === "postgres")
+    return Number(
+      (db.prepare("select pg_snapshot_xmax(pg_current_snapshot())::text as v").get() as { v: string }).v,
+    );
+  return (db.prepare("pragma data_version").get() as { data_version: number }).data_version;
 }
 
 /** Every file under a directory, as relative paths (attachments on disk are part of the state). */

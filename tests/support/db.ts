@@ -1,13 +1,30 @@
+import path from "node:path";
 import { migrateToLatest, openDatabase, type DB } from "#db/connection";
 import { makeBody, makeMembership, makeMunicipalities, makeUser } from "#db/factories";
 import { currentUserById } from "~/server/current-user.server";
 import type { CurrentUser } from "~/server/auth.server";
 
-/** A fresh SQLite database in memory with the real migrations. */
+/** Whether this run is a PostgreSQL project's (engine.ts, imported lazily: it needs vitest, workers do not have it). */
+const onPostgres = () => process.env.INNSPILL_TEST_ENGINE === "postgres";
+
+/**
+ * A fresh database with the real migrations: SQLite in memory, or on the PostgreSQL projects a
+ * new database copied from the migrated template (tests/support/engine.ts).
+ */
 export async function testDb(): Promise<DB> {
+  if (onPostgres()) return openDatabase(await (await import("./engine")).newPostgresDatabase());
   const db = openDatabase(":memory:");
   await migrateToLatest(db);
   return db;
+}
+
+/**
+ * Where a test keeps a database other processes open too: a new SQLite file in `dir`, or a new
+ * PostgreSQL database's URL. Not migrated on SQLite (the caller migrates); migrated on PostgreSQL.
+ */
+export async function testDatabaseLocation(dir: string): Promise<string> {
+  if (onPostgres()) return (await import("./engine")).newPostgresDatabase();
+  return path.join(dir, "test.db");
 }
 
 /** A hash of "demo1234", computed once per process (scrypt is slow on purpose). */

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -116,8 +116,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       }
     },
     stop: async () => {
+      // The postmaster's pid, to end it even if pg_ctl gives up (a loaded machine): never left running.
+      const pid = Number(readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]);
       try {
-        run(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+        run(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "-t", "120", "stop"]);
+      } catch {
+        if (pid > 0) process.kill(pid, "SIGQUIT");
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -19,11 +19,15 @@ export class SeededApp {
   }
 }
 
-/** Registers the file's beforeAll/afterAll and returns the app they fill in. */
-export function seededBrowserApp(): SeededApp {
+/**
+ * Registers the file's beforeAll/afterAll and returns the app they fill in. `env` gives the server
+ * extra environment, worked out in the same beforeAll (e.g. SMTP_URL of a test SMTP server started there).
+ */
+export function seededBrowserApp(opts: { env?: () => Promise<Record<string, string>> } = {}): SeededApp {
   const app = new SeededApp();
   beforeAll(async () => {
-    [app.server, app.browser] = await Promise.all([startServer({ seed: true }), launchBrowser()]);
+    const env = (await opts.env?.()) ?? {};
+    [app.server, app.browser] = await Promise.all([startServer({ seed: true, env }), launchBrowser()]);
     app.db = openDatabase(app.server.databasePath);
   });
   afterAll(async () => {

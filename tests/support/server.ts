@@ -10,7 +10,10 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 export interface TestServer {
   url: string;
   dataDir: string;
+  /** The SQLite file (on SQLite runs only: tests that read it raw with better-sqlite3). */
   databasePath: string;
+  /** The server's database, for `openDatabase`: the SQLite file, or the PostgreSQL URL on PostgreSQL runs. */
+  database: string;
   /** The process started: the server itself, or with several processes the cluster's primary. */
   process: ChildProcess;
   /** How many server processes serve (WEB_CONCURRENCY). */
@@ -68,11 +71,21 @@ export async function startServer(
     startTimeoutMs?: number;
     /** A port chosen beforehand (a test's OpenID provider must know the app's address first). */
     port?: number;
+    /**
+     * A PostgreSQL URL to run on. On the PostgreSQL test projects (INNSPILL_TEST_ENGINE=postgres)
+     * a server given none gets a new database of the run's cluster; elsewhere it runs on SQLite.
+     */
+    databaseUrl?: string;
     /** Server processes (WEB_CONCURRENCY; node:cluster when over 1). Default 1. */
     processes?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "innspill-test-"));
+  const databaseUrl =
+    opts.databaseUrl ??
+    (process.env.INNSPILL_TEST_ENGINE === "postgres"
+      ? await newServerDatabase(opts.seed !== false)
+      : undefined);
   const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, ["server/start.js"], {
     cwd: root,
@@ -83,6 +96,8 @@ export async function startServer(
       PORT: String(port),
       HOST: "127.0.0.1",
       SEED_DEMO: opts.seed === false ? "false" : "true",
+      // Set or emptied (empty is unset): a DATABASE_URL in the shell must not move a SQLite test.
+      DATABASE_URL: databaseUrl ?? "",
       ...(opts.buildDir ? { BUILD_DIR: opts.buildDir } : {}),
       WEB_CONCURRENCY: String(opts.processes ?? 1),
       ...opts.env,
@@ -92,8 +107,13 @@ export async function startServer(
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`Server did not start:\n${output}`)),
-      opts.startTimeoutMs ?? 30_000,
+      () => {
+        // Not left running behind the failed test.
+        child.kill("SIGKILL");
+        reject(new Error(`Server did not start:\n${output}`));
+      },
+      // Seeding the demo world over PostgreSQL's round trips takes longer than into a SQLite file.
+      opts.startTimeoutMs ?? (databaseUrl ? 180_000 : 30_000),
     );
     child.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
@@ -113,6 +133,7 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     dataDir,
     databasePath: path.join(dataDir, "innspill.db"),
+    database: databaseUrl ?? path.join(dataDir, "innspill.db"),
     process: child,
     processes: opts.processes ?? 1,
     servingPids: () => ((opts.processes ?? 1) > 1 ? childPids(child.pid!) : [child.pid!]),
@@ -126,6 +147,13 @@ export async function startServer(
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new PostgreSQL database for a server: a copy of the seeded demo world, or of the empty schema. */
+async function newServerDatabase(seeded: boolean): Promise<string> {
+  const { newPostgresDatabase, postgresOfRun } = await import("./engine");
+  const run = postgresOfRun();
+  return newPostgresDatabase(run, seeded ? run.seededTemplate : run.template);
 }
 
 /** Logs in over HTTP and returns the session cookie for later requests. */

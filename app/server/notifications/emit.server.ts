@@ -11,13 +11,14 @@ import {
 } from "#db/repositories/meeting.repository";
 import {
   activeMembersOfBody,
-  enqueueEmail,
-  insertNotifications,
+  enqueueEmails,
+  insertNotificationRows,
   recipientsByIds,
   routingCandidates,
-  supportersAndFollowers,
+  proposalAudience,
+  type NewOutgoingEmail,
 } from "#db/repositories/notification.repository";
-import { bodyOfKind, getBody } from "#db/repositories/organisation.repository";
+import { getBody, listBodies } from "#db/repositories/organisation.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
 import { today as osloToday } from "#workflows/dates";
 import { followedExemption } from "#workflows/exemption";
@@ -37,7 +38,13 @@ import type { BodyNames, ProposalEventType, ProposalState } from "#workflows/pro
 import { caseLabel } from "~/domain/texts/meetings";
 import { notificationMessages as M } from "~/domain/texts/notification-messages";
 import { config } from "../config.server";
-import { notificationText, renderEmail } from "./render.server";
+import {
+  emailTemplate,
+  notificationText,
+  type EmailTemplate,
+  type NotificationText,
+  type RenderContext,
+} from "./render.server";
 
 /**
  * Notifications are written in the transaction of the event that causes them (the transactional
@@ -69,12 +76,12 @@ export async function proposalIsExempt(db: Executor, proposalId: number): Promis
   return followedExemption(await casesOfProposal(db, proposalId)) !== null;
 }
 
-/** The committee's and the board's names valid on a date, in the caller's transaction. */
+/** The committee's and the board's names valid on a date, in the caller's transaction (one query). */
 export async function bodyNamesOn(db: Executor, on: string): Promise<BodyNames> {
-  const [committee, board] = await Promise.all([
-    bodyOfKind(db, "committee", on),
-    bodyOfKind(db, "board", on),
-  ]);
+  // As `bodyOfKind` for each: the first of the kind constituted that day, in listBodies' order.
+  const bodies = await listBodies(db, { on, activeOnly: true });
+  const committee = bodies.find((b) => b.kind === "committee");
+  const board = bodies.find((b) => b.kind === "board");
   return {
     committee: committee?.name ?? M.bodyFallback.committee,
     board: board?.name ?? M.bodyFallback.board,
@@ -133,15 +140,14 @@ async function plan(db: Executor, cause: NotificationCause, now: Date): Promise<
     case "proposalEvent": {
       const proposal = await getProposal(db, cause.proposalId);
       if (!proposal) return [];
-      const [around, groupMembers, routers, exempt] = await Promise.all([
-        supportersAndFollowers(db, proposal.id),
-        proposal.group_id === null ? [] : activeMembersOfBody(db, proposal.group_id, today),
+      const [around, routers, exempt] = await Promise.all([
+        proposalAudience(db, { id: proposal.id, groupId: proposal.group_id }, today),
         cause.event === "SUBMIT" ? routersOn(db, today) : [],
         proposalIsExempt(db, proposal.id),
       ]);
       return recipientsOfProposalEvent(
         { ...cause, proposal: { id: proposal.id, title: proposal.title }, exempt },
-        { authorId: proposal.author_id, ...around, groupMembers, routers },
+        { authorId: proposal.author_id, ...around, routers },
       );
     }
     case "meetingNotice": {
@@ -192,16 +198,49 @@ async function plan(db: Executor, cause: NotificationCause, now: Date): Promise<
   }
 }
 
-/** A Message-ID unique to this e-mail and fixed at enqueue, so a retried delivery is the same message. */
-export function newMessageId(publicUrl: string): string {
-  return `<n-${randomUUID()}@${new URL(publicUrl).hostname}>`;
+/**
+ * A Message-ID unique to this e-mail and fixed at enqueue, so a retried delivery is the same message.
+ * It starts with the time (hex milliseconds) before the random part, so the outbox's unique index
+ * on it grows at its end: random ids put each of an event's dozen e-mails on its own index page,
+ * a dozen pages written per commit.
+ */
+export function newMessageId(publicUrl: string, at: Date = new Date()): string {
+  const time = at.getTime().toString(16).padStart(12, "0");
+  return `<n-${time}-${randomUUID()}@${new URL(publicUrl).hostname}>`;
+}
+
+/**
+ * Renders each distinct message once: planned notifications of one cause share their facts, so the
+ * words and the e-mail template are made per (facts, kind, link), not per person.
+ */
+function messageRenderer(ctx: RenderContext) {
+  const byFacts = new Map<
+    NotificationFacts,
+    Map<string, { words: NotificationText; mail?: EmailTemplate }>
+  >();
+  const entry = (p: PlannedNotification) => {
+    let byMessage = byFacts.get(p.facts);
+    if (!byMessage) byFacts.set(p.facts, (byMessage = new Map()));
+    const key = `${p.kind}\u0000${p.link}`;
+    let found = byMessage.get(key);
+    if (!found) byMessage.set(key, (found = { words: notificationText(p, ctx.names) }));
+    return found;
+  };
+  return {
+    words: (p: PlannedNotification) => entry(p).words,
+    mail(p: PlannedNotification) {
+      const found = entry(p);
+      return (found.mail ??= emailTemplate(p, ctx));
+    },
+  };
 }
 
 /**
  * Writes planned notifications in the caller's transaction: each person's e-mail mode (their
  * preference for the kind, else its default) is fixed on the row; an immediate one also goes to
  * the outbox, rendered. Inactive accounts get nothing; a repeated dedupe key writes nothing.
- * Returns the ids of the notifications written.
+ * Returns the ids of the notifications written. All notifications go in one INSERT, all e-mails
+ * in another (see decision 019, "Cost per event").
  */
 export async function writeNotifications(
   db: Executor,
@@ -216,14 +255,16 @@ export async function writeNotifications(
     bodyNamesOn(db, osloToday(now)),
   ]);
   const byId = new Map(people.map((p) => [p.id, p]));
-  const written: number[] = [];
-  for (const p of planned) {
+  const render = messageRenderer({ publicUrl, names, now });
+  const toWrite = planned.flatMap((p) => {
     const person = byId.get(p.userId);
-    if (!person) continue;
-    const email = emailModeFor(p.kind, person.modes.get(p.kind));
-    const words = notificationText(p, names);
-    const [id] = await insertNotifications(db, [
-      {
+    return person ? [{ p, person, email: emailModeFor(p.kind, person.modes.get(p.kind)) }] : [];
+  });
+  const ids = await insertNotificationRows(
+    db,
+    toWrite.map(({ p, email }) => {
+      const words = render.words(p);
+      return {
         user_id: p.userId,
         kind: p.kind,
         proposal_id: p.proposalId,
@@ -236,17 +277,19 @@ export async function writeNotifications(
         digested_at: null,
         created_at: at,
         read_at: null,
-      },
-    ]);
-    if (id === undefined) continue;
-    written.push(id);
-    if (email !== "immediate") continue;
-    const mail = renderEmail(p, person, { publicUrl, names, now });
-    await enqueueEmail(db, {
+      };
+    }),
+  );
+  const emails: NewOutgoingEmail[] = [];
+  toWrite.forEach(({ p, person, email }, index) => {
+    const id = ids[index];
+    if (id === undefined || email !== "immediate") return;
+    const mail = render.mail(p).to(person);
+    emails.push({
       user_id: p.userId,
       notification_id: id,
       to_address: person.email,
-      message_id: newMessageId(publicUrl),
+      message_id: newMessageId(publicUrl, now),
       subject: mail.subject,
       text_body: mail.text,
       html_body: mail.html,
@@ -254,8 +297,9 @@ export async function writeNotifications(
       next_attempt_at: at,
       created_at: at,
     });
-  }
-  return written;
+  });
+  await enqueueEmails(db, emails);
+  return ids.filter((id): id is number => id !== undefined);
 }
 
 /**

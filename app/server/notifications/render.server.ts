@@ -113,18 +113,27 @@ const line = "#d4dae1";
 
 /** An accessible HTML e-mail: lang="nb", one heading, text links, the app's colours, no images. */
 function htmlEmail(subject: string, blocks: string[], preferencesUrl: string): string {
-  return [
-    "<!DOCTYPE html>",
-    '<html lang="nb">',
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${html(subject)}</title></head>`,
-    `<body style="margin:0;padding:0;background:#ffffff;color:${ink};font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">`,
-    `<div role="article" aria-label="${html(subject)}" style="max-width:600px;margin:0 auto;padding:24px">`,
-    ...blocks,
-    `<hr style="border:0;border-top:1px solid ${line};margin:24px 0 12px">`,
-    `<p style="color:${muted};font-size:14px;margin:0">${html(M.footer)} <a href="${html(preferencesUrl)}" style="color:${brand};text-decoration:underline">${html(M.preferences)}</a></p>`,
-    "</div></body></html>",
-  ].join("\n");
+  const { head, foot } = htmlFrame(subject, preferencesUrl);
+  return [head, ...blocks, foot].join("\n");
+}
+
+/** What comes before and after the blocks of an HTML e-mail. */
+function htmlFrame(subject: string, preferencesUrl: string): { head: string; foot: string } {
+  return {
+    head: [
+      "<!DOCTYPE html>",
+      '<html lang="nb">',
+      '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<title>${html(subject)}</title></head>`,
+      `<body style="margin:0;padding:0;background:#ffffff;color:${ink};font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">`,
+      `<div role="article" aria-label="${html(subject)}" style="max-width:600px;margin:0 auto;padding:24px">`,
+    ].join("\n"),
+    foot: [
+      `<hr style="border:0;border-top:1px solid ${line};margin:24px 0 12px">`,
+      `<p style="color:${muted};font-size:14px;margin:0">${html(M.footer)} <a href="${html(preferencesUrl)}" style="color:${brand};text-decoration:underline">${html(M.preferences)}</a></p>`,
+      "</div></body></html>",
+    ].join("\n"),
+  };
 }
 
 const link = (href: string, text: string) =>
@@ -133,12 +142,19 @@ const link = (href: string, text: string) =>
 /** The preferences' address, linked from every e-mail's footer. */
 export const preferencesUrl = (publicUrl: string) => `${publicUrl}/min-profil#varsler`;
 
-/** One notification as an e-mail to one person. */
-export function renderEmail(
-  p: PlannedNotification,
-  recipient: { name: string },
-  ctx: RenderContext,
-): RenderedEmail {
+/**
+ * One notification's e-mail, rendered once for everyone it goes to: only the greeting differs
+ * between recipients, so `to(recipient)` just puts it in front (an ASSIGN tells a dozen people the
+ * same thing; rendering the template a dozen times was a measurable part of applying an event).
+ */
+export interface EmailTemplate {
+  subject: string;
+  ics: string | null;
+  to(recipient: { name: string }): RenderedEmail;
+}
+
+/** Renders a notification's e-mail up to the greeting (see `EmailTemplate`). */
+export function emailTemplate(p: PlannedNotification, ctx: RenderContext): EmailTemplate {
   const words = notificationText(p, ctx.names);
   const url = `${ctx.publicUrl}${p.link}`;
   const linkText =
@@ -147,8 +163,7 @@ export function renderEmail(
       : M.openLink;
   const prefs = preferencesUrl(ctx.publicUrl);
   const ics = p.facts.topic === "meeting" ? meetingInvitation(p.facts, ctx) : null;
-  const text = [
-    M.greeting(recipient.name),
+  const textAfterGreeting = [
     "",
     words.title,
     "",
@@ -163,8 +178,7 @@ export function renderEmail(
     M.footer,
     `${M.preferences}: ${prefs}`,
   ].join("\n");
-  const blocks = [
-    `<p>${html(M.greeting(recipient.name))}</p>`,
+  const blocksAfterGreeting = [
     `<h1 style="font-size:20px;line-height:1.3;color:${ink};margin:0 0 12px">${html(words.title)}</h1>`,
     `<p>${html(words.body)}</p>`,
     ...(words.details.length
@@ -173,8 +187,30 @@ export function renderEmail(
     ...(ics ? [`<p>${html(M.calendarAttached)}</p>`] : []),
     link(url, linkText),
     `<p style="color:${muted};font-size:14px">${html(M.loginHint)}</p>`,
-  ];
-  return { subject: words.title, text, html: htmlEmail(words.title, blocks, prefs), ics };
+  ].join("\n");
+  const { head, foot } = htmlFrame(words.title, prefs);
+  return {
+    subject: words.title,
+    ics,
+    to(recipient) {
+      const greeting = M.greeting(recipient.name);
+      return {
+        subject: words.title,
+        text: `${greeting}\n${textAfterGreeting}`,
+        html: `${head}\n<p>${html(greeting)}</p>\n${blocksAfterGreeting}\n${foot}`,
+        ics,
+      };
+    },
+  };
+}
+
+/** One notification as an e-mail to one person. */
+export function renderEmail(
+  p: PlannedNotification,
+  recipient: { name: string },
+  ctx: RenderContext,
+): RenderedEmail {
+  return emailTemplate(p, ctx).to(recipient);
 }
 
 /** A day's notifications (as the bell stored them) collected into one e-mail. */

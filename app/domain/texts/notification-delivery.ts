@@ -1,0 +1,62 @@
+/** What the unsubscribe page and the administrator's e-mail pages say, in Norwegian bokmål. */
+export const deliveryTexts = {
+  unsubscribe: {
+    title: "Meld av e-postvarsler",
+    intro: "Du har fått en lenke for å slutte å få e-post om dette:",
+    explain:
+      "Varslene vises fortsatt under bjella i Innspill. Du kan slå e-post om dette på igjen under «Min profil».",
+    button: "Meld meg av",
+    done: "Du er meldt av. Du får ikke lenger e-post om dette.",
+    doneExplain: "Du kan slå e-post om dette på igjen under «Min profil».",
+    notFound:
+      "Avmeldingslenken er ugyldig eller utløpt. Logg inn og velg hvilke varsler du vil ha under «Min profil».",
+    invalidForm: "Skjemaet kunne ikke leses. Trykk på knappen «Meld meg av» på nytt.",
+  },
+  admin: {
+    title: "E-post",
+    overviewText: "Utsendte, ventende og feilede e-poster, og lesing av meldinger i demo-modus.",
+    intro:
+      "E-post sendes fra en utboks. Feiler en sending midlertidig, prøves den på nytt med økende mellomrom; feilede meldinger kan sendes på nytt herfra.",
+    demoMode:
+      "Ingen e-posttjener (SMTP_URL) er satt opp: meldingene skrives som .eml-filer i datamappen og kan leses her.",
+    countsCaption: "Antall e-poster etter status",
+    status: "Status",
+    count: "Antall",
+    statusLabels: {
+      pending: "Venter",
+      sending: "Sendes",
+      sent: "Sendt",
+      failed: "Feilet",
+    } as Record<"pending" | "sending" | "sent" | "failed", string>,
+    all: "Alle",
+    showStatus: (label: string) => `Vis: ${label}`,
+    failedHeading: "Feilede e-poster",
+    noFailed: "Ingen e-poster har feilet.",
+    latestHeading: (label: string) => `Siste e-poster – ${label.toLowerCase()}`,
+    none: "Ingen e-poster.",
+    listCaption: "E-poster, nyeste først",
+    to: "Til",
+    subject: "Emne",
+    created: "Opprettet",
+    sent: "Sendt",
+    attempts: "Forsøk",
+    lastError: "Siste feil",
+    read: (subject: string) => `Les «${subject}»`,
+    previous: "Nyere",
+    next: "Eldre",
+    pages: "Sider",
+    back: "Tilbake til e-post",
+    message: {
+      title: (id: number) => `E-post ${id}`,
+      messageId: "Message-ID",
+      text: "Tekst slik den er lagret",
+      ics: "Kalenderinvitasjon (invitation.ics)",
+      resend: "Send på nytt",
+      invalidForm: "Skjemaet kunne ikke leses. Trykk på «Send på nytt» igjen.",
+      resendExplain: "Meldingen legges tilbake i utboksen med samme Message-ID og sendes ved neste runde.",
+      resent: "Meldingen er lagt tilbake i utboksen og sendes straks.",
+      notFailed: "Meldingen har ikke feilet (lenger), så den kan ikke sendes på nytt.",
+      emlFile: (name: string) => `Fil i utboksen: ${name}`,
+    },
+  },
+} as const;

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "#db/connection";
+import { createProposal, listProposals, similarProposals } from "#db/repositories/proposal.repository";
+import { makeWorld, testDb, type World } from "../support/db";
+
+/**
+ * The search's contract, the same on both engines (FTS5 trigrams on SQLite, pg_trgm on
+ * PostgreSQL: this file runs in the unit and the integration-pg projects): every word of three
+ * letters or more occurs, as a substring of a compound too, whatever its case; drafts only for
+ * their author; "similar" ranks a word in the title above one in the texts.
+ */
+describe("search", () => {
+  let db: DB;
+  let world: World;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    db = await testDb();
+    world = await makeWorld(db);
+    const texts = { background: "", problem: "", solution: "", benefits: "", affected: "", resources: "" };
+    const add = async (key: string, title: string, extra: Partial<typeof texts>, state = "submitted") => {
+      ids[key] = await createProposal(db, {
+        ...texts,
+        ...extra,
+        title,
+        authorId: world.users.employee,
+        municipalityIds: [world.municipalities.Nordby],
+        suggestedGroupId: null,
+        state,
+        now: "2024-03-01T10:00:00.000Z",
+      });
+      if (state !== "draft")
+        await db
+          .updateTable("proposal")
+          .set({ submitted_at: "2024-03-01T10:00:00.000Z" })
+          .where("id", "=", ids[key]!)
+          .execute();
+    };
+    await add("meters", "Smarte vannmålere", { problem: "Manuell avlesning hvert år." });
+    await add("leaks", "Varsling av lekkasjer", {
+      solution: "Sensorer som melder fra om vannmåler viser lekkasje.",
+    });
+    await add("post", "Digital post til innbyggere", { benefits: "Mindre papir." });
+    await add("draft", "Utkast om vannmålere", {}, "draft");
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  const titles = async (q: string, viewerId = world.users.employee2) =>
+    (await listProposals(db, { viewerId, q })).rows.map((r) => r.title).sort();
+
+  it('finds "Smarte vannmålere" by "vannmål", in title or texts, whatever the case', async () => {
+    expect(await titles("vannmål")).toEqual(["Smarte vannmålere", "Varsling av lekkasjer"]);
+    expect(await titles("VANNMÅL")).toEqual(["Smarte vannmålere", "Varsling av lekkasjer"]);
+    expect(await titles("avlesning")).toEqual(["Smarte vannmålere"]);
+  });
+
+  it("wants every word, and counts what it finds", async () => {
+    expect(await titles("vannmål lekkasje")).toEqual(["Varsling av lekkasjer"]);
+    expect(await titles("vannmål papir")).toEqual([]);
+    const found = await listProposals(db, { viewerId: world.users.employee2, q: "vannmål" });
+    expect(found.total).toBe(2);
+  });
+
+  it("shows a draft only to its author", async () => {
+    expect(await titles("vannmål", world.users.employee)).toEqual([
+      "Smarte vannmålere",
+      "Utkast om vannmålere",
+      "Varsling av lekkasjer",
+    ]);
+  });
+
+  it("ranks a proposal with the words in its title first among the similar, never drafts or the excluded one", async () => {
+    const similar = await similarProposals(db, "Vannmåler med fjernavlesning");
+    expect(similar.map((s) => s.title)).toEqual(["Smarte vannmålere", "Varsling av lekkasjer"]);
+    const without = await similarProposals(db, "Vannmåler med fjernavlesning", { excludeId: ids.meters });
+    expect(without.map((s) => s.title)).toEqual(["Varsling av lekkasjer"]);
+  });
+});
