@@ -15,10 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useDemo, useNonce } from "./components/document-context";
-import { t } from "~/domain/texts";
-import { siteTexts } from "~/domain/texts/site";
-import { securityTexts } from "~/domain/texts/security";
-import { notificationCenterTexts } from "~/domain/texts/notification-center";
+import { layoutTexts as L } from "~/domain/texts/layout";
 import { getUser } from "~/server/auth.server";
 import { bell } from "~/server/notification-center.server";
 import stylesHref from "~/styles.css?url";
@@ -48,20 +45,20 @@ interface NavItem {
 }
 
 const navLinks: NavItem[] = [
-  { to: "/", label: t.nav.home, end: true },
-  { to: "/innspill", label: t.nav.proposals, end: true },
-  { to: "/innspill/ny", label: t.nav.newProposal },
-  { to: "/prosess", label: t.nav.process },
-  { to: "/moter", label: t.nav.meetings },
-  { to: "/strategi", label: t.nav.strategy },
-  { to: "/rapport", label: t.nav.report },
-  { to: "/statistikk", label: t.nav.statistics },
-  { to: "/admin", label: t.nav.admin, admin: true },
+  { to: "/", label: L.nav.home, end: true },
+  { to: "/innspill", label: L.nav.proposals, end: true },
+  { to: "/innspill/ny", label: L.nav.newProposal },
+  { to: "/prosess", label: L.nav.process },
+  { to: "/moter", label: L.nav.meetings },
+  { to: "/strategi", label: L.nav.strategy },
+  { to: "/rapport", label: L.nav.report },
+  { to: "/statistikk", label: L.nav.statistics },
+  { to: "/admin", label: L.nav.admin, admin: true },
 ];
 
 const publicLinks: NavItem[] = [
-  { to: "/prosess", label: t.nav.process },
-  { to: "/offentlig", label: t.nav.public },
+  { to: "/prosess", label: L.nav.process },
+  { to: "/offentlig", label: L.nav.public },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -79,20 +76,20 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">
-          {t.app.skipToContent}
+          {L.app.skipToContent}
         </a>
         {demo ? (
           <p className="demo-banner" role="note">
-            <strong>{securityTexts.demo.banner}</strong> {securityTexts.demo.bannerText}
+            <strong>{L.demo.banner}</strong> {L.demo.bannerText}
           </p>
         ) : null}
         <header className="site-header">
           <div className="inner">
             <Link to="/" className="brand">
-              {t.app.name}
-              <small>{t.app.tagline}</small>
+              {L.app.name}
+              <small>{L.app.tagline}</small>
             </Link>
-            <nav className="main-nav" aria-label={t.app.mainNav}>
+            <nav className="main-nav" aria-label={L.app.mainNav}>
               <ul>
                 {(user ? navLinks.filter((l) => !l.admin || user.mayAdminister) : publicLinks).map((l) => (
                   <li key={l.to}>
@@ -110,9 +107,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <Link
                     to="/varsler"
                     className="bell"
-                    aria-label={notificationCenterTexts.bell.label(user.bell.unread, user.bell.capped)}
+                    aria-label={L.bell.label(user.bell.unread, user.bell.capped)}
                   >
-                    {notificationCenterTexts.bell.text}{" "}
+                    {L.bell.text}{" "}
                     {user.bell.unread > 0 ? (
                       <span className="badge" aria-hidden="true">
                         {user.bell.capped ? "99+" : user.bell.unread}
@@ -120,18 +117,18 @@ export function Layout({ children }: { children: ReactNode }) {
                     ) : null}
                   </Link>
                   <Link to="/min-profil">
-                    <span className="visually-hidden">{t.app.loggedInAs} </span>
+                    <span className="visually-hidden">{L.app.loggedInAs} </span>
                     {user.name}
-                    <span className="visually-hidden"> – {securityTexts.profile.nav}</span>
+                    <span className="visually-hidden"> – {L.profileNav}</span>
                   </Link>
                   <Form method="post" action="/logg-ut">
                     <button type="submit" className="link-button">
-                      {t.nav.logout}
+                      {L.nav.logout}
                     </button>
                   </Form>
                 </>
               ) : (
-                <Link to="/logg-inn">{t.nav.login}</Link>
+                <Link to="/logg-inn">{L.nav.login}</Link>
               )}
             </div>
           </div>
@@ -141,18 +138,18 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>
-            {t.app.name} – {t.app.tagline}
+            {L.app.name} – {L.app.tagline}
           </p>
-          <nav aria-label={siteTexts.footerNav}>
+          <nav aria-label={L.footer.nav}>
             <ul className="footer-links">
               <li>
-                <Link to="/hjelp">{siteTexts.help.link}</Link>
+                <Link to="/hjelp">{L.footer.help}</Link>
               </li>
               <li>
-                <Link to="/tilgjengelighet">{siteTexts.accessibility.link}</Link>
+                <Link to="/tilgjengelighet">{L.footer.accessibility}</Link>
               </li>
               <li>
-                <Link to="/personvern">{siteTexts.privacy.link}</Link>
+                <Link to="/personvern">{L.footer.privacy}</Link>
               </li>
             </ul>
           </nav>
@@ -170,32 +167,32 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  let title: string = t.errors.genericTitle;
-  let text: string = t.errors.genericText;
+  let title: string = L.errors.genericTitle;
+  let text: string = L.errors.genericText;
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
-      title = t.errors.notFoundTitle;
-      text = t.errors.notFoundText;
+      title = L.errors.notFoundTitle;
+      text = L.errors.notFoundText;
     } else if (error.status === 403) {
-      title = t.errors.forbiddenTitle;
-      text = typeof error.data === "string" && error.data ? error.data : t.errors.forbiddenText;
+      title = L.errors.forbiddenTitle;
+      text = typeof error.data === "string" && error.data ? error.data : L.errors.forbiddenText;
     } else if (error.status === 413) {
-      title = securityTexts.requests.tooLargeTitle;
+      title = L.errors.tooLargeTitle;
       text = typeof error.data === "string" && error.data ? error.data : text;
     } else if (error.status === 409) {
-      title = t.errors.conflictTitle;
-      text = t.errors.conflict;
+      title = L.errors.conflictTitle;
+      text = L.errors.conflict;
     }
   }
   return (
     <>
-      <title>{`${title} – ${t.app.name}`}</title>
+      <title>{`${title} – ${L.app.name}`}</title>
       <h1>{title}</h1>
       <p className={isRouteErrorResponse(error) && error.status === 413 ? "notice error" : undefined}>
         {text}
       </p>
       <p>
-        <Link to="/">{t.errors.backHome}</Link>
+        <Link to="/">{L.errors.backHome}</Link>
       </p>
     </>
   );

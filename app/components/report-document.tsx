@@ -1,13 +1,15 @@
 import { Link } from "@remix-run/react";
-import type { ReportBlock } from "~/domain/report-document";
+import type { ReportPageBlock } from "~/domain/report-page";
+import { reportTexts as R } from "~/domain/texts/report";
 
 const tags = { 1: "h2", 2: "h3", 3: "h4", 4: "h5" } as const;
 
 /**
  * The report draft on the page, from the same blocks as the Word and Markdown files; the page's
- * own h1 is the title, so the report's levels start at h2.
+ * own h1 is the title, so the report's levels start at h2. A long field's entries are bounded
+ * (~/domain/report-page): plain links under `path` show the rest, with or without JavaScript.
  */
-export function ReportDocument({ blocks }: { blocks: ReportBlock[] }) {
+export function ReportDocument({ blocks, path }: { blocks: ReportPageBlock[]; path: string }) {
   return (
     <div className="report-document">
       {blocks.map((b, i) => {
@@ -43,6 +45,26 @@ export function ReportDocument({ blocks }: { blocks: ReportBlock[] }) {
                 ))}
               </div>
             );
+          case "more":
+            return (
+              <p key={i} className="report-more no-print">
+                {R.entriesShown(b.shown, b.total)}{" "}
+                <Link to={`${path}?felt=${b.number}#kap-${b.number}`}>
+                  {R.showAllEntries(b.total, b.field)}
+                </Link>
+              </p>
+            );
+          case "pages": {
+            const at = (page: number) => `${path}?felt=${b.number}&side=${page}#kap-${b.number}`;
+            return (
+              <nav key={i} className="pagination no-print" aria-label={R.entriesPaging(b.field)}>
+                {b.page > 1 ? <Link to={at(b.page - 1)}>{R.previousPage}</Link> : null}
+                <span>{R.entriesPage(b.page, b.pages)}</span>
+                {b.page < b.pages ? <Link to={at(b.page + 1)}>{R.nextPage}</Link> : null}
+                <Link to={`${path}#kap-${b.number}`}>{R.showFewerEntries}</Link>
+              </nav>
+            );
+          }
           case "list":
             return (
               <ul key={i}>

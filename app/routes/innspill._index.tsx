@@ -3,11 +3,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StateBadge } from "~/components/state-badge";
 import { filterParams as P } from "~/domain/proposal-filters";
 import { parseProposalFilters } from "~/domain/proposal-filters.schema";
-import { t } from "~/domain/texts";
+import { layoutTexts as L } from "~/domain/texts/layout";
+import { proposalListTexts as T } from "~/domain/texts/proposal-list";
 import { requireUser } from "~/server/auth.server";
 import { proposalListPage } from "~/server/proposal-list.server";
 
-export const meta: MetaFunction = () => [{ title: `${t.proposal.listTitle} – ${t.app.name}` }];
+export const meta: MetaFunction = () => [{ title: `${T.listTitle} – ${L.app.name}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -29,16 +30,16 @@ export default function ProposalListPage() {
   exportParams.delete(P.page);
   return (
     <>
-      <h1>{t.proposal.listTitle}</h1>
-      <Form method="get" className="card filters" role="search" aria-label={t.proposal.searchLabel}>
+      <h1>{T.listTitle}</h1>
+      <Form method="get" className="card filters" role="search" aria-label={T.searchLabel}>
         <div className="field">
-          <label htmlFor="q">{t.proposal.search}</label>
+          <label htmlFor="q">{T.search}</label>
           <input type="search" id="q" name={P.q} defaultValue={f[P.q] ?? ""} />
         </div>
         <div className="field">
-          <label htmlFor="status">{t.proposal.state}</label>
+          <label htmlFor="status">{T.state}</label>
           <select id="status" name={P.status} defaultValue={f[P.status] ?? ""}>
-            <option value="">{t.proposal.allStates}</option>
+            <option value="">{T.allStates}</option>
             {data.stateOptions.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -47,9 +48,9 @@ export default function ProposalListPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="gruppe">{t.proposal.group}</label>
+          <label htmlFor="gruppe">{T.group}</label>
           <select id="gruppe" name={P.groupId} defaultValue={f[P.groupId] ?? ""}>
-            <option value="">{t.proposal.allGroups}</option>
+            <option value="">{T.allGroups}</option>
             {data.groups.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.name}
@@ -58,7 +59,7 @@ export default function ProposalListPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="kommune">{t.proposal.municipality}</label>
+          <label htmlFor="kommune">{T.municipality}</label>
           {/* A text matched on the server: 356 options would weigh on every list page. */}
           <input
             type="text"
@@ -69,13 +70,13 @@ export default function ProposalListPage() {
             autoComplete="off"
           />
           <span id="kommune-hint" className="hint">
-            {t.proposal.municipalityHint}
+            {T.municipalityHint}
           </span>
         </div>
         <div className="field">
-          <label htmlFor="aar">{t.proposal.year}</label>
+          <label htmlFor="aar">{T.year}</label>
           <select id="aar" name={P.year} defaultValue={f[P.year] ?? ""}>
-            <option value="">{t.proposal.allYears}</option>
+            <option value="">{T.allYears}</option>
             {data.years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -84,30 +85,30 @@ export default function ProposalListPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="sorter">{t.proposal.sort}</label>
+          <label htmlFor="sorter">{T.sort}</label>
           <select id="sorter" name={P.sort} defaultValue={f[P.sort] ?? (f[P.q] ? "" : "nyeste")}>
-            {f[P.q] ? <option value="">{t.proposal.sortRelevance}</option> : null}
-            <option value="nyeste">{t.proposal.sortNewest}</option>
-            <option value="eldste">{t.proposal.sortOldest}</option>
+            {f[P.q] ? <option value="">{T.sortRelevance}</option> : null}
+            <option value="nyeste">{T.sortNewest}</option>
+            <option value="eldste">{T.sortOldest}</option>
           </select>
         </div>
         <div className="field checks">
           <label>
             <input type="checkbox" name={P.mineOnly} value="1" defaultChecked={f[P.mineOnly] === "1"} />{" "}
-            {t.proposal.mine}
+            {T.mine}
           </label>
         </div>
         <button type="submit" className="primary">
-          {t.proposal.filter}
+          {T.filter}
         </button>
       </Form>
       {data.municipalityCandidates ? (
         <div className="card" role="status">
           {data.municipalityCandidates.length === 0 ? (
-            <p>{t.proposal.municipalityNotFound(f[P.municipality] ?? "")}</p>
+            <p>{T.municipalityNotFound(f[P.municipality] ?? "")}</p>
           ) : (
             <>
-              <p>{t.proposal.municipalityChoose(f[P.municipality] ?? "")}</p>
+              <p>{T.municipalityChoose(f[P.municipality] ?? "")}</p>
               <ul>
                 {data.municipalityCandidates.map((name) => (
                   <li key={name}>
@@ -120,12 +121,12 @@ export default function ProposalListPage() {
         </div>
       ) : null}
       <p aria-live="polite">
-        <strong>{data.more ? t.proposal.resultsMore(data.total) : t.proposal.results(data.total)}</strong>
+        <strong>{data.more ? T.resultsMore(data.total) : T.results(data.total)}</strong>
         {" · "}
-        <a href={`/innspill/eksport.csv?${exportParams}`}>{t.proposal.downloadCsv}</a>
+        <a href={`/innspill/eksport.csv?${exportParams}`}>{T.downloadCsv}</a>
       </p>
       {data.rows.length === 0 ? (
-        <p>{t.proposal.noResults}</p>
+        <p>{T.noResults}</p>
       ) : (
         <ul className="proposal-list">
           {data.rows.map((r) => (
@@ -148,9 +149,9 @@ export default function ProposalListPage() {
       )}
       {data.pages > 1 ? (
         <nav className="pagination" aria-label="Sider">
-          {data.page > 1 ? <Link to={pageLink(data.page - 1)}>{t.proposal.previous}</Link> : null}
-          <span>{t.proposal.page(data.page, data.pages)}</span>
-          {data.page < data.pages ? <Link to={pageLink(data.page + 1)}>{t.proposal.next}</Link> : null}
+          {data.page > 1 ? <Link to={pageLink(data.page - 1)}>{T.previous}</Link> : null}
+          <span>{T.page(data.page, data.pages)}</span>
+          {data.page < data.pages ? <Link to={pageLink(data.page + 1)}>{T.next}</Link> : null}
         </nav>
       ) : null}
     </>

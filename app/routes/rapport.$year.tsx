@@ -11,6 +11,7 @@ import { z } from "zod";
 import { reportYear } from "#workflows/report";
 import { ErrorSummary } from "~/components/form";
 import { ReportDocument } from "~/components/report-document";
+import { parseReportPageQuery, reportPageBlocks } from "~/domain/report-page";
 import { formatDate, t } from "~/domain/texts";
 import { reportTexts as R } from "~/domain/texts/report";
 import { forbidden, notFound, requireUser } from "~/server/auth.server";
@@ -64,7 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? R.finalNotice(formatDate(report.finalisedAt))
         : R.draftNotice(formatDate(report.model.generatedAt)),
     live: report.live,
-    blocks: report.model.blocks,
+    // Bounded: a national year's long fields show their first entries (links to the rest).
+    blocks: reportPageBlocks(report.model.blocks, parseReportPageQuery(new URL(request.url))),
     canFinalise: report.status === "draft" && mayFinaliseReports(user),
   };
 }
@@ -143,7 +145,7 @@ export default function ReportPage() {
         </Form>
       ) : null}
       <article className="card" aria-label={R.documentLabel}>
-        <ReportDocument blocks={page.blocks} />
+        <ReportDocument blocks={page.blocks} path={`/rapport/${page.year}`} />
       </article>
       <section className="card" aria-labelledby="godkjenning" id="godkjenning">
         <h2 id="godkjenning" style={{ marginTop: 0 }}>

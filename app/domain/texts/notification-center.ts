@@ -1,13 +1,8 @@
+import { layoutTexts as L } from "./layout";
+
 /** Texts of the bell, the list of notifications ("Varsler"), following a proposal and step limits. */
 export const notificationCenterTexts = {
-  bell: {
-    /** The link's accessible name: "Varsler, 3 uleste" (the badge shows the number). */
-    label: (unread: number, capped: boolean) =>
-      unread === 0
-        ? "Varsler, ingen uleste"
-        : `Varsler, ${capped ? "99+" : unread} ${unread === 1 ? "ulest" : "uleste"}`,
-    text: "Varsler",
-  },
+  bell: L.bell,
   list: {
     title: "Varsler",
     intro: "Det som har skjedd i saker du er med i eller følger. Nyeste først.",

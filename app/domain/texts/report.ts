@@ -170,6 +170,15 @@ export const reportTexts = {
   markedFinal: "Rapporten er markert som endelig.",
   alreadyFinal: "Rapporten er allerede markert som endelig.",
   documentLabel: "Rapportutkastet",
+  /** The page shows the first entries of a long specialist field; the downloads hold them all. */
+  entriesShown: (shown: number, total: number) =>
+    `Viser ${shown} av ${total} innspill her. Nedlastingene har alle.`,
+  showAllEntries: (total: number, field: string) => `Vis alle ${total} innspill i ${field}`,
+  showFewerEntries: "Vis færre",
+  entriesPage: (page: number, pages: number) => `Side ${page} av ${pages}`,
+  entriesPaging: (field: string) => `Sider i ${field}`,
+  previousPage: "Forrige side",
+  nextPage: "Neste side",
   empty: (year: number) => `Det er ikke registrert noe i Innspill for ${year}.`,
 
   chapter2: (year: number) => `Status ROR-IKT ${year}`,

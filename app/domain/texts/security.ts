@@ -1,4 +1,5 @@
 import { t } from "./index";
+import { layoutTexts as L } from "./layout";
 
 /** What the server's limits, the profile page, the demo banner and the start-up say, in Norwegian bokmål. */
 export const securityTexts = {
@@ -7,7 +8,7 @@ export const securityTexts = {
       `Forespørselen er for stor. Et skjema kan være høyst ${limit}; vedlegg høyst 10 MB hver og 5 i alt.`,
     notAForm: "Skjemaet kunne ikke leses. Send det fra siden i Innspill.",
     crossOrigin: t.errors.crossOrigin,
-    tooLargeTitle: "For stor forespørsel",
+    tooLargeTitle: L.errors.tooLargeTitle,
   },
   attachments: {
     tooMany: "Et innspill kan ha høyst 5 vedlegg i alt. Fjern noen før du legger ved flere.",
@@ -16,12 +17,9 @@ export const securityTexts = {
     contentMismatch: (name: string) =>
       `Innholdet i «${name}» stemmer ikke med filtypen. Lagre filen på nytt i riktig format.`,
   },
-  demo: {
-    banner: "Demo",
-    bannerText: "Dette er en demonstrasjon med oppdiktede personer og innspill. Alle passord er demo1234.",
-  },
+  demo: L.demo,
   profile: {
-    nav: "Min profil",
+    nav: L.profileNav,
     title: "Min profil",
     intro: "Her ser du kontoen din og kan bytte passord.",
     mustChange: "Du er logget inn med et engangspassord. Velg et nytt passord før du går videre.",

@@ -1,3 +1,5 @@
+import { layoutTexts as L } from "./layout";
+
 /**
  * Texts of the pages public-sector users expect to find: the accessibility statement, the
  * privacy page, the help page for first-time employees, and Kundeservice's contact details.
@@ -43,16 +45,16 @@ Meld sak i brukerstøtteportalen på intranettet.`,
 };
 
 export const siteTexts = {
-  footerNav: "Om nettstedet",
+  footerNav: L.footer.nav,
   accessibility: {
     title: "Tilgjengelighetserklæring",
-    link: "Tilgjengelighetserklæring",
+    link: L.footer.accessibility,
     contactHeading: "Kontakt Kundeservice",
     updated: (date: string) => `Erklæringen ble sist oppdatert ${date}.`,
   },
   privacy: {
     title: "Personvern",
-    link: "Personvern",
+    link: L.footer.privacy,
     intakeLink: "Les om personvern i Innspill",
   },
   customerService: {
@@ -61,7 +63,7 @@ export const siteTexts = {
   },
   help: {
     title: "Hjelp for nye brukere",
-    link: "Hjelp",
+    link: L.footer.help,
     intro: "Kort om hva som skjer med et innspill, hvem som bestemmer, og hvor lang tid det pleier å ta.",
     whatHappensHeading: "Hva skjer med innspillet mitt?",
     whatHappens: [
