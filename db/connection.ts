@@ -3,14 +3,18 @@ import {
   CompiledQuery,
   Kysely,
   Migrator,
+  OperationNodeTransformer,
   PostgresDialect,
   SqliteDialect,
   SqliteDriver,
   sql,
   type DatabaseConnection,
   type Driver,
+  type KyselyPlugin,
+  type PrimitiveValueListNode,
   type SqliteDatabase,
   type Transaction,
+  type ValueNode,
 } from "kysely";
 import pg from "pg";
 import { isPostgres, isPostgresUrl } from "./dialect";
@@ -91,7 +95,10 @@ export function openDatabase(location: string, opts: { poolSize?: number } = {})
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(reusingStatements(sqlite)) });
+  return new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect(reusingStatements(sqlite)),
+    plugins: [withoutNulCharacters],
+  });
 }
 
 /**
@@ -137,7 +144,7 @@ function openPostgres(url: string, poolSize: number): DB {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection that dies (a restarted database) must not crash the process; the next query reconnects.
   pool.on("error", () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [withoutNulCharacters] });
 }
 
 /** Runs every pending migration; safe to call on every start (also from several processes at once on PostgreSQL). */
@@ -164,3 +171,30 @@ export async function refreshPlannerStatistics(db: DB): Promise<void> {
   if (isPostgres(db)) return;
   await sql`pragma optimize = 0x10002`.execute(db);
 }
+
+/**
+ * Text never carries U+0000: PostgreSQL cannot store it in a text column (the statement fails), so
+ * on both engines it is dropped from every string a query sends, and the same input is kept the
+ * same way whichever engine runs (a pasted NUL is an accident, never meaning).
+ */
+class NulStripper extends OperationNodeTransformer {
+  protected override transformValue(node: ValueNode): ValueNode {
+    return typeof node.value === "string" && node.value.includes("\u0000")
+      ? { ...node, value: node.value.replaceAll("\u0000", "") }
+      : super.transformValue(node);
+  }
+
+  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+    if (!node.values.some((v) => typeof v === "string" && v.includes("\u0000")))
+      return super.transformPrimitiveValueList(node);
+    return {
+      ...node,
+      values: node.values.map((v) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v)),
+    };
+  }
+}
+
+const withoutNulCharacters: KyselyPlugin = {
+  transformQuery: (args) => new NulStripper().transformNode(args.node),
+  transformResult: async (args) => args.result,
+};

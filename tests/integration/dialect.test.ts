@@ -23,6 +23,19 @@ describe("the engine seam", () => {
     expect(engineOf(db)).toBe(process.env.INNSPILL_TEST_ENGINE === "postgres" ? "postgres" : "sqlite");
   });
 
+  it("keeps text without U+0000 on both engines (PostgreSQL cannot store it)", async () => {
+    await db
+      .insertInto("municipality")
+      .values({ name: "Nul\u0000by", valid_from: "2000-01-01", valid_to: null })
+      .execute();
+    const row = await db
+      .selectFrom("municipality")
+      .select("name")
+      .where("name", "in", ["Nulby", "Nul\u0000by"])
+      .executeTakeFirst();
+    expect(row?.name).toBe("Nulby");
+  });
+
   it("recognises a duplicate in a unique index, and only that index", async () => {
     const error = await db
       .insertInto("municipality")

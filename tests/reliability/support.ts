@@ -344,7 +344,7 @@ function postgresChecksum(db: SyncDb, opts: { ignore?: string[] }): Record<strin
     )
     .all() as { t: string; c: string }[];
   const parts = tableNames(db)
-    .filter((name) => !opts.ignore?.includes(name))
+    .filter((name) => !opts.ignore?.includes(name) && !renderedCopies.includes(name))
     .map((name) => {
       const skipped = bookkeepingColumns[name] ?? [];
       const kept = columns
