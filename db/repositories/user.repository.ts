@@ -135,6 +135,14 @@ export async function setPassword(
 }
 
 /** Active administrators other than one account. */
+/**
+ * Holds changes to admin rights for this transaction: two admins demoting (or deactivating) each other
+ * at once are checked one after the other, so "another active admin remains" holds for both.
+ */
+export function lockAdminRights(trx: Executor): Promise<void> {
+  return serializeOn(trx, "admin-rights");
+}
+
 export async function countOtherActiveAdmins(db: Executor, userId: number): Promise<number> {
   const row = await db
     .selectFrom("user")

@@ -3,6 +3,7 @@ import type { DB } from "#db/connection";
 import { getMunicipality } from "#db/repositories/organisation.repository";
 import {
   countOtherActiveAdmins,
+  lockAdminRights,
   createUser,
   deleteSessionsOfUser,
   findUserByEmail,
@@ -79,6 +80,7 @@ export async function updateAccount(
   const { form, actor, userId } = input;
   const passwordHash = form.password ? await hashPassword(form.password) : undefined;
   return runCommand(database, async (trx) => {
+    await lockAdminRights(trx);
     const current = (await getUser(trx, userId)) ?? refuse(404);
     if (accountFingerprint(current) !== form.fingerprint) refuse(409, adminTexts.users.conflict);
     await checkAccountFields(trx, form, userId);
@@ -113,6 +115,7 @@ export function setAccountActive(
   input: { actor: CurrentUser; userId: number; active: boolean },
 ): Promise<CommandResult<{ id: number }>> {
   return runCommand(database, async (trx) => {
+    await lockAdminRights(trx);
     const current = (await getUser(trx, input.userId)) ?? refuse(404);
     if (!input.active && current.id === input.actor.id) refuseField("intent", E.selfDeactivate);
     if (
