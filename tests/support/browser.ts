@@ -2,9 +2,15 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { expect } from "vitest";
 
-/** Debian's Chromium, headless, with nothing reaching out to the network. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** How long a browser action or navigation may wait: generous, for a busy 2-core machine. */
+const BROWSER_WAIT_MS = 90_000;
+
+/**
+ * Debian's Chromium, headless, with nothing reaching out to the network. Every context it makes
+ * waits up to BROWSER_WAIT_MS for an element or a page (Playwright's own default is 30 s).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
       "--headless",
@@ -17,6 +23,14 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(BROWSER_WAIT_MS);
+    context.setDefaultNavigationTimeout(BROWSER_WAIT_MS);
+    return context;
+  };
+  return browser;
 }
 
 export async function loginAs(page: Page, baseUrl: string, email: string, password = "demo1234") {
