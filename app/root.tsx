@@ -13,7 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useDemo, useNonce } from "./components/document-context";
 import { layoutTexts as L } from "~/domain/texts/layout";
 import { getUser } from "~/server/auth.server";
@@ -162,6 +162,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Marks the page as hydrated, so browser tests with JavaScript on act only once React handles events.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

@@ -75,6 +75,7 @@ describe("intake errors and accessibility", () => {
       const page = await context.newPage();
       await loginAs(page, server.url, "ansatt@innspill.test");
       await page.goto(`${server.url}/innspill/ny`);
+      if (javaScriptEnabled) await page.locator("html[data-hydrated]").waitFor();
       await page.getByLabel("Bakgrunn").fill("Tekst som skal bli stående");
       await page.getByRole("button", { name: "Send inn" }).click();
       await page.getByText("Skjemaet har feil som må rettes").waitFor();
