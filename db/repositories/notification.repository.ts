@@ -235,23 +235,88 @@ export async function stepLimits(db: Executor): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.state, r.limit_days]));
 }
 
-/**
- * Proposals in a state since before an instant (ISO text, compared as strings) that have had no
- * waiting reminder since another instant (the start of the week), longest-waiting first.
- */
-export function proposalsWaitingUnreminded(
-  db: Executor,
-  input: { state: string; before: string; remindedSince: string; limit: number },
-) {
-  return proposalsWaitingUnremindedQuery(db, input).execute();
+/** Where the waiting-reminder job has come to in a state: the last proposal handled, and in which ISO week. */
+export interface ReminderCursor {
+  week: string;
+  afterChangedAt: string;
+  afterId: number;
 }
 
-/** The query of `proposalsWaitingUnreminded` (its plan is tested). */
-export function proposalsWaitingUnremindedQuery(
+/** The waiting-reminder job's cursor in a state, if it has one (of any week). */
+export async function reminderCursor(db: Executor, state: string): Promise<ReminderCursor | undefined> {
+  const row = await db
+    .selectFrom("reminder_cursor")
+    .select(["week", "after_changed_at", "after_id"])
+    .where("state", "=", state)
+    .executeTakeFirst();
+  return row && { week: row.week, afterChangedAt: row.after_changed_at, afterId: row.after_id };
+}
+
+/**
+ * Moves the waiting-reminder job's cursor in a state to a proposal it has handled. Within a week it
+ * only moves forward, so two workers running at once never send each other back (going back would
+ * only read proposals again: their reminders' dedupe keys keep them single).
+ */
+export async function advanceReminderCursor(
   db: Executor,
-  input: { state: string; before: string; remindedSince: string; limit: number },
+  state: string,
+  cursor: ReminderCursor,
+): Promise<void> {
+  await db
+    .insertInto("reminder_cursor")
+    .values({
+      state,
+      week: cursor.week,
+      after_changed_at: cursor.afterChangedAt,
+      after_id: cursor.afterId,
+    })
+    .onConflict((oc) =>
+      oc
+        .column("state")
+        .doUpdateSet((eb) => ({
+          week: eb.ref("excluded.week"),
+          after_changed_at: eb.ref("excluded.after_changed_at"),
+          after_id: eb.ref("excluded.after_id"),
+        }))
+        .where((eb) =>
+          eb.or([
+            eb("reminder_cursor.week", "<", eb.ref("excluded.week")),
+            eb.and([
+              eb("reminder_cursor.week", "=", eb.ref("excluded.week")),
+              eb.or([
+                eb("reminder_cursor.after_changed_at", "<", eb.ref("excluded.after_changed_at")),
+                eb.and([
+                  eb("reminder_cursor.after_changed_at", "=", eb.ref("excluded.after_changed_at")),
+                  eb("reminder_cursor.after_id", "<", eb.ref("excluded.after_id")),
+                ]),
+              ]),
+            ]),
+          ]),
+        ),
+    )
+    .execute();
+}
+
+/**
+ * Proposals in a state since before an instant (ISO text, compared as strings), after a point in
+ * (state_changed_at, id) order (none: from the start), longest-waiting first. One range of the
+ * `proposal_waiting` index: a proposal enters a state with state_changed_at = now, so nothing new
+ * appears behind the point within a week.
+ */
+export function proposalsWaitingPast(
+  db: Executor,
+  input: { state: string; before: string; after: Omit<ReminderCursor, "week"> | undefined; limit: number },
 ) {
-  return db
+  return proposalsWaitingPastQuery(db, input).execute();
+}
+
+/** The query of `proposalsWaitingPast` (its plan is tested). */
+export function proposalsWaitingPastQuery(
+  db: Executor,
+  input: { state: string; before: string; after: Omit<ReminderCursor, "week"> | undefined; limit: number },
+) {
+  const { after } = input;
+  let query = db
     .selectFrom("proposal")
     .select([
       "proposal.id",
@@ -262,25 +327,26 @@ export function proposalsWaitingUnremindedQuery(
       "proposal.state_changed_at",
     ])
     .where("proposal.state", "=", input.state)
-    .where("proposal.state_changed_at", "<", input.before)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("notification")
-            .select("notification.id")
-            .whereRef("notification.proposal_id", "=", "proposal.id")
-            .where("notification.kind", "=", "waitingReminder")
-            .where("notification.created_at", ">=", input.remindedSince),
-        ),
-      ),
-    )
-    .orderBy("proposal.state_changed_at", "asc")
-    .limit(input.limit);
+    .where("proposal.state_changed_at", "<", input.before);
+  if (after)
+    query = query
+      .where("proposal.state_changed_at", ">=", after.afterChangedAt)
+      .where((eb) =>
+        eb.or([
+          eb("proposal.state_changed_at", ">", after.afterChangedAt),
+          eb("proposal.id", ">", after.afterId),
+        ]),
+      );
+  return query.orderBy("proposal.state_changed_at", "asc").orderBy("proposal.id", "asc").limit(input.limit);
 }
 
-/** Started work whose planned end has come (Oslo date `today`), with a project lead not yet reminded. */
-export function workDueWithoutReminder(db: Executor, today: string) {
-  return workDueWithoutReminderQuery(db, today).execute();
+/**
+ * Started work whose planned end has come (Oslo date `today`), with an active project lead not yet
+ * reminded; at most `limit` (a backlog is worked off over the next runs). A lead whose account is
+ * closed is left out here, so the job does not look the work up again on every run.
+ */
+export function workDueWithoutReminder(db: Executor, today: string, limit = 500) {
+  return workDueWithoutReminderQuery(db, today).orderBy("proposal.id").limit(limit).execute();
 }
 
 /** The query of `workDueWithoutReminder` (its plan is tested). */
@@ -288,6 +354,7 @@ export function workDueWithoutReminderQuery(db: Executor, today: string) {
   return db
     .selectFrom("proposal_followup")
     .innerJoin("proposal", "proposal.id", "proposal_followup.proposal_id")
+    .innerJoin("user as lead", "lead.id", "proposal_followup.project_lead_id")
     .select([
       "proposal.id",
       "proposal.title",
@@ -295,7 +362,7 @@ export function workDueWithoutReminderQuery(db: Executor, today: string) {
       "proposal_followup.planned_end",
     ])
     .where("proposal.state", "=", "inProgress")
-    .where("proposal_followup.project_lead_id", "is not", null)
+    .where("lead.active", "=", 1)
     .where("proposal_followup.planned_end", "<=", today)
     .where(({ not, exists, selectFrom }) =>
       not(

@@ -4,6 +4,7 @@ import path from "node:path";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { migrateToLatest, openDatabase, type DB } from "#db/connection";
+import { makeBody } from "#db/factories";
 import { demoFollowers, demoNotifications, demoPreferences } from "#db/seed-data/notifications";
 import { signersOfMeeting } from "#db/repositories/meeting.repository";
 import { createProposal } from "#db/repositories/proposal.repository";
@@ -15,7 +16,7 @@ import { startWork } from "~/server/commands/start-work.server";
 import { supportProposal } from "~/server/commands/support-proposal.server";
 import { config } from "~/server/config.server";
 import { deliverDue, workerTick } from "~/server/notifications/delivery.server";
-import { runNotificationJobs } from "~/server/notifications/jobs.server";
+import { remindWaiting, runNotificationJobs } from "~/server/notifications/jobs.server";
 import { createTransport, type MailTransport } from "~/server/notifications/transport.server";
 import { seedDemo } from "~/server/seed/seed.server";
 import {
@@ -638,6 +639,34 @@ describe("scheduled jobs", () => {
       "Gruppeleder:waitingReminder:digest",
       "Gruppemedlem:waitingReminder:digest",
     ]);
+  });
+
+  it("a proposal with nobody to remind is passed for the week, not read again ahead of the others", async () => {
+    const nobodyThere = await makeBody(db, "group", "Uten medlemmer");
+    const first = await draft("Ingen å minne");
+    const firstDay = new Date("2026-09-01T10:00:00Z");
+    await act(world.users.employee, first, "SUBMIT", {}, firstDay);
+    await act(world.users.coordinator, first, "ASSIGN", { groupId: nobodyThere }, firstDay);
+    const second = await draft("Noen å minne");
+    const secondDay = new Date("2026-09-02T10:00:00Z");
+    await act(world.users.employee, second, "SUBMIT", {}, secondDay);
+    await act(world.users.coordinator, second, "ASSIGN", { groupId: world.bodies.groupHealth }, secondDay);
+    const next = tracker();
+    await next();
+
+    // One proposal per state and run: the longest-waiting has nobody to remind; the next run reads the other.
+    const monday = new Date("2026-11-30T10:00:00Z");
+    expect(await remindWaiting(db, monday, 1)).toBe(0);
+    expect(await remindWaiting(db, monday, 1)).toBe(2);
+    expect((await next()).told).toEqual([
+      "Gruppeleder:waitingReminder:digest",
+      "Gruppemedlem:waitingReminder:digest",
+    ]);
+    // Both passed for the week: later runs read nothing more.
+    expect(await remindWaiting(db, new Date("2026-12-04T10:00:00Z"), 1)).toBe(0);
+    // The next ISO week starts from the beginning again.
+    await remindWaiting(db, new Date("2026-12-07T10:00:00Z"), 1);
+    expect(await remindWaiting(db, new Date("2026-12-07T10:00:00Z"), 1)).toBe(2);
   });
 
   it("the project lead is reminded once when the planned end has come", async () => {

@@ -4,13 +4,15 @@ import {
   activeMembersOfBody,
   digestDue,
   enqueueEmail,
+  advanceReminderCursor,
   markDigested,
-  proposalsWaitingUnreminded,
+  proposalsWaitingPast,
   recipientsByIds,
+  reminderCursor,
   stepLimits,
   workDueWithoutReminder,
 } from "#db/repositories/notification.repository";
-import { addDays, isoWeek, mondayOf, osloDate, osloInstant, today as osloToday } from "#workflows/dates";
+import { addDays, isoWeek, osloDate, osloInstant, today as osloToday } from "#workflows/dates";
 import {
   actorsOfWaitingState,
   daysOverdue,
@@ -28,10 +30,11 @@ import { renderDigest } from "./render.server";
 /**
  * The scheduled notifications, run by the delivery worker on each tick: waiting reminders, the
  * planned end of started work, and the daily digest. Each is idempotent (a second run in the same
- * minute, week or day writes nothing) and costs a handful of indexed queries when nothing is due.
+ * minute, week or day writes nothing) and costs a handful of indexed queries when nothing is due
+ * (decision 030).
  */
 
-/** Proposals reminded per state and run: a backlog is worked off over the next ticks. */
+/** Proposals read per state and run: a backlog is worked off over the next runs. */
 const REMINDER_BATCH = 200;
 
 export interface JobsResult {
@@ -47,43 +50,58 @@ export async function runNotificationJobs(db: DB, now: Date): Promise<JobsResult
   return { reminders, workDue, digests };
 }
 
-/** Those who act on a proposal in a state (active accounts, memberships valid today). */
-async function actorsOf(
-  db: Executor,
-  who: WaitingActors,
-  proposal: { author_id: number; group_id: number | null },
-  today: string,
-): Promise<number[]> {
-  if (who === "submitter") return [proposal.author_id];
-  if (who === "routers") return routersOn(db, today);
-  if (who === "coordinators") return activeCoordinators(db);
-  return proposal.group_id === null ? [] : activeMembersOfBody(db, proposal.group_id, today);
+/**
+ * Those who act on a proposal in a state (active accounts, memberships valid today). Read once per
+ * run for each kind of actor and group: a batch of reminders asks the same few questions.
+ */
+function actorsReader(db: Executor, today: string) {
+  const known = new Map<string, Promise<number[]>>();
+  const once = (key: string, read: () => Promise<number[]>) => {
+    let found = known.get(key);
+    if (!found) known.set(key, (found = read()));
+    return found;
+  };
+  return (who: WaitingActors, proposal: { author_id: number; group_id: number | null }) => {
+    if (who === "submitter") return Promise.resolve([proposal.author_id]);
+    if (who === "routers") return once(who, () => routersOn(db, today));
+    if (who === "coordinators") return once(who, () => activeCoordinators(db));
+    const groupId = proposal.group_id;
+    return groupId === null
+      ? Promise.resolve([])
+      : once(`group:${groupId}`, () => activeMembersOfBody(db, groupId, today));
+  };
 }
 
 /**
  * Proposals that have waited in their state longer than its limit (`step_limit`) remind those who
- * act on them, at most once per ISO week (the week's reminder is looked for before writing, and its
- * dedupe key holds the week). Returns the number of notifications written.
+ * act on them, once per ISO week (the dedupe key holds the week). The job walks each state's
+ * proposals in (state_changed_at, id) order from where it stopped this week (`reminder_cursor`),
+ * a batch per state and run, so a backlog is worked off over the next runs; once every waiting
+ * proposal of the week is passed (reminded, or with nobody to remind), a run reads one empty index
+ * range per state. Returns the number of notifications written.
  */
-export async function remindWaiting(db: DB, now: Date): Promise<number> {
+export async function remindWaiting(db: DB, now: Date, batch = REMINDER_BATCH): Promise<number> {
   const today = osloToday(now);
   const week = isoWeek(today);
-  const remindedSince = osloInstant(`${mondayOf(today)}T00:00`).toISOString();
+  const actorsOf = actorsReader(db, today);
   let written = 0;
   for (const [state, limit] of await stepLimits(db)) {
     if (!isProposalState(state)) continue;
     const who = actorsOfWaitingState[state];
     if (!who) continue;
     const before = osloInstant(`${addDays(today, -limit)}T00:00`).toISOString();
-    const waiting = await proposalsWaitingUnreminded(db, {
+    const cursor = await reminderCursor(db, state);
+    const waiting = await proposalsWaitingPast(db, {
       state,
       before,
-      remindedSince,
-      limit: REMINDER_BATCH,
+      after: cursor?.week === week ? cursor : undefined,
+      limit: batch,
     });
     for (const proposal of waiting) {
       const days = daysOverdue(osloDate(proposal.state_changed_at), today, limit);
       if (days === null) continue;
+      const actors = await actorsOf(who, proposal);
+      if (actors.length === 0) continue;
       written += (
         await db.transaction().execute(async (trx) => {
           const exempt = await proposalIsExempt(trx, proposal.id);
@@ -96,12 +114,19 @@ export async function remindWaiting(db: DB, now: Date): Promise<number> {
               days,
             },
             week,
-            await actorsOf(trx, who, proposal, today),
+            actors,
           );
           return writeNotifications(trx, planned, now);
         })
       ).length;
     }
+    const last = waiting.at(-1);
+    if (last)
+      await advanceReminderCursor(db, state, {
+        week,
+        afterChangedAt: last.state_changed_at,
+        afterId: last.id,
+      });
   }
   return written;
 }
