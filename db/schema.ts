@@ -450,6 +450,11 @@ export interface ReminderCursorTable {
   after_id: number;
 }
 
+/** A digest hour (ISO instant) whose digests are all written: the job does not look again until the next. */
+export interface DigestRunTable {
+  digest_at: IsoText;
+}
+
 /** A single-use "Glemt passord?" link; only the token's hash is stored. */
 export interface PasswordResetTable {
   token_hash: string;
@@ -507,6 +512,7 @@ export interface Database {
   proposal_follower: ProposalFollowerTable;
   step_limit: StepLimitTable;
   reminder_cursor: ReminderCursorTable;
+  digest_run: DigestRunTable;
   password_reset: PasswordResetTable;
   password_reset_request: PasswordResetRequestTable;
   frozen_document: FrozenDocumentTable;

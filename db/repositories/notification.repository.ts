@@ -376,6 +376,26 @@ export function workDueWithoutReminderQuery(db: Executor, today: string) {
     );
 }
 
+/** Whether the digests of a digest hour (ISO instant) are all written. */
+export async function digestRunDone(db: Executor, digestAt: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("digest_run")
+    .select("digest_at")
+    .where("digest_at", "=", digestAt)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Records that the digests of a digest hour are all written (the earlier hours' rows go). */
+export async function markDigestRunDone(db: Executor, digestAt: string): Promise<void> {
+  await db
+    .insertInto("digest_run")
+    .values({ digest_at: digestAt })
+    .onConflict((oc) => oc.column("digest_at").doNothing())
+    .execute();
+  await db.deleteFrom("digest_run").where("digest_at", "<", digestAt).execute();
+}
+
 /** Notifications waiting for a digest, created before an instant, by person (oldest first). */
 export function digestDue(db: Executor, createdBefore: string) {
   return digestDueQuery(db, createdBefore).execute();

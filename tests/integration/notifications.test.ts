@@ -612,6 +612,20 @@ describe("scheduled jobs", () => {
     await runNotificationJobs(db, new Date("2026-12-02T09:00:00Z"));
     expect((await next()).to).toEqual([]);
     expect(await deliver(new Date("2026-12-02T09:00:00Z"), true)).toEqual([]);
+
+    // The day's hour is done; the next morning's digest still collects what came since.
+    const third = await draft("Tredje innspill");
+    await act(world.users.employee, third, "SUBMIT", {}, new Date("2026-12-02T12:00:00Z"));
+    await next();
+    await runNotificationJobs(db, new Date("2026-12-03T05:59:00Z"));
+    expect((await next()).to).toEqual([]);
+    await runNotificationJobs(db, new Date("2026-12-03T06:00:00Z"));
+    const nextDay = await next();
+    expect(nextDay.to).toEqual(["Gruppeleder", "Koordinator", "Teknikkleder"].map(emailOf).sort());
+    for (const email of nextDay.emails) {
+      expect(email.text_body).toContain("Tredje innspill");
+      expect(email.text_body).not.toContain("Andre innspill");
+    }
   });
 
   it("a proposal waiting past its step's limit reminds those who act on it, once a week", async () => {

@@ -3,9 +3,11 @@ import {
   activeCoordinators,
   activeMembersOfBody,
   digestDue,
+  digestRunDone,
   enqueueEmail,
   advanceReminderCursor,
   markDigested,
+  markDigestRunDone,
   proposalsWaitingPast,
   recipientsByIds,
   reminderCursor,
@@ -167,10 +169,21 @@ export function lastDigestTime(now: Date): Date {
 /**
  * The daily digest: at the digest hour, each person's notifications e-mailed as "digest" and
  * written before that hour become one e-mail; they are marked collected in the same transaction,
- * so running it again sends nothing twice. Returns the number of digest e-mails written.
+ * so running it again sends nothing twice. Once an hour's digests are all written (`digest_run`),
+ * the runs until the next digest hour do not look again. Returns the number of digest e-mails written.
  */
 export async function sendDigests(db: DB, now: Date): Promise<number> {
-  const due = await digestDue(db, lastDigestTime(now).toISOString());
+  const digestAt = lastDigestTime(now).toISOString();
+  // Written for this hour already: until the next, a run is this one look-up, not a read of the
+  // day's waiting notifications (all written after the hour, so none of them is due yet).
+  if (await digestRunDone(db, digestAt)) return 0;
+  const sent = await writeDigests(db, digestAt, now);
+  await markDigestRunDone(db, digestAt);
+  return sent;
+}
+
+async function writeDigests(db: DB, digestAt: string, now: Date): Promise<number> {
+  const due = await digestDue(db, digestAt);
   if (due.length === 0) return 0;
   const byUser = new Map<number, typeof due>();
   for (const row of due) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
