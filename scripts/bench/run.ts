@@ -412,7 +412,7 @@ async function measureEngine(opts: {
   return { rows, p50 };
 }
 
-const IDLE_RUN_TARGET_MS = 5;
+const IDLE_RUN_TARGET_MS = 10;
 const IDLE_SERVER_TARGET_MS = 5;
 
 /**
@@ -443,7 +443,7 @@ async function notificationWorker(
       ratio: null,
       target: "",
       met: null,
-      note: `${f.runs} runs; ${Math.round(f.emails / seconds).toLocaleString("en-US")} e-mails/s; ${(f.cpuMs / 1000).toFixed(1)} s CPU`,
+      note: `p50 = all of it: ${f.runs} runs, ${seconds.toFixed(1)} s (${(f.cpuMs / 1000).toFixed(1)} s CPU); ${Math.round(f.emails / seconds).toLocaleString("en-US")} e-mails/s`,
     });
     rows.push({
       name: "notification jobs, one run with nothing due (CPU)",
