@@ -50,6 +50,7 @@ import { startTestSmtp, type ReceivedMail, type TestSmtp } from "../support/smtp
 
 let dir: string;
 let db: DB;
+let location: string;
 let world: World;
 let smtp: TestSmtp;
 
@@ -62,7 +63,8 @@ afterAll(async () => {
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "innspill-notifications-"));
-  db = openDatabase(await testDatabaseLocation(dir));
+  location = await testDatabaseLocation(dir);
+  db = openDatabase(location);
   await migrateToLatest(db);
   world = await makeWorld(db);
 });
@@ -681,6 +683,35 @@ describe("scheduled jobs", () => {
     // The next ISO week starts from the beginning again.
     await remindWaiting(db, new Date("2026-12-07T10:00:00Z"), 1);
     expect(await remindWaiting(db, new Date("2026-12-07T10:00:00Z"), 1)).toBe(2);
+  });
+
+  it("two workers running the reminders at once write each reminder once", async () => {
+    const ids = [await draft("Første"), await draft("Andre"), await draft("Tredje")];
+    const longAgo = new Date("2026-09-01T10:00:00Z");
+    for (const id of ids) {
+      await act(world.users.employee, id, "SUBMIT", {}, longAgo);
+      await act(world.users.coordinator, id, "ASSIGN", { groupId: world.bodies.groupHealth }, longAgo);
+    }
+    const next = tracker();
+    await next();
+    const other = openDatabase(location);
+    try {
+      const monday = new Date("2026-11-30T10:00:00Z");
+      // One proposal per run, so the two interleave over the cursor.
+      for (let i = 0; i < 4; i++)
+        await Promise.all([remindWaiting(db, monday, 1), remindWaiting(other, monday, 1)]);
+    } finally {
+      await other.destroy();
+    }
+    const told = (await next()).told;
+    expect(told).toHaveLength(6);
+    expect(told.filter((t) => t === "Gruppeleder:waitingReminder:digest")).toHaveLength(3);
+    const perProposal = await db
+      .selectFrom("notification")
+      .select(["proposal_id", "user_id"])
+      .where("kind", "=", "waitingReminder")
+      .execute();
+    expect(new Set(perProposal.map((r) => `${r.proposal_id}:${r.user_id}`)).size).toBe(6);
   });
 
   it("the project lead is reminded once when the planned end has come", async () => {
