@@ -455,6 +455,12 @@ export interface DigestRunTable {
   digest_at: IsoText;
 }
 
+/** The work-due job's last complete run: its Oslo day and instant (one row). */
+export interface WorkDueRunTable {
+  day: string;
+  at: IsoText;
+}
+
 /** A single-use "Glemt passord?" link; only the token's hash is stored. */
 export interface PasswordResetTable {
   token_hash: string;
@@ -513,6 +519,7 @@ export interface Database {
   step_limit: StepLimitTable;
   reminder_cursor: ReminderCursorTable;
   digest_run: DigestRunTable;
+  work_due_run: WorkDueRunTable;
   password_reset: PasswordResetTable;
   password_reset_request: PasswordResetRequestTable;
   frozen_document: FrozenDocumentTable;

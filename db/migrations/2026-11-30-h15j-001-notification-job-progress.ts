@@ -9,6 +9,9 @@ import type { Kysely } from "kysely";
  *   with nobody to remind is passed once a week instead of being read on every run.
  * - `digest_run`: the digest hours whose digests are all written (one row, `digest_at`), so the job
  *   looks for waiting notifications once per digest hour, not on every run of the day.
+ * - `work_due_run`: the Oslo day and time of the work-due job's last complete run. Within a day a run
+ *   reads only work started or follow-ups changed since (an index on `proposal_followup.updated_at`);
+ *   the first run of a day reads every started work whose planned end has come.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -22,9 +25,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("digest_run")
     .addColumn("digest_at", "text", (c) => c.primaryKey())
     .execute();
+  await db.schema
+    .createTable("work_due_run")
+    .addColumn("day", "text", (c) => c.primaryKey())
+    .addColumn("at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("proposal_followup_updated")
+    .on("proposal_followup")
+    .column("updated_at")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex("proposal_followup_updated").ifExists().execute();
+  await db.schema.dropTable("work_due_run").ifExists().execute();
   await db.schema.dropTable("digest_run").ifExists().execute();
   await db.schema.dropTable("reminder_cursor").ifExists().execute();
 }

@@ -349,6 +349,47 @@ export function workDueWithoutReminder(db: Executor, today: string, limit = 500)
   return workDueWithoutReminderQuery(db, today).orderBy("proposal.id").limit(limit).execute();
 }
 
+/**
+ * As `workDueWithoutReminder`, among work started or follow-ups changed at or after an instant:
+ * two index ranges (`proposal_waiting` on the state's time, `proposal_followup_updated`).
+ */
+export async function workDueChangedSince(db: Executor, today: string, since: string, limit = 500) {
+  const [started, changed] = await Promise.all([
+    workDueWithoutReminderQuery(db, today)
+      .where("proposal.state_changed_at", ">=", since)
+      .orderBy("proposal.id")
+      .limit(limit)
+      .execute(),
+    workDueWithoutReminderQuery(db, today)
+      .where("proposal_followup.updated_at", ">=", since)
+      .orderBy("proposal.id")
+      .limit(limit)
+      .execute(),
+  ]);
+  const byId = new Map([...started, ...changed].map((w) => [w.id, w]));
+  return [...byId.values()].sort((a, b) => a.id - b.id).slice(0, limit);
+}
+
+/** The work-due job's last complete run (Oslo day and instant), if any. */
+export async function lastWorkDueRun(db: Executor): Promise<{ day: string; at: string } | undefined> {
+  return db.selectFrom("work_due_run").select(["day", "at"]).orderBy("day", "desc").executeTakeFirst();
+}
+
+/** Records a complete run of the work-due job (earlier days' rows go). */
+export async function recordWorkDueRun(db: Executor, day: string, at: string): Promise<void> {
+  await db
+    .insertInto("work_due_run")
+    .values({ day, at })
+    .onConflict((oc) =>
+      oc
+        .column("day")
+        .doUpdateSet((eb) => ({ at: eb.ref("excluded.at") }))
+        .where((eb) => eb("work_due_run.at", "<", eb.ref("excluded.at"))),
+    )
+    .execute();
+  await db.deleteFrom("work_due_run").where("day", "<", day).execute();
+}
+
 /** The query of `workDueWithoutReminder` (its plan is tested). */
 export function workDueWithoutReminderQuery(db: Executor, today: string) {
   return db

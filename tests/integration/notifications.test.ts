@@ -736,6 +736,30 @@ describe("scheduled jobs", () => {
     expect((await next()).told).toEqual([]);
   });
 });
+it("work started after the day's first run, already past its planned end, is reminded at the next run", async () => {
+  const id = await draft();
+  await db.updateTable("proposal").set({ state: "approved" }).where("id", "=", id).execute();
+  const next = tracker();
+  await next();
+  // The day's first run: nothing started, nothing due.
+  await runNotificationJobs(db, new Date("2026-06-30T08:00:00Z"));
+  expect((await next()).told).toEqual([]);
+  expectOk(
+    await start(
+      id,
+      world.users.groupMember,
+      { startDate: "2026-01-01", plannedEnd: "2026-06-29" },
+      new Date("2026-06-30T09:00:00Z"),
+    ),
+    "start",
+  );
+  await next();
+  await runNotificationJobs(db, new Date("2026-06-30T09:01:00Z"));
+  expect((await next()).told).toEqual(["Gruppemedlem:workDue:immediate"]);
+  await runNotificationJobs(db, new Date("2026-06-30T09:02:00Z"));
+  await runNotificationJobs(db, new Date("2026-07-01T09:00:00Z"));
+  expect((await next()).told).toEqual([]);
+});
 
 describe("an exempt case", () => {
   it("no exempt title or text reaches any notification or e-mail", { timeout: 60_000 }, async () => {

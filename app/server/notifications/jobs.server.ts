@@ -11,7 +11,10 @@ import {
   proposalsWaitingPast,
   recipientsByIds,
   reminderCursor,
+  lastWorkDueRun,
+  recordWorkDueRun,
   stepLimits,
+  workDueChangedSince,
   workDueWithoutReminder,
 } from "#db/repositories/notification.repository";
 import { addDays, isoWeek, osloDate, osloInstant, today as osloToday } from "#workflows/dates";
@@ -133,10 +136,32 @@ export async function remindWaiting(db: DB, now: Date, batch = REMINDER_BATCH): 
   return written;
 }
 
-/** Started work whose planned end has come reminds its project lead, once. */
+/** Work-due reminders per run: a backlog is worked off over the next runs. */
+const WORK_DUE_BATCH = 500;
+
+/** How far back a run within the day looks beyond the last run's start: other processes' clocks. */
+const CLOCK_MARGIN_MS = 5 * 60_000;
+
+/**
+ * Started work whose planned end has come reminds its project lead, once. The first complete run of
+ * an Oslo day reads every started work past its planned end; later runs that day read only work
+ * started or follow-ups changed since the last run began (`work_due_run`), so with nothing new a
+ * run is two empty index ranges.
+ */
 export async function remindWorkDue(db: DB, now: Date): Promise<number> {
+  const today = osloToday(now);
+  const last = await lastWorkDueRun(db);
+  const due =
+    last?.day === today
+      ? await workDueChangedSince(
+          db,
+          today,
+          new Date(new Date(last.at).getTime() - CLOCK_MARGIN_MS).toISOString(),
+          WORK_DUE_BATCH,
+        )
+      : await workDueWithoutReminder(db, today, WORK_DUE_BATCH);
   let written = 0;
-  for (const work of await workDueWithoutReminder(db, osloToday(now))) {
+  for (const work of due) {
     written += (
       await db.transaction().execute(async (trx) => {
         const exempt = await proposalIsExempt(trx, work.id);
@@ -155,6 +180,8 @@ export async function remindWorkDue(db: DB, now: Date): Promise<number> {
       })
     ).length;
   }
+  // A full batch may have left more behind: the next run reads everything due again.
+  if (due.length < WORK_DUE_BATCH) await recordWorkDueRun(db, today, now.toISOString());
   return written;
 }
 
