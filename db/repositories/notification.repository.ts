@@ -351,20 +351,29 @@ export function workDueWithoutReminder(db: Executor, today: string, limit = 500)
 
 /**
  * As `workDueWithoutReminder`, among work started or follow-ups changed at or after an instant:
- * two index ranges (`proposal_waiting` on the state's time, `proposal_followup_updated`).
+ * two index ranges (`proposal_waiting` on the state's time, `proposal_followup_updated`; the
+ * changed follow-ups are read first, so no planner starts from every started work instead). With
+ * more than `limit` follow-ups changed, all work due is read.
  */
 export async function workDueChangedSince(db: Executor, today: string, since: string, limit = 500) {
+  const changedIds = (
+    await db
+      .selectFrom("proposal_followup")
+      .select("proposal_id")
+      .where("updated_at", ">=", since)
+      .limit(limit + 1)
+      .execute()
+  ).map((r) => r.proposal_id);
+  if (changedIds.length > limit) return workDueWithoutReminder(db, today, limit);
   const [started, changed] = await Promise.all([
     workDueWithoutReminderQuery(db, today)
       .where("proposal.state_changed_at", ">=", since)
       .orderBy("proposal.id")
       .limit(limit)
       .execute(),
-    workDueWithoutReminderQuery(db, today)
-      .where("proposal_followup.updated_at", ">=", since)
-      .orderBy("proposal.id")
-      .limit(limit)
-      .execute(),
+    changedIds.length === 0
+      ? Promise.resolve([])
+      : workDueWithoutReminderQuery(db, today).where("proposal.id", "in", changedIds).execute(),
   ]);
   const byId = new Map([...started, ...changed].map((w) => [w.id, w]));
   return [...byId.values()].sort((a, b) => a.id - b.id).slice(0, limit);
