@@ -40,6 +40,7 @@ import { notificationMessages as M } from "~/domain/texts/notification-messages"
 import { config } from "../config.server";
 import {
   emailTemplate,
+  needsBodyNames,
   notificationText,
   type EmailTemplate,
   type NotificationText,
@@ -87,6 +88,9 @@ export async function bodyNamesOn(db: Executor, on: string): Promise<BodyNames> 
     board: board?.name ?? M.bodyFallback.board,
   };
 }
+
+/** What no words use: the names given to the renderer when `needsBodyNames` said none is needed. */
+const unnamedBodies: BodyNames = { committee: "", board: "" };
 
 /** Who routes new proposals on a date: the policy's answer over the candidates. */
 export async function routersOn(db: Executor, on: string): Promise<number[]> {
@@ -252,7 +256,8 @@ export async function writeNotifications(
   const { publicUrl } = config();
   const [people, names] = await Promise.all([
     recipientsByIds(db, [...new Set(planned.map((p) => p.userId))]),
-    bodyNamesOn(db, osloToday(now)),
+    // Read only when some words name the committee or the board (see `needsBodyNames`).
+    planned.some(needsBodyNames) ? bodyNamesOn(db, osloToday(now)) : unnamedBodies,
   ]);
   const byId = new Map(people.map((p) => [p.id, p]));
   const render = messageRenderer({ publicUrl, names, now });
