@@ -8,11 +8,13 @@
  *   npx tsx scripts/bench/events-cpu.ts --data /tmp/mine [--events 1000] [--warmup 50]
  *   node --cpu-prof --import tsx scripts/bench/events-cpu.ts --data /tmp/mine    # where the time goes
  *
- * Prints CPU ms per event, events per CPU-second, wall events / s, and what the events wrote.
+ * Prints CPU ms per event, events per CPU-second, wall events / s, and what the events wrote; then,
+ * with automatic checkpoints off, the pages written to the WAL per event (over `--wal-events` more).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { sql } from "kysely";
 import { currentUserById } from "../../app/server/current-user.server";
 import { migrateToLatest, openDatabase } from "../../db/connection";
 import type { Dataset } from "./generate";
@@ -24,6 +26,7 @@ async function main() {
       data: { type: "string" },
       events: { type: "string", default: "1000" },
       warmup: { type: "string", default: "50" },
+      "wal-events": { type: "string", default: "200" },
     },
   });
   if (!values.data) throw new Error("--data <copy of a kept bench data directory> is required");
@@ -51,6 +54,16 @@ async function main() {
     const cpuMs = (used.user + used.system) / 1000;
     const notifications = (await count("notification")) - notificationsBefore;
     const emails = (await count("email_outbox")) - emailsBefore;
+    // Pages written per commit: with automatic checkpoints off, the WAL only grows (a frame is a page).
+    const walEvents = Number(values["wal-events"]);
+    const walFile = path.join(dataDir, "innspill.db-wal");
+    await sql`pragma wal_checkpoint(truncate)`.execute(db);
+    await sql`pragma wal_autocheckpoint = 0`.execute(db);
+    if (walEvents > 0) await eventsPerSecond(db, user, walEvents);
+    const pageSize = Number(
+      (await sql<{ page_size: number }>`pragma page_size`.execute(db)).rows[0]!.page_size,
+    );
+    const walPages = walEvents > 0 ? statSync(walFile).size / (pageSize + 24) / walEvents : 0;
     console.log(
       JSON.stringify({
         events: result.events,
@@ -61,6 +74,7 @@ async function main() {
         wallEventsPerSecond: Math.round(result.perSecond),
         notificationsPerEvent: +(notifications / result.events).toFixed(2),
         emailsPerEvent: +(emails / result.events).toFixed(2),
+        walPagesPerEvent: +walPages.toFixed(1),
       }),
     );
   } finally {
