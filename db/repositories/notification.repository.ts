@@ -174,33 +174,20 @@ export async function proposalAudience(
   proposal: { id: number; groupId: number | null },
   on: string,
 ): Promise<{ supporters: number[]; followers: number[]; groupMembers: number[] }> {
-  const supporters = db
-    .selectFrom("proposal_support")
-    .innerJoin("user", "user.id", "proposal_support.user_id")
-    .select([sql<string>`'supporter'`.as("role"), "user.id"])
-    .where("proposal_support.proposal_id", "=", proposal.id)
-    .where("user.active", "=", 1);
-  const followers = db
-    .selectFrom("proposal_follower")
-    .innerJoin("user", "user.id", "proposal_follower.user_id")
-    .select([sql<string>`'follower'`.as("role"), "user.id"])
-    .where("proposal_follower.proposal_id", "=", proposal.id)
-    .where("user.active", "=", 1);
-  const members = db
-    .selectFrom("membership")
-    .innerJoin("user", "user.id", "membership.user_id")
-    .select([sql<string>`'member'`.as("role"), "user.id"])
-    .where("membership.body_id", "=", proposal.groupId ?? -1)
-    .where("user.active", "=", 1)
-    .where("membership.valid_from", "<=", on)
-    .where((eb) => eb.or([eb("membership.valid_to", "is", null), eb("membership.valid_to", ">", on)]));
-  const rows = await (
-    proposal.groupId === null
-      ? supporters.unionAll(followers)
-      : supporters.unionAll(followers).unionAll(members)
-  ).execute();
+  // Written as SQL rather than with the builder: it runs for every process event, and building the
+  // three-part union cost twice what running it does. Portable SQL ("user" quoted for PostgreSQL).
+  const { rows } = await sql<{ role: "supporter" | "follower" | "member"; id: number }>`
+    select 'supporter' as role, u.id from proposal_support s join "user" u on u.id = s.user_id
+      where s.proposal_id = ${proposal.id} and u.active = 1
+    union all
+    select 'follower' as role, u.id from proposal_follower f join "user" u on u.id = f.user_id
+      where f.proposal_id = ${proposal.id} and u.active = 1
+    union all
+    select 'member' as role, u.id from membership m join "user" u on u.id = m.user_id
+      where m.body_id = ${proposal.groupId ?? -1} and u.active = 1
+        and m.valid_from <= ${on} and (m.valid_to is null or m.valid_to > ${on})`.execute(db);
   const idsOf = (role: string) =>
-    [...new Set(rows.filter((r) => r.role === role).map((r) => r.id))].sort((a, b) => a - b);
+    [...new Set(rows.filter((r) => r.role === role).map((r) => Number(r.id)))].sort((a, b) => a - b);
   return { supporters: idsOf("supporter"), followers: idsOf("follower"), groupMembers: idsOf("member") };
 }
 

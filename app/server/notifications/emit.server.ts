@@ -63,6 +63,8 @@ export type NotificationCause =
       to: ProposalState;
       actorId: number;
       reason: string | null;
+      /** The proposal after the event, when the command has it at hand (else it is read). */
+      proposal?: { title: string; authorId: number; groupId: number | null };
     }
   | { type: "meetingNotice"; meetingId: number; actorId: number; updated: boolean }
   | { type: "protocolToSign"; meetingId: number; actorId: number }
@@ -137,21 +139,27 @@ async function meetingFacts(db: Executor, meetingId: number, updated: boolean) {
   return { meeting, date, facts };
 }
 
+/** What the notifications of a proposal event need of the proposal, read in the transaction. */
+async function proposalAfter(db: Executor, id: number) {
+  const proposal = await getProposal(db, id);
+  return proposal && { title: proposal.title, authorId: proposal.author_id, groupId: proposal.group_id };
+}
+
 /** The rules' answer for a cause, from the records as they are inside the transaction. */
 async function plan(db: Executor, cause: NotificationCause, now: Date): Promise<PlannedNotification[]> {
   const today = osloToday(now);
   switch (cause.type) {
     case "proposalEvent": {
-      const proposal = await getProposal(db, cause.proposalId);
+      const proposal = cause.proposal ?? (await proposalAfter(db, cause.proposalId));
       if (!proposal) return [];
       const [around, routers, exempt] = await Promise.all([
-        proposalAudience(db, { id: proposal.id, groupId: proposal.group_id }, today),
+        proposalAudience(db, { id: cause.proposalId, groupId: proposal.groupId }, today),
         cause.event === "SUBMIT" ? routersOn(db, today) : [],
-        proposalIsExempt(db, proposal.id),
+        proposalIsExempt(db, cause.proposalId),
       ]);
       return recipientsOfProposalEvent(
-        { ...cause, proposal: { id: proposal.id, title: proposal.title }, exempt },
-        { authorId: proposal.author_id, ...around, routers },
+        { ...cause, proposal: { id: cause.proposalId, title: proposal.title }, exempt },
+        { authorId: proposal.authorId, ...around, routers },
       );
     }
     case "meetingNotice": {
