@@ -1,6 +1,6 @@
 import { sql, type Insertable } from "kysely";
 import type { Executor } from "../connection";
-import type { EmailOutboxTable, NotificationTable } from "../schema";
+import type { EmailOutboxTable, NotificationPreferenceTable, NotificationTable } from "../schema";
 
 export type NewNotification = Insertable<NotificationTable>;
 export type NewOutgoingEmail = Omit<
@@ -194,23 +194,25 @@ export async function proposalAudience(
 /** Name, address and chosen e-mail modes of the given active people (inactive ones are left out). */
 export async function recipientsByIds(db: Executor, userIds: readonly number[]) {
   if (userIds.length === 0) return [];
-  const [users, preferences] = await Promise.all([
-    db
-      .selectFrom("user")
-      .select(["id", "email", "name"])
-      .where("id", "in", [...userIds])
-      .where("active", "=", 1)
-      .execute(),
-    db
-      .selectFrom("notification_preference")
-      .select(["user_id", "kind", "mode"])
-      .where("user_id", "in", [...userIds])
-      .execute(),
-  ]);
-  return users.map((u) => ({
-    ...u,
-    modes: new Map(preferences.filter((p) => p.user_id === u.id).map((p) => [p.kind, p.mode])),
-  }));
+  // One statement (each person's row once per chosen mode): it runs for every notifying event.
+  const { rows } = await sql<{
+    id: number;
+    email: string;
+    name: string;
+    kind: string | null;
+    mode: NotificationPreferenceTable["mode"] | null;
+  }>`select u.id, u.email, u.name, p.kind, p.mode
+    from "user" u left join notification_preference p on p.user_id = u.id
+    where u.id in (${sql.join([...userIds])}) and u.active = 1`.execute(db);
+  type Mode = NotificationPreferenceTable["mode"];
+  const people = new Map<number, { id: number; email: string; name: string; modes: Map<string, Mode> }>();
+  for (const row of rows) {
+    const id = Number(row.id);
+    let person = people.get(id);
+    if (!person) people.set(id, (person = { id, email: row.email, name: row.name, modes: new Map() }));
+    if (row.kind !== null && row.mode !== null) person.modes.set(row.kind, row.mode);
+  }
+  return [...people.values()];
 }
 
 // ---------------------------------------------------------------------------------------------
