@@ -43,14 +43,21 @@ export async function insertNotificationRows(
   });
   for (let start = 0; start < candidates.length; start += ROWS_PER_INSERT) {
     const chunk = candidates.slice(start, start + ROWS_PER_INSERT);
-    const written = await db
-      .insertInto("notification")
-      .values(chunk.map((index) => rows[index]!))
-      .onConflict((oc) =>
-        oc.columns(["user_id", "dedupe_key"]).where("dedupe_key", "is not", null).doNothing(),
-      )
-      .returning(["id", "user_id", "dedupe_key"])
-      .execute();
+    // Written as SQL rather than with the builder: it runs for every notifying event, and building a
+    // dozen rows' values cost half of what inserting them does. Portable SQL (SQLite ≥ 3.35, PostgreSQL).
+    const { rows: written } = await sql<{ id: number; user_id: number; dedupe_key: string | null }>`
+      insert into notification
+        (user_id, kind, proposal_id, meeting_id, title, body, link, dedupe_key, email, digested_at, created_at, read_at)
+      values ${sql.join(
+        chunk.map((index) => {
+          const r = rows[index]!;
+          return sql`(${r.user_id}, ${r.kind}, ${r.proposal_id ?? null}, ${r.meeting_id ?? null}, ${r.title},
+            ${r.body ?? ""}, ${r.link}, ${r.dedupe_key ?? null}, ${r.email}, ${r.digested_at ?? null},
+            ${r.created_at}, ${r.read_at ?? null})`;
+        }),
+      )}
+      on conflict (user_id, dedupe_key) where dedupe_key is not null do nothing
+      returning id, user_id, dedupe_key`.execute(db);
     const insertedKeys = new Set(written.map(dedupeOf));
     const survivors = chunk.filter((index) => {
       const key = dedupeOf(rows[index]!);
@@ -93,11 +100,16 @@ export async function enqueueEmail(db: Executor, email: NewOutgoingEmail): Promi
 
 /** Puts e-mails in the outbox, in the caller's transaction, with one INSERT per 500. */
 export async function enqueueEmails(db: Executor, emails: readonly NewOutgoingEmail[]): Promise<void> {
+  // As SQL, for the reason given in insertNotificationRows.
   for (let start = 0; start < emails.length; start += ROWS_PER_INSERT) {
-    await db
-      .insertInto("email_outbox")
-      .values(emails.slice(start, start + ROWS_PER_INSERT))
-      .execute();
+    await sql`insert into email_outbox
+        (user_id, notification_id, to_address, message_id, subject, text_body, html_body, ics, next_attempt_at, created_at)
+      values ${sql.join(
+        emails.slice(start, start + ROWS_PER_INSERT).map(
+          (e) => sql`(${e.user_id ?? null}, ${e.notification_id ?? null}, ${e.to_address}, ${e.message_id},
+            ${e.subject}, ${e.text_body}, ${e.html_body}, ${e.ics ?? null}, ${e.next_attempt_at}, ${e.created_at})`,
+        ),
+      )}`.execute(db);
   }
 }
 
