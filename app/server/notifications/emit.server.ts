@@ -218,7 +218,14 @@ async function plan(db: Executor, cause: NotificationCause, now: Date): Promise<
  */
 export function newMessageId(publicUrl: string, at: Date = new Date()): string {
   const time = at.getTime().toString(16).padStart(12, "0");
-  return `<n-${time}-${randomUUID()}@${new URL(publicUrl).hostname}>`;
+  return `<n-${time}-${randomUUID()}@${hostnameOf(publicUrl)}>`;
+}
+
+/** The host of the public address, parsed once (an event's dozen e-mails each need it). */
+let lastHost: { url: string; hostname: string } | undefined;
+function hostnameOf(publicUrl: string): string {
+  if (lastHost?.url !== publicUrl) lastHost = { url: publicUrl, hostname: new URL(publicUrl).hostname };
+  return lastHost.hostname;
 }
 
 /**
