@@ -317,14 +317,16 @@ export function digestDue(db: Executor, createdBefore: string) {
 
 /** The query of `digestDue` (its plan is tested). */
 export function digestDueQuery(db: Executor, createdBefore: string) {
-  return db
-    .selectFrom("notification")
-    .select(["id", "user_id", "kind", "title", "body", "link", "created_at"])
-    .where("email", "=", "digest")
-    .where("digested_at", "is", null)
-    .where("created_at", "<", createdBefore)
-    .orderBy("user_id")
-    .orderBy("id");
+  return (
+    db
+      .selectFrom("notification")
+      .select(["id", "user_id", "kind", "title", "body", "link", "created_at"])
+      // As literals, so both engines match the partial index `notification_digest_waiting` (migration h15f-001).
+      .where(sql<boolean>`email = 'digest' and digested_at is null`)
+      .where("created_at", "<", createdBefore)
+      .orderBy("user_id")
+      .orderBy("id")
+  );
 }
 
 /**
