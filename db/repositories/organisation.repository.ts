@@ -241,6 +241,21 @@ export function listMembershipsOfBody(
     .execute();
 }
 
+/**
+ * One user's memberships of one body valid on a date: the rows of `listMembershipsOfBody` for that
+ * user, without reading the whole body (a council has hundreds of members).
+ */
+export function membershipsInBody(db: Executor, userId: number, bodyId: number, on: string) {
+  return db
+    .selectFrom("membership")
+    .select(["membership.user_id", "membership.role"])
+    .where("membership.user_id", "=", userId)
+    .where("membership.body_id", "=", bodyId)
+    .where("membership.valid_from", "<=", on)
+    .where((eb) => eb.or([eb("membership.valid_to", "is", null), eb("membership.valid_to", ">", on)]))
+    .execute();
+}
+
 /** A user's memberships valid on a date, with the body kind. */
 export function membershipsOfUser(db: Executor, userId: number, on = today()) {
   return db
