@@ -564,3 +564,12 @@ export async function processDiagram(
     path: visited,
   };
 }
+
+/** A proposal's place in the process by the states' labels (what the page says in words). */
+export function processPlace({ nodes, current, path }: ProcessDiagramData): {
+  current: string;
+  path: string[];
+} {
+  const labelOf = new Map<string, string>(nodes.map((n) => [n.id, n.label]));
+  return { current: labelOf.get(current) ?? current, path: path.map((s) => labelOf.get(s) ?? s) };
+}
