@@ -74,7 +74,7 @@ export function DecisionForm({
             {votesField.errors.join(" ")}
           </span>
         ) : null}
-        {!item.quorate ? <p className="notice warn">{T.errors.noQuorum}</p> : null}
+        {item.noQuorum ? <p className="notice warn">{T.errors.noQuorum}</p> : null}
         {item.voters.map((v) => (
           <RadioGroup
             key={v.userId}

@@ -71,11 +71,12 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
   const recordDecision = can("RECORD_DECISION");
   const cases = record.items.map((item) => {
     const conflicted = record.conflicts.filter((c) => c.protocol_item_id === item.id).map((c) => c.user_id);
-    const voters = votersForCase(members, attendance, conflicted);
     const decided = record.decisions.some((d) => d.protocol_item_id === item.id);
     const decidedAs = decisionKind(body.kind, item.kind, item.proposal_state);
     const mayDecide = recordDecision && !decided;
     const mayDeclareConflict = can("DECLARE_CONFLICT") && !decided;
+    // Who votes matters only to the decision form.
+    const voters = mayDecide ? votersForCase(members, attendance, conflicted) : [];
     return {
       id: item.id,
       kind: item.kind,
@@ -92,8 +93,9 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
           })),
       // Only what the case's forms need, and names once per page (`people`): a council of 357
       // members made 15 cases send 200 kB of repeated names to every reader.
-      voters: mayDecide ? voters.map((v) => ({ userId: v.userId, weight: v.weight })) : [],
-      quorate: isQuorate(voters, members),
+      voters: voters.map((v) => ({ userId: v.userId, weight: v.weight })),
+      /** The decision form warns that too few may vote (only computed for a case it is shown for). */
+      noQuorum: mayDecide && !isQuorate(voters, members),
       conflictCandidateIds: mayDeclareConflict
         ? [...nameOf.keys()].filter((userId) => !conflicted.includes(userId))
         : [],
