@@ -143,3 +143,17 @@ export function skipLockedRows<DB, TB extends keyof DB, O>(
 ): SelectQueryBuilder<DB, TB, O> {
   return isPostgres(db) ? query.forUpdate().skipLocked() : query;
 }
+
+/**
+ * A stamp that changes whenever anything is committed to the database, by this connection or any
+ * other (another server process on the same file): SQLite's `data_version` (others' commits)
+ * with this connection's `total_changes()`. A figure computed from the whole database can be kept
+ * while the stamp holds. PostgreSQL offers no such cheap stamp: null there, so nothing is kept.
+ */
+export async function changeStamp(db: Handle): Promise<string | null> {
+  if (isPostgres(db)) return null;
+  const { rows } = await sql<{ version: number; changes: number }>`
+    select (select data_version from pragma_data_version) as version, total_changes() as changes
+  `.execute(db as unknown as Kysely<unknown>);
+  return `${rows[0]!.version}:${rows[0]!.changes}`;
+}

@@ -13,21 +13,16 @@ export interface ProcessDiagramProps {
   path: string[];
 }
 
+/** A proposal's place in the process by the states' labels: what `ProcessPathText` says. */
+export interface ProcessPlace {
+  current: string;
+  /** The states it has been in, oldest first. */
+  path: string[];
+}
+
 /** The proposal's place in the process in words: shown beside the drawing, which opens on request. */
-export function ProcessPathText({
-  nodes,
-  current,
-  path,
-}: Pick<ProcessDiagramProps, "nodes" | "current" | "path">) {
-  const labelOf = new Map(nodes.map((n) => [n.id, n.label]));
-  return (
-    <p className="process-path-text">
-      {diagramTexts.description(
-        labelOf.get(current) ?? current,
-        path.map((s) => labelOf.get(s) ?? s),
-      )}
-    </p>
-  );
+export function ProcessPathText({ place }: { place: ProcessPlace }) {
+  return <p className="process-path-text">{diagramTexts.description(place.current, place.path)}</p>;
 }
 
 /**

@@ -552,29 +552,45 @@ async function similarProposalsPostgres(
 }
 
 /**
+ * How long a word's verdict (rare or common) is kept: how often a word is used changes slowly, and
+ * walking a common word's 500 hits cost a proposal page ~5 ms of CPU at national scale, on every view.
+ */
+const WORD_VERDICT_MS = 10 * 60_000;
+const WORD_VERDICTS_KEPT = 10_000;
+/** Per database (tests open many in one process): word → whether it is rare, and until when that holds. */
+const wordVerdicts = new WeakMap<Executor, Map<string, { rare: boolean; until: number }>>();
+
+/**
  * The words found in few proposals: each word's hits (in the full-text index on SQLite, the
  * trigram index on PostgreSQL) are walked only up to the limit, so a common word costs as little
- * as a rare one. The same words count as telling on both engines.
+ * as a rare one. The same words count as telling on both engines. A verdict is kept for a while
+ * (`WORD_VERDICT_MS`), so a page viewed again, or a title sharing words, asks nothing.
  */
 async function rareWords(db: Executor, words: string[]): Promise<string[]> {
   if (words.length === 0) return [];
-  const newest = await db
-    .selectFrom("proposal")
-    .select((eb) => eb.fn.max("id").as("id"))
-    .executeTakeFirst();
-  // The highest id stands for the number of proposals: counting them would cost more than it tells.
-  const limit = Math.max(50, Math.round(Number(newest?.id ?? 0) / 200));
-  const rare: string[] = [];
-  for (const word of words) {
-    const hits = isPostgres(db)
-      ? sql`select 1 from proposal where ${containsWord(POSTGRES_SEARCH_TEXT as RawBuilder<string>, word)}`
-      : sql`select 1 from proposal_fts where proposal_fts match ${`"${word}"`}`;
-    const { rows } = await sql<{ n: number }>`
-      select count(*) as n from (${hits} limit ${limit + 1}) as hits
-    `.execute(db);
-    if (Number(rows[0]?.n ?? 0) <= limit) rare.push(word);
+  let verdicts = wordVerdicts.get(db);
+  if (!verdicts) wordVerdicts.set(db, (verdicts = new Map()));
+  const now = Date.now();
+  const unknown = words.filter((w) => (verdicts.get(w)?.until ?? 0) <= now);
+  if (unknown.length > 0) {
+    const newest = await db
+      .selectFrom("proposal")
+      .select((eb) => eb.fn.max("id").as("id"))
+      .executeTakeFirst();
+    // The highest id stands for the number of proposals: counting them would cost more than it tells.
+    const limit = Math.max(50, Math.round(Number(newest?.id ?? 0) / 200));
+    if (verdicts.size + unknown.length > WORD_VERDICTS_KEPT) verdicts.clear();
+    for (const word of unknown) {
+      const hits = isPostgres(db)
+        ? sql`select 1 from proposal where ${containsWord(POSTGRES_SEARCH_TEXT as RawBuilder<string>, word)}`
+        : sql`select 1 from proposal_fts where proposal_fts match ${`"${word}"`}`;
+      const { rows } = await sql<{ n: number }>`
+        select count(*) as n from (${hits} limit ${limit + 1}) as hits
+      `.execute(db);
+      verdicts.set(word, { rare: Number(rows[0]?.n ?? 0) <= limit, until: now + WORD_VERDICT_MS });
+    }
   }
-  return rare;
+  return words.filter((w) => verdicts.get(w)!.rare);
 }
 
 export async function addAttachment(

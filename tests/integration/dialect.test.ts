@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DB, Executor } from "#db/connection";
-import { engineOf, isUniqueViolation, serializeOn, skipLockedRows } from "#db/dialect";
+import { migrateToLatest, openDatabase, type DB, type Executor } from "#db/connection";
+import { changeStamp, engineOf, isUniqueViolation, serializeOn, skipLockedRows } from "#db/dialect";
 import { makeWorld, testDb, type World } from "../support/db";
 
 /**
@@ -83,6 +86,31 @@ describe("the engine seam", () => {
     await expect(db.deleteFrom("proposal_history").execute()).rejects.toThrow(
       "proposal_history is append-only",
     );
+  });
+
+  it("gives a change stamp that moves with every commit, by this connection or another (SQLite only)", async () => {
+    if (engineOf(db) === "postgres") {
+      expect(await changeStamp(db)).toBeNull();
+      return;
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), "innspill-stamp-"));
+    const file = path.join(dir, "stamp.db");
+    const one = openDatabase(file);
+    await migrateToLatest(one);
+    const other = openDatabase(file);
+    try {
+      const first = await changeStamp(one);
+      expect(await changeStamp(one)).toBe(first);
+      await other.insertInto("municipality").values({ name: "Andreby", valid_from: "2000-01-01" }).execute();
+      const second = await changeStamp(one);
+      expect(second).not.toBe(first);
+      await one.insertInto("municipality").values({ name: "Egenby", valid_from: "2000-01-01" }).execute();
+      expect(await changeStamp(one)).not.toBe(second);
+    } finally {
+      await one.destroy();
+      await other.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("runs transactions that serialise on one key one after the other", async () => {

@@ -45,11 +45,14 @@ function idFrom(params: { id?: string }): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = await proposalPage(idFrom(params), user);
+  const url = new URL(request.url);
+  const page = await proposalPage(idFrom(params), user, {
+    diagram: url.searchParams.get("prosess") === "vis",
+  });
   if (!page) notFound();
   const [followup, confirmation] = await Promise.all([
     followupPanel(page.proposal.id, user),
-    proposalConfirmation(new URL(request.url).searchParams.get("melding"), page.proposal),
+    proposalConfirmation(url.searchParams.get("melding"), page.proposal),
   ]);
   return { ...page, followup, confirmation };
 }
@@ -196,12 +199,21 @@ export default function ProposalPage() {
               </div>
             ) : null}
             {!page.isFinal ? <p className="muted">{P.nextStep(page.whoActs)}</p> : null}
-            <ProcessPathText {...page.diagram} />
-            {/* Closed by default: at a phone's width the drawing's text would be too small to read. */}
-            <details className="process-diagram-details">
-              <summary>{P.showInProcess}</summary>
-              <ProcessDiagram {...page.diagram} />
-            </details>
+            <ProcessPathText place={page.place} />
+            {/* Not drawn by default (a plain link asks for it): at a phone's width the drawing's text
+                would be too small to read, and it was a third of every view's HTML. */}
+            {page.diagram ? (
+              <details className="process-diagram-details" id="prosessdiagram" open>
+                <summary>{P.showInProcess}</summary>
+                <ProcessDiagram {...page.diagram} />
+              </details>
+            ) : (
+              <p className="process-diagram-link">
+                <Link to={{ search: "?prosess=vis", hash: "#prosessdiagram" }} preventScrollReset>
+                  {P.showInProcess}
+                </Link>
+              </p>
+            )}
             <ProcessActions
               page={page}
               reply={actionData?.form === "support" || actionData?.form === "follow" ? undefined : actionData}

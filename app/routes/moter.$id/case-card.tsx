@@ -11,6 +11,7 @@ type Case = MeetingPageData["cases"][number];
 function ConflictForm({ page, item, reply }: { page: MeetingPageData; item: Case; reply: MeetingReply }) {
   const key = `conflict-${item.id}`;
   const [form, fields] = usePageForm<{ userId: string; reason: string }>(key, reply);
+  const nameOf = new Map(page.people.map((p) => [p.userId, p.name]));
   return (
     <details className="conflict-form" open={reply?.form === key}>
       <summary>{T.declareConflict}</summary>
@@ -23,7 +24,10 @@ function ConflictForm({ page, item, reply }: { page: MeetingPageData; item: Case
         <SelectField
           field={fields.userId}
           label={T.fields.member}
-          options={item.conflictCandidates.map((c) => ({ value: c.userId, label: c.name }))}
+          options={item.conflictCandidateIds.map((userId) => ({
+            value: userId,
+            label: nameOf.get(userId) ?? "",
+          }))}
         />
         <TextArea field={fields.reason} label={T.fields.reason} rows={2} />
         <button type="submit" className="secondary">
@@ -113,7 +117,7 @@ export function CaseCard({ page, item, reply }: { page: MeetingPageData; item: C
           {item.mayRemove ? <RemoveCaseForm page={page} item={item} reply={reply} /> : null}
         </div>
       ) : null}
-      {item.mayDeclareConflict && item.conflictCandidates.length > 0 ? (
+      {item.mayDeclareConflict && item.conflictCandidateIds.length > 0 ? (
         <ConflictForm page={page} item={item} reply={reply} />
       ) : null}
       {item.mayDecide ? <DecisionForm page={page} item={item} reply={reply} /> : null}

@@ -31,6 +31,7 @@ export function DecisionForm({
     votes: Record<string, string>;
   }>(key, reply, { outcome: item.outcomes[0]?.value, text: doc.redacted ? "" : doc.recommendation });
   const votes = fields.votes.getFieldset();
+  const nameOf = new Map(page.people.map((p) => [p.userId, p.name]));
   const votesField = fields.votes;
   return (
     <PageForm
@@ -73,7 +74,7 @@ export function DecisionForm({
             {votesField.errors.join(" ")}
           </span>
         ) : null}
-        {!item.quorate ? <p className="notice warn">{T.errors.noQuorum}</p> : null}
+        {item.noQuorum ? <p className="notice warn">{T.errors.noQuorum}</p> : null}
         {item.voters.map((v) => (
           <RadioGroup
             key={v.userId}
@@ -81,7 +82,7 @@ export function DecisionForm({
             field={votes[String(v.userId)]!}
             legend={
               <>
-                {v.name}
+                {nameOf.get(v.userId)}
                 {v.weight !== 1 ? (
                   <span className="muted">{T.weight(String(v.weight).replace(".", ","))}</span>
                 ) : null}

@@ -28,7 +28,7 @@ export function meetingFormKeys(page: MeetingPageData): ReadonlySet<string> {
   if (a.recordAttendance) keys.add("attendance");
   for (const c of page.cases) {
     if (c.mayRemove) keys.add(`removeCase-${c.id}`);
-    if (c.mayDeclareConflict && c.conflictCandidates.length > 0) keys.add(`conflict-${c.id}`);
+    if (c.mayDeclareConflict && c.conflictCandidateIds.length > 0) keys.add(`conflict-${c.id}`);
     if (c.mayDecide) keys.add(`decision-${c.id}`);
   }
   return keys;

@@ -9,7 +9,7 @@ import {
   signersOfMeeting,
   type MeetingRow,
 } from "#db/repositories/meeting.repository";
-import { getBody, listMembershipsOfBody, type BodyOnDate } from "#db/repositories/organisation.repository";
+import { getBody, membershipsInBody, type BodyOnDate } from "#db/repositories/organisation.repository";
 import { formatDate, osloNow } from "#workflows/dates";
 import { mayOrganiseMeetings } from "#workflows/policy";
 import {
@@ -44,11 +44,11 @@ export async function meetingActor(
   bodyId: number,
   date: string,
 ): Promise<MeetingActor> {
-  const memberships = await listMembershipsOfBody(db, bodyId, { on: date });
+  const memberships = await membershipsInBody(db, user.id, bodyId, date);
   return {
     userId: user.id,
     isCoordinator: user.isCoordinator,
-    bodyRoles: memberships.filter((m) => m.user_id === user.id).map((m) => m.role),
+    bodyRoles: memberships.map((m) => m.role),
   };
 }
 

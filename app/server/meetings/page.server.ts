@@ -4,7 +4,9 @@ import {
   formerSubstitutes,
   proposalsAwaiting,
 } from "#db/repositories/meeting.repository";
+import { membershipsInBody } from "#db/repositories/organisation.repository";
 import { searchActiveUsers } from "#db/repositories/user.repository";
+import { today } from "#workflows/dates";
 import { awaitedState, decisionKind, outcomesFor, takesProposalCases } from "#workflows/meeting.outcomes";
 import { availableMeetingEvents, meetingStateMeta, type MeetingEventType } from "#workflows/meeting.machine";
 import { mayOrganiseMeetings, maySeeExemptCases } from "#workflows/policy";
@@ -29,7 +31,10 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
   const record = await meetingRecord(id);
   if (!record) return undefined;
   const { meeting, body, names } = record;
-  const actor = await meetingActor(db(), user, meeting.body_id, record.date);
+  const [actor, exemptReadable] = await Promise.all([
+    meetingActor(db(), user, meeting.body_id, record.date),
+    mayReadExemptCases(user, record),
+  ]);
   const organiser = mayOrganiseMeetings(actor);
   const undecided = record.items.filter(
     (i) => !record.decisions.some((d) => d.protocol_item_id === i.id),
@@ -48,7 +53,7 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
     : [];
   const can = (type: MeetingEventType) => events.find((e) => e.type === type && !e.blocked) !== undefined;
   const blocked = (type: MeetingEventType) => events.find((e) => e.type === type)?.blocked === true;
-  const document = documentOf(record, !maySeeExemptCases(user, record));
+  const document = documentOf(record, !exemptReadable);
 
   const members = bodyMembers(
     record.members.map((m) => ({ userId: m.user_id, role: m.role, voteWeight: m.vote_weight })),
@@ -66,9 +71,12 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
   const recordDecision = can("RECORD_DECISION");
   const cases = record.items.map((item) => {
     const conflicted = record.conflicts.filter((c) => c.protocol_item_id === item.id).map((c) => c.user_id);
-    const voters = votersForCase(members, attendance, conflicted);
     const decided = record.decisions.some((d) => d.protocol_item_id === item.id);
     const decidedAs = decisionKind(body.kind, item.kind, item.proposal_state);
+    const mayDecide = recordDecision && !decided;
+    const mayDeclareConflict = can("DECLARE_CONFLICT") && !decided;
+    // Who votes matters only to the decision form.
+    const voters = mayDecide ? votersForCase(members, attendance, conflicted) : [];
     return {
       id: item.id,
       kind: item.kind,
@@ -83,13 +91,16 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
             value: o,
             label: bodyText(outcomeLabel(body.kind, decidedAs, o)!, names),
           })),
-      voters: voters.map((v) => ({ userId: v.userId, name: nameOf.get(v.userId) ?? "", weight: v.weight })),
-      quorate: isQuorate(voters, members),
-      conflictCandidates: [...nameOf.entries()]
-        .filter(([userId]) => !conflicted.includes(userId))
-        .map(([userId, name]) => ({ userId, name })),
-      mayDecide: recordDecision && !decided,
-      mayDeclareConflict: can("DECLARE_CONFLICT") && !decided,
+      // Only what the case's forms need, and names once per page (`people`): a council of 357
+      // members made 15 cases send 200 kB of repeated names to every reader.
+      voters: voters.map((v) => ({ userId: v.userId, weight: v.weight })),
+      /** The decision form warns that too few may vote (only computed for a case it is shown for). */
+      noQuorum: mayDecide && !isQuorate(voters, members),
+      conflictCandidateIds: mayDeclareConflict
+        ? [...nameOf.keys()].filter((userId) => !conflicted.includes(userId))
+        : [],
+      mayDecide,
+      mayDeclareConflict,
       // An organiser who may not read an exempt case cannot rewrite it either.
       mayEdit: can("EDIT_CASE") && !decided && !document.cases.some((c) => c.id === item.id && c.redacted),
       mayRemove: can("REMOVE_CASE") && item.number === null,
@@ -110,6 +121,14 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
     ? await substituteChoices(meeting.body_id, record, substituteQuery)
     : { deputies: [], found: [], query: "" };
   const attendanceOf = new Map(record.attendance.map((a) => [a.user_id, a]));
+  const weightOf = new Map(members.map((m) => [m.userId, m.voteWeight]));
+  const substituteOf = new Map(
+    record.attendance.flatMap((a) =>
+      a.status === "substitute" && a.substitute_for_id !== null
+        ? [[a.substitute_for_id, a.user_id] as const]
+        : [],
+    ),
+  );
   const rule = signingRuleOf(body.kind, body.signing_rule);
   const mine = record.signers.find((s) => s.user_id === user.id);
   const roleOf = new Map(record.members.map((m) => [m.user_id, m.role]));
@@ -146,18 +165,21 @@ export async function meetingPage(id: number, user: CurrentUser, substituteQuery
       recordAttendance: mayRecordAttendance,
     },
     cases,
+    /** Names of the members and attendants, for the cases' vote and conflict forms (when any is shown). */
+    people: cases.some((c) => c.mayDecide || c.mayDeclareConflict)
+      ? [...nameOf.entries()].map(([userId, name]) => ({ userId, name }))
+      : [],
     waiting,
     deferredOther,
-    members: record.members.map((m) => ({
+    // The attendance form's rows: only for a viewer who gets the form.
+    members: (mayRecordAttendance ? record.members : []).map((m) => ({
       userId: m.user_id,
       name: m.user_name,
       role: T.documents.roles[m.role] ?? roleLabels[m.role],
       municipality: m.municipality_name ?? "",
-      voteWeight: members.find((x) => x.userId === m.user_id)?.voteWeight ?? 0,
+      voteWeight: weightOf.get(m.user_id) ?? 0,
       status: attendanceOf.get(m.user_id)?.status ?? null,
-      substituteId:
-        record.attendance.find((a) => a.status === "substitute" && a.substitute_for_id === m.user_id)
-          ?.user_id ?? null,
+      substituteId: substituteOf.get(m.user_id) ?? null,
     })),
     substitutes,
   };
@@ -169,7 +191,13 @@ export type MeetingPageData = NonNullable<Awaited<ReturnType<typeof meetingPage>
 export async function meetingDocument(id: number, user: CurrentUser) {
   const record = await meetingRecord(id);
   if (!record) return undefined;
-  return documentOf(record, !maySeeExemptCases(user, record));
+  return documentOf(record, !(await mayReadExemptCases(user, record)));
+}
+
+/** Whether this reader may read the meeting's exempt cases: decided on the day of reading (policy.ts). */
+async function mayReadExemptCases(user: CurrentUser, record: MeetingRecord): Promise<boolean> {
+  const membersToday = user.isAdmin ? [] : await membershipsInBody(db(), user.id, record.body.id, today());
+  return maySeeExemptCases(user, { membersToday });
 }
 
 /** The agenda form offers the proposals that have waited longest, this many: not thousands of options. */

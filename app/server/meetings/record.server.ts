@@ -14,7 +14,6 @@ import { getBody, listMembershipsOfBody } from "#db/repositories/organisation.re
 import { getUser } from "#db/repositories/user.repository";
 import { meetingStateMeta, type MeetingStatus } from "#workflows/meeting.machine";
 import { bodyText } from "#workflows/proposal.machine";
-import { today } from "#workflows/dates";
 import { isFinal, signingRuleOf } from "#workflows/signing";
 import { tally } from "#workflows/vote";
 import { formatDate, formatDateTime, roleLabels } from "~/domain/texts";
@@ -35,32 +34,19 @@ export async function meetingRecord(id: number) {
   const meeting = await getMeeting(db(), id);
   if (!meeting) return undefined;
   const date = meetingDate(meeting.starts_at);
-  const [
-    body,
-    items,
-    decisions,
-    votes,
-    conflicts,
-    attendance,
-    addenda,
-    members,
-    names,
-    membersToday,
-    signers,
-  ] = await Promise.all([
-    getBody(db(), meeting.body_id, date),
-    itemsOfMeeting(db(), id),
-    decisionsOfMeeting(db(), id),
-    votesOfMeeting(db(), id),
-    conflictsOfMeeting(db(), id),
-    attendanceOfMeeting(db(), id),
-    addendaOfMeeting(db(), id),
-    listMembershipsOfBody(db(), meeting.body_id, { on: date }),
-    bodyNames(date),
-    // Who may read exempt cases is decided on the day of reading (policy.ts: maySeeExemptCases).
-    listMembershipsOfBody(db(), meeting.body_id, { on: today() }),
-    signersOfMeeting(db(), id),
-  ]);
+  const [body, items, decisions, votes, conflicts, attendance, addenda, members, names, signers] =
+    await Promise.all([
+      getBody(db(), meeting.body_id, date),
+      itemsOfMeeting(db(), id),
+      decisionsOfMeeting(db(), id),
+      votesOfMeeting(db(), id),
+      conflictsOfMeeting(db(), id),
+      attendanceOfMeeting(db(), id),
+      addendaOfMeeting(db(), id),
+      listMembershipsOfBody(db(), meeting.body_id, { on: date }),
+      bodyNames(date),
+      signersOfMeeting(db(), id),
+    ]);
   if (!body) return undefined;
   const deferredFrom = await protocolItemLinks(
     db(),
@@ -93,7 +79,6 @@ export async function meetingRecord(id: number) {
     deferredFrom,
     exemptOrigins,
     lifterNames: new Map(lifters.flatMap((u) => (u ? [[u.id, u.name] as const] : []))),
-    membersToday,
     signers,
     approverName: approver?.name ?? null,
   };
