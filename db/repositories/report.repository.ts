@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../connection";
-import { engineOf, type Engine } from "../dialect";
+import { byEngine, engineOf, type Engine } from "../dialect";
 
 const yearStart = (year: number) => `${year}-01-01`;
 
@@ -84,39 +84,57 @@ async function proposalsByIds(db: Executor, ids: readonly number[], before: stri
   return rows.sort((a, b) => a.id - b.id);
 }
 
-/**
- * The state now of every proposal submitted before `before`, by id: read from the state index
- * alone (no proposal row is visited).
- */
-export async function statesSubmittedBefore(db: Executor, before: string): Promise<Map<number, string>> {
-  const rows = await db
-    .selectFrom("proposal")
-    .select(["id", "state"])
-    .where("submitted_at", "<", before)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.state]));
+/** Every strategy's goals (a few dozen): each with its parent and strategy. */
+export function allGoals(db: Executor) {
+  return db.selectFrom("strategy_goal").select(["id", "parent_id", "strategy_id", "number"]).execute();
 }
 
 /**
- * Every sub-goal link (any strategy), with the goal's number and strategy; by goal number, then
- * proposal. Read as two narrow lists (the links' primary key, the goals) and joined here: a national
- * year has a hundred thousand links, and sorting them in SQL costs more than the join.
+ * The proposals submitted before `before`, counted in SQL by their state now and the set of goals
+ * they are linked to (empty when none): a national year's ninety thousand proposals and hundred
+ * thousand goal links come back as a few hundred rows. Read from the state index and the links'
+ * primary key alone (no proposal row is visited).
  */
-export async function allGoalLinks(db: Executor) {
-  const [links, goals] = await Promise.all([
-    db.selectFrom("assessment_goal").select(["proposal_id", "goal_id"]).execute(),
-    db.selectFrom("strategy_goal").select(["id", "number", "strategy_id"]).execute(),
-  ]);
-  // SQLite's binary collation: code point order.
-  goals.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : a.id - b.id));
-  const byGoal = new Map<number, number[]>(goals.map((g) => [g.id, []]));
-  for (const l of links) byGoal.get(l.goal_id)?.push(l.proposal_id);
-  return goals.flatMap((g) =>
-    byGoal
-      .get(g.id)!
-      .sort((a, b) => a - b)
-      .map((proposal_id) => ({ proposal_id, goal_id: g.id, number: g.number, strategy_id: g.strategy_id })),
-  );
+export async function goalSetsSubmittedBefore(
+  db: Executor,
+  before: string,
+): Promise<{ state: string; goalIds: number[]; count: number }[]> {
+  const goals = byEngine(db, {
+    sqlite: sql`group_concat(ag.goal_id)`,
+    postgres: sql`string_agg(ag.goal_id::text, ',' order by ag.goal_id)`,
+  });
+  const rows = await sql<{ state: string; goals: string | null; n: number | string }>`
+    select state, goals, count(*) as n from (
+      select p.state as state,
+        (select ${goals} from assessment_goal ag where ag.proposal_id = p.id) as goals
+      from proposal p
+      where p.submitted_at < ${before}
+    ) as linked
+    group by state, goals
+  `.execute(db);
+  return rows.rows.map((r) => ({
+    state: r.state,
+    goalIds: r.goals ? r.goals.split(",").map(Number) : [],
+    count: Number(r.n),
+  }));
+}
+
+/** The goal links of some proposals: each proposal's linked goal ids, by proposal. */
+export async function goalLinksOf(db: Executor, proposalIds: readonly number[]) {
+  const map = new Map<number, number[]>();
+  for (let i = 0; i < proposalIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("assessment_goal")
+      .select(["proposal_id", "goal_id"])
+      .where("proposal_id", "in", proposalIds.slice(i, i + 500))
+      .execute();
+    for (const { proposal_id, goal_id } of rows) {
+      const own = map.get(proposal_id);
+      if (own) own.push(goal_id);
+      else map.set(proposal_id, [goal_id]);
+    }
+  }
+  return map;
 }
 
 /** Histories of proposals, oldest step first, each cut at `before` when given. */
