@@ -11,7 +11,6 @@ import {
   goalLinksOf,
   goalSetsSubmittedBefore,
   groupFlowInPeriod,
-  historiesOf,
   membershipsInPeriod,
   nonDraftStrategies,
   proposalsActiveIn,
@@ -37,8 +36,6 @@ import {
   isActivityOfYear,
   leadTimes,
   median,
-  groupBefore,
-  stateBefore,
   yearActivitySteps,
   type YearActivity,
 } from "#workflows/report";
@@ -119,10 +116,9 @@ export async function reportFigures(
   const yearEnd = `${year + 1}-01-01`;
   // Only the proposals the year speaks of one by one are read, with their steps of the year that
   // count. A proposal's row holds its state and group since its last step (the command writes both
-  // together), so only those that moved after the year's end need their histories, for their state
-  // and group then; every other proposal submitted by then is counted by its state now.
-  // Every other proposal submitted by then, with its goal links, is counted in SQL by its state now
-  // and its set of goals; those that moved since are corrected below.
+  // together), so only those that moved after the year's end need their state and group then (read
+  // from their histories in SQL). Every other proposal submitted by then, with its goal links, is
+  // counted in SQL by its state now and its set of goals; those that moved since are corrected below.
   const [steps, changed, goalSets, allGoalRows, bodies, municipalities, meetings, organisationRecords] =
     await Promise.all([
       stepsInYear(db, year, yearActivitySteps),
@@ -141,21 +137,18 @@ export async function reportFigures(
     ]);
   const proposals = await proposalsActiveIn(db, year, steps.keys());
   const ids = proposals.map((p) => p.id);
-  const [histories, followups, municipalityNames, strategies, goalLinks] = await Promise.all([
-    historiesOf(
-      db,
-      changed.map((c) => c.id),
-      yearEnd,
-    ),
+  const [followups, municipalityNames, strategies, goalLinks] = await Promise.all([
     followupsOf(db, ids),
     municipalityNamesFor(db, ids),
     nonDraftStrategies(db),
     goalLinksOf(db, [...new Set([...ids, ...changed.map((c) => c.id)])]),
   ]);
+  const changedById = new Map(changed.map((c) => [c.id, c]));
   const atYearEnd = (p: { id: number; state: string; group_id: number | null }) => {
-    const history = histories.get(p.id);
-    return history
-      ? { state: stateBefore(history, yearEnd), group: groupBefore(history, yearEnd) }
+    const then = changedById.get(p.id);
+    // One that had no step before the year's end counts as it is (as before: no history, no change).
+    return then && then.stateThen !== null
+      ? { state: then.stateThen, group: then.groupThen }
       : { state: p.state, group: p.group_id };
   };
   const bodyById = new Map(bodies.map((b) => [b.id, b]));
@@ -263,11 +256,6 @@ export async function reportFigures(
   for (const set of goalSets) count(set.goalIds, set.state, set.count);
   for (const p of changed) {
     const then = atYearEnd({ ...p, group_id: null }).state;
-    if (then === null) {
-      // No step before the year's end: it left no state to count then.
-      endStates.set(p.state, endStates.get(p.state)! - 1);
-      continue;
-    }
     if (then === p.state) continue;
     const goalIds = goalLinks.get(p.id) ?? [];
     count(goalIds, p.state, -1);

@@ -47,19 +47,35 @@ export async function proposalsActiveIn(db: Executor, year: number, stepped: Ite
 }
 
 /**
- * Proposals submitted before `before` whose state changed at or after it: their state then is
- * read from their histories; every other one is still in the state it had then. `states` are the
- * process's states, so the state index answers (a few thousand rows, not the whole table).
+ * Proposals submitted before `before` whose state changed at or after it, each with its state and
+ * group just before `before` (`stateThen`, `groupThen`: its last step then, and the last group a
+ * step then recorded; `stateThen` null when it had no step then), read from its own history
+ * through the history's proposal index: every other one is still in the state it had then.
+ * `states` are the process's states, so the state index answers (a few thousand rows).
  */
 export async function proposalsChangedSince(db: Executor, before: string, states: readonly string[]) {
-  const rows = await db
-    .selectFrom("proposal")
-    .select(["id", "state"])
-    .where("state", "in", [...states])
-    .where("state_changed_at", ">=", before)
-    .where("submitted_at", "<", before)
-    .execute();
-  return rows;
+  const rows = await sql<{
+    id: number;
+    state: string;
+    state_then: string | null;
+    group_then: number | null;
+  }>`
+    select p.id, p.state,
+      (select h.to_state from proposal_history h
+        where h.proposal_id = p.id and h.at < ${before} order by h.id desc limit 1) as state_then,
+      (select h.group_id from proposal_history h
+        where h.proposal_id = p.id and h.at < ${before} and h.group_id is not null
+        order by h.id desc limit 1) as group_then
+    from proposal p
+    where p.state in (${sql.join([...states])}) and p.state_changed_at >= ${before}
+      and p.submitted_at < ${before}
+  `.execute(db);
+  return rows.rows.map((r) => ({
+    id: r.id,
+    state: r.state,
+    stateThen: r.state_then,
+    groupThen: r.group_then,
+  }));
 }
 
 /** Proposals by id (submitted before `before`), with what the report shows of them; by id. */
