@@ -106,6 +106,7 @@ export async function reportFigures(
   db: Executor,
   year: number,
   now = new Date(),
+  { basisData = true }: ReportParts = {},
 ): Promise<{
   figures: ReportFigures;
   csv: ReportModel["csv"];
@@ -334,6 +335,8 @@ export async function reportFigures(
   };
 
   // In the goals' order (their numbers in code point order, as SQLite's binary collation sorts).
+  if (!basisData) return { figures, csv: { header: [], rows: [] }, boardName: names.board };
+
   const goalNumbers = (id: number) =>
     (goalLinks.get(id) ?? [])
       .flatMap((goalId) => goalById.get(goalId) ?? [])
@@ -496,9 +499,24 @@ function organisationCsv(o: OrganisationFigures): CsvTable[] {
   ];
 }
 
+/**
+ * Which parts of a report to compose. `basisData: false` leaves the basis data (the CSV's tables, a
+ * row per proposal of the year) empty: the page and the Word file never show it, and a national
+ * year's rows cost a tenth of the report's time and tens of megabytes. A report marked final, and
+ * the CSV file, are always composed whole.
+ */
+export interface ReportParts {
+  basisData?: boolean;
+}
+
 /** The year's report as it is now, composed from the records. */
-export async function liveReport(db: Executor, year: number, now = new Date()): Promise<ReportModel> {
-  const { figures, csv, boardName } = await reportFigures(db, year, now);
+export async function liveReport(
+  db: Executor,
+  year: number,
+  now = new Date(),
+  parts: ReportParts = {},
+): Promise<ReportModel> {
+  const { figures, csv, boardName } = await reportFigures(db, year, now, parts);
   return composeReport(figures, { generatedAt: now.toISOString(), csv, boardName });
 }
 
@@ -511,7 +529,12 @@ export interface YearReport {
 }
 
 /** The year's report: the frozen copy once final, otherwise composed now. */
-export async function yearReport(db: Executor, year: number, now = new Date()): Promise<YearReport> {
+export async function yearReport(
+  db: Executor,
+  year: number,
+  now = new Date(),
+  parts: ReportParts = {},
+): Promise<YearReport> {
   const stored = await getAnnualReport(db, year);
   if (stored?.status === "final" && stored.snapshot) {
     try {
@@ -522,13 +545,13 @@ export async function yearReport(db: Executor, year: number, now = new Date()): 
       // Fall through to the live report, with a notice.
     }
     return {
-      model: await liveReport(db, year, now),
+      model: await liveReport(db, year, now, parts),
       status: "final",
       finalisedAt: stored.finalised_at,
       live: true,
     };
   }
-  return { model: await liveReport(db, year, now), status: "draft", finalisedAt: null, live: false };
+  return { model: await liveReport(db, year, now, parts), status: "draft", finalisedAt: null, live: false };
 }
 
 /** The years that have a report (2000 up to the running year, with data), each with its status. */
