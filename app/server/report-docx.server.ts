@@ -59,7 +59,8 @@ class RunParagraph extends FileChild {
   }
 }
 
-const onOff = (name: string, on: boolean) => (on ? { [name]: {} } : { [name]: { _attr: { "w:val": false } } });
+const onOff = (name: string, on: boolean) =>
+  on ? { [name]: {} } : { [name]: { _attr: { "w:val": false } } };
 
 function runParagraph(text: string, opts: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}) {
   const runProperties: IXmlableObject[] = [];
