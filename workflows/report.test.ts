@@ -15,6 +15,7 @@ import {
   countByGroup,
   gapsOf,
   goalCoverage,
+  goalCoverageCounts,
   isReportTextLocked,
   leadTimes,
   median,
@@ -72,6 +73,42 @@ describe("goal coverage", () => {
     expect(done!.gaps).toEqual(["noneUnderway"]);
     // Distinct proposals per main goal: #12 is linked to two sub-goals but counted once.
     expect(main!.counts).toMatchObject({ inProgress: 1, completed: 1 });
+  });
+
+  it("from counts (the annual report's way) agrees with the coverage from links, without the lists", () => {
+    const links = [
+      { goalId: 2, proposalId: 10, title: "", state: "inProgress" },
+      { goalId: 2, proposalId: 11, title: "", state: "draft" },
+      { goalId: 4, proposalId: 12, title: "", state: "completed" },
+      { goalId: 2, proposalId: 12, title: "", state: "completed" },
+    ];
+    // Per sub-goal: its links by state; per main goal: its distinct proposals by state.
+    const perGoal = new Map([
+      [
+        2,
+        new Map([
+          ["inProgress", 1],
+          ["draft", 1],
+          ["completed", 1],
+        ]),
+      ],
+      [4, new Map([["completed", 1]])],
+    ]);
+    const perMainGoal = new Map([
+      [
+        1,
+        new Map([
+          ["inProgress", 1],
+          ["draft", 1],
+          ["completed", 1],
+        ]),
+      ],
+    ]);
+    const fromLinks = goalCoverage(goals, links).map((main) => ({
+      ...main,
+      subGoals: main.subGoals.map(({ proposals: _lists, ...sub }) => sub),
+    }));
+    expect(goalCoverageCounts(goals, perGoal, perMainGoal)).toEqual(fromLinks);
   });
 
   it("does not count closed proposals as something proposed", () => {

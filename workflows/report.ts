@@ -186,6 +186,51 @@ export function goalCoverage(
     });
 }
 
+/** A sub-goal's coverage as the annual report shows it: counts only, no proposals listed. */
+export type SubGoalCounts = Omit<SubGoalCoverage, "proposals">;
+
+/** A main goal's coverage as the annual report shows it. */
+export interface MainGoalCounts extends Omit<MainGoalCoverage, "subGoals"> {
+  subGoals: SubGoalCounts[];
+}
+
+/**
+ * `goalCoverage` from counts instead of links, as the annual report needs it (it counts a national
+ * year's hundred thousand links, never lists them): `perGoal` holds each sub-goal's linked
+ * proposals per state, `perMainGoal` each main goal's distinct linked proposals per state (across
+ * its sub-goals). States are those to be shown (at the year's end).
+ */
+export function goalCoverageCounts(
+  goals: readonly GoalInput[],
+  perGoal: ReadonlyMap<number, ReadonlyMap<string, number>>,
+  perMainGoal: ReadonlyMap<number, ReadonlyMap<string, number>>,
+): MainGoalCounts[] {
+  const none = new Map<string, number>();
+  const sorted = [...goals].sort((a, b) => compareGoalNumbers(a.number, b.number));
+  return sorted
+    .filter((g) => g.parentId === null)
+    .map((main) => ({
+      id: main.id,
+      number: main.number,
+      title: main.title,
+      description: main.description,
+      counts: countByGroupOf(perMainGoal.get(main.id) ?? none),
+      subGoals: sorted
+        .filter((g) => g.parentId === main.id)
+        .map((sub) => {
+          const counts = countByGroupOf(perGoal.get(sub.id) ?? none);
+          return {
+            id: sub.id,
+            number: sub.number,
+            title: sub.title,
+            description: sub.description,
+            counts,
+            gaps: gapsOf(counts),
+          };
+        }),
+    }));
+}
+
 /**
  * Where a strategy's period stands in a year: not begun, running, or over. An approved strategy
  * whose period is over is no longer the one in force, even while no newer one is approved.

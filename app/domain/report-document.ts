@@ -3,7 +3,7 @@ import {
   strategyStanding,
   type Gap,
   type GroupCounts,
-  type MainGoalCoverage,
+  type MainGoalCounts,
   type StateGroup,
 } from "#workflows/report";
 import {
@@ -68,7 +68,9 @@ export interface StrategyProgress {
   periodTo: number;
   /** Set when the approval happened in the report's year. */
   approval: { date: string; bodyName: string; itemLabel: string | null } | null;
-  coverage: MainGoalCoverage[];
+  coverage: MainGoalCounts[];
+  /** Distinct proposals linked to a sub-goal, by state group at the year's end. */
+  linked: GroupCounts;
 }
 
 /** Who sat in a body through the report's year. */
@@ -170,15 +172,10 @@ function strategyBlocks(
             : R.strategyInForce(s.name, s.periodFrom, s.periodTo),
       },
     ];
-    const distinct = new Map<number, StateGroup>();
-    for (const main of s.coverage)
-      for (const sub of main.subGoals)
-        for (const g of stateGroups) for (const p of sub.proposals[g]) distinct.set(p.id, g);
-    const totals = Object.fromEntries(stateGroups.map((g) => [g, 0])) as GroupCounts;
-    for (const g of distinct.values()) totals[g] += 1;
+    const linked = stateGroups.reduce((sum, g) => sum + s.linked[g], 0);
     blocks.push({
       kind: "paragraph",
-      text: R.strategySummary(year, asOf, distinct.size, groupParts(totals)),
+      text: R.strategySummary(year, asOf, linked, groupParts(s.linked)),
     });
     const row = (label: string, counts: GroupCounts) => [label, ...stateGroups.map((g) => String(counts[g]))];
     blocks.push({

@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const year = yearFrom(params);
   const [report, approval] = await Promise.all([
-    yearReport(db(), year),
+    yearReport(db(), year, new Date(), { basisData: false }),
     reportApprovalView(db(), year, user),
   ]);
   return {

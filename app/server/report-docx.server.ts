@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  FileChild,
   HeadingLevel,
   LevelFormat,
   Packer,
@@ -10,6 +11,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IXmlableObject,
 } from "docx";
 import { entryHeading, type ReportModel } from "~/domain/report-document";
 import { formatDate } from "~/domain/texts";
@@ -42,6 +44,38 @@ const headingNumbering = {
   })),
 };
 
+/**
+ * A paragraph of one run of text, written exactly as docx writes
+ * `new Paragraph({ keepNext, children: [new TextRun({ text, bold, italics })] })` (an option left
+ * out is left out of the XML), without building docx's tree of components for it: a national
+ * year's report has some 15,000 such paragraphs, and those components cost most of the file's time.
+ */
+class RunParagraph extends FileChild {
+  constructor(private readonly xml: IXmlableObject) {
+    super("w:p");
+  }
+  override prepForXml(): IXmlableObject {
+    return this.xml;
+  }
+}
+
+const onOff = (name: string, on: boolean) =>
+  on ? { [name]: {} } : { [name]: { _attr: { "w:val": false } } };
+
+function runParagraph(text: string, opts: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}) {
+  const runProperties: IXmlableObject[] = [];
+  if (opts.bold !== undefined) runProperties.push(onOff("w:b", opts.bold), onOff("w:bCs", opts.bold));
+  if (opts.italics !== undefined)
+    runProperties.push(onOff("w:i", opts.italics), onOff("w:iCs", opts.italics));
+  const run = {
+    "w:r": [
+      ...(runProperties.length > 0 ? [{ "w:rPr": runProperties }] : []),
+      { "w:t": [{ _attr: { "xml:space": "preserve" } }, text] },
+    ],
+  };
+  return new RunParagraph({ "w:p": opts.keepNext ? [{ "w:pPr": [{ "w:keepNext": {} }] }, run] : [run] });
+}
+
 function tableOf(caption: string, head: string[], rows: string[][]): (Paragraph | Table)[] {
   const cell = (text: string, bold = false) =>
     new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
@@ -67,7 +101,7 @@ export async function reportDocx(
   status: "draft" | "final",
   approvals: ReportApprovalLine[] = [],
 ): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [
+  const children: FileChild[] = [
     new Paragraph({
       heading: HeadingLevel.TITLE,
       children: [new TextRun(status === "final" ? R.finalTitle(model.year) : model.title)],
@@ -91,15 +125,13 @@ export async function reportDocx(
         );
         break;
       case "paragraph":
-        children.push(
-          new Paragraph({ children: [new TextRun({ text: b.text, italics: b.placeholder === true })] }),
-        );
+        children.push(runParagraph(b.text, { italics: b.placeholder === true }));
         break;
       case "entry":
         children.push(
-          new Paragraph({ keepNext: true, children: [new TextRun({ text: entryHeading(b), bold: true })] }),
-          new Paragraph({ keepNext: true, children: [new TextRun({ text: b.state, italics: true })] }),
-          ...b.text.split(/\n\s*\n/).map((para) => new Paragraph({ children: [new TextRun(para.trim())] })),
+          runParagraph(entryHeading(b), { bold: true, keepNext: true }),
+          runParagraph(b.state, { italics: true, keepNext: true }),
+          ...b.text.split(/\n\s*\n/).map((para) => runParagraph(para.trim())),
         );
         break;
       case "list":

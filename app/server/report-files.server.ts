@@ -33,7 +33,8 @@ async function render(
   approvals: ReportApprovalLine[],
   now: Date,
 ): Promise<{ content: Buffer; status: "draft" | "final"; live: boolean }> {
-  const { model, status, live } = await yearReport(db, year, now);
+  // Only the CSV file shows the basis data.
+  const { model, status, live } = await yearReport(db, year, now, { basisData: format === "csv" });
   const content =
     format === "docx"
       ? await reportDocx(model, status, approvals)

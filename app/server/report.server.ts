@@ -7,9 +7,10 @@ import {
   approvalsOfReport,
   followupsOf,
   getAnnualReport,
-  allGoalLinks,
+  allGoals,
+  goalLinksOf,
+  goalSetsSubmittedBefore,
   groupFlowInPeriod,
-  historiesOf,
   membershipsInPeriod,
   nonDraftStrategies,
   proposalsActiveIn,
@@ -17,7 +18,6 @@ import {
   recommendationsInPeriod,
   renamesInPeriod,
   reportStatuses,
-  statesSubmittedBefore,
   stepsInYear,
   yearsWithData,
 } from "#db/repositories/report.repository";
@@ -32,12 +32,10 @@ import {
 import {
   activityOfSteps,
   countByGroupOf,
-  goalCoverage,
+  goalCoverageCounts,
   isActivityOfYear,
   leadTimes,
   median,
-  groupBefore,
-  stateBefore,
   yearActivitySteps,
   type YearActivity,
 } from "#workflows/report";
@@ -108,6 +106,7 @@ export async function reportFigures(
   db: Executor,
   year: number,
   now = new Date(),
+  { basisData = true }: ReportParts = {},
 ): Promise<{
   figures: ReportFigures;
   csv: ReportModel["csv"];
@@ -118,14 +117,15 @@ export async function reportFigures(
   const yearEnd = `${year + 1}-01-01`;
   // Only the proposals the year speaks of one by one are read, with their steps of the year that
   // count. A proposal's row holds its state and group since its last step (the command writes both
-  // together), so only those that moved after the year's end need their histories, for their state
-  // and group then; every other proposal submitted by then is counted by its state now.
-  const [steps, changed, statesNow, allLinks, bodies, municipalities, meetings, organisationRecords] =
+  // together), so only those that moved after the year's end need their state and group then (read
+  // from their histories in SQL). Every other proposal submitted by then, with its goal links, is
+  // counted in SQL by its state now and its set of goals; those that moved since are corrected below.
+  const [steps, changed, goalSets, allGoalRows, bodies, municipalities, meetings, organisationRecords] =
     await Promise.all([
       stepsInYear(db, year, yearActivitySteps),
       proposalsChangedSince(db, yearEnd, proposalStates),
-      statesSubmittedBefore(db, yearEnd),
-      allGoalLinks(db),
+      goalSetsSubmittedBefore(db, yearEnd),
+      allGoals(db),
       listBodies(db, { on }),
       listMunicipalities(db),
       meetingFigures(db, year),
@@ -138,20 +138,18 @@ export async function reportFigures(
     ]);
   const proposals = await proposalsActiveIn(db, year, steps.keys());
   const ids = proposals.map((p) => p.id);
-  const [histories, followups, municipalityNames, strategies] = await Promise.all([
-    historiesOf(
-      db,
-      changed.map((c) => c.id),
-      yearEnd,
-    ),
+  const [followups, municipalityNames, strategies, goalLinks] = await Promise.all([
     followupsOf(db, ids),
     municipalityNamesFor(db, ids),
     nonDraftStrategies(db),
+    goalLinksOf(db, [...new Set([...ids, ...changed.map((c) => c.id)])]),
   ]);
+  const changedById = new Map(changed.map((c) => [c.id, c]));
   const atYearEnd = (p: { id: number; state: string; group_id: number | null }) => {
-    const history = histories.get(p.id);
-    return history
-      ? { state: stateBefore(history, yearEnd), group: groupBefore(history, yearEnd) }
+    const then = changedById.get(p.id);
+    // One that had no step before the year's end counts as it is (as before: no history, no change).
+    return then && then.stateThen !== null
+      ? { state: then.stateThen, group: then.groupThen }
       : { state: p.state, group: p.group_id };
   };
   const bodyById = new Map(bodies.map((b) => [b.id, b]));
@@ -225,23 +223,44 @@ export async function reportFigures(
       entries,
     }));
 
-  // The state at the year's end of the proposals that moved since; any other is in it still.
+  // The state at the year's end of the proposals that moved since; any other is in it still. The
+  // goal links (of proposals submitted by the year's end) are counted per sub-goal, per main goal
+  // (distinct proposals across its sub-goals) and per strategy (distinct proposals linked to a
+  // sub-goal of a main goal), by that state.
+  const goalById = new Map(allGoalRows.map((g) => [g.id, g]));
   const endStates = new Map<string, number>();
-  for (const state of statesNow.values()) endStates.set(state, (endStates.get(state) ?? 0) + 1);
-  const stateAtEnd = new Map<number, string>();
+  const perGoal = new Map<number, Map<string, number>>();
+  const perMainGoal = new Map<number, Map<string, number>>();
+  const perStrategy = new Map<number, Map<string, number>>();
+  const linkedPerStrategy = new Map<number, number>();
+  const add = (counts: Map<number, Map<string, number>>, key: number, state: string, n: number) => {
+    let own = counts.get(key);
+    if (!own) counts.set(key, (own = new Map()));
+    own.set(state, (own.get(state) ?? 0) + n);
+  };
+  const count = (goalIds: readonly number[], state: string, n: number) => {
+    endStates.set(state, (endStates.get(state) ?? 0) + n);
+    const mainGoals = new Set<number>();
+    const strategiesOfLinks = new Set<number>();
+    for (const goalId of goalIds) {
+      const goal = goalById.get(goalId);
+      if (!goal) continue;
+      add(perGoal, goalId, state, n);
+      linkedPerStrategy.set(goal.strategy_id, (linkedPerStrategy.get(goal.strategy_id) ?? 0) + n);
+      if (goal.parent_id === null) continue;
+      mainGoals.add(goal.parent_id);
+      if (goalById.get(goal.parent_id)?.parent_id === null) strategiesOfLinks.add(goal.strategy_id);
+    }
+    for (const id of mainGoals) add(perMainGoal, id, state, n);
+    for (const id of strategiesOfLinks) add(perStrategy, id, state, n);
+  };
+  for (const set of goalSets) count(set.goalIds, set.state, set.count);
   for (const p of changed) {
     const then = atYearEnd({ ...p, group_id: null }).state;
-    stateAtEnd.set(p.id, then ?? p.state);
-    endStates.set(p.state, endStates.get(p.state)! - 1);
-    if (then !== null) endStates.set(then, (endStates.get(then) ?? 0) + 1);
-  }
-  // Links of the proposals submitted by the year's end (a later one is not the year's).
-  const links = allLinks.filter((l) => statesNow.has(l.proposal_id));
-  const linksByProposal = new Map<number, typeof links>();
-  for (const l of links) {
-    const own = linksByProposal.get(l.proposal_id);
-    if (own) own.push(l);
-    else linksByProposal.set(l.proposal_id, [l]);
+    if (then === p.state) continue;
+    const goalIds = goalLinks.get(p.id) ?? [];
+    count(goalIds, p.state, -1);
+    count(goalIds, then, 1);
   }
 
   const strategyProgress: StrategyProgress[] = [];
@@ -251,11 +270,10 @@ export async function reportFigures(
       : undefined;
     const approvedOn = approvalItem ? meetingDate(approvalItem.starts_at) : dateOnly(s.approved_at);
     const approvedThisYear = approvedOn.startsWith(String(year));
-    const linked = links.filter((l) => l.strategy_id === s.id);
     const inPeriod = s.period_from <= year && year <= s.period_to;
     // A strategy approved after the year is not yet the year's, even if proposals link to it now.
     if (approvedOn > `${year}-12-31`) continue;
-    if (!inPeriod && !approvedThisYear && linked.length === 0) continue;
+    if (!inPeriod && !approvedThisYear && !linkedPerStrategy.get(s.id)) continue;
     const goals = await goalsOfStrategy(db, s.id);
     const approvalBody = approvalItem
       ? (await listBodies(db, { on: approvedOn })).find((b) => b.id === approvalItem.body_id)
@@ -280,7 +298,7 @@ export async function reportFigures(
                 : null,
           }
         : null,
-      coverage: goalCoverage(
+      coverage: goalCoverageCounts(
         goals.map((g) => ({
           id: g.id,
           parentId: g.parent_id,
@@ -288,14 +306,10 @@ export async function reportFigures(
           title: g.title,
           description: g.description,
         })),
-        linked.map((l) => ({
-          goalId: l.goal_id,
-          proposalId: l.proposal_id,
-          // The report counts the linked proposals; it never lists them, so it reads no titles.
-          title: "",
-          state: stateAtEnd.get(l.proposal_id) ?? statesNow.get(l.proposal_id)!,
-        })),
+        perGoal,
+        perMainGoal,
       ),
+      linked: countByGroupOf(perStrategy.get(s.id) ?? new Map()),
     });
   }
 
@@ -320,7 +334,15 @@ export async function reportFigures(
     strategies: strategyProgress,
   };
 
-  const goalNumbers = (id: number) => (linksByProposal.get(id) ?? []).map((l) => l.number).join(", ");
+  // In the goals' order (their numbers in code point order, as SQLite's binary collation sorts).
+  if (!basisData) return { figures, csv: { header: [], rows: [] }, boardName: names.board };
+
+  const goalNumbers = (id: number) =>
+    (goalLinks.get(id) ?? [])
+      .flatMap((goalId) => goalById.get(goalId) ?? [])
+      .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : a.id - b.id))
+      .map((g) => g.number)
+      .join(", ");
   const C = R.csvColumns;
   const touched = records.filter(
     (r) =>
@@ -477,9 +499,24 @@ function organisationCsv(o: OrganisationFigures): CsvTable[] {
   ];
 }
 
+/**
+ * Which parts of a report to compose. `basisData: false` leaves the basis data (the CSV's tables, a
+ * row per proposal of the year) empty: the page and the Word file never show it, and a national
+ * year's rows cost a tenth of the report's time and tens of megabytes. A report marked final, and
+ * the CSV file, are always composed whole.
+ */
+export interface ReportParts {
+  basisData?: boolean;
+}
+
 /** The year's report as it is now, composed from the records. */
-export async function liveReport(db: Executor, year: number, now = new Date()): Promise<ReportModel> {
-  const { figures, csv, boardName } = await reportFigures(db, year, now);
+export async function liveReport(
+  db: Executor,
+  year: number,
+  now = new Date(),
+  parts: ReportParts = {},
+): Promise<ReportModel> {
+  const { figures, csv, boardName } = await reportFigures(db, year, now, parts);
   return composeReport(figures, { generatedAt: now.toISOString(), csv, boardName });
 }
 
@@ -492,7 +529,12 @@ export interface YearReport {
 }
 
 /** The year's report: the frozen copy once final, otherwise composed now. */
-export async function yearReport(db: Executor, year: number, now = new Date()): Promise<YearReport> {
+export async function yearReport(
+  db: Executor,
+  year: number,
+  now = new Date(),
+  parts: ReportParts = {},
+): Promise<YearReport> {
   const stored = await getAnnualReport(db, year);
   if (stored?.status === "final" && stored.snapshot) {
     try {
@@ -503,13 +545,13 @@ export async function yearReport(db: Executor, year: number, now = new Date()): 
       // Fall through to the live report, with a notice.
     }
     return {
-      model: await liveReport(db, year, now),
+      model: await liveReport(db, year, now, parts),
       status: "final",
       finalisedAt: stored.finalised_at,
       live: true,
     };
   }
-  return { model: await liveReport(db, year, now), status: "draft", finalisedAt: null, live: false };
+  return { model: await liveReport(db, year, now, parts), status: "draft", finalisedAt: null, live: false };
 }
 
 /** The years that have a report (2000 up to the running year, with data), each with its status. */

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../connection";
-import { engineOf, type Engine } from "../dialect";
+import { byEngine, engineOf, type Engine } from "../dialect";
 
 const yearStart = (year: number) => `${year}-01-01`;
 
@@ -47,19 +47,35 @@ export async function proposalsActiveIn(db: Executor, year: number, stepped: Ite
 }
 
 /**
- * Proposals submitted before `before` whose state changed at or after it: their state then is
- * read from their histories; every other one is still in the state it had then. `states` are the
- * process's states, so the state index answers (a few thousand rows, not the whole table).
+ * Proposals submitted before `before` whose state changed at or after it, each with its state and
+ * group just before `before` (`stateThen`, `groupThen`: its last step then, and the last group a
+ * step then recorded; `stateThen` null when it had no step then), read from its own history
+ * through the history's proposal index: every other one is still in the state it had then.
+ * `states` are the process's states, so the state index answers (a few thousand rows).
  */
 export async function proposalsChangedSince(db: Executor, before: string, states: readonly string[]) {
-  const rows = await db
-    .selectFrom("proposal")
-    .select(["id", "state"])
-    .where("state", "in", [...states])
-    .where("state_changed_at", ">=", before)
-    .where("submitted_at", "<", before)
-    .execute();
-  return rows;
+  const rows = await sql<{
+    id: number;
+    state: string;
+    state_then: string | null;
+    group_then: number | null;
+  }>`
+    select p.id, p.state,
+      (select h.to_state from proposal_history h
+        where h.proposal_id = p.id and h.at < ${before} order by h.id desc limit 1) as state_then,
+      (select h.group_id from proposal_history h
+        where h.proposal_id = p.id and h.at < ${before} and h.group_id is not null
+        order by h.id desc limit 1) as group_then
+    from proposal p
+    where p.state in (${sql.join([...states])}) and p.state_changed_at >= ${before}
+      and p.submitted_at < ${before}
+  `.execute(db);
+  return rows.rows.map((r) => ({
+    id: r.id,
+    state: r.state,
+    stateThen: r.state_then,
+    groupThen: r.group_then,
+  }));
 }
 
 /** Proposals by id (submitted before `before`), with what the report shows of them; by id. */
@@ -84,39 +100,57 @@ async function proposalsByIds(db: Executor, ids: readonly number[], before: stri
   return rows.sort((a, b) => a.id - b.id);
 }
 
-/**
- * The state now of every proposal submitted before `before`, by id: read from the state index
- * alone (no proposal row is visited).
- */
-export async function statesSubmittedBefore(db: Executor, before: string): Promise<Map<number, string>> {
-  const rows = await db
-    .selectFrom("proposal")
-    .select(["id", "state"])
-    .where("submitted_at", "<", before)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.state]));
+/** Every strategy's goals (a few dozen): each with its parent and strategy. */
+export function allGoals(db: Executor) {
+  return db.selectFrom("strategy_goal").select(["id", "parent_id", "strategy_id", "number"]).execute();
 }
 
 /**
- * Every sub-goal link (any strategy), with the goal's number and strategy; by goal number, then
- * proposal. Read as two narrow lists (the links' primary key, the goals) and joined here: a national
- * year has a hundred thousand links, and sorting them in SQL costs more than the join.
+ * The proposals submitted before `before`, counted in SQL by their state now and the set of goals
+ * they are linked to (empty when none): a national year's ninety thousand proposals and hundred
+ * thousand goal links come back as a few hundred rows. Read from the state index and the links'
+ * primary key alone (no proposal row is visited).
  */
-export async function allGoalLinks(db: Executor) {
-  const [links, goals] = await Promise.all([
-    db.selectFrom("assessment_goal").select(["proposal_id", "goal_id"]).execute(),
-    db.selectFrom("strategy_goal").select(["id", "number", "strategy_id"]).execute(),
-  ]);
-  // SQLite's binary collation: code point order.
-  goals.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : a.id - b.id));
-  const byGoal = new Map<number, number[]>(goals.map((g) => [g.id, []]));
-  for (const l of links) byGoal.get(l.goal_id)?.push(l.proposal_id);
-  return goals.flatMap((g) =>
-    byGoal
-      .get(g.id)!
-      .sort((a, b) => a - b)
-      .map((proposal_id) => ({ proposal_id, goal_id: g.id, number: g.number, strategy_id: g.strategy_id })),
-  );
+export async function goalSetsSubmittedBefore(
+  db: Executor,
+  before: string,
+): Promise<{ state: string; goalIds: number[]; count: number }[]> {
+  const goals = byEngine(db, {
+    sqlite: sql`group_concat(ag.goal_id)`,
+    postgres: sql`string_agg(ag.goal_id::text, ',' order by ag.goal_id)`,
+  });
+  const rows = await sql<{ state: string; goals: string | null; n: number | string }>`
+    select state, goals, count(*) as n from (
+      select p.state as state,
+        (select ${goals} from assessment_goal ag where ag.proposal_id = p.id) as goals
+      from proposal p
+      where p.submitted_at < ${before}
+    ) as linked
+    group by state, goals
+  `.execute(db);
+  return rows.rows.map((r) => ({
+    state: r.state,
+    goalIds: r.goals ? r.goals.split(",").map(Number) : [],
+    count: Number(r.n),
+  }));
+}
+
+/** The goal links of some proposals: each proposal's linked goal ids, by proposal. */
+export async function goalLinksOf(db: Executor, proposalIds: readonly number[]) {
+  const map = new Map<number, number[]>();
+  for (let i = 0; i < proposalIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("assessment_goal")
+      .select(["proposal_id", "goal_id"])
+      .where("proposal_id", "in", proposalIds.slice(i, i + 500))
+      .execute();
+    for (const { proposal_id, goal_id } of rows) {
+      const own = map.get(proposal_id);
+      if (own) own.push(goal_id);
+      else map.set(proposal_id, [goal_id]);
+    }
+  }
+  return map;
 }
 
 /** Histories of proposals, oldest step first, each cut at `before` when given. */

@@ -9,7 +9,8 @@ import { demoHash, testDb } from "../support/db";
  * The annual report's figures on the demo data, as the report computed them before it read only
  * the year's own proposals and steps (issue 15: it used to read every proposal and its whole
  * history). The expected figures were taken from that computation (docs/decisions/022); the
- * report's coverage lists carry no titles since (it never shows them, only counts them).
+ * report's coverage carries counts only since (it never lists the linked proposals): its lists
+ * were dropped and each strategy's distinct count (`linked`) derived from them (decision 027).
  */
 describe("the annual report's figures on the demo data", () => {
   let db: DB;
