@@ -413,10 +413,19 @@ function relevanceQueries(
       .innerJoin("user as author", "author.id", "proposal.author_id")
       .select(listRowColumns)
       .select((eb) => eb.selectFrom("hits").select(eb.fn.countAll<number>().as("n")).as("total"))
+      // The page's ids are picked from the hits alone; only those rows are joined and read (joining
+      // every hit's row before the limit read up to 1,000 rows with their long texts).
+      .where("shown.id", "in", (eb) =>
+        eb
+          .selectFrom("shown")
+          .select("shown.id")
+          .orderBy("shown.score", "desc")
+          .orderBy("shown.id", "desc")
+          .limit(opts.pageSize)
+          .offset((opts.page - 1) * opts.pageSize),
+      )
       .orderBy("shown.score", "desc")
-      .orderBy("shown.id", "desc")
-      .limit(opts.pageSize)
-      .offset((opts.page - 1) * opts.pageSize),
+      .orderBy("shown.id", "desc"),
   };
 }
 

@@ -71,6 +71,21 @@ describe("search", () => {
     ]);
   });
 
+  it("counts the unfiltered list as each viewer sees it: their own drafts, nobody else's", async () => {
+    // The unfiltered total is counted as every proposal less other people's drafts (decision 028).
+    for (const [viewerId, expected] of [
+      [world.users.employee2, 3],
+      [world.users.employee, 4],
+    ] as const) {
+      const first = await listProposals(db, { viewerId });
+      expect(first.total).toBe(expected);
+      expect(first.rows).toHaveLength(expected);
+      // A page past the end counts with the count query alone.
+      const past = await listProposals(db, { viewerId, page: 9 });
+      expect(past).toMatchObject({ total: expected, rows: [] });
+    }
+  });
+
   it("ranks a proposal with the words in its title first among the similar, never drafts or the excluded one", async () => {
     const similar = await similarProposals(db, "Vannmåler med fjernavlesning");
     expect(similar.map((s) => s.title)).toEqual(["Smarte vannmålere", "Varsling av lekkasjer"]);
