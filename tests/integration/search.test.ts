@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
-import { createProposal, listProposals, similarProposals } from "#db/repositories/proposal.repository";
+import {
+  compactSearchIndex,
+  createProposal,
+  listProposals,
+  similarProposals,
+} from "#db/repositories/proposal.repository";
 import { makeWorld, testDb, type World } from "../support/db";
 
 /**
@@ -69,6 +74,14 @@ describe("search", () => {
       "Utkast om vannmålere",
       "Varsling av lekkasjer",
     ]);
+  });
+
+  it("finds the same after the search index is merged (as at start-up)", async () => {
+    const before = await titles("vannmål");
+    await compactSearchIndex(db);
+    await compactSearchIndex(db);
+    expect(await titles("vannmål")).toEqual(before);
+    expect(before).toEqual(["Smarte vannmålere", "Varsling av lekkasjer"]);
   });
 
   it("counts the unfiltered list as each viewer sees it: their own drafts, nobody else's", async () => {
