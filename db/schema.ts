@@ -439,6 +439,28 @@ export interface StepLimitTable {
   limit_days: number;
 }
 
+/**
+ * How far the weekly waiting-reminder job has come in a state this ISO week: the last proposal it
+ * handled, by (state_changed_at, id). A row of an earlier week counts as none.
+ */
+export interface ReminderCursorTable {
+  state: string;
+  week: string;
+  after_changed_at: IsoText;
+  after_id: number;
+}
+
+/** A digest hour (ISO instant) whose digests are all written: the job does not look again until the next. */
+export interface DigestRunTable {
+  digest_at: IsoText;
+}
+
+/** The work-due job's last complete run: its Oslo day and instant (one row). */
+export interface WorkDueRunTable {
+  day: string;
+  at: IsoText;
+}
+
 /** A single-use "Glemt passord?" link; only the token's hash is stored. */
 export interface PasswordResetTable {
   token_hash: string;
@@ -495,6 +517,9 @@ export interface Database {
   notification_preference: NotificationPreferenceTable;
   proposal_follower: ProposalFollowerTable;
   step_limit: StepLimitTable;
+  reminder_cursor: ReminderCursorTable;
+  digest_run: DigestRunTable;
+  work_due_run: WorkDueRunTable;
   password_reset: PasswordResetTable;
   password_reset_request: PasswordResetRequestTable;
   frozen_document: FrozenDocumentTable;

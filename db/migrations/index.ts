@@ -18,6 +18,8 @@ import * as siteTexts from "./2026-11-30-h12-001-site-texts";
 import * as support from "./2026-11-30-h12-002-support";
 import * as deferredCasesIndex from "./2026-11-30-h15c-001-deferred-cases-index";
 import * as digestIndexById from "./2026-11-30-h15d-001-digest-index-by-id";
+import * as digestIndexWaitingOnly from "./2026-11-30-h15f-001-digest-index-waiting-only";
+import * as notificationJobProgress from "./2026-11-30-h15j-001-notification-job-progress";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -42,6 +44,8 @@ const migrations: Record<string, Migration> = {
   "2026-11-30-h15b-002-history-at": historyAt,
   "2026-11-30-h15c-001-deferred-cases-index": deferredCasesIndex,
   "2026-11-30-h15d-001-digest-index-by-id": digestIndexById,
+  "2026-11-30-h15f-001-digest-index-waiting-only": digestIndexWaitingOnly,
+  "2026-11-30-h15j-001-notification-job-progress": notificationJobProgress,
   "2026-11-30-h17-001-history-events": historyEvents,
 };
 

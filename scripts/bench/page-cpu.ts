@@ -10,6 +10,9 @@
  *   npm run build
  *   npx tsx scripts/bench/page-cpu.ts --data /tmp/mine [--build build] [--requests 100] /logg-inn /innspill …
  *
+ * The server's notification worker is off, as in the bench (decision 030); `--worker in-process`
+ * runs it in the server, and the idle figure printed first shows what it costs.
+ *
  * Paths may use {proposal}, {meeting}, {group}, {municipality} and {year} from the data set.
  */
 import { readFileSync } from "node:fs";
@@ -17,15 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loginCookie } from "../../tests/support/server";
 import { BENCH_PASSWORD, type Dataset } from "./generate";
-import { peakMemory, startProductionServer } from "./server";
-
-const TICKS_PER_SECOND = 100;
-
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  // After "pid (comm) ": state is field 0, utime 11, stime 12.
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-}
+import { idleCpuMsPerSecond, peakMemory, processCpuMs as cpuMs, startProductionServer } from "./server";
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -34,6 +29,7 @@ async function main() {
       data: { type: "string" },
       build: { type: "string", default: "build" },
       requests: { type: "string", default: "100" },
+      worker: { type: "string", default: "off" },
     },
   });
   if (!values.data) throw new Error("--data <kept bench data directory> is required");
@@ -54,15 +50,15 @@ async function main() {
     dataDir,
     buildDir: path.resolve(values.build),
     processes: 1,
+    worker: values.worker === "in-process" ? "in-process" : "off",
   });
   try {
     const pid = server.process.pid!;
     const cookie = await loginCookie(server.url, dataset.bench.email, BENCH_PASSWORD);
     const headers = { Cookie: cookie, "Accept-Encoding": "gzip" };
-    // Idle CPU over 5 s: background work (the notification worker's ticks) that every figure below includes.
-    const idleBefore = cpuMs(pid);
-    await new Promise((resolve) => setTimeout(resolve, 5000));
-    console.log(`idle server CPU: ${((cpuMs(pid) - idleBefore) / 5).toFixed(1)} ms per second`);
+    // Idle CPU over 5 s: background work (the notification worker's ticks, with --worker in-process)
+    // that every figure below includes.
+    console.log(`idle server CPU: ${(await idleCpuMsPerSecond(server, 5)).toFixed(1)} ms per second`);
     console.log("| path | status | bytes | server CPU ms / request | wall ms / request |");
     console.log("| --- | --- | --- | --- | --- |");
     for (const p of paths) {

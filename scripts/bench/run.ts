@@ -11,8 +11,10 @@ import { eventsPerSecond, flowchartCounts, listQuery, time, type Timing } from "
 import { reportDocxTiming } from "./report";
 import { loginCookie } from "../../tests/support/server";
 import { postgresCopyOf, selectedEngines, type Engine, type PostgresCopy } from "./engines";
+import { drainNotificationBacklog } from "./worker";
 import {
   build,
+  idleCpuMsPerSecond,
   measureLoginEnumeration,
   measurePath,
   peakMemory,
@@ -25,7 +27,8 @@ import {
  * `npm run bench`: generates a national-scale data set, starts the production server on it and
  * measures pages with autocannon (each against the login page, measured in the same run), the
  * list page's throughput with one and with two server processes and every server process's peak
- * memory; then times single operations in-process, and prints one table (also written as JSON to
+ * memory; then times single operations in-process and the notification worker (its backlog worked
+ * off, then a server with the worker in it left idle), and prints one table (also written as JSON to
  * bench-results/latest.json). It does so at each scale given (`--scales 0.1,1`, the default) and
  * prints how each page's p50 grows with the data; the other measurements are made at the largest.
  * On each engine chosen the same measurements run, through the same code: the server with
@@ -404,8 +407,93 @@ async function measureEngine(opts: {
         note: `${(m.bytes / MB).toFixed(0)} MB (pid ${m.pid})`,
       });
     await inProcess(location, dataset, rows);
+    await notificationWorker({ engine, location, dataDir, dataset }, rows);
   }
   return { rows, p50 };
+}
+
+const IDLE_RUN_TARGET_MS = 10;
+const IDLE_SERVER_TARGET_MS = 5;
+
+/**
+ * The notification worker, measured apart from the pages (decision 030): the pages ran on servers
+ * with the worker off. In-process: the backlog the data set starts with (the week's reminders of
+ * every proposal waiting past its limit, the planned ends passed, the events' e-mails) worked off
+ * as the worker does, jobs then delivery to `.eml` files, and one run of the jobs with nothing due.
+ * Then a server with the worker in it, left without requests: its CPU per second.
+ */
+async function notificationWorker(
+  opts: { engine: Engine; location: string; dataDir: string; dataset: Dataset },
+  rows: Row[],
+) {
+  log("working off the notification backlog in-process");
+  const db = openDatabase(opts.location);
+  try {
+    const f = await drainNotificationBacklog(db, {
+      now: new Date(),
+      outboxDir: path.join(opts.dataDir, "outbox"),
+    });
+    const seconds = f.wallMs / 1000;
+    rows.push({
+      name: `notification backlog worked off (${f.notifications.toLocaleString("en-US")} notifications, ${f.emails.toLocaleString("en-US")} e-mails)`,
+      kind: "in-process",
+      perSecond: f.notifications / seconds,
+      p50: f.wallMs,
+      p99: null,
+      ratio: null,
+      target: "",
+      met: null,
+      note: `p50 = all of it: ${f.runs} runs, ${seconds.toFixed(1)} s (${(f.cpuMs / 1000).toFixed(1)} s CPU); ${Math.round(f.emails / seconds).toLocaleString("en-US")} e-mails/s`,
+    });
+    rows.push({
+      name: "notification jobs, one run with nothing due (CPU)",
+      kind: "in-process",
+      perSecond: null,
+      p50: f.idleRunCpuMs,
+      p99: null,
+      ratio: null,
+      target: `≤ ${IDLE_RUN_TARGET_MS} ms`,
+      met: f.idleRunCpuMs <= IDLE_RUN_TARGET_MS,
+      note: `median of ${f.idleRuns}`,
+    });
+  } catch (error) {
+    rows.push(failedRow("notification backlog worked off", "in-process", "", error));
+  } finally {
+    await db.destroy();
+  }
+  const name = "idle server, worker in-process (CPU ms per second)";
+  const target = `≤ ${IDLE_SERVER_TARGET_MS} ms / s`;
+  try {
+    const server = await startProductionServer({
+      engine: opts.engine,
+      location: opts.location,
+      dataDir: opts.dataDir,
+      buildDir,
+      processes: 1,
+      worker: "in-process",
+    });
+    try {
+      // The worker's first tick runs the jobs at start; then it ticks every 5 s (jobs every minute).
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const seconds = Math.max(10, duration);
+      const msPerSecond = await idleCpuMsPerSecond(server, seconds);
+      rows.push({
+        name,
+        kind: "size",
+        perSecond: null,
+        p50: null,
+        p99: null,
+        ratio: null,
+        target,
+        met: msPerSecond <= IDLE_SERVER_TARGET_MS,
+        note: `${msPerSecond.toFixed(1)} ms CPU / s over ${seconds} s`,
+      });
+    } finally {
+      await server.stop();
+    }
+  } catch (error) {
+    rows.push(failedRow(name, "size", target, error));
+  }
 }
 
 const TWO_PROCESSES_TARGET = "req/s ≥ 1.6 × 1 process";

@@ -25,6 +25,8 @@ export function build(buildDir: string): void {
  * Starts server/start.js in production mode on the generated data, without the demo seed, with
  * `processes` server processes (WEB_CONCURRENCY; node:cluster when over 1). On SQLite it runs on
  * the file in `dataDir`; on PostgreSQL with DATABASE_URL = `location` (scripts/bench/engines.ts).
+ * The notification worker is off unless asked for (`worker: "in-process"`): the pages are measured
+ * on a server that only serves, as beside a worker of its own (`npm run worker`); decision 030.
  */
 export function startProductionServer(opts: {
   engine: Engine;
@@ -33,15 +35,40 @@ export function startProductionServer(opts: {
   dataDir: string;
   buildDir: string;
   processes: number;
+  worker?: "off" | "in-process";
 }): Promise<TestServer> {
   return startServer({
     seed: false,
     dataDir: opts.dataDir,
     buildDir: opts.buildDir,
     processes: opts.processes,
-    env: opts.engine === "postgres" ? { DATABASE_URL: opts.location } : {},
+    env: {
+      NOTIFICATION_WORKER: opts.worker ?? "off",
+      ...(opts.engine === "postgres" ? { DATABASE_URL: opts.location } : {}),
+    },
     startTimeoutMs: 120_000,
   });
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** A process's CPU time so far (utime + stime of all its threads, /proc/<pid>/stat), in milliseconds. */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  // After "pid (comm) ": state is field 0, utime 11, stime 12.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * The CPU the server's processes use while no request arrives, in ms per second over `seconds`:
+ * what runs in the background (the notification worker's ticks, when it runs in the server).
+ */
+export async function idleCpuMsPerSecond(server: TestServer, seconds: number): Promise<number> {
+  const pids = server.processes > 1 ? [server.process.pid!, ...server.servingPids()] : [server.process.pid!];
+  const total = () => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+  const before = total();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  return (total() - before) / seconds;
 }
 
 /**

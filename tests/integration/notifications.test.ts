@@ -4,6 +4,7 @@ import path from "node:path";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { migrateToLatest, openDatabase, type DB } from "#db/connection";
+import { makeBody } from "#db/factories";
 import { demoFollowers, demoNotifications, demoPreferences } from "#db/seed-data/notifications";
 import { signersOfMeeting } from "#db/repositories/meeting.repository";
 import { createProposal } from "#db/repositories/proposal.repository";
@@ -15,7 +16,7 @@ import { startWork } from "~/server/commands/start-work.server";
 import { supportProposal } from "~/server/commands/support-proposal.server";
 import { config } from "~/server/config.server";
 import { deliverDue, workerTick } from "~/server/notifications/delivery.server";
-import { runNotificationJobs } from "~/server/notifications/jobs.server";
+import { remindWaiting, runNotificationJobs } from "~/server/notifications/jobs.server";
 import { createTransport, type MailTransport } from "~/server/notifications/transport.server";
 import { seedDemo } from "~/server/seed/seed.server";
 import {
@@ -49,6 +50,7 @@ import { startTestSmtp, type ReceivedMail, type TestSmtp } from "../support/smtp
 
 let dir: string;
 let db: DB;
+let location: string;
 let world: World;
 let smtp: TestSmtp;
 
@@ -61,7 +63,8 @@ afterAll(async () => {
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "innspill-notifications-"));
-  db = openDatabase(await testDatabaseLocation(dir));
+  location = await testDatabaseLocation(dir);
+  db = openDatabase(location);
   await migrateToLatest(db);
   world = await makeWorld(db);
 });
@@ -611,6 +614,20 @@ describe("scheduled jobs", () => {
     await runNotificationJobs(db, new Date("2026-12-02T09:00:00Z"));
     expect((await next()).to).toEqual([]);
     expect(await deliver(new Date("2026-12-02T09:00:00Z"), true)).toEqual([]);
+
+    // The day's hour is done; the next morning's digest still collects what came since.
+    const third = await draft("Tredje innspill");
+    await act(world.users.employee, third, "SUBMIT", {}, new Date("2026-12-02T12:00:00Z"));
+    await next();
+    await runNotificationJobs(db, new Date("2026-12-03T05:59:00Z"));
+    expect((await next()).to).toEqual([]);
+    await runNotificationJobs(db, new Date("2026-12-03T06:00:00Z"));
+    const nextDay = await next();
+    expect(nextDay.to).toEqual(["Gruppeleder", "Koordinator", "Teknikkleder"].map(emailOf).sort());
+    for (const email of nextDay.emails) {
+      expect(email.text_body).toContain("Tredje innspill");
+      expect(email.text_body).not.toContain("Andre innspill");
+    }
   });
 
   it("a proposal waiting past its step's limit reminds those who act on it, once a week", async () => {
@@ -640,6 +657,63 @@ describe("scheduled jobs", () => {
     ]);
   });
 
+  it("a proposal with nobody to remind is passed for the week, not read again ahead of the others", async () => {
+    const nobodyThere = await makeBody(db, "group", "Uten medlemmer");
+    const first = await draft("Ingen å minne");
+    const firstDay = new Date("2026-09-01T10:00:00Z");
+    await act(world.users.employee, first, "SUBMIT", {}, firstDay);
+    await act(world.users.coordinator, first, "ASSIGN", { groupId: nobodyThere }, firstDay);
+    const second = await draft("Noen å minne");
+    const secondDay = new Date("2026-09-02T10:00:00Z");
+    await act(world.users.employee, second, "SUBMIT", {}, secondDay);
+    await act(world.users.coordinator, second, "ASSIGN", { groupId: world.bodies.groupHealth }, secondDay);
+    const next = tracker();
+    await next();
+
+    // One proposal per state and run: the longest-waiting has nobody to remind; the next run reads the other.
+    const monday = new Date("2026-11-30T10:00:00Z");
+    expect(await remindWaiting(db, monday, 1)).toBe(0);
+    expect(await remindWaiting(db, monday, 1)).toBe(2);
+    expect((await next()).told).toEqual([
+      "Gruppeleder:waitingReminder:digest",
+      "Gruppemedlem:waitingReminder:digest",
+    ]);
+    // Both passed for the week: later runs read nothing more.
+    expect(await remindWaiting(db, new Date("2026-12-04T10:00:00Z"), 1)).toBe(0);
+    // The next ISO week starts from the beginning again.
+    await remindWaiting(db, new Date("2026-12-07T10:00:00Z"), 1);
+    expect(await remindWaiting(db, new Date("2026-12-07T10:00:00Z"), 1)).toBe(2);
+  });
+
+  it("two workers running the reminders at once write each reminder once", async () => {
+    const ids = [await draft("Første"), await draft("Andre"), await draft("Tredje")];
+    const longAgo = new Date("2026-09-01T10:00:00Z");
+    for (const id of ids) {
+      await act(world.users.employee, id, "SUBMIT", {}, longAgo);
+      await act(world.users.coordinator, id, "ASSIGN", { groupId: world.bodies.groupHealth }, longAgo);
+    }
+    const next = tracker();
+    await next();
+    const other = openDatabase(location);
+    try {
+      const monday = new Date("2026-11-30T10:00:00Z");
+      // One proposal per run, so the two interleave over the cursor.
+      for (let i = 0; i < 4; i++)
+        await Promise.all([remindWaiting(db, monday, 1), remindWaiting(other, monday, 1)]);
+    } finally {
+      await other.destroy();
+    }
+    const told = (await next()).told;
+    expect(told).toHaveLength(6);
+    expect(told.filter((t) => t === "Gruppeleder:waitingReminder:digest")).toHaveLength(3);
+    const perProposal = await db
+      .selectFrom("notification")
+      .select(["proposal_id", "user_id"])
+      .where("kind", "=", "waitingReminder")
+      .execute();
+    expect(new Set(perProposal.map((r) => `${r.proposal_id}:${r.user_id}`)).size).toBe(6);
+  });
+
   it("the project lead is reminded once when the planned end has come", async () => {
     const id = await draft();
     await db.updateTable("proposal").set({ state: "approved" }).where("id", "=", id).execute();
@@ -661,6 +735,30 @@ describe("scheduled jobs", () => {
     await runNotificationJobs(db, new Date("2026-07-01T10:00:00Z"));
     expect((await next()).told).toEqual([]);
   });
+});
+it("work started after the day's first run, already past its planned end, is reminded at the next run", async () => {
+  const id = await draft();
+  await db.updateTable("proposal").set({ state: "approved" }).where("id", "=", id).execute();
+  const next = tracker();
+  await next();
+  // The day's first run: nothing started, nothing due.
+  await runNotificationJobs(db, new Date("2026-06-30T08:00:00Z"));
+  expect((await next()).told).toEqual([]);
+  expectOk(
+    await start(
+      id,
+      world.users.groupMember,
+      { startDate: "2026-01-01", plannedEnd: "2026-06-29" },
+      new Date("2026-06-30T09:00:00Z"),
+    ),
+    "start",
+  );
+  await next();
+  await runNotificationJobs(db, new Date("2026-06-30T09:01:00Z"));
+  expect((await next()).told).toEqual(["Gruppemedlem:workDue:immediate"]);
+  await runNotificationJobs(db, new Date("2026-06-30T09:02:00Z"));
+  await runNotificationJobs(db, new Date("2026-07-01T09:00:00Z"));
+  expect((await next()).told).toEqual([]);
 });
 
 describe("an exempt case", () => {

@@ -149,6 +149,8 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
         to: decision.to,
         actorId: input.user.id,
         reason: payload.reason ?? null,
+        // As this transaction left it: the notifications need not read it again.
+        proposal: { title: proposal.title, authorId: proposal.author_id, groupId: decision.facts.groupId },
       },
       input.now,
     );

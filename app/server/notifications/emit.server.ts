@@ -40,6 +40,7 @@ import { notificationMessages as M } from "~/domain/texts/notification-messages"
 import { config } from "../config.server";
 import {
   emailTemplate,
+  needsBodyNames,
   notificationText,
   type EmailTemplate,
   type NotificationText,
@@ -62,6 +63,8 @@ export type NotificationCause =
       to: ProposalState;
       actorId: number;
       reason: string | null;
+      /** The proposal after the event, when the command has it at hand (else it is read). */
+      proposal?: { title: string; authorId: number; groupId: number | null };
     }
   | { type: "meetingNotice"; meetingId: number; actorId: number; updated: boolean }
   | { type: "protocolToSign"; meetingId: number; actorId: number }
@@ -87,6 +90,9 @@ export async function bodyNamesOn(db: Executor, on: string): Promise<BodyNames> 
     board: board?.name ?? M.bodyFallback.board,
   };
 }
+
+/** What no words use: the names given to the renderer when `needsBodyNames` said none is needed. */
+const unnamedBodies: BodyNames = { committee: "", board: "" };
 
 /** Who routes new proposals on a date: the policy's answer over the candidates. */
 export async function routersOn(db: Executor, on: string): Promise<number[]> {
@@ -133,21 +139,27 @@ async function meetingFacts(db: Executor, meetingId: number, updated: boolean) {
   return { meeting, date, facts };
 }
 
+/** What the notifications of a proposal event need of the proposal, read in the transaction. */
+async function proposalAfter(db: Executor, id: number) {
+  const proposal = await getProposal(db, id);
+  return proposal && { title: proposal.title, authorId: proposal.author_id, groupId: proposal.group_id };
+}
+
 /** The rules' answer for a cause, from the records as they are inside the transaction. */
 async function plan(db: Executor, cause: NotificationCause, now: Date): Promise<PlannedNotification[]> {
   const today = osloToday(now);
   switch (cause.type) {
     case "proposalEvent": {
-      const proposal = await getProposal(db, cause.proposalId);
+      const proposal = cause.proposal ?? (await proposalAfter(db, cause.proposalId));
       if (!proposal) return [];
       const [around, routers, exempt] = await Promise.all([
-        proposalAudience(db, { id: proposal.id, groupId: proposal.group_id }, today),
+        proposalAudience(db, { id: cause.proposalId, groupId: proposal.groupId }, today),
         cause.event === "SUBMIT" ? routersOn(db, today) : [],
-        proposalIsExempt(db, proposal.id),
+        proposalIsExempt(db, cause.proposalId),
       ]);
       return recipientsOfProposalEvent(
-        { ...cause, proposal: { id: proposal.id, title: proposal.title }, exempt },
-        { authorId: proposal.author_id, ...around, routers },
+        { ...cause, proposal: { id: cause.proposalId, title: proposal.title }, exempt },
+        { authorId: proposal.authorId, ...around, routers },
       );
     }
     case "meetingNotice": {
@@ -206,7 +218,14 @@ async function plan(db: Executor, cause: NotificationCause, now: Date): Promise<
  */
 export function newMessageId(publicUrl: string, at: Date = new Date()): string {
   const time = at.getTime().toString(16).padStart(12, "0");
-  return `<n-${time}-${randomUUID()}@${new URL(publicUrl).hostname}>`;
+  return `<n-${time}-${randomUUID()}@${hostnameOf(publicUrl)}>`;
+}
+
+/** The host of the public address, parsed once (an event's dozen e-mails each need it). */
+let lastHost: { url: string; hostname: string } | undefined;
+function hostnameOf(publicUrl: string): string {
+  if (lastHost?.url !== publicUrl) lastHost = { url: publicUrl, hostname: new URL(publicUrl).hostname };
+  return lastHost.hostname;
 }
 
 /**
@@ -252,7 +271,8 @@ export async function writeNotifications(
   const { publicUrl } = config();
   const [people, names] = await Promise.all([
     recipientsByIds(db, [...new Set(planned.map((p) => p.userId))]),
-    bodyNamesOn(db, osloToday(now)),
+    // Read only when some words name the committee or the board (see `needsBodyNames`).
+    planned.some(needsBodyNames) ? bodyNamesOn(db, osloToday(now)) : unnamedBodies,
   ]);
   const byId = new Map(people.map((p) => [p.id, p]));
   const render = messageRenderer({ publicUrl, names, now });

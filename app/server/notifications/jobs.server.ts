@@ -3,14 +3,21 @@ import {
   activeCoordinators,
   activeMembersOfBody,
   digestDue,
+  digestRunDone,
   enqueueEmail,
+  advanceReminderCursor,
   markDigested,
-  proposalsWaitingUnreminded,
+  markDigestRunDone,
+  proposalsWaitingPast,
   recipientsByIds,
+  reminderCursor,
+  lastWorkDueRun,
+  recordWorkDueRun,
   stepLimits,
+  workDueChangedSince,
   workDueWithoutReminder,
 } from "#db/repositories/notification.repository";
-import { addDays, isoWeek, mondayOf, osloDate, osloInstant, today as osloToday } from "#workflows/dates";
+import { addDays, isoWeek, osloDate, osloInstant, today as osloToday } from "#workflows/dates";
 import {
   actorsOfWaitingState,
   daysOverdue,
@@ -28,10 +35,11 @@ import { renderDigest } from "./render.server";
 /**
  * The scheduled notifications, run by the delivery worker on each tick: waiting reminders, the
  * planned end of started work, and the daily digest. Each is idempotent (a second run in the same
- * minute, week or day writes nothing) and costs a handful of indexed queries when nothing is due.
+ * minute, week or day writes nothing) and costs a handful of indexed queries when nothing is due
+ * (decision 030).
  */
 
-/** Proposals reminded per state and run: a backlog is worked off over the next ticks. */
+/** Proposals read per state and run: a backlog is worked off over the next runs. */
 const REMINDER_BATCH = 200;
 
 export interface JobsResult {
@@ -47,43 +55,58 @@ export async function runNotificationJobs(db: DB, now: Date): Promise<JobsResult
   return { reminders, workDue, digests };
 }
 
-/** Those who act on a proposal in a state (active accounts, memberships valid today). */
-async function actorsOf(
-  db: Executor,
-  who: WaitingActors,
-  proposal: { author_id: number; group_id: number | null },
-  today: string,
-): Promise<number[]> {
-  if (who === "submitter") return [proposal.author_id];
-  if (who === "routers") return routersOn(db, today);
-  if (who === "coordinators") return activeCoordinators(db);
-  return proposal.group_id === null ? [] : activeMembersOfBody(db, proposal.group_id, today);
+/**
+ * Those who act on a proposal in a state (active accounts, memberships valid today). Read once per
+ * run for each kind of actor and group: a batch of reminders asks the same few questions.
+ */
+function actorsReader(db: Executor, today: string) {
+  const known = new Map<string, Promise<number[]>>();
+  const once = (key: string, read: () => Promise<number[]>) => {
+    let found = known.get(key);
+    if (!found) known.set(key, (found = read()));
+    return found;
+  };
+  return (who: WaitingActors, proposal: { author_id: number; group_id: number | null }) => {
+    if (who === "submitter") return Promise.resolve([proposal.author_id]);
+    if (who === "routers") return once(who, () => routersOn(db, today));
+    if (who === "coordinators") return once(who, () => activeCoordinators(db));
+    const groupId = proposal.group_id;
+    return groupId === null
+      ? Promise.resolve([])
+      : once(`group:${groupId}`, () => activeMembersOfBody(db, groupId, today));
+  };
 }
 
 /**
  * Proposals that have waited in their state longer than its limit (`step_limit`) remind those who
- * act on them, at most once per ISO week (the week's reminder is looked for before writing, and its
- * dedupe key holds the week). Returns the number of notifications written.
+ * act on them, once per ISO week (the dedupe key holds the week). The job walks each state's
+ * proposals in (state_changed_at, id) order from where it stopped this week (`reminder_cursor`),
+ * a batch per state and run, so a backlog is worked off over the next runs; once every waiting
+ * proposal of the week is passed (reminded, or with nobody to remind), a run reads one empty index
+ * range per state. Returns the number of notifications written.
  */
-export async function remindWaiting(db: DB, now: Date): Promise<number> {
+export async function remindWaiting(db: DB, now: Date, batch = REMINDER_BATCH): Promise<number> {
   const today = osloToday(now);
   const week = isoWeek(today);
-  const remindedSince = osloInstant(`${mondayOf(today)}T00:00`).toISOString();
+  const actorsOf = actorsReader(db, today);
   let written = 0;
   for (const [state, limit] of await stepLimits(db)) {
     if (!isProposalState(state)) continue;
     const who = actorsOfWaitingState[state];
     if (!who) continue;
     const before = osloInstant(`${addDays(today, -limit)}T00:00`).toISOString();
-    const waiting = await proposalsWaitingUnreminded(db, {
+    const cursor = await reminderCursor(db, state);
+    const waiting = await proposalsWaitingPast(db, {
       state,
       before,
-      remindedSince,
-      limit: REMINDER_BATCH,
+      after: cursor?.week === week ? cursor : undefined,
+      limit: batch,
     });
     for (const proposal of waiting) {
       const days = daysOverdue(osloDate(proposal.state_changed_at), today, limit);
       if (days === null) continue;
+      const actors = await actorsOf(who, proposal);
+      if (actors.length === 0) continue;
       written += (
         await db.transaction().execute(async (trx) => {
           const exempt = await proposalIsExempt(trx, proposal.id);
@@ -96,20 +119,49 @@ export async function remindWaiting(db: DB, now: Date): Promise<number> {
               days,
             },
             week,
-            await actorsOf(trx, who, proposal, today),
+            actors,
           );
           return writeNotifications(trx, planned, now);
         })
       ).length;
     }
+    const last = waiting.at(-1);
+    if (last)
+      await advanceReminderCursor(db, state, {
+        week,
+        afterChangedAt: last.state_changed_at,
+        afterId: last.id,
+      });
   }
   return written;
 }
 
-/** Started work whose planned end has come reminds its project lead, once. */
+/** Work-due reminders per run: a backlog is worked off over the next runs. */
+const WORK_DUE_BATCH = 500;
+
+/** How far back a run within the day looks beyond the last run's start: other processes' clocks. */
+const CLOCK_MARGIN_MS = 5 * 60_000;
+
+/**
+ * Started work whose planned end has come reminds its project lead, once. The first complete run of
+ * an Oslo day reads every started work past its planned end; later runs that day read only work
+ * started or follow-ups changed since the last run began (`work_due_run`), so with nothing new a
+ * run is two empty index ranges.
+ */
 export async function remindWorkDue(db: DB, now: Date): Promise<number> {
+  const today = osloToday(now);
+  const last = await lastWorkDueRun(db);
+  const due =
+    last?.day === today
+      ? await workDueChangedSince(
+          db,
+          today,
+          new Date(new Date(last.at).getTime() - CLOCK_MARGIN_MS).toISOString(),
+          WORK_DUE_BATCH,
+        )
+      : await workDueWithoutReminder(db, today, WORK_DUE_BATCH);
   let written = 0;
-  for (const work of await workDueWithoutReminder(db, osloToday(now))) {
+  for (const work of due) {
     written += (
       await db.transaction().execute(async (trx) => {
         const exempt = await proposalIsExempt(trx, work.id);
@@ -128,6 +180,8 @@ export async function remindWorkDue(db: DB, now: Date): Promise<number> {
       })
     ).length;
   }
+  // A full batch may have left more behind: the next run reads everything due again.
+  if (due.length < WORK_DUE_BATCH) await recordWorkDueRun(db, today, now.toISOString());
   return written;
 }
 
@@ -142,10 +196,21 @@ export function lastDigestTime(now: Date): Date {
 /**
  * The daily digest: at the digest hour, each person's notifications e-mailed as "digest" and
  * written before that hour become one e-mail; they are marked collected in the same transaction,
- * so running it again sends nothing twice. Returns the number of digest e-mails written.
+ * so running it again sends nothing twice. Once an hour's digests are all written (`digest_run`),
+ * the runs until the next digest hour do not look again. Returns the number of digest e-mails written.
  */
 export async function sendDigests(db: DB, now: Date): Promise<number> {
-  const due = await digestDue(db, lastDigestTime(now).toISOString());
+  const digestAt = lastDigestTime(now).toISOString();
+  // Written for this hour already: until the next, a run is this one look-up, not a read of the
+  // day's waiting notifications (all written after the hour, so none of them is due yet).
+  if (await digestRunDone(db, digestAt)) return 0;
+  const sent = await writeDigests(db, digestAt, now);
+  await markDigestRunDone(db, digestAt);
+  return sent;
+}
+
+async function writeDigests(db: DB, digestAt: string, now: Date): Promise<number> {
+  const due = await digestDue(db, digestAt);
   if (due.length === 0) return 0;
   const byUser = new Map<number, typeof due>();
   for (const row of due) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);

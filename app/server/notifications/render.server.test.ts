@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { PlannedNotification } from "#workflows/notifications";
-import { meetingInvitation, renderDigest, renderEmail, type RenderContext } from "./render.server";
+import { notificationKinds, type PlannedNotification } from "#workflows/notifications";
+import { eventSpecs } from "#workflows/proposal.events";
+import { proposalStates, type ProposalEventType } from "#workflows/proposal.machine";
+import {
+  meetingInvitation,
+  needsBodyNames,
+  notificationText,
+  renderDigest,
+  renderEmail,
+  type RenderContext,
+} from "./render.server";
 
 const ctx: RenderContext = {
   publicUrl: "https://innspill.example.no",
@@ -105,5 +114,66 @@ describe("the e-mail", () => {
     expect(mail.subject).toContain("2 varsler");
     expect(mail.text).toContain("https://innspill.example.no/innspill/2");
     expect(mail.html).toContain('href="https://innspill.example.no/innspill/1"');
+  });
+});
+
+describe("reading the body names only when words need them", () => {
+  const unnamed = { committee: "", board: "" };
+  const events = Object.keys(eventSpecs) as ProposalEventType[];
+
+  it("says so for every state, event and kind whose words name the committee or the board, and only those", () => {
+    let named = 0;
+    for (const kind of notificationKinds)
+      for (const to of proposalStates)
+        for (const event of events) {
+          const proposal: PlannedNotification = {
+            userId: 1,
+            kind,
+            proposalId: 7,
+            meetingId: null,
+            link: "/innspill/7",
+            facts: { topic: "proposal", proposalId: 7, title: "Tittel", event, to, reason: null },
+            dedupeKey: null,
+          };
+          const waiting: PlannedNotification = {
+            ...proposal,
+            facts: { topic: "waiting", proposalId: 7, title: "Tittel", state: to, days: 3 },
+          };
+          for (const p of [proposal, waiting]) {
+            const differs =
+              JSON.stringify(notificationText(p, ctx.names)) !== JSON.stringify(notificationText(p, unnamed));
+            if (differs) named++;
+            // Words that name a body are always flagged; the flag may be set where the names stay unused.
+            if (differs) expect(needsBodyNames(p), `${kind} ${event} → ${to} (${p.facts.topic})`).toBe(true);
+          }
+        }
+    expect(named).toBeGreaterThan(0);
+  });
+
+  it("is not needed for an assignment, the bench's most common event", () => {
+    const assigned: PlannedNotification = {
+      userId: 1,
+      kind: "proposalAssigned",
+      proposalId: 7,
+      meetingId: null,
+      link: "/innspill/7",
+      facts: {
+        topic: "proposal",
+        proposalId: 7,
+        title: "Tittel",
+        event: "ASSIGN",
+        to: "groupReview",
+        reason: null,
+      },
+      dedupeKey: null,
+    };
+    expect(needsBodyNames(assigned)).toBe(false);
+    expect(needsBodyNames({ ...assigned, kind: "proposalChanged" })).toBe(false);
+    expect(
+      needsBodyNames({
+        ...assigned,
+        facts: { ...assigned.facts, to: "committeeReview" },
+      } as PlannedNotification),
+    ).toBe(true);
   });
 });

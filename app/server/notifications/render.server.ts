@@ -37,6 +37,26 @@ export interface RenderedEmail {
 const stateLabel = (state: Parameters<typeof stateMeta>[0], names: BodyNames) =>
   bodyText(stateMeta(state).label, names);
 
+/** Whether a text carries a body's name placeholder (`{committee}`, `{Board}` …) that `bodyText` fills. */
+const namesBody = (text: string) => /\{(committee|board|Committee|Board)\}/.test(text);
+
+/**
+ * Whether the words of a planned notification name the committee or the board (a state or event
+ * label such as "Til behandling i {committee}"): only then must today's names be read. Most events
+ * (an ASSIGN, a MOVE_GROUP) name neither, and reading the names was a tenth of an event's cost.
+ */
+export function needsBodyNames(p: PlannedNotification): boolean {
+  const f = p.facts;
+  switch (f.topic) {
+    case "proposal":
+      return f.title !== null && (namesBody(stateMeta(f.to).label) || namesBody(eventLabel(f.event)));
+    case "waiting":
+      return f.title !== null && namesBody(stateMeta(f.state).label);
+    default:
+      return false;
+  }
+}
+
 /** The words of one planned notification. */
 export function notificationText(p: PlannedNotification, names: BodyNames): NotificationText {
   const f = p.facts;
