@@ -78,8 +78,28 @@ function sessionLimits(now: Date) {
  * The logged-in user, or null. Deactivated accounts, sessions past their end (14 days) and
  * sessions unused for longer than the idle limit (8 hours by default) count as logged out.
  */
-export async function getUser(request: Request): Promise<CurrentUser | null> {
-  const id = await sessionId(request);
+export function getUser(request: Request): Promise<CurrentUser | null> {
+  const cookie = request.headers.get("Cookie");
+  if (!cookie) return Promise.resolve(null);
+  let pending = lookupsUnderWay.get(cookie);
+  if (!pending) {
+    pending = userOfCookie(cookie).finally(() => lookupsUnderWay.delete(cookie));
+    lookupsUnderWay.set(cookie, pending);
+  }
+  return pending;
+}
+
+/**
+ * Session lookups under way, by the request's Cookie header. Every page's root loader and its own
+ * loader ask for the user at the same moment (Remix runs them in parallel, each with its own
+ * Request): they share one lookup instead of two (cookie check, session, user, memberships).
+ * Only while it runs: a lookup started after another ended reads the session again.
+ */
+const lookupsUnderWay = new Map<string, Promise<CurrentUser | null>>();
+
+async function userOfCookie(cookie: string): Promise<CurrentUser | null> {
+  const value = await sessionCookie().parse(cookie);
+  const id = typeof value === "string" ? value : null;
   if (!id) return null;
   const now = new Date();
   const row = await userBySession(db(), id, sessionLimits(now));

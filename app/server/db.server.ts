@@ -1,5 +1,6 @@
 import { chmodSync, closeSync, existsSync, openSync } from "node:fs";
 import { migrateToLatest, openDatabase, refreshPlannerStatistics, type DB } from "#db/connection";
+import { compactSearchIndex } from "#db/repositories/proposal.repository";
 import { countUsersInDomain } from "#db/repositories/user.repository";
 import { securityTexts } from "~/domain/texts/security";
 import { config, ConfigError } from "./config.server";
@@ -27,8 +28,8 @@ export function db(): DB {
 }
 
 /**
- * Migrates, seeds the demo world into an empty database (demo mode only), and refreshes planner
- * statistics. Runs once at start-up. In production mode a database holding demo accounts is
+ * Migrates, seeds the demo world into an empty database (demo mode only), refreshes planner
+ * statistics and merges the search index. Runs once at start-up. In production mode a database holding demo accounts is
  * refused: the server does not start on it.
  */
 export function prepareDatabase(): Promise<void> {
@@ -39,6 +40,7 @@ export function prepareDatabase(): Promise<void> {
     if (config().mode === "production" && (await countUsersInDomain(db(), DEMO_EMAIL_DOMAIN)) > 0)
       throw new ConfigError(securityTexts.config.demoAccounts(DEMO_EMAIL_DOMAIN));
     await refreshPlannerStatistics(db());
+    await compactSearchIndex(db());
   })();
   return ready;
 }

@@ -1,6 +1,7 @@
 import { today } from "#workflows/dates";
-import { sql } from "kysely";
+import { sql, type CompiledQuery } from "kysely";
 import type { Executor } from "../connection";
+import { engineOf } from "../dialect";
 import type { BodyKind, MembershipRole, SigningRule } from "../schema";
 
 /** A body as it was named and constituted on a given date. */
@@ -56,14 +57,34 @@ function nameOn(date: string, column: "name" | "short_code" = "name") {
 }
 
 /**
+ * listBodies' statements, compiled once per engine, kind, date and flag: building and compiling
+ * the name subqueries with Kysely took about 1 ms of CPU per call (the query itself 0.05 ms), and
+ * every logged-in page asks for bodies (the state labels name the committee and the board).
+ * Only the SQL is kept, never a result: each call reads the bodies as they are now.
+ */
+const compiledBodyQueries = new Map<string, CompiledQuery>();
+
+/**
  * Bodies with the names they had on `on` (default today). `activeOnly` keeps those constituted
  * on that date.
  */
-export function listBodies(
+export async function listBodies(
   db: Executor,
   opts: { kind?: BodyKind; on?: string; activeOnly?: boolean } = {},
 ): Promise<BodyOnDate[]> {
   const on = opts.on ?? today();
+  const key = JSON.stringify([engineOf(db), opts.kind ?? null, on, opts.activeOnly === true]);
+  let compiled = compiledBodyQueries.get(key);
+  if (!compiled) {
+    if (compiledBodyQueries.size >= 100) compiledBodyQueries.clear();
+    compiled = bodiesQuery(db, { ...opts, on }).compile();
+    compiledBodyQueries.set(key, compiled);
+  }
+  return (await db.executeQuery(compiled)).rows as BodyOnDate[];
+}
+
+function bodiesQuery(db: Executor, opts: { kind?: BodyKind; on: string; activeOnly?: boolean }) {
+  const on = opts.on;
   let q = db
     .selectFrom("body")
     .select(["body.id", "body.kind", "body.valid_from", "body.valid_to", "body.signing_rule"])
@@ -71,7 +92,7 @@ export function listBodies(
     .select(nameOn(on, "short_code").as("code"));
   if (opts.kind) q = q.where("body.kind", "=", opts.kind);
   if (opts.activeOnly) q = q.where(validOn(on));
-  return q.orderBy("body.kind").orderBy("name").execute() as Promise<BodyOnDate[]>;
+  return q.orderBy("body.kind").orderBy("name");
 }
 
 export async function getBody(db: Executor, id: number, on = today()): Promise<BodyOnDate | undefined> {

@@ -306,6 +306,25 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
     const q = from.selectFrom("proposal").where(conditions);
     return match ? q.where(sql<SqlBool>`proposal.id in (select id from hits)`) : q;
   };
+  // Unfiltered, the total is every proposal but other people's drafts: SQLite counts a whole table
+  // from its b-tree's pages (0.04 ms at 100,000 proposals) where the visibility test read every
+  // index entry (6 ms), and the drafts are few and found by the (state, author_id) index.
+  const unfiltered =
+    !match &&
+    !filters.q &&
+    !filters.states?.length &&
+    !filters.groupId &&
+    !filters.authorId &&
+    !filters.municipalityId &&
+    !filters.year;
+  const total = (from: QueryCreator<Database>) =>
+    unfiltered
+      ? sql<number>`${db.selectFrom("proposal").select((eb) => eb.fn.countAll().as("n"))} - ${db
+          .selectFrom("proposal")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("proposal.state", "=", "draft")
+          .where("proposal.author_id", "!=", filters.viewerId)}`
+      : filtered(from).select((eb) => eb.fn.countAll<number>().as("n"));
   const direction = filters.sort === "oldest" ? "asc" : "desc";
   // The page's ids first, from the indexes alone; only those rows are then read from the table,
   // whose rows carry the long texts (a late row lookup: sorting thousands of hits reads no text).
@@ -318,16 +337,14 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
   return {
     page,
     pageSize,
-    count: filtered(statement).select((eb) => eb.fn.countAll<number>().as("total")),
+    count: unfiltered
+      ? db.selectNoFrom(() => total(db).as("total"))
+      : filtered(statement).select((eb) => eb.fn.countAll<number>().as("total")),
     rows: statement
       .selectFrom("proposal")
       .innerJoin("user as author", "author.id", "proposal.author_id")
       .select(listRowColumns)
-      .select(() =>
-        filtered(db)
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .as("total"),
-      )
+      .select(() => total(db).as("total"))
       .where("proposal.id", "in", pageIds)
       .orderBy(listedAt, direction)
       .orderBy("proposal.id", direction),
@@ -396,11 +413,33 @@ function relevanceQueries(
       .innerJoin("user as author", "author.id", "proposal.author_id")
       .select(listRowColumns)
       .select((eb) => eb.selectFrom("hits").select(eb.fn.countAll<number>().as("n")).as("total"))
+      // The page's ids are picked from the hits alone; only those rows are joined and read (joining
+      // every hit's row before the limit read up to 1,000 rows with their long texts).
+      .where("shown.id", "in", (eb) =>
+        eb
+          .selectFrom("shown")
+          .select("shown.id")
+          .orderBy("shown.score", "desc")
+          .orderBy("shown.id", "desc")
+          .limit(opts.pageSize)
+          .offset((opts.page - 1) * opts.pageSize),
+      )
       .orderBy("shown.score", "desc")
-      .orderBy("shown.id", "desc")
-      .limit(opts.pageSize)
-      .offset((opts.page - 1) * opts.pageSize),
+      .orderBy("shown.id", "desc"),
   };
+}
+
+/**
+ * Merges the full-text index's segments into one (SQLite; PostgreSQL's trigram index needs no
+ * such care). An index filled by many separate writes (a national import, years of use) holds many
+ * segments, and every search reads each word's entries from each of them: merged, the national
+ * search "velferdsteknologi" walked its 1,001 newest hits in 1.8 ms instead of 4.0 ms, its first 21
+ * in 0.2 ms instead of 2.3 ms. Run at start-up, before the server listens: about 3 s at 100,000
+ * proposals when the index is fragmented, under 1 ms when it is merged already.
+ */
+export async function compactSearchIndex(db: Executor): Promise<void> {
+  if (isPostgres(db)) return;
+  await sql`insert into proposal_fts(proposal_fts) values('optimize')`.execute(db);
 }
 
 /** The filtered, paginated list, newest submitted first; drafts only for their author. */

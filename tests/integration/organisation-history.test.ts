@@ -40,6 +40,18 @@ describe("organisation history", () => {
     expect(in2023[0]!.id).toBe(committee);
   });
 
+  it("a rename shows at once in the bodies of a date already asked for (only the statement is kept)", async () => {
+    const board = await makeBody(db, "board", "Styret", "2019-01-01");
+    const on = "2024-06-01";
+    expect((await listBodies(db, { kind: "board", on, activeOnly: true })).map((b) => b.name)).toEqual([
+      "Styret",
+    ]);
+    await renameBody(db, { bodyId: board, name: "Samarbeidsrådet", validFrom: "2024-01-01" });
+    expect((await listBodies(db, { kind: "board", on, activeOnly: true })).map((b) => b.name)).toEqual([
+      "Samarbeidsrådet",
+    ]);
+  });
+
   it("a municipality added from a date is active only from that date", async () => {
     await makeMunicipalities(db, ["Nordby", "Sørvik"], "2000-01-01");
     await createMunicipality(db, { name: "Nyvik", validFrom: "2024-01-01" });

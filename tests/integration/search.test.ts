@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
-import { createProposal, listProposals, similarProposals } from "#db/repositories/proposal.repository";
+import {
+  compactSearchIndex,
+  createProposal,
+  listProposals,
+  similarProposals,
+} from "#db/repositories/proposal.repository";
 import { makeWorld, testDb, type World } from "../support/db";
 
 /**
@@ -69,6 +74,29 @@ describe("search", () => {
       "Utkast om vannmålere",
       "Varsling av lekkasjer",
     ]);
+  });
+
+  it("finds the same after the search index is merged (as at start-up)", async () => {
+    const before = await titles("vannmål");
+    await compactSearchIndex(db);
+    await compactSearchIndex(db);
+    expect(await titles("vannmål")).toEqual(before);
+    expect(before).toEqual(["Smarte vannmålere", "Varsling av lekkasjer"]);
+  });
+
+  it("counts the unfiltered list as each viewer sees it: their own drafts, nobody else's", async () => {
+    // The unfiltered total is counted as every proposal less other people's drafts (decision 028).
+    for (const [viewerId, expected] of [
+      [world.users.employee2, 3],
+      [world.users.employee, 4],
+    ] as const) {
+      const first = await listProposals(db, { viewerId });
+      expect(first.total).toBe(expected);
+      expect(first.rows).toHaveLength(expected);
+      // A page past the end counts with the count query alone.
+      const past = await listProposals(db, { viewerId, page: 9 });
+      expect(past).toMatchObject({ total: expected, rows: [] });
+    }
   });
 
   it("ranks a proposal with the words in its title first among the similar, never drafts or the excluded one", async () => {
