@@ -18,7 +18,7 @@ import { sql } from "kysely";
 import { currentUserById } from "../../app/server/current-user.server";
 import { migrateToLatest, openDatabase } from "../../db/connection";
 import type { Dataset } from "./generate";
-import { eventsPerSecond } from "./in-process";
+import { eventsPerSecond, rowCount } from "./in-process";
 
 async function main() {
   const { values } = parseArgs({
@@ -38,22 +38,16 @@ async function main() {
     const user = await currentUserById(db, dataset.bench.userId);
     if (!user) throw new Error("the bench user is missing");
     await eventsPerSecond(db, user, Number(values.warmup));
-    const count = async (table: "notification" | "email_outbox") =>
-      Number(
-        (
-          await db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    const [notificationsBefore, emailsBefore] = [await count("notification"), await count("email_outbox")];
+    const [notificationsBefore, emailsBefore] = [
+      await rowCount(db, "notification"),
+      await rowCount(db, "email_outbox"),
+    ];
     const cpu = process.cpuUsage();
     const result = await eventsPerSecond(db, user, Number(values.events));
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
-    const notifications = (await count("notification")) - notificationsBefore;
-    const emails = (await count("email_outbox")) - emailsBefore;
+    const notifications = (await rowCount(db, "notification")) - notificationsBefore;
+    const emails = (await rowCount(db, "email_outbox")) - emailsBefore;
     // Pages written per commit: with automatic checkpoints off, the WAL only grows (a frame is a page).
     const walEvents = Number(values["wal-events"]);
     const walFile = path.join(dataDir, "innspill.db-wal");

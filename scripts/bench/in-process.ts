@@ -38,6 +38,15 @@ export function listQuery(db: DB, filters: ProposalFilters) {
   return () => listProposals(db, filters);
 }
 
+/** The number of rows in a table (the bench's before/after counts of what a run wrote). */
+export async function rowCount(db: DB, table: "notification" | "email_outbox"): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function flowchartCounts(db: DB) {
   return () => countByState(db);
 }

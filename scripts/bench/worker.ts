@@ -3,6 +3,7 @@ import type { DB } from "../../db/connection";
 import { deliverDue } from "../../app/server/notifications/delivery.server";
 import { runNotificationJobs } from "../../app/server/notifications/jobs.server";
 import { createTransport } from "../../app/server/notifications/transport.server";
+import { rowCount } from "./in-process";
 
 /**
  * The notification worker's own figures (decision 030): how fast it works off the backlog a large
@@ -45,17 +46,8 @@ export async function drainNotificationBacklog(
     sessionSecret: "benk-".repeat(8),
   });
   const log = pino({ level: "silent" });
-  const count = async (table: "notification" | "email_outbox") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const notificationsBefore = await count("notification");
-  const emailsBefore = await count("email_outbox");
+  const notificationsBefore = await rowCount(db, "notification");
+  const emailsBefore = await rowCount(db, "email_outbox");
   const cpuStart = cpuNow();
   const wallStart = performance.now();
   let runs = 0;
@@ -76,8 +68,8 @@ export async function drainNotificationBacklog(
   transport.close();
   return {
     runs,
-    notifications: (await count("notification")) - notificationsBefore,
-    emails: (await count("email_outbox")) - emailsBefore,
+    notifications: (await rowCount(db, "notification")) - notificationsBefore,
+    emails: (await rowCount(db, "email_outbox")) - emailsBefore,
     cpuMs,
     wallMs,
     idleRunCpuMs: idle[Math.floor(idle.length / 2)] ?? 0,
