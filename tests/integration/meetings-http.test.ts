@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "#db/connection";
 import { getMeeting } from "#db/repositories/meeting.repository";
-import { bodyOfKind, listMembershipsOfBody } from "#db/repositories/organisation.repository";
+import { addMembership, bodyOfKind, listMembershipsOfBody } from "#db/repositories/organisation.repository";
 import { loginCookie, post, startServer, type TestServer } from "../support/server";
 import { readZipEntry } from "../support/unzip";
 
@@ -39,6 +39,31 @@ describe("meetings over HTTP", () => {
   });
 
   const version = async () => String((await getMeeting(db, meetingId))!.version);
+
+  /**
+   * The meeting page keeps a body's member list until the database changes (decision 029, Round 2): a
+   * member added or removed by another connection shows in the attendance form on the next view.
+   */
+  async function expectMemberListFollowsWrites(bodyId: number) {
+    const page = async () => (await get(`/moter/${meetingId}`, coordinator)).text();
+    const user = await db
+      .selectFrom("user")
+      .select(["id", "name"])
+      .where("email", "=", "ansatt@innspill.test")
+      .executeTakeFirstOrThrow();
+    expect(await page()).not.toContain(user.name);
+    const id = await addMembership(db, {
+      userId: user.id,
+      bodyId,
+      role: "member",
+      municipalityId: null,
+      voteWeight: 1,
+      validFrom: `${year}-01-01`,
+    });
+    expect(await page()).toContain(user.name);
+    await db.deleteFrom("membership").where("id", "=", id).execute();
+    expect(await page()).not.toContain(user.name);
+  }
   const form = (fields: Record<string, string>) => new URLSearchParams(fields);
   const get = (path: string, cookie?: string) =>
     fetch(`${server.url}${path}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
@@ -100,6 +125,7 @@ describe("meetings over HTTP", () => {
     expect(await version()).toBe(before);
     expect((await act({ intent: "publishNotice", confirmed: "yes" })).status).toBe(302);
     const board = (await getMeeting(db, meetingId))!;
+    await expectMemberListFollowsWrites(board.body_id);
     const members = await listMembershipsOfBody(db, board.body_id, { on: `${year}-02-10` });
     const attendance = Object.fromEntries(members.map((m) => [`status.${m.user_id}`, "present"]));
     expect((await act({ intent: "attendance", ...attendance })).status).toBe(302);
