@@ -1,7 +1,6 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkLabel, ElkNode } from "elkjs/lib/elk-api";
 import { countByState } from "#db/repositories/process.repository";
-import { changeStamp } from "#db/dialect";
 import {
   edgesFrom,
   processDrawing,
@@ -14,7 +13,7 @@ import {
 import { bodyText, type BodyNames, type Lane, type ProposalState } from "#workflows/proposal.machine";
 import { anyStepNote, laneActors, laneNames, needsText, whoDecides } from "~/domain/texts/process";
 import { eventLabel } from "~/domain/texts/proposal-events";
-import { db } from "./db.server";
+import { keptUntilChange } from "./kept-until-change.server";
 import { bodyNames } from "./process.server";
 
 /**
@@ -490,22 +489,13 @@ async function chartPage(names: BodyNames) {
 
 const chartPages = new Map<string, ReturnType<typeof chartPage>>();
 
-let keptCounts: { stamp: string; counts: Promise<Record<string, number>> } | undefined;
-
 /**
  * The number of proposals in each state, counted again only when the database has changed since
- * the last count (`changeStamp`): counting walks every proposal (2.7 ms at national scale), and
+ * the last count (`keptUntilChange`): counting walks every proposal (2.7 ms at national scale), and
  * most views of /prosess follow no write. Exact: any commit, by any process, changes the stamp.
  */
-async function stateCounts(): Promise<Record<string, number>> {
-  const stamp = await changeStamp(db());
-  if (stamp === null) return countByState(db());
-  if (keptCounts?.stamp !== stamp) {
-    const counts = countByState(db());
-    keptCounts = { stamp, counts };
-    counts.catch(() => (keptCounts = undefined));
-  }
-  return keptCounts.counts;
+function stateCounts(): Promise<Record<string, number>> {
+  return keptUntilChange("flowchart:counts", countByState);
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   signersOfMeeting,
   votesOfMeeting,
 } from "#db/repositories/meeting.repository";
-import { changeStamp } from "#db/dialect";
 import { getBody, listMembershipsOfBody, type MembershipRow } from "#db/repositories/organisation.repository";
 import { getUser } from "#db/repositories/user.repository";
 import { meetingStateMeta, type MeetingStatus } from "#workflows/meeting.machine";
@@ -21,6 +20,7 @@ import { formatDate, formatDateTime, roleLabels } from "~/domain/texts";
 import { caseLabel, meetingTexts, outcomeLabel } from "~/domain/texts/meetings";
 import { recordTexts } from "~/domain/texts/records";
 import { db } from "../db.server";
+import { keptUntilChange } from "../kept-until-change.server";
 import { bodyNames } from "../process.server";
 
 /*
@@ -30,37 +30,14 @@ import { bodyNames } from "../process.server";
 
 const T = meetingTexts;
 
-/** How many bodies' member lists (body and date) are kept at most; the oldest kept goes first. */
-const KEPT_MEMBER_LISTS = 64;
-type KeptMembers = Map<string, { stamp: string; rows: Promise<MembershipRow[]> }>;
-/** Per database handle, so a test's fresh database never sees another's rows. */
-const keptMembersOf = new WeakMap<object, KeptMembers>();
-
 /**
- * A body's members on a date, read again only when the database has changed since the last read
- * (`changeStamp`, as /prosess's counts): a council of 357 is read and sorted in 1.2–1.5 ms at
- * national scale, and most views of a meeting page follow no write. Exact: any commit, by any
- * process, changes the stamp. PostgreSQL has no such stamp, so there it reads every time. The
- * rows are shared between requests: read them, never change them.
+ * A body's members on a date, read again only when the database has changed: a council of 357 is
+ * read and sorted in 1.2–1.5 ms at national scale, and most views of a meeting page follow no write.
  */
-async function membersOn(bodyId: number, date: string): Promise<readonly MembershipRow[]> {
-  const handle = db();
-  const stamp = await changeStamp(handle);
-  if (stamp === null) return listMembershipsOfBody(handle, bodyId, { on: date });
-  let keptMembers = keptMembersOf.get(handle);
-  if (!keptMembers) keptMembersOf.set(handle, (keptMembers = new Map()));
-  const key = `${bodyId}:${date}`;
-  const kept = keptMembers.get(key);
-  if (kept?.stamp === stamp) return kept.rows;
-  const rows = listMembershipsOfBody(handle, bodyId, { on: date });
-  const entry = { stamp, rows };
-  keptMembers.delete(key);
-  if (keptMembers.size >= KEPT_MEMBER_LISTS) keptMembers.delete(keptMembers.keys().next().value!);
-  keptMembers.set(key, entry);
-  rows.catch(() => {
-    if (keptMembers.get(key) === entry) keptMembers.delete(key);
-  });
-  return rows;
+function membersOn(bodyId: number, date: string): Promise<readonly MembershipRow[]> {
+  return keptUntilChange(`members:${bodyId}:${date}`, (handle) =>
+    listMembershipsOfBody(handle, bodyId, { on: date }),
+  );
 }
 
 /** Everything recorded about a meeting, read once. */
