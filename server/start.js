@@ -74,7 +74,7 @@ function serve() {
   const app = express();
   app.disable("x-powered-by");
   app.use(accessLog());
-  app.use(compression());
+  app.use(compression({ level: Number(process.env.H15P_GZIP ?? 6) }));
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();

@@ -65,10 +65,13 @@ export async function completeFormData(proposalId: number) {
 /**
  * The follow-up panel of the proposal page: project lead, dates, realised benefits and the
  * report text, and whether this user may edit the text now. Null before the work has started.
+ * For the proposal as the page read it for this viewer (not read again).
  */
-export async function followupPanel(proposalId: number, user: CurrentUser) {
-  const proposal = await getProposalForViewer(db(), proposalId, user.id);
-  if (!proposal) return null;
+export async function followupPanel(
+  proposal: NonNullable<Awaited<ReturnType<typeof getProposalForViewer>>>,
+  user: CurrentUser,
+) {
+  const proposalId = proposal.id;
   const followup = await getFollowup(db(), proposalId);
   if (!followup && proposal.state !== "inProgress" && proposal.state !== "completed") return null;
   const locked = followup ? isReportTextLocked(followup, await finalReportYears(db())) : false;

@@ -26,12 +26,13 @@ import {
   type ProposalState,
 } from "#workflows/proposal.machine";
 import type { CurrentUser } from "./auth.server";
-import { proposalFacts } from "./commands/apply-proposal-event.server";
+import { factsFrom } from "./commands/apply-proposal-event.server";
 import { db } from "./db.server";
 import { processDiagram, processPlace } from "./flowchart.server";
 import { siteText } from "./site-texts.server";
 import { supportPanel } from "./support.server";
 import { followPanel } from "./notification-center.server";
+import { followupPanel } from "./followup.server";
 import { bodyNames, stateLabel } from "./process.server";
 
 /** The bodies whose exempt cases this reader may read today, among those of the items given. */
@@ -100,19 +101,18 @@ export async function proposalPage(id: number, user: CurrentUser, opts: { diagra
     history,
     groups,
     names,
-    facts,
     merged,
     similar,
     assessment,
     bands,
     goals,
+    followup,
   ] = await Promise.all([
     municipalitiesOfProposal(db(), id),
     attachmentsOfProposal(db(), id),
     historyOfProposal(db(), id),
     listBodies(db(), { kind: "group" }),
     bodyNames(),
-    proposalFacts(db(), proposal),
     mergedInto(db(), id),
     proposal.state === "draft"
       ? Promise.resolve([])
@@ -120,7 +120,10 @@ export async function proposalPage(id: number, user: CurrentUser, opts: { diagra
     getAssessment(db(), id),
     listPriorityBands(db()),
     goalsOfProposal(db(), id),
+    followupPanel(proposal, user),
   ]);
+  // The machine's facts from the assessment and goals read for the page, not read again.
+  const facts = factsFrom(proposal, assessment, goals.length);
   const actor = proposalActor(user, proposal);
   const protocolItems = new Map(
     (
@@ -221,6 +224,7 @@ export async function proposalPage(id: number, user: CurrentUser, opts: { diagra
       : null,
     goals: goals.map((g) => ({ id: g.id, label: `${g.number} ${g.title}`, strategyName: g.strategy_name })),
     canAssess: mayAssess(actor, proposal),
+    followup,
     similar: similar.map((s) => ({ id: s.id, title: s.title, stateLabel: stateLabel(s.state, names) })),
   };
 }

@@ -1,4 +1,11 @@
-import { sql, type ExpressionBuilder, type QueryCreator, type RawBuilder, type SqlBool } from "kysely";
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type QueryCreator,
+  type RawBuilder,
+  type SqlBool,
+} from "kysely";
 import type { Executor } from "../connection";
 import { isPostgres, likeIgnoringCase, POSTGRES_SEARCH_TEXT } from "../dialect";
 import type { Database, NewProposal } from "../schema";
@@ -253,12 +260,29 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
   const pageSize = filters.pageSize ?? 20;
   const page = Math.max(1, filters.page ?? 1);
   const match = filters.q ? ftsQuery(filters.q) : null;
-  const conditions = (eb: ExpressionBuilder<Database, "proposal">) => {
-    const all = [visibleTo(filters.viewerId)(eb)];
+  // The viewer's rows, or (for the counts below) other parts of the visibility rule. "exists":
+  // each proposal checked against its municipalities, for a few proposals (one person's drafts)
+  // instead of a municipality's hundreds looked up.
+  const conditions = (
+    eb: ExpressionBuilder<Database, "proposal">,
+    visibility: Expression<SqlBool> = visibleTo(filters.viewerId)(eb),
+    municipality: "in" | "exists" = "in",
+  ) => {
+    const all = [visibility];
     if (filters.states && filters.states.length > 0) all.push(eb("proposal.state", "in", filters.states));
     if (filters.groupId) all.push(eb("proposal.group_id", "=", filters.groupId));
     if (filters.authorId) all.push(eb("proposal.author_id", "=", filters.authorId));
-    if (filters.municipalityId) {
+    if (filters.municipalityId && municipality === "exists") {
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom("proposal_municipality as pm")
+            .select("pm.proposal_id")
+            .whereRef("pm.proposal_id", "=", "proposal.id")
+            .where("pm.municipality_id", "=", filters.municipalityId),
+        ),
+      );
+    } else if (filters.municipalityId) {
       all.push(
         eb(
           "proposal.id",
@@ -325,6 +349,35 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
           .where("proposal.state", "=", "draft")
           .where("proposal.author_id", "!=", filters.viewerId)}`
       : filtered(from).select((eb) => eb.fn.countAll<number>().as("n"));
+  // A filter's total, on SQLite, is what every viewer sees (no drafts) plus the viewer's own drafts:
+  // the first is the same for everyone until the data changes, so the page may keep it
+  // (listProposals' `keep`); the second is an index range of the (state, author_id) index. Not for
+  // words (their hits are found once for the page and the count), nor "my own" (one viewer's).
+  const counted =
+    !unfiltered && !filters.q && !filters.authorId && !isPostgres(db)
+      ? {
+          key: JSON.stringify([
+            filters.states ?? null,
+            filters.groupId ?? null,
+            filters.municipalityId ?? null,
+            filters.year ?? null,
+          ]),
+          shared: db
+            .selectFrom("proposal")
+            .where((eb) => conditions(eb, eb("proposal.state", "!=", "draft")))
+            .select((eb) => eb.fn.countAll<number>().as("n")),
+          ownDrafts: db
+            .selectFrom("proposal")
+            .where((eb) =>
+              conditions(
+                eb,
+                eb.and([eb("proposal.state", "=", "draft"), eb("proposal.author_id", "=", filters.viewerId)]),
+                "exists",
+              ),
+            )
+            .select((eb) => eb.fn.countAll<number>().as("n")),
+        }
+      : null;
   const direction = filters.sort === "oldest" ? "asc" : "desc";
   // The page's ids first, from the indexes alone; only those rows are then read from the table,
   // whose rows carry the long texts (a late row lookup: sorting thousands of hits reads no text).
@@ -337,6 +390,7 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
   return {
     page,
     pageSize,
+    counted,
     count: unfiltered
       ? db.selectNoFrom(() => total(db).as("total"))
       : filtered(statement).select((eb) => eb.fn.countAll<number>().as("total")),
@@ -344,7 +398,7 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
       .selectFrom("proposal")
       .innerJoin("user as author", "author.id", "proposal.author_id")
       .select(listRowColumns)
-      .select(() => total(db).as("total"))
+      .$if(!counted, (qb) => qb.select(() => total(db).as("total")))
       .where("proposal.id", "in", pageIds)
       .orderBy(listedAt, direction)
       .orderBy("proposal.id", direction),
@@ -442,12 +496,32 @@ export async function compactSearchIndex(db: Executor): Promise<void> {
   await sql`insert into proposal_fts(proposal_fts) values('optimize')`.execute(db);
 }
 
+/**
+ * Keeps a count that every viewer shares, by a key naming the filters: for instance until the
+ * database changes (`keptUntilChange`). It must return what `read` would.
+ */
+export type KeepCount = (key: string, read: () => Promise<number>) => Promise<number>;
+
 /** The filtered, paginated list, newest submitted first; drafts only for their author. */
-export async function listProposals(db: Executor, filters: ProposalFilters) {
+export async function listProposals(db: Executor, filters: ProposalFilters, opts: { keep?: KeepCount } = {}) {
   const queries = listProposalsQueries(db, filters);
   const { count, rows, page, pageSize } = queries;
-  const found = await rows.execute();
-  const total = Number(found.length > 0 ? found[0]!.total : (await count.executeTakeFirstOrThrow()).total);
+  let total: number;
+  let found: Awaited<ReturnType<typeof rows.execute>>;
+  const counted = "counted" in queries ? queries.counted : null;
+  if (counted) {
+    const readShared = async () => Number((await counted.shared.executeTakeFirstOrThrow()).n);
+    const [rowsFound, shared, ownDrafts] = await Promise.all([
+      rows.execute(),
+      opts.keep ? opts.keep(`list-total:${counted.key}`, readShared) : readShared(),
+      counted.ownDrafts.executeTakeFirstOrThrow(),
+    ]);
+    found = rowsFound;
+    total = shared + Number(ownDrafts.n);
+  } else {
+    found = await rows.execute();
+    total = Number(found.length > 0 ? found[0]!.total : (await count.executeTakeFirstOrThrow()).total);
+  }
   // A relevance search stops counting at its cap: "more than" the cap, and only the cap's hits paged.
   const cap = "cap" in queries ? queries.cap : Infinity;
   return {

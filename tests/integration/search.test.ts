@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
+import { isPostgres } from "#db/dialect";
 import {
   compactSearchIndex,
   createProposal,
@@ -97,6 +98,38 @@ describe("search", () => {
       const past = await listProposals(db, { viewerId, page: 9 });
       expect(past).toMatchObject({ total: expected, rows: [] });
     }
+  });
+
+  it("counts a filtered list as each viewer sees it, also when the count everyone shares is kept", async () => {
+    // A filter's total is everyone's (no drafts) plus the viewer's own drafts; the first may be kept
+    // between requests (decision 028, round 3): one read serves both viewers, and both totals are exact.
+    const kept = new Map<string, Promise<number>>();
+    const reads: string[] = [];
+    const keep = (key: string, read: () => Promise<number>) => {
+      if (!kept.has(key)) {
+        reads.push(key);
+        kept.set(key, read());
+      }
+      return kept.get(key)!;
+    };
+    for (const filters of [
+      { municipalityId: world.municipalities.Nordby },
+      { year: 2024 },
+      { states: ["draft", "submitted"] },
+    ]) {
+      for (const [viewerId, expected] of [
+        [world.users.employee2, 3],
+        [world.users.employee, 4],
+      ] as const) {
+        for (const opts of [{}, { keep }]) {
+          const list = await listProposals(db, { viewerId, ...filters }, opts);
+          expect(list.total, JSON.stringify(filters)).toBe(expected);
+          expect(list.rows).toHaveLength(expected);
+        }
+      }
+    }
+    // On PostgreSQL the list counts in its page's statement and keeps nothing.
+    expect(reads).toHaveLength(isPostgres(db) ? 0 : 3);
   });
 
   it("ranks a proposal with the words in its title first among the similar, never drafts or the excluded one", async () => {

@@ -25,7 +25,6 @@ import { deleteDraftProposal } from "~/server/commands/delete-draft.server";
 import { db } from "~/server/db.server";
 import { confirmationNeeded, type IrreversibleStep } from "~/server/confirmation.server";
 import { ConfirmStep } from "~/components/confirm-step";
-import { followupPanel } from "~/server/followup.server";
 import { proposalPage } from "~/server/proposal-page.server";
 import { invalid, replyTo } from "~/server/reply.server";
 import { proposalPageTexts as P } from "~/domain/texts/proposal-page";
@@ -50,11 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     diagram: url.searchParams.get("prosess") === "vis",
   });
   if (!page) notFound();
-  const [followup, confirmation] = await Promise.all([
-    followupPanel(page.proposal.id, user),
-    proposalConfirmation(url.searchParams.get("melding"), page.proposal),
-  ]);
-  return { ...page, followup, confirmation };
+  const confirmation = await proposalConfirmation(url.searchParams.get("melding"), page.proposal);
+  return { ...page, confirmation };
 }
 
 const closingSteps: Record<string, IrreversibleStep | undefined> = {

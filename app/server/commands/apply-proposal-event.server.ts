@@ -56,10 +56,19 @@ export async function proposalFacts(
     getAssessment(db, proposal.id),
     linkedGoalIds(db, proposal.id),
   ]);
+  return factsFrom(proposal, assessment, goals.length);
+}
+
+/** The same facts from an assessment and a count of linked goals already read (the proposal page reads both). */
+export function factsFrom(
+  proposal: { group_id: number | null },
+  assessment: Parameters<typeof isAssessmentComplete>[0],
+  subGoalCount: number,
+): ProposalFacts {
   return {
     groupId: proposal.group_id,
     assessmentComplete: isAssessmentComplete(assessment),
-    subGoalCount: goals.length,
+    subGoalCount,
   };
 }
 
