@@ -353,8 +353,9 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
   // the first is the same for everyone until the data changes, so the page may keep it
   // (listProposals' `keep`); the second is an index range of the (state, author_id) index. Not for
   // words (their hits are found once for the page and the count), nor "my own" (one viewer's).
+  // Unfiltered, everyone's part is every proposal less all drafts, as `total` counts above.
   const counted =
-    !unfiltered && !filters.q && !filters.authorId && !isPostgres(db)
+    !filters.q && !filters.authorId && !isPostgres(db)
       ? {
           key: JSON.stringify([
             filters.states ?? null,
@@ -362,10 +363,17 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
             filters.municipalityId ?? null,
             filters.year ?? null,
           ]),
-          shared: db
-            .selectFrom("proposal")
-            .where((eb) => conditions(eb, eb("proposal.state", "!=", "draft")))
-            .select((eb) => eb.fn.countAll<number>().as("n")),
+          shared: unfiltered
+            ? db.selectNoFrom(() =>
+                sql<number>`${db.selectFrom("proposal").select((eb) => eb.fn.countAll().as("n"))} - ${db
+                  .selectFrom("proposal")
+                  .select((eb) => eb.fn.countAll().as("n"))
+                  .where("proposal.state", "=", "draft")}`.as("n"),
+              )
+            : db
+                .selectFrom("proposal")
+                .where((eb) => conditions(eb, eb("proposal.state", "!=", "draft")))
+                .select((eb) => eb.fn.countAll<number>().as("n")),
           ownDrafts: db
             .selectFrom("proposal")
             .where((eb) =>
