@@ -8,7 +8,7 @@ import {
 } from "kysely";
 import type { Executor } from "../connection";
 import { isPostgres, likeIgnoringCase, POSTGRES_SEARCH_TEXT } from "../dialect";
-import type { Database, NewProposal } from "../schema";
+import type { Database, NewProposal, Proposal } from "../schema";
 
 export interface ProposalTexts {
   title: string;
@@ -118,15 +118,20 @@ export async function deleteDraft(db: Executor, id: number, authorId: number): P
 }
 
 /** A proposal with its author; undefined when missing or a draft the viewer did not write. */
-export async function getProposalForViewer(db: Executor, id: number, viewerId: number) {
-  return db
-    .selectFrom("proposal")
-    .innerJoin("user as author", "author.id", "proposal.author_id")
-    .selectAll("proposal")
-    .select(["author.name as author_name", "author.email as author_email"])
-    .where("proposal.id", "=", id)
-    .where((eb) => eb.or([eb("proposal.state", "!=", "draft"), eb("proposal.author_id", "=", viewerId)]))
-    .executeTakeFirst();
+export async function getProposalForViewer(
+  db: Executor,
+  id: number,
+  viewerId: number,
+): Promise<(Proposal & { author_name: string; author_email: string }) | undefined> {
+  // A plain statement: every page about a proposal reads it, and the builder took longer to build it
+  // than SQLite to run it (as for the hot statements of decision 026).
+  const { rows } = await sql<Proposal & { author_name: string; author_email: string }>`
+    select proposal.*, author.name as author_name, author.email as author_email
+    from proposal
+    join "user" as author on author.id = proposal.author_id
+    where proposal.id = ${id} and (proposal.state != 'draft' or proposal.author_id = ${viewerId})
+  `.execute(db);
+  return rows[0];
 }
 
 export function getProposal(db: Executor, id: number) {
