@@ -192,6 +192,7 @@ function heapLimitFlag(env: Record<string, string> | undefined): string {
   ).scripts;
   const fallback = /\$\{SERVER_HEAP_MB:-(\d+)\}/.exec(scripts.serve ?? "")?.[1];
   if (!fallback) throw new Error("package.json's serve script has no ${SERVER_HEAP_MB:-…} heap limit");
-  const mb = env?.SERVER_HEAP_MB || process.env.SERVER_HEAP_MB || fallback;
-  return `--max-old-space-size=${mb}`;
+  const given = env?.SERVER_HEAP_MB || process.env.SERVER_HEAP_MB;
+  // A value that is not a number is the configuration's to refuse (with its message), not node's.
+  return `--max-old-space-size=${given && /^\d+$/.test(given) ? given : fallback}`;
 }
