@@ -37,7 +37,7 @@ const MAX_PROCESSES = 64;
  * only 60–110 MB of it was live. `npm run serve` passes it to node (`--max-old-space-size`), and the
  * cluster's primary to every server process it forks. Keep it the same as the default in package.json.
  */
-export const DEFAULT_SERVER_HEAP_MB = 256;
+export const DEFAULT_SERVER_HEAP_MB = 512;
 const MIN_SERVER_HEAP_MB = 128;
 const MAX_SERVER_HEAP_MB = 65536;
 
