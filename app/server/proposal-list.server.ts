@@ -4,6 +4,7 @@ import {
   municipalityNamesFor,
   similarProposals,
   submissionYears,
+  type KeepUntilChange,
   type ProposalFilters,
 } from "#db/repositories/proposal.repository";
 import { finalStates, proposalStates } from "#workflows/proposal.machine";
@@ -108,12 +109,7 @@ async function namedRows(user: CurrentUser, f: ProposalListFilters, extra: Parti
   const [result, groups, names] = await Promise.all([
     municipality.kind === "unresolved"
       ? Promise.resolve(noProposals)
-      : listProposals(
-          db(),
-          { ...listFilters(f, user.id, municipality), ...extra },
-          // A filter's total without drafts is everyone's: counted again only after a write.
-          { keep: (key, read) => keptUntilChange(key, read) },
-        ),
+      : listProposals(db(), { ...listFilters(f, user.id, municipality), ...extra }, keepSearchHits),
     listBodies(db(), { kind: "group" }),
     bodyNames(),
   ]);
@@ -135,6 +131,14 @@ async function namedRows(user: CurrentUser, f: ProposalListFilters, extra: Parti
     })),
   };
 }
+
+/**
+ * A search's walk of its hits, kept until the database changes (decision 028, Round 3): the next
+ * page, a repeat or the CSV of the same search reads only its rows. A filter's count that every
+ * viewer shares (no drafts) is kept the same way. Exact: any commit, by any
+ * process, reads the hits again; PostgreSQL reads them every time.
+ */
+const keepSearchHits: KeepUntilChange = (key, read) => keptUntilChange(key, () => read());
 
 const noProposals: Awaited<ReturnType<typeof listProposals>> = {
   rows: [],

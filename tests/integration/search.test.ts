@@ -6,6 +6,7 @@ import {
   createProposal,
   listProposals,
   similarProposals,
+  type KeepUntilChange,
 } from "#db/repositories/proposal.repository";
 import { makeWorld, testDb, type World } from "../support/db";
 
@@ -103,14 +104,14 @@ describe("search", () => {
   it("counts a filtered list as each viewer sees it, also when the count everyone shares is kept", async () => {
     // A filter's total is everyone's (no drafts) plus the viewer's own drafts; the first may be kept
     // between requests (decision 028, round 3): one read serves both viewers, and both totals are exact.
-    const kept = new Map<string, Promise<number>>();
+    const kept = new Map<string, Promise<unknown>>();
     const reads: string[] = [];
-    const keep = (key: string, read: () => Promise<number>) => {
+    const keep: KeepUntilChange = <T>(key: string, read: () => Promise<T>) => {
       if (!kept.has(key)) {
         reads.push(key);
         kept.set(key, read());
       }
-      return kept.get(key)!;
+      return kept.get(key) as Promise<T>;
     };
     for (const filters of [
       {},
@@ -122,8 +123,8 @@ describe("search", () => {
         [world.users.employee2, 3],
         [world.users.employee, 4],
       ] as const) {
-        for (const opts of [{}, { keep }]) {
-          const list = await listProposals(db, { viewerId, ...filters }, opts);
+        for (const keeping of [undefined, keep]) {
+          const list = await listProposals(db, { viewerId, ...filters }, keeping);
           expect(list.total, JSON.stringify(filters)).toBe(expected);
           expect(list.rows).toHaveLength(expected);
         }
