@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from "react";
-import { ProcessFlowchartSvg } from "~/components/process-flowchart";
+import { renderToStaticMarkup } from "react-dom/server";
+import { KeptMarkup } from "~/components/document-context";
+import { FLOWCHART_MARKUP_ID, FLOWCHART_NAME_ID, ProcessFlowchartSvg } from "~/components/process-flowchart";
 import { t } from "~/domain/texts";
 import { processTexts, proposalCount } from "~/domain/texts/process";
 import { getUser } from "~/server/auth.server";
 import { flowchartPage } from "~/server/flowchart.server";
+import { provideMarkup } from "~/server/kept-markup.server";
 
 /**
  * The live flowchart of the process, for employees with or without a login. The counts are
@@ -17,8 +20,19 @@ const ProcessFlow = lazy(() => import("~/components/process-flow"));
 
 export const meta: MetaFunction = () => [{ title: `${processTexts.title} – ${t.app.name}` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, page] = await Promise.all([getUser(request), flowchartPage()]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [user, { drawing, ...page }] = await Promise.all([getUser(request), flowchartPage()]);
+  // The drawing is rendered once per set of counts; the document inserts it as it is.
+  provideMarkup(context, FLOWCHART_MARKUP_ID, drawing, () =>
+    renderToStaticMarkup(
+      <ProcessFlowchartSvg
+        layout={page.layout}
+        states={page.states}
+        edges={page.edges}
+        labelledBy={FLOWCHART_NAME_ID}
+      />,
+    ),
+  );
   return { ...page, signedIn: user !== null };
 }
 
@@ -36,13 +50,15 @@ class FallbackOnError extends Component<{ fallback: ReactNode; children: ReactNo
 export default function ProcessPage() {
   const { states, edges, layout, signedIn } = useLoaderData<typeof loader>();
   // The SVG is the first render on server and client alike; React Flow replaces it once hydrated.
+  // The server inserts the drawing it kept for these counts (flowchart.server.ts); the browser
+  // renders the same SVG from the layout, and hydrates it against that markup.
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
 
   const svg = (
-    <div className="flowchart-scroll">
-      <ProcessFlowchartSvg layout={layout} states={states} edges={edges} labelledBy="flowchart-name" />
-    </div>
+    <KeptMarkup id={FLOWCHART_MARKUP_ID} className="flowchart-scroll">
+      <ProcessFlowchartSvg layout={layout} states={states} edges={edges} labelledBy={FLOWCHART_NAME_ID} />
+    </KeptMarkup>
   );
 
   return (
@@ -62,7 +78,7 @@ export default function ProcessPage() {
         <h2 id="flowchart-heading">{processTexts.chartHeading}</h2>
         <figure className="flowchart">
           <figcaption>
-            <span id="flowchart-name" className="visually-hidden">
+            <span id={FLOWCHART_NAME_ID} className="visually-hidden">
               {processTexts.chartLabel}
             </span>
             {processTexts.chartCaption}
@@ -70,7 +86,7 @@ export default function ProcessPage() {
           {enhanced ? (
             <FallbackOnError fallback={svg}>
               <Suspense fallback={svg}>
-                <ProcessFlow layout={layout} states={states} edges={edges} labelledBy="flowchart-name" />
+                <ProcessFlow layout={layout} states={states} edges={edges} labelledBy={FLOWCHART_NAME_ID} />
               </Suspense>
             </FallbackOnError>
           ) : (
