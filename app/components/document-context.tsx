@@ -30,9 +30,9 @@ export const KeptMarkupProvider = KeptMarkupContext.Provider;
 /**
  * A `div` whose content the server inserts from kept markup, when it has some under `id`, instead
  * of rendering `children` again on every request; the browser always renders `children` and
- * hydrates them against that markup. So the markup must be exactly what React makes of `children`:
- * `renderToStaticMarkup` of the same element, for an element without text nodes side by side
- * (there `renderToString` adds comments between them); a test holds each use to that.
+ * hydrates them against that markup. So the markup must be exactly what React streams for
+ * `children`: `renderToString` of the same element, which must need no context (no router, no
+ * loader data). A test holds each use to that.
  */
 export function KeptMarkup({
   id,

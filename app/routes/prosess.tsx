@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { KeptMarkup } from "~/components/document-context";
 import { FLOWCHART_MARKUP_ID, FLOWCHART_NAME_ID, ProcessFlowchartSvg } from "~/components/process-flowchart";
+import { PROCESS_TEXT_MARKUP_ID, ProcessTextVersion } from "~/components/process-text-version";
 import { t } from "~/domain/texts";
-import { processTexts, proposalCount } from "~/domain/texts/process";
+import { processTexts } from "~/domain/texts/process";
 import { getUser } from "~/server/auth.server";
 import { flowchartPage } from "~/server/flowchart.server";
 import { provideMarkup } from "~/server/kept-markup.server";
@@ -22,9 +23,9 @@ export const meta: MetaFunction = () => [{ title: `${processTexts.title} – ${t
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [user, { drawing, ...page }] = await Promise.all([getUser(request), flowchartPage()]);
-  // The drawing is rendered once per set of counts; the document inserts it as it is.
+  // The drawing and the text version are rendered once per set of counts; the document inserts them.
   provideMarkup(context, FLOWCHART_MARKUP_ID, drawing, () =>
-    renderToStaticMarkup(
+    renderToString(
       <ProcessFlowchartSvg
         layout={page.layout}
         states={page.states}
@@ -32,6 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         labelledBy={FLOWCHART_NAME_ID}
       />,
     ),
+  );
+  provideMarkup(context, PROCESS_TEXT_MARKUP_ID, drawing, () =>
+    renderToString(<ProcessTextVersion states={page.states} />),
   );
   return { ...page, signedIn: user !== null };
 }
@@ -95,55 +99,9 @@ export default function ProcessPage() {
         </figure>
       </section>
 
-      <section aria-labelledby="prosess-tekst">
-        <h2 id="prosess-tekst" tabIndex={-1}>
-          {processTexts.textHeading}
-        </h2>
-        <p>{processTexts.textIntro}</p>
-        <ol className="process-steps">
-          {states.map((state) => (
-            <li key={state.id} id={`steg-${state.id}`}>
-              <h3>
-                {state.label} – {proposalCount(state.count)}
-              </h3>
-              <p>{state.now}</p>
-              <p>
-                {state.whoActs ? (
-                  <>
-                    <strong>{processTexts.whoActs}:</strong> {state.whoActs}
-                  </>
-                ) : (
-                  processTexts.endState
-                )}
-              </p>
-              <p>
-                <Link to={state.href}>{processTexts.showProposals(state.label)}</Link>
-              </p>
-              {state.ways.length > 0 ? (
-                <>
-                  <h4>{processTexts.ways}</h4>
-                  <ul>
-                    {state.ways.map((way) => (
-                      <li key={way.id}>
-                        <strong>{way.label}</strong>{" "}
-                        {way.selfLoop ? (
-                          processTexts.selfLoop
-                        ) : (
-                          <>
-                            {processTexts.goesTo} <a href={`#steg-${way.to}`}>{way.toLabel}</a>
-                          </>
-                        )}
-                        {way.needs ? ` (${way.needs})` : ""}. {processTexts.decides}: {way.who}
-                        {way.inMeeting ? ` (${processTexts.inMeeting})` : ""}.
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <KeptMarkup id={PROCESS_TEXT_MARKUP_ID}>
+        <ProcessTextVersion states={states} />
+      </KeptMarkup>
     </>
   );
 }
