@@ -4,6 +4,8 @@
 // With WEB_CONCURRENCY > 1 (decision 021) this process is the cluster's primary: it migrates and seeds once,
 // then forks that many server processes (node:cluster) that serve the same port on the same database file,
 // replaces one that dies, and stops them all on SIGTERM/SIGINT. With 1 it serves by itself.
+// Memory (decision 032): every server process runs with a bounded V8 old space (SERVER_HEAP_MB):
+// `npm run serve` passes `--max-old-space-size` to node, and the primary to each process it forks.
 import {
   createReadableStreamFromReadable,
   createRequestHandler,
@@ -16,6 +18,7 @@ import cluster from "node:cluster";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { Transform } from "node:stream";
+import v8 from "node:v8";
 import { setTimeout } from "node:timers";
 import { pathToFileURL } from "node:url";
 import { pinoHttp } from "pino-http";
@@ -64,9 +67,30 @@ const processes = development ? 1 : config.webConcurrency;
 if (cluster.isPrimary && processes > 1) {
   // The primary serves nothing: it holds no database connection while the server processes work.
   await appServer.closeDatabase();
+  // Each server process gets the configured heap limit, whatever this process was started with.
+  cluster.setupPrimary({ execArgv: withHeapLimit(process.execArgv, config.serverHeapMb) });
   supervise(processes);
 } else {
+  if (!development && !hasHeapLimit())
+    log.warn(
+      {
+        heapLimitMb: Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20),
+        serverHeapMb: config.serverHeapMb,
+      },
+      "started without --max-old-space-size: the heap grows far beyond what it holds (start with npm run serve)",
+    );
   serve();
+}
+
+/** node's old-space limit flag; V8 takes the last one given. */
+function withHeapLimit(execArgv, mb) {
+  return [...execArgv.filter((arg) => !arg.startsWith("--max-old-space-size")), `--max-old-space-size=${mb}`];
+}
+
+function hasHeapLimit() {
+  return [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].some((arg) =>
+    arg.startsWith("--max-old-space-size"),
+  );
 }
 
 /** This process serves HTTP: alone (WEB_CONCURRENCY=1) or as one of the cluster's server processes. */

@@ -30,6 +30,17 @@ const positive = (name: string, max: number) =>
 /** At most this many server processes (WEB_CONCURRENCY). */
 const MAX_PROCESSES = 64;
 
+/**
+ * The V8 old-space limit of each server process, in MB (SERVER_HEAP_MB; decision 032). V8 grows a
+ * process's heap against its limit, ~4 GB by default on a large machine: with it a server process's
+ * heap kept growing with every page under load (to ~400 MB, 630 MB resident at national scale) while
+ * only 60–110 MB of it was live. `npm run serve` passes it to node (`--max-old-space-size`), and the
+ * cluster's primary to every server process it forks. Keep it the same as the default in package.json.
+ */
+export const DEFAULT_SERVER_HEAP_MB = 512;
+const MIN_SERVER_HEAP_MB = 128;
+const MAX_SERVER_HEAP_MB = 65536;
+
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const environment = z.object({
@@ -65,6 +76,12 @@ const environment = z.object({
     .enum(["in-process", "off"], { error: C.oneOf("NOTIFICATION_WORKER", ['"in-process"', '"off"']) })
     .default("in-process"),
   WEB_CONCURRENCY: positive("WEB_CONCURRENCY", MAX_PROCESSES).optional(),
+  SERVER_HEAP_MB: z.coerce
+    .number({ error: C.number("SERVER_HEAP_MB") })
+    .int(C.integer("SERVER_HEAP_MB"))
+    .min(MIN_SERVER_HEAP_MB, C.between("SERVER_HEAP_MB", MIN_SERVER_HEAP_MB, MAX_SERVER_HEAP_MB))
+    .max(MAX_SERVER_HEAP_MB, C.between("SERVER_HEAP_MB", MIN_SERVER_HEAP_MB, MAX_SERVER_HEAP_MB))
+    .default(DEFAULT_SERVER_HEAP_MB),
 });
 
 export interface Config {
@@ -100,6 +117,8 @@ export interface Config {
    * Default: the number of cores in production, 1 in the demo.
    */
   webConcurrency: number;
+  /** Each server process's V8 old-space limit in MB (`--max-old-space-size`; decision 032). */
+  serverHeapMb: number;
 }
 
 export const SESSION_MAX_DAYS = 14;
@@ -162,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webConcurrency:
       e.WEB_CONCURRENCY ??
       (e.INNSPILL_MODE === "production" ? Math.min(availableParallelism(), MAX_PROCESSES) : 1),
+    serverHeapMb: e.SERVER_HEAP_MB,
   };
   return cached;
 }

@@ -4,6 +4,7 @@ import {
   municipalityNamesFor,
   similarProposals,
   submissionYears,
+  type KeepUntilChange,
   type ProposalFilters,
 } from "#db/repositories/proposal.repository";
 import { finalStates, proposalStates } from "#workflows/proposal.machine";
@@ -13,6 +14,7 @@ import { exportTexts as X } from "~/domain/texts/report";
 import type { CurrentUser } from "./auth.server";
 import { toCsv } from "./csv.server";
 import { db } from "./db.server";
+import { keptUntilChange } from "./kept-until-change.server";
 import { bodyNames, stateLabel } from "./process.server";
 import { supportLines } from "./support.server";
 
@@ -105,7 +107,7 @@ async function namedRows(user: CurrentUser, f: ProposalListFilters, extra: Parti
   const [result, groups, names] = await Promise.all([
     municipality.kind === "unresolved"
       ? Promise.resolve(noProposals)
-      : listProposals(db(), { ...listFilters(f, user.id, municipality), ...extra }),
+      : listProposals(db(), { ...listFilters(f, user.id, municipality), ...extra }, keepSearchHits),
     listBodies(db(), { kind: "group" }),
     bodyNames(),
   ]);
@@ -127,6 +129,13 @@ async function namedRows(user: CurrentUser, f: ProposalListFilters, extra: Parti
     })),
   };
 }
+
+/**
+ * A search's walk of its hits, kept until the database changes (decision 028, Round 3): the next
+ * page, a repeat or the CSV of the same search reads only its rows. Exact: any commit, by any
+ * process, reads the hits again; PostgreSQL reads them every time.
+ */
+const keepSearchHits: KeepUntilChange = (key, read) => keptUntilChange(key, () => read());
 
 const noProposals: Awaited<ReturnType<typeof listProposals>> = {
   rows: [],

@@ -36,6 +36,8 @@ export function startProductionServer(opts: {
   buildDir: string;
   processes: number;
   worker?: "off" | "in-process";
+  /** More environment for the server (scripts/bench/memory.ts compares NODE_OPTIONS). */
+  env?: Record<string, string>;
 }): Promise<TestServer> {
   return startServer({
     seed: false,
@@ -45,6 +47,7 @@ export function startProductionServer(opts: {
     env: {
       NOTIFICATION_WORKER: opts.worker ?? "off",
       ...(opts.engine === "postgres" ? { DATABASE_URL: opts.location } : {}),
+      ...opts.env,
     },
     startTimeoutMs: 120_000,
   });

@@ -115,6 +115,9 @@ describe("npm run db:copy", () => {
       { viewerId: viewer },
       { viewerId: viewer, page: 2 },
       { viewerId: viewer, states: ["completed"] },
+      // A search by relevance: its walk of the hits, then the page picked from them by title score.
+      { viewerId: viewer, q: "digital" },
+      { viewerId: viewer, q: "digital", page: 2, pageSize: 5 },
     ]) {
       const onSqlite = await listProposals(sqlite, filters);
       expect(await listProposals(postgres, filters)).toEqual(onSqlite);

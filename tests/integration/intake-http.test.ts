@@ -211,6 +211,30 @@ describe("proposal intake over HTTP", () => {
     expect(response.headers.get("location")).toBe("/logg-inn?redirectTo=%2Finnspill%2Fny");
   });
 
+  it("shows a repeated search's new hits: one submitted, and one renamed by another process", async () => {
+    const search = async () =>
+      (await fetch(`${server.url}/innspill?q=solcellepanel`, { headers: { Cookie: cookie } })).text();
+    expect(await search()).toContain("Ingen innspill");
+    expect(await search()).not.toContain("Solcellepanel");
+    await post(server.url, "/innspill/ny", validForm({ title: "Solcellepanel på skolen" }), cookie);
+    expect(await search()).toContain("Solcellepanel på skolen");
+    // A write outside this server process (another process on the same file, or an administrator's
+    // statement) is seen too: the kept hits are read again whenever the database has changed.
+    const writer = openSyncDb(server.database, { writable: true });
+    try {
+      writer
+        .prepare(
+          "update proposal set title = ? where id = (select min(id) from proposal where state != 'draft' and title != ?)",
+        )
+        .run("Solcellepanel på rådhuset", "Smarte vannmålere");
+    } finally {
+      writer.close();
+    }
+    const html = await search();
+    expect(html).toContain("Solcellepanel på skolen");
+    expect(html).toContain("Solcellepanel på rådhuset");
+  });
+
   it("finds proposals by a part of a Norwegian compound word", async () => {
     const html = await (
       await fetch(`${server.url}/innspill?q=vannm%C3%A5l`, { headers: { Cookie: cookie } })

@@ -40,6 +40,15 @@ afterAll(async () => {
 const planOf = (query: { compile: () => CompiledQuery }) => queryPlan(db, query);
 
 /**
+ * A list's two statements: its count and its page. A search by relevance has its walk of the hits
+ * (which is also its count) and the page's rows read by their ids.
+ */
+function countAndRows(f: ProposalFilters) {
+  const queries = listProposalsQueries(db, f);
+  return "hits" in queries ? { count: queries.hits, rows: queries.rowsOf([1, 2, 3]) } : queries;
+}
+
+/**
  * Full scans of a table: "SCAN proposal" without "USING (COVERING) INDEX". Not table scans: the
  * full-text index ("SCAN fts VIRTUAL TABLE INDEX 0:M…", a MATCH lookup in its own index) and the
  * search's hits, found once per statement ("MATERIALIZE hits", then "SCAN hits"; by relevance, at
@@ -111,7 +120,7 @@ describe.each([
         { viewerId, q: "legevakt", sort: "newest" as const },
         { viewerId, municipalityId: 42 },
       ]) {
-        const { count, rows } = listProposalsQueries(db, f);
+        const { count, rows } = countAndRows(f);
         expect((await planOf(count)).join("\n")).toMatch(
           /SEARCH proposal USING COVERING INDEX proposal_visible/,
         );
@@ -123,7 +132,7 @@ describe.each([
   );
 
   it.each(Object.entries(filters))("%s: counted and paged from indexes", async (_name, f) => {
-    const { count, rows } = listProposalsQueries(db, f);
+    const { count, rows } = countAndRows(f);
     const countPlan = await planOf(count);
     const rowsPlan = await planOf(rows);
     expect(fullScans(countPlan), countPlan.join("\n")).toEqual([]);
@@ -134,23 +143,22 @@ describe.each([
 
   it("searches the full-text index once for the page and its count", async () => {
     const plan = await planOf(
-      listProposalsQueries(db, { viewerId, q: "velferdsteknologi", page: 2, sort: "newest" }).rows,
+      countAndRows({ viewerId, q: "velferdsteknologi", page: 2, sort: "newest" }).rows,
     );
     expect(plan.filter((line) => line.startsWith("SCAN fts VIRTUAL TABLE"))).toHaveLength(1);
     expect(plan.filter((line) => line === "MATERIALIZE hits")).toHaveLength(1);
   });
 
   it("searches by relevance with the full-text index as the outer loop, once", async () => {
-    const plan = await planOf(listProposalsQueries(db, { viewerId, q: "velferdsteknologi", page: 2 }).rows);
+    const plan = await planOf(countAndRows({ viewerId, q: "velferdsteknologi", page: 2 }).count);
     expect(plan.filter((line) => line.startsWith("SCAN fts VIRTUAL TABLE"))).toHaveLength(1);
-    expect(plan.filter((line) => line === "MATERIALIZE hits")).toHaveLength(1);
     // Each hit's row by its id, in the walk: the walk stops at the cap.
     const walk = plan.indexOf(plan.find((line) => line.startsWith("SCAN fts VIRTUAL TABLE"))!);
     expect(plan[walk + 1]).toMatch(/^SEARCH proposal USING INTEGER PRIMARY KEY/);
   });
 
   it("walks the unfiltered list in date order instead of sorting every proposal", async () => {
-    const plan = await planOf(listProposalsQueries(db, { viewerId }).rows);
+    const plan = await planOf(countAndRows({ viewerId }).rows);
     expect(plan.join("\n")).toMatch(/SCAN proposal USING (COVERING )?INDEX proposal_listed/);
     // One sort only: of the page's twenty rows, after they are picked.
     expect(plan.filter((line) => line === "USE TEMP B-TREE FOR ORDER BY")).toHaveLength(1);

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -59,6 +59,34 @@ describe("configuration", () => {
     expect(await refusedStart({ WEB_CONCURRENCY: "alle" })).toMatch(
       /WEB_CONCURRENCY: WEB_CONCURRENCY må være et tall/,
     );
+  });
+
+  it("every server process runs with the configured heap limit (SERVER_HEAP_MB), a wrong one stops the server", async () => {
+    expect(await refusedStart({ SERVER_HEAP_MB: "64" })).toMatch(
+      /SERVER_HEAP_MB: SERVER_HEAP_MB må være mellom 128 og 65536/,
+    );
+    expect(await refusedStart({ SERVER_HEAP_MB: "mye" })).toMatch(
+      /SERVER_HEAP_MB: SERVER_HEAP_MB må være et tall/,
+    );
+    // The primary forks its server processes with the configured limit.
+    const server = await startServer({
+      dataDir: freshDir(),
+      seed: false,
+      processes: 2,
+      env: { SERVER_HEAP_MB: "300" },
+    });
+    try {
+      const pids = server.servingPids();
+      expect(pids).toHaveLength(2);
+      for (const pid of pids) {
+        const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        expect(argv.filter((arg) => arg.startsWith("--max-old-space-size"))).toEqual([
+          "--max-old-space-size=300",
+        ]);
+      }
+    } finally {
+      await server.stop();
+    }
   });
 
   it("a wrong sign-in value stops the server at start, not at the first login page", async () => {

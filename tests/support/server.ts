@@ -87,7 +87,8 @@ export async function startServer(
       ? await newServerDatabase(opts.seed !== false)
       : undefined);
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, ["server/start.js"], {
+  // Started as `npm run serve` starts it: with its V8 heap limit (SERVER_HEAP_MB, decision 032).
+  const child = spawn(process.execPath, [heapLimitFlag(opts.env), "server/start.js"], {
     cwd: root,
     env: {
       ...process.env,
@@ -177,4 +178,21 @@ export function post(baseUrl: string, pathName: string, body: FormData | URLSear
     headers: { Origin: baseUrl, ...(cookie ? { Cookie: cookie } : {}) },
     body,
   });
+}
+
+/**
+ * `npm run serve`'s `--max-old-space-size` (package.json: `${SERVER_HEAP_MB:-<default>}`), with
+ * SERVER_HEAP_MB from the server's environment when it is set, as the shell would take it.
+ */
+function heapLimitFlag(env: Record<string, string> | undefined): string {
+  const scripts = (
+    JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts;
+  const fallback = /\$\{SERVER_HEAP_MB:-(\d+)\}/.exec(scripts.serve ?? "")?.[1];
+  if (!fallback) throw new Error("package.json's serve script has no ${SERVER_HEAP_MB:-…} heap limit");
+  const given = env?.SERVER_HEAP_MB || process.env.SERVER_HEAP_MB;
+  // A value that is not a number is the configuration's to refuse (with its message), not node's.
+  return `--max-old-space-size=${given && /^\d+$/.test(given) ? given : fallback}`;
 }
