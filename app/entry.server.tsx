@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { DemoProvider, NonceProvider } from "./components/document-context";
+import { DemoProvider, KeptMarkupProvider, NonceProvider } from "./components/document-context";
 import { config } from "./server/config.server";
 import { logger } from "./server/logger.server";
 
@@ -21,6 +21,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The Content-Security-Policy nonce of this response (server/start.js makes one per request). */
     cspNonce?: string;
+    /** Markup a loader kept for this response's render, by id (app/server/kept-markup.server.ts). */
+    keptMarkup?: Record<string, string>;
   }
 }
 
@@ -58,7 +60,9 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <DemoProvider value={config().mode === "demo"}>
         <NonceProvider value={nonce}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <KeptMarkupProvider value={loadContext.keptMarkup ?? {}}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </KeptMarkupProvider>
         </NonceProvider>
       </DemoProvider>,
       {

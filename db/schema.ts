@@ -461,6 +461,17 @@ export interface WorkDueRunTable {
   at: IsoText;
 }
 
+/**
+ * A process event not yet fanned out to its notifications (decision 031): written in the event's
+ * transaction, deleted in the fan-out's. `cause` is the JSON of the event's notification cause.
+ */
+export interface NotificationEventTable {
+  id: Generated<number>;
+  proposal_id: number | null;
+  cause: string;
+  at: IsoText;
+}
+
 /** A single-use "Glemt passord?" link; only the token's hash is stored. */
 export interface PasswordResetTable {
   token_hash: string;
@@ -520,6 +531,7 @@ export interface Database {
   reminder_cursor: ReminderCursorTable;
   digest_run: DigestRunTable;
   work_due_run: WorkDueRunTable;
+  notification_event: NotificationEventTable;
   password_reset: PasswordResetTable;
   password_reset_request: PasswordResetRequestTable;
   frozen_document: FrozenDocumentTable;

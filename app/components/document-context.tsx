@@ -1,4 +1,4 @@
-import { createContext, useContext } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 
 /**
  * What the server knows of the response it renders, for the document shell: the
@@ -18,4 +18,35 @@ export function useNonce(): string | undefined {
 
 export function useDemo(): boolean {
   return useContext(DemoContext);
+}
+
+/**
+ * Markup the server rendered before and kept (a loader puts it in the load context with
+ * `provideMarkup`, app/server/kept-markup.server.ts), by id. Only on the server, for one response.
+ */
+const KeptMarkupContext = createContext<Readonly<Record<string, string>>>({});
+export const KeptMarkupProvider = KeptMarkupContext.Provider;
+
+/**
+ * A `div` whose content the server inserts from kept markup, when it has some under `id`, instead
+ * of rendering `children` again on every request; the browser always renders `children` and
+ * hydrates them against that markup. So the markup must be exactly what React streams for
+ * `children`: `renderToString` of the same element, which must need no context (no router, no
+ * loader data). A test holds each use to that.
+ */
+export function KeptMarkup({
+  id,
+  className,
+  children,
+}: {
+  id: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const html = useContext(KeptMarkupContext)[id];
+  return html === undefined ? (
+    <div className={className}>{children}</div>
+  ) : (
+    <div className={className} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }

@@ -51,6 +51,11 @@ export interface FlowchartProps {
   idPrefix?: string;
 }
 
+/** The id of the element that names the chart on /prosess (the server's SVG refers to it). */
+export const FLOWCHART_NAME_ID = "flowchart-name";
+/** The id under which /prosess's loader keeps the server's drawing for the document (`KeptMarkup`). */
+export const FLOWCHART_MARKUP_ID = "process-flowchart";
+
 /** An SVG path through the points of an orthogonally routed edge. */
 export function polylinePath(points: readonly FlowPoint[]): string {
   return points.map((p, i) => `${i === 0 ? "M" : "L"}${round(p.x)},${round(p.y)}`).join(" ");

@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from "react";
-import { ProcessFlowchartSvg } from "~/components/process-flowchart";
+import { renderToString } from "react-dom/server";
+import { KeptMarkup } from "~/components/document-context";
+import { FLOWCHART_MARKUP_ID, FLOWCHART_NAME_ID, ProcessFlowchartSvg } from "~/components/process-flowchart";
+import { PROCESS_TEXT_MARKUP_ID, ProcessTextVersion } from "~/components/process-text-version";
 import { t } from "~/domain/texts";
-import { processTexts, proposalCount } from "~/domain/texts/process";
+import { processTexts } from "~/domain/texts/process";
 import { getUser } from "~/server/auth.server";
 import { flowchartPage } from "~/server/flowchart.server";
+import { provideMarkup } from "~/server/kept-markup.server";
 
 /**
  * The live flowchart of the process, for employees with or without a login. The counts are
@@ -17,8 +21,22 @@ const ProcessFlow = lazy(() => import("~/components/process-flow"));
 
 export const meta: MetaFunction = () => [{ title: `${processTexts.title} – ${t.app.name}` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, page] = await Promise.all([getUser(request), flowchartPage()]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [user, { drawing, ...page }] = await Promise.all([getUser(request), flowchartPage()]);
+  // The drawing and the text version are rendered once per set of counts; the document inserts them.
+  provideMarkup(context, FLOWCHART_MARKUP_ID, drawing, () =>
+    renderToString(
+      <ProcessFlowchartSvg
+        layout={page.layout}
+        states={page.states}
+        edges={page.edges}
+        labelledBy={FLOWCHART_NAME_ID}
+      />,
+    ),
+  );
+  provideMarkup(context, PROCESS_TEXT_MARKUP_ID, drawing, () =>
+    renderToString(<ProcessTextVersion states={page.states} />),
+  );
   return { ...page, signedIn: user !== null };
 }
 
@@ -36,13 +54,15 @@ class FallbackOnError extends Component<{ fallback: ReactNode; children: ReactNo
 export default function ProcessPage() {
   const { states, edges, layout, signedIn } = useLoaderData<typeof loader>();
   // The SVG is the first render on server and client alike; React Flow replaces it once hydrated.
+  // The server inserts the drawing it kept for these counts (flowchart.server.ts); the browser
+  // renders the same SVG from the layout, and hydrates it against that markup.
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
 
   const svg = (
-    <div className="flowchart-scroll">
-      <ProcessFlowchartSvg layout={layout} states={states} edges={edges} labelledBy="flowchart-name" />
-    </div>
+    <KeptMarkup id={FLOWCHART_MARKUP_ID} className="flowchart-scroll">
+      <ProcessFlowchartSvg layout={layout} states={states} edges={edges} labelledBy={FLOWCHART_NAME_ID} />
+    </KeptMarkup>
   );
 
   return (
@@ -62,7 +82,7 @@ export default function ProcessPage() {
         <h2 id="flowchart-heading">{processTexts.chartHeading}</h2>
         <figure className="flowchart">
           <figcaption>
-            <span id="flowchart-name" className="visually-hidden">
+            <span id={FLOWCHART_NAME_ID} className="visually-hidden">
               {processTexts.chartLabel}
             </span>
             {processTexts.chartCaption}
@@ -70,7 +90,7 @@ export default function ProcessPage() {
           {enhanced ? (
             <FallbackOnError fallback={svg}>
               <Suspense fallback={svg}>
-                <ProcessFlow layout={layout} states={states} edges={edges} labelledBy="flowchart-name" />
+                <ProcessFlow layout={layout} states={states} edges={edges} labelledBy={FLOWCHART_NAME_ID} />
               </Suspense>
             </FallbackOnError>
           ) : (
@@ -79,55 +99,9 @@ export default function ProcessPage() {
         </figure>
       </section>
 
-      <section aria-labelledby="prosess-tekst">
-        <h2 id="prosess-tekst" tabIndex={-1}>
-          {processTexts.textHeading}
-        </h2>
-        <p>{processTexts.textIntro}</p>
-        <ol className="process-steps">
-          {states.map((state) => (
-            <li key={state.id} id={`steg-${state.id}`}>
-              <h3>
-                {state.label} – {proposalCount(state.count)}
-              </h3>
-              <p>{state.now}</p>
-              <p>
-                {state.whoActs ? (
-                  <>
-                    <strong>{processTexts.whoActs}:</strong> {state.whoActs}
-                  </>
-                ) : (
-                  processTexts.endState
-                )}
-              </p>
-              <p>
-                <Link to={state.href}>{processTexts.showProposals(state.label)}</Link>
-              </p>
-              {state.ways.length > 0 ? (
-                <>
-                  <h4>{processTexts.ways}</h4>
-                  <ul>
-                    {state.ways.map((way) => (
-                      <li key={way.id}>
-                        <strong>{way.label}</strong>{" "}
-                        {way.selfLoop ? (
-                          processTexts.selfLoop
-                        ) : (
-                          <>
-                            {processTexts.goesTo} <a href={`#steg-${way.to}`}>{way.toLabel}</a>
-                          </>
-                        )}
-                        {way.needs ? ` (${way.needs})` : ""}. {processTexts.decides}: {way.who}
-                        {way.inMeeting ? ` (${processTexts.inMeeting})` : ""}.
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <KeptMarkup id={PROCESS_TEXT_MARKUP_ID}>
+        <ProcessTextVersion states={states} />
+      </KeptMarkup>
     </>
   );
 }

@@ -501,9 +501,11 @@ function stateCounts(): Promise<Record<string, number>> {
 /**
  * Everything /prosess shows: the laid-out chart, and per state its label, count, who acts and
  * where it can go (the text version). Body names are today's, from the organisation data. Only
- * the counts are read per request; the rest is made once per process version and set of names.
+ * the counts are read per request (and kept until the database changes); the rest is made once
+ * per process version and set of names. `drawing` names what the chart's drawing shows (process
+ * version, names and counts): the page keeps its SVG under it (`provideMarkup`).
  */
-export async function flowchartPage() {
+export async function flowchartPage(): Promise<FlowchartPageData> {
   const [names, counts] = await Promise.all([bodyNames(), stateCounts()]);
   const key = `${processVersion()}:${names.committee}:${names.board}`;
   let page = chartPages.get(key);
@@ -513,14 +515,17 @@ export async function flowchartPage() {
     chartPages.set(key, page);
   }
   const { states, edges, layout } = await page;
-  return {
-    states: states.map((s): FlowchartState => ({ ...s, count: counts[s.id] ?? 0 })),
-    edges,
-    layout,
-  };
+  const counted = states.map((s): FlowchartState => ({ ...s, count: counts[s.id] ?? 0 }));
+  return { states: counted, edges, layout, drawing: `${key}:${counted.map((s) => s.count).join(",")}` };
 }
 
-export type FlowchartPageData = Awaited<ReturnType<typeof flowchartPage>>;
+export interface FlowchartPageData {
+  states: FlowchartState[];
+  edges: ChartEdge[];
+  layout: ChartLayout;
+  /** What the drawing shows (process version, body names, counts): the same drawing for the same value. */
+  drawing: string;
+}
 
 /** What `<ProcessDiagram>` needs; serialisable, so a loader can return it as is. */
 export interface ProcessDiagramData {

@@ -1,4 +1,5 @@
 import { sql, type Insertable } from "kysely";
+import { isPostgres } from "../dialect";
 import type { Executor } from "../connection";
 import type { EmailOutboxTable, NotificationPreferenceTable, NotificationTable } from "../schema";
 
@@ -479,4 +480,59 @@ export async function markDigested(db: Executor, ids: readonly number[], at: str
     .where("digested_at", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/**
+ * Records that a process event happened, for its notifications to be fanned out after commit
+ * (decision 031). Call it in the event's transaction: rolled back, the row never existed.
+ */
+export async function recordNotificationEvent(
+  db: Executor,
+  row: { proposal_id: number | null; cause: string; at: string },
+): Promise<void> {
+  await sql`insert into notification_event (proposal_id, cause, at) values (${row.proposal_id}, ${row.cause}, ${row.at})`.execute(
+    db,
+  );
+}
+
+export interface PendingNotificationEvent {
+  id: number;
+  cause: string;
+  at: string;
+}
+
+/**
+ * Takes up to `limit` events not yet fanned out, oldest first, and deletes them, in the caller's
+ * transaction: the fan-out writes their notifications in the same transaction, so a crash before
+ * its commit leaves the events pending. The DELETE is the claim: on SQLite the write lock
+ * serialises two workers; on PostgreSQL rows another worker holds are skipped, not waited for.
+ */
+export async function takePendingNotificationEvents(
+  db: Executor,
+  limit: number,
+): Promise<PendingNotificationEvent[]> {
+  const lock = isPostgres(db) ? sql` for update skip locked` : sql``;
+  const { rows } = await sql<PendingNotificationEvent>`delete from notification_event where id in (
+      select id from notification_event order by id limit ${limit}${lock}
+    ) returning id, cause, at`.execute(db);
+  return [...rows].sort((a, b) => a.id - b.id);
+}
+
+/** How many events wait for their fan-out (tests and the bench). */
+export async function pendingNotificationEventCount(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom("notification_event")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Takes one pending event by id (deleting it), in the caller's transaction; undefined when gone. */
+export async function takeNotificationEvent(
+  db: Executor,
+  id: number,
+): Promise<PendingNotificationEvent | undefined> {
+  const { rows } = await sql<PendingNotificationEvent>`delete from notification_event where id = ${id}
+    returning id, cause, at`.execute(db);
+  return rows[0];
 }

@@ -15,20 +15,11 @@ export async function appendHistory(
     protocolItemId?: number | null;
   },
 ) {
-  await db
-    .insertInto("proposal_history")
-    .values({
-      proposal_id: row.proposalId,
-      from_state: row.from,
-      to_state: row.to,
-      event: row.event,
-      actor_id: row.actorId,
-      at: row.at,
-      reason: row.reason ?? null,
-      group_id: row.groupId ?? null,
-      protocol_item_id: row.protocolItemId ?? null,
-    })
-    .execute();
+  // A SQL template, not the builder: built on every process event, building cost about what running did.
+  await sql`insert into proposal_history
+      (proposal_id, from_state, to_state, event, actor_id, at, reason, group_id, protocol_item_id)
+    values (${row.proposalId}, ${row.from}, ${row.to}, ${row.event}, ${row.actorId}, ${row.at},
+      ${row.reason ?? null}, ${row.groupId ?? null}, ${row.protocolItemId ?? null})`.execute(db);
 }
 
 /**
@@ -48,21 +39,15 @@ export async function moveProposal(
     decided?: boolean;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("proposal")
-    .set({
-      state: input.to,
-      version: sql`version + 1`,
-      state_changed_at: input.at,
-      ...(input.groupId !== undefined ? { group_id: input.groupId } : {}),
-      ...(input.mergedIntoId !== undefined ? { merged_into_id: input.mergedIntoId } : {}),
-      ...(input.submitted ? { submitted_at: input.at } : {}),
-      ...(input.decided ? { decided_at: input.at } : {}),
-    })
-    .where("id", "=", input.id)
-    .where("version", "=", input.expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  // A SQL template, not the builder (see appendHistory).
+  const set = [sql`state = ${input.to}`, sql`version = version + 1`, sql`state_changed_at = ${input.at}`];
+  if (input.groupId !== undefined) set.push(sql`group_id = ${input.groupId}`);
+  if (input.mergedIntoId !== undefined) set.push(sql`merged_into_id = ${input.mergedIntoId}`);
+  if (input.submitted) set.push(sql`submitted_at = ${input.at}`);
+  if (input.decided) set.push(sql`decided_at = ${input.at}`);
+  const result = await sql`update proposal set ${sql.join(set)}
+    where id = ${input.id} and version = ${input.expectedVersion}`.execute(db);
+  return Number(result.numAffectedRows) === 1;
 }
 
 /** The full history of a proposal, oldest first, with who acted and in which group. */
@@ -135,4 +120,69 @@ export async function daysFromSubmission(db: Executor, states: readonly string[]
   return rows
     .map((r) => (Date.parse(r.reached) - Date.parse(r.submitted)) / day)
     .filter((d) => Number.isFinite(d) && d >= 0);
+}
+
+/**
+ * What applying a process event reads of a proposal, in one statement: the columns the command
+ * checks and writes on, its assessment's values (null when none) and the number of sub-goals it is
+ * linked to, and the group the event names when `groupId` is given (decision 031: one read instead
+ * of four per event).
+ */
+export async function proposalForEvent(db: Executor, id: number, groupId?: number) {
+  const { rows } = await sql<{
+    id: number;
+    state: string;
+    author_id: number;
+    group_id: number | null;
+    version: number;
+    title: string;
+    assessed: number | null;
+    strategic_value: number | null;
+    service_quality: number | null;
+    economic_benefit: number | null;
+    necessity: number | null;
+    risk: number | null;
+    adjustment: number | null;
+    benefits_plan: string | null;
+    cost_once: number | null;
+    cost_yearly: number | null;
+    sub_goal_count: number;
+    group_kind: string | null;
+    group_valid_to: string | null;
+  }>`select p.id, p.state, p.author_id, p.group_id, p.version, p.title,
+      a.proposal_id as assessed, a.strategic_value, a.service_quality, a.economic_benefit,
+      a.necessity, a.risk, a.adjustment, a.benefits_plan, a.cost_once, a.cost_yearly,
+      (select count(*) from assessment_goal g where g.proposal_id = p.id) as sub_goal_count,
+      b.kind as group_kind, b.valid_to as group_valid_to
+    from proposal p left join assessment a on a.proposal_id = p.id
+      left join body b on b.id = ${groupId ?? null}
+    where p.id = ${id}`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  const { assessed, sub_goal_count, group_kind, group_valid_to, ...rest } = row;
+  const proposal = {
+    id: rest.id,
+    state: rest.state,
+    author_id: rest.author_id,
+    group_id: rest.group_id,
+    version: Number(rest.version),
+    title: rest.title,
+  };
+  const assessment =
+    assessed === null
+      ? null
+      : {
+          strategic_value: rest.strategic_value,
+          service_quality: rest.service_quality,
+          economic_benefit: rest.economic_benefit,
+          necessity: rest.necessity,
+          risk: rest.risk,
+          adjustment: Number(rest.adjustment ?? 0),
+          benefits_plan: rest.benefits_plan ?? "",
+          cost_once: rest.cost_once,
+          cost_yearly: rest.cost_yearly,
+        };
+  // The group an event names (ASSIGN, MOVE_GROUP), when asked: its kind and end, else undefined.
+  const group = group_kind === null ? undefined : { kind: group_kind, valid_to: group_valid_to };
+  return { proposal, assessment, subGoalCount: Number(sub_goal_count), group };
 }

@@ -2,6 +2,8 @@ import type { DB } from "../../db/connection";
 import { countByState } from "../../db/repositories/process.repository";
 import { listProposals, type ProposalFilters } from "../../db/repositories/proposal.repository";
 import { applyProposalEvent } from "../../app/server/commands/apply-proposal-event.server";
+import { fanOutNotificationEvents } from "../../app/server/notifications/emit.server";
+import { pendingNotificationEventCount } from "../../db/repositories/notification.repository";
 import type { CurrentUser } from "../../app/server/auth.server";
 
 /** Timings of single operations, called directly (no HTTP), on the generated database. */
@@ -95,4 +97,18 @@ export async function eventsPerSecond(db: DB, user: CurrentUser, count: number) 
   }
   const seconds = (performance.now() - started) / 1000;
   return { events: applied, seconds, perSecond: applied / seconds };
+}
+
+/**
+ * The notification fan-out after applied events (decision 031): drains every event the measured
+ * events left pending, as the worker does after their commits (a batch per transaction), and
+ * returns events fanned out per second.
+ */
+export async function fanOutPerSecond(db: DB) {
+  const pending = await pendingNotificationEventCount(db);
+  const started = performance.now();
+  const events = await fanOutNotificationEvents(db);
+  const seconds = (performance.now() - started) / 1000;
+  if (events !== pending) throw new Error(`fanned out ${events} of ${pending} pending events`);
+  return { events, seconds, perSecond: events / seconds };
 }

@@ -7,7 +7,14 @@ import { hashPassword } from "../../app/server/password.server";
 import { pageJavaScript, reactFlowChunks, routesWithReactFlow } from "./bundle";
 import { BENCH_PASSWORD, generateDataset, type Dataset } from "./generate";
 import { currentUserById } from "../../app/server/current-user.server";
-import { eventsPerSecond, flowchartCounts, listQuery, time, type Timing } from "./in-process";
+import {
+  eventsPerSecond,
+  fanOutPerSecond,
+  flowchartCounts,
+  listQuery,
+  time,
+  type Timing,
+} from "./in-process";
 import { reportDocxTiming } from "./report";
 import { loginCookie } from "../../tests/support/server";
 import { postgresCopyOf, selectedEngines, type Engine, type PostgresCopy } from "./engines";
@@ -717,6 +724,23 @@ async function inProcess(location: string, dataset: Dataset, rows: Row[]) {
       });
     } catch (error) {
       rows.push(failedRow("applying events", "in-process", "≥ 1,000 / s", error));
+    }
+    // Their notifications, fanned out after commit by the worker (decision 031): shown, not hidden.
+    log("notification fan-out after those events");
+    try {
+      const fanOut = await fanOutPerSecond(db);
+      rows.push({
+        name: `notification fan-out after those events (${fanOut.events} events fanned out)`,
+        kind: "in-process",
+        perSecond: fanOut.perSecond,
+        p50: fanOut.events > 0 ? (fanOut.seconds * 1000) / fanOut.events : null,
+        p99: null,
+        ratio: null,
+        target: "–",
+        met: null,
+      });
+    } catch (error) {
+      rows.push(failedRow("notification fan-out after those events", "in-process", "–", error));
     }
   } finally {
     await db.destroy();

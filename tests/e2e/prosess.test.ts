@@ -142,8 +142,13 @@ describe("/prosess with JavaScript", () => {
     await page.getByRole("heading", { level: 1 }).waitFor();
     expect(requests.filter((u) => /\/process-flow(chart)?-[\w-]+\.js$/.test(u))).toEqual([]);
 
+    // The server inserts the drawing it kept; the browser hydrates it: a mismatch would be a React error.
+    const errors: string[] = [];
+    page.on("console", (m) => (m.type() === "error" ? errors.push(m.text()) : undefined));
+    page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${server.url}/prosess`);
     await page.locator(".react-flow .fc-flow-node").first().waitFor();
+    expect(errors).toEqual([]);
     expect(requests.filter((u) => /\/process-flow-[\w-]+\.js$/.test(u))).toHaveLength(1);
     expect(await page.locator("svg.flowchart-svg").count()).toBe(0);
     for (const state of proposalStates) {

@@ -16,6 +16,7 @@ import { startWork } from "~/server/commands/start-work.server";
 import { supportProposal } from "~/server/commands/support-proposal.server";
 import { config } from "~/server/config.server";
 import { deliverDue, workerTick } from "~/server/notifications/delivery.server";
+import { fanOutNotificationEvents } from "~/server/notifications/emit.server";
 import { remindWaiting, runNotificationJobs } from "~/server/notifications/jobs.server";
 import { createTransport, type MailTransport } from "~/server/notifications/transport.server";
 import { seedDemo } from "~/server/seed/seed.server";
@@ -97,6 +98,8 @@ async function deliver(now = new Date("2100-01-01T00:00:00Z"), tick = false): Pr
   const from = smtp.received.length;
   const transport = smtpTransport();
   try {
+    // As the worker does after an event's commit (decision 031); its tick does it too.
+    if (!tick) await fanOutNotificationEvents(db);
     const result = tick
       ? await workerTick(db, transport, now, silent)
       : await deliverDue(db, transport, now, silent);
@@ -129,6 +132,8 @@ function tracker() {
   let lastNotification = 0;
   let lastEmail = 0;
   return async () => {
+    // The events' notifications are written by the fan-out after commit (decision 031).
+    await fanOutNotificationEvents(db);
     const notifications = await db
       .selectFrom("notification")
       .innerJoin("user", "user.id", "notification.user_id")
@@ -802,6 +807,7 @@ describe("an exempt case", () => {
       "approve",
     );
     await signAll(db, meeting);
+    await fanOutNotificationEvents(db);
 
     const notifications = await db
       .selectFrom("notification")

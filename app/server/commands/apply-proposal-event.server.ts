@@ -1,11 +1,11 @@
 import type { Executor } from "#db/connection";
-import { getBodyKind } from "#db/repositories/organisation.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
 import {
   appendHistory,
   getAssessment,
   linkedGoalIds,
   moveProposal,
+  proposalForEvent,
 } from "#db/repositories/process.repository";
 import { isAssessmentComplete } from "#workflows/assessment";
 import { today as osloToday } from "#workflows/dates";
@@ -86,12 +86,18 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
   const payload = parsed.data as { reason?: string; groupId?: number; targetId?: number };
 
   return runCommand(db, async (trx) => {
-    const proposal = await getProposal(trx, input.proposalId);
+    // The proposal, its assessment and its sub-goal count in one read (the events' hot path).
+    const found = await proposalForEvent(trx, input.proposalId, payload.groupId);
+    const proposal = found?.proposal;
     if (!proposal || (proposal.state === "draft" && proposal.author_id !== input.user.id)) return refuse(404);
     if (!isProposalState(proposal.state)) return refuse(409, E.conflict);
 
     // Who may act is answered first (403), then whether the page was stale (409), then the payload (400).
-    const facts = await proposalFacts(trx, proposal);
+    const facts: ProposalFacts = {
+      groupId: proposal.group_id,
+      assessmentComplete: isAssessmentComplete(found.assessment),
+      subGoalCount: found.subGoalCount,
+    };
     const actor = proposalActor(input.user, proposal, input.meeting ?? null);
     if (!eventsInState(proposal.state).includes(input.type)) refuse(409, E.conflict);
     // One snapshot of the machine answers both "may this actor" and "what happens".
@@ -103,7 +109,7 @@ export async function applyProposalEvent(db: Executor, input: ApplyInput): Promi
     if (eventSpecs[input.type].page && !input.fromOwnForm) refuseField("", E.ownForm);
 
     if (payload.groupId !== undefined) {
-      const group = await getBodyKind(trx, payload.groupId);
+      const group = found.group;
       const today = osloToday(input.now);
       if (!group || group.kind !== "group" || (group.valid_to !== null && group.valid_to <= today)) {
         refuseField("groupId", E.groupUnknown);

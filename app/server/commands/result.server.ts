@@ -1,4 +1,5 @@
 import type { Executor } from "#db/connection";
+import { transactionCommitted } from "../notifications/after-commit.server";
 
 /** Messages per form field; the key "" is the form as a whole. */
 export type FieldErrors = Record<string, string[]>;
@@ -65,7 +66,11 @@ export async function runCommand<T extends object>(
   translate?: (error: unknown) => Refusal | undefined,
 ): Promise<CommandResult<T>> {
   try {
-    const value = db.isTransaction ? await work(db) : await db.transaction().execute(work);
+    if (db.isTransaction) return { ok: true, ...(await work(db)) };
+    let trx: Executor | undefined;
+    const value = await db.transaction().execute((t) => work((trx = t)));
+    // After the commit: an event recorded in it wakes the notification fan-out (decision 031).
+    transactionCommitted(trx);
     return { ok: true, ...value };
   } catch (error) {
     if (error instanceof CommandRefused) return error.refusal;

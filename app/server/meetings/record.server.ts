@@ -40,8 +40,19 @@ function membersOn(bodyId: number, date: string): Promise<readonly MembershipRow
   );
 }
 
-/** Everything recorded about a meeting, read once. */
-export async function meetingRecord(id: number) {
+/**
+ * Everything recorded about a meeting, read again only when the database has changed
+ * (`keptUntilChange`, exact: any commit by any process moves the stamp). A meeting page reads
+ * twelve queries for it, and most views follow no write. The record is shared between requests:
+ * read it, never change it.
+ */
+export function meetingRecord(id: number): Promise<MeetingRecordRead> {
+  return keptUntilChange(`meeting:${id}`, () => readMeetingRecord(id));
+}
+
+type MeetingRecordRead = Awaited<ReturnType<typeof readMeetingRecord>>;
+
+async function readMeetingRecord(id: number) {
   const meeting = await getMeeting(db(), id);
   if (!meeting) return undefined;
   const date = meetingDate(meeting.starts_at);
@@ -167,7 +178,21 @@ export interface MeetingDocument {
   cancelled: { at: string; reason: string } | null;
 }
 
+/** Documents made from a kept record, per reading (with or without the exempt cases withheld). */
+const documentsOf = new WeakMap<MeetingRecord, { redacted?: MeetingDocument; full?: MeetingDocument }>();
+
+/**
+ * The document of a record, as a reader who may (`redactExempt` false) or may not read its exempt
+ * cases sees it: made once per kept record and reading, and shared like the record (never changed).
+ */
 export function documentOf(record: MeetingRecord, redactExempt: boolean): MeetingDocument {
+  let made = documentsOf.get(record);
+  if (!made) documentsOf.set(record, (made = {}));
+  const reading = redactExempt ? "redacted" : "full";
+  return (made[reading] ??= makeDocument(record, redactExempt));
+}
+
+function makeDocument(record: MeetingRecord, redactExempt: boolean): MeetingDocument {
   const { meeting, body, names } = record;
   const deferred = new Map(
     record.deferredFrom.map((d) => [d.id, caseLabel(d.number, d.numberYear) ?? T.caseWithoutNumber]),

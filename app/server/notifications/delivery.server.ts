@@ -4,6 +4,8 @@ import { claimDueEmails, recordDelivery } from "#db/repositories/email-outbox.re
 import { config } from "../config.server";
 import { db as appDb } from "../db.server";
 import { logger } from "../logger.server";
+import { onEventsCommitted } from "./after-commit.server";
+import { fanOutNotificationEvents } from "./emit.server";
 import { runNotificationJobs } from "./jobs.server";
 import { createTransport, DeliveryError, type MailTransport } from "./transport.server";
 
@@ -95,7 +97,10 @@ export async function deliverDue(
   return result;
 }
 
-/** One tick of the worker: the periodic jobs (each on its own, a failing one stops no other), then delivery. */
+/**
+ * One tick of the worker: the fan-out of recorded process events (decision 031), the periodic jobs
+ * (each on its own, a failing one stops no other), then delivery.
+ */
 export async function workerTick(
   db: DB,
   transport: MailTransport,
@@ -104,6 +109,11 @@ export async function workerTick(
   jobs: readonly PeriodicJob[] = periodicJobs,
   options: DeliveryOptions = defaultDeliveryOptions,
 ): Promise<TickResult> {
+  try {
+    await fanOutNotificationEvents(db);
+  } catch (error) {
+    log.error({ err: error }, "notification fan-out failed");
+  }
   for (const job of jobs) {
     try {
       await job(db, now);
@@ -121,7 +131,9 @@ export interface RunningWorker {
 
 /**
  * Runs a tick every `intervalMs` (never two at once) until stopped. The periodic jobs scan the
- * proposals, so they run at most every `jobsIntervalMs`; e-mail goes out at every tick.
+ * proposals, so they run at most every `jobsIntervalMs`; e-mail goes out at every tick. `wakeOn`
+ * subscribes to a signal that starts a tick at once (or right after the one under way): in the
+ * server, a committed process event, so its notifications follow within milliseconds.
  */
 export function startWorker(opts: {
   db: DB;
@@ -131,12 +143,26 @@ export function startWorker(opts: {
   jobsIntervalMs?: number;
   jobs?: readonly PeriodicJob[];
   options?: DeliveryOptions;
+  wakeOn?: (wake: () => void) => () => void;
 }): RunningWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let jobsRanAt = -Infinity;
+  let ticking = false;
+  let wokenWhileTicking = false;
+  const unsubscribe = opts.wakeOn?.(() => {
+    if (stopped) return;
+    if (ticking) {
+      wokenWhileTicking = true;
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(tick, 0);
+  });
   const tick = () => {
+    ticking = true;
+    wokenWhileTicking = false;
     const now = new Date();
     const jobsDue = now.getTime() - jobsRanAt >= (opts.jobsIntervalMs ?? 60_000);
     if (jobsDue) jobsRanAt = now.getTime();
@@ -145,7 +171,8 @@ export function startWorker(opts: {
       .then(() => undefined)
       .catch((error: unknown) => opts.log.error({ err: error }, "notification worker tick failed"))
       .finally(() => {
-        if (!stopped) timer = setTimeout(tick, opts.intervalMs);
+        ticking = false;
+        if (!stopped) timer = setTimeout(tick, wokenWhileTicking ? 0 : opts.intervalMs);
       });
   };
   opts.log.info(
@@ -156,6 +183,7 @@ export function startWorker(opts: {
   return {
     async stop() {
       stopped = true;
+      unsubscribe?.();
       clearTimeout(timer);
       await running;
       opts.transport.close();
@@ -175,5 +203,7 @@ export function startNotificationWorker(
     log: logger().child({ component: "notification-worker" }),
     intervalMs: opts.intervalMs ?? 5_000,
     options: { ...defaultDeliveryOptions, ...opts.options },
+    // Woken by this process's own committed events; another process's are fanned out on the poll.
+    wakeOn: onEventsCommitted,
   });
 }

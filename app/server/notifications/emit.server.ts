@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Executor } from "#db/connection";
+import type { DB, Executor } from "#db/connection";
 import { getFollowup } from "#db/repositories/followup.repository";
 import {
   casesOfProposal,
@@ -16,7 +16,11 @@ import {
   recipientsByIds,
   routingCandidates,
   proposalAudience,
+  recordNotificationEvent,
+  takeNotificationEvent,
+  takePendingNotificationEvents,
   type NewOutgoingEmail,
+  type PendingNotificationEvent,
 } from "#db/repositories/notification.repository";
 import { getBody, listBodies } from "#db/repositories/organisation.repository";
 import { getProposal } from "#db/repositories/proposal.repository";
@@ -38,6 +42,8 @@ import type { BodyNames, ProposalEventType, ProposalState } from "#workflows/pro
 import { caseLabel } from "~/domain/texts/meetings";
 import { notificationMessages as M } from "~/domain/texts/notification-messages";
 import { config } from "../config.server";
+import { logger } from "../logger.server";
+import { eventRecordedIn } from "./after-commit.server";
 import {
   emailTemplate,
   needsBodyNames,
@@ -48,9 +54,10 @@ import {
 } from "./render.server";
 
 /**
- * Notifications are written in the transaction of the event that causes them (the transactional
- * outbox): the commands call `notify(trx, cause)` after their own writes, so a refused or failed
- * command writes no notification and no e-mail, and a committed one never forgets them. The rules
+ * The transactional outbox: the commands call `notify(trx, cause)` after their own writes, so a
+ * refused or failed command records nothing and a committed one never forgets. A process event is
+ * recorded as one `notification_event` row and fanned out to notifications and e-mails after
+ * commit (decision 031); the other causes write their rows in the command's transaction. The rules
  * (who, which kind, what may be said) are in workflows/notifications.ts; this module reads the
  * people, their preferences and the record, and writes the rows. See decision 019.
  */
@@ -324,12 +331,92 @@ export async function writeNotifications(
 
 /**
  * Tells whoever a cause concerns, inside the transaction of the command that caused it (pass the
- * command's transaction). Returns the ids of the notifications written.
+ * command's transaction). A process event (the frequent cause) is only recorded here, one row, and
+ * fanned out after commit by `fanOutNotificationEvents` (decision 031); the rarer meeting, protocol
+ * and work causes write their notifications here. Returns the ids of the notifications written
+ * (none yet for a process event).
  */
 export async function notify(
   trx: Executor,
   cause: NotificationCause,
   now: Date = new Date(),
 ): Promise<number[]> {
+  if (cause.type === "proposalEvent") {
+    await recordNotificationEvent(trx, {
+      proposal_id: cause.proposalId,
+      cause: JSON.stringify(cause),
+      at: now.toISOString(),
+    });
+    eventRecordedIn(trx);
+    return [];
+  }
   return writeNotifications(trx, await plan(trx, cause, now), now);
+}
+
+/** Events fanned out per transaction. */
+export const FAN_OUT_BATCH = 200;
+
+/** One recorded event's notifications, as `notify` would have written them at the event's time. */
+async function fanOutOne(trx: Executor, event: PendingNotificationEvent): Promise<void> {
+  const cause = JSON.parse(event.cause) as NotificationCause;
+  const at = new Date(event.at);
+  await writeNotifications(trx, await plan(trx, cause, at), at);
+}
+
+/**
+ * Fans out every recorded event (decision 031): takes them oldest first, a batch per transaction,
+ * writes each one's notifications and e-mails and deletes the event in the same transaction, so a
+ * crash leaves it pending and a committed fan-out is never repeated. Safe with several workers (the
+ * delete is the claim). A batch that fails is retried one event per transaction, so one event that
+ * cannot be fanned out (logged, left pending) holds up no other. Returns the events fanned out.
+ */
+export async function fanOutNotificationEvents(
+  db: DB | Executor,
+  batchSize: number = FAN_OUT_BATCH,
+): Promise<number> {
+  if (db.isTransaction) {
+    const events = await takePendingNotificationEvents(db, Number.MAX_SAFE_INTEGER);
+    for (const event of events) await fanOutOne(db, event);
+    return events.length;
+  }
+  let total = 0;
+  for (;;) {
+    let taken: number;
+    try {
+      taken = await db.transaction().execute(async (trx) => {
+        const events = await takePendingNotificationEvents(trx, batchSize);
+        for (const event of events) await fanOutOne(trx, event);
+        return events.length;
+      });
+    } catch (error) {
+      return total + (await fanOutOneByOne(db, error));
+    }
+    total += taken;
+    if (taken < batchSize) return total;
+  }
+}
+
+/** After a failed batch: each pending event in its own transaction; one that fails stays pending. */
+async function fanOutOneByOne(db: Executor, cause: unknown): Promise<number> {
+  const log = logger().child({ component: "notification-fan-out" });
+  log.warn({ err: cause }, "notification fan-out batch failed; fanning out one event at a time");
+  const ids = await db
+    .selectFrom("notification_event")
+    .select("id")
+    .orderBy("id")
+    .limit(FAN_OUT_BATCH)
+    .execute();
+  let done = 0;
+  for (const { id } of ids) {
+    try {
+      done += await db.transaction().execute(async (trx) => {
+        const event = await takeNotificationEvent(trx, id);
+        if (event) await fanOutOne(trx, event);
+        return event ? 1 : 0;
+      });
+    } catch (error) {
+      log.error({ err: error, notificationEventId: id }, "notification event could not be fanned out");
+    }
+  }
+  return done;
 }

@@ -10,6 +10,7 @@ import {
   moveProposal,
 } from "#db/repositories/process.repository";
 import { settleSeededNotifications } from "#db/repositories/notification.repository";
+import { fanOutNotificationEvents } from "../notifications/emit.server";
 import { countProposals, createProposal, getProposal } from "#db/repositories/proposal.repository";
 import {
   addGoal,
@@ -133,7 +134,9 @@ export async function seedDemo(db: DB, options: SeedOptions): Promise<void> {
     const { strategyItemId } = await meetings.finish();
     const strategy = await currentStrategy(trx);
     if (strategy) await setApprovalItem(trx, strategy.id, strategyItemId);
-    // The seeded past went through the commands, which notify: its e-mails are history, not news.
+    // The seeded past went through the commands, which notify: its events are fanned out here (in
+    // the seed's transaction), and its e-mails are history, not news.
+    await fanOutNotificationEvents(trx);
     await settleSeededNotifications(trx, new Date().toISOString());
   });
 }
