@@ -59,21 +59,35 @@ class RunParagraph extends FileChild {
   }
 }
 
-const onOff = (name: string, on: boolean) =>
+const onOff = (name: string, on: boolean): IXmlableObject =>
   on ? { [name]: {} } : { [name]: { _attr: { "w:val": false } } };
 
+/**
+ * The parts that are the same in every such paragraph, built once and shared: docx only reads the
+ * objects it is given, and a national report's 15,000 paragraphs each allocating their own copies
+ * made the garbage collector, under the server's bounded heap (decision 032), a third of the file's time.
+ */
+const PRESERVE_SPACE: IXmlableObject = { _attr: { "xml:space": "preserve" } };
+const KEEP_NEXT: IXmlableObject = { "w:pPr": [{ "w:keepNext": {} }] };
+const runPropertiesCache = new Map<string, IXmlableObject | undefined>();
+
+/** `<w:rPr>` for a run's bold and italics, as docx writes it (undefined: no properties). */
+function runProperties(bold: boolean | undefined, italics: boolean | undefined) {
+  const key = `${bold}|${italics}`;
+  if (runPropertiesCache.has(key)) return runPropertiesCache.get(key);
+  const properties: IXmlableObject[] = [];
+  if (bold !== undefined) properties.push(onOff("w:b", bold), onOff("w:bCs", bold));
+  if (italics !== undefined) properties.push(onOff("w:i", italics), onOff("w:iCs", italics));
+  const element = properties.length > 0 ? { "w:rPr": properties } : undefined;
+  runPropertiesCache.set(key, element);
+  return element;
+}
+
 function runParagraph(text: string, opts: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}) {
-  const runProperties: IXmlableObject[] = [];
-  if (opts.bold !== undefined) runProperties.push(onOff("w:b", opts.bold), onOff("w:bCs", opts.bold));
-  if (opts.italics !== undefined)
-    runProperties.push(onOff("w:i", opts.italics), onOff("w:iCs", opts.italics));
-  const run = {
-    "w:r": [
-      ...(runProperties.length > 0 ? [{ "w:rPr": runProperties }] : []),
-      { "w:t": [{ _attr: { "xml:space": "preserve" } }, text] },
-    ],
-  };
-  return new RunParagraph({ "w:p": opts.keepNext ? [{ "w:pPr": [{ "w:keepNext": {} }] }, run] : [run] });
+  const properties = runProperties(opts.bold, opts.italics);
+  const textElement = { "w:t": [PRESERVE_SPACE, text] };
+  const run = { "w:r": properties ? [properties, textElement] : [textElement] };
+  return new RunParagraph({ "w:p": opts.keepNext ? [KEEP_NEXT, run] : [run] });
 }
 
 function tableOf(caption: string, head: string[], rows: string[][]): (Paragraph | Table)[] {
