@@ -1,27 +1,14 @@
 import { processTexts, proposalCount } from "~/domain/texts/process";
+import type { FlowchartState } from "~/server/flowchart.server";
 
 /** The id under which /prosess's loader keeps the text version's markup for the document (`KeptMarkup`). */
 export const PROCESS_TEXT_MARKUP_ID = "process-text";
 
-/** What the text version shows of a state: as /prosess's loader gives it (flowchart.server.ts). */
-export interface ProcessTextState {
-  id: string;
-  label: string;
-  count: number;
-  now: string;
-  whoActs: string | null;
-  href: string;
-  ways: {
-    id: string;
-    label: string;
-    to: string;
-    toLabel: string;
-    who: string;
-    needs: string;
-    inMeeting: boolean;
-    selfLoop: boolean;
-  }[];
-}
+/** What the text version shows of a state: as /prosess's loader gives it. */
+export type ProcessTextState = Pick<
+  FlowchartState,
+  "id" | "label" | "count" | "now" | "whoActs" | "href" | "ways"
+>;
 
 /**
  * The process in words, step by step: each state with its count, who acts, a link to its
