@@ -527,6 +527,12 @@ export async function pendingNotificationEventCount(db: Executor): Promise<numbe
   return Number(row.n);
 }
 
+/** The ids of the oldest pending events, without taking them (a failed batch is retried one by one). */
+export async function pendingNotificationEventIds(db: Executor, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom("notification_event").select("id").orderBy("id").limit(limit).execute();
+  return rows.map((row) => row.id);
+}
+
 /** Takes one pending event by id (deleting it), in the caller's transaction; undefined when gone. */
 export async function takeNotificationEvent(
   db: Executor,

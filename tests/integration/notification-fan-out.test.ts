@@ -4,7 +4,10 @@ import path from "node:path";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrateToLatest, openDatabase, type DB } from "#db/connection";
-import { pendingNotificationEventCount } from "#db/repositories/notification.repository";
+import {
+  pendingNotificationEventCount,
+  recordNotificationEvent,
+} from "#db/repositories/notification.repository";
 import { createProposal } from "#db/repositories/proposal.repository";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
 import { onEventsCommitted } from "~/server/notifications/after-commit.server";
@@ -169,6 +172,39 @@ describe("the notification fan-out after commit", () => {
       expect(added.some((t) => t.startsWith(`${world.users.coordinator}:`))).toBe(false);
       // Fanning out again writes nothing more.
       expect(await fanOutNotificationEvents(db)).toBe(0);
+      expect(await written()).toEqual(after);
+    },
+  );
+
+  it(
+    "an event that cannot be fanned out stays pending and holds up no other",
+    { timeout: 120_000 },
+    async () => {
+      const first = await submitted("Før den ødelagte");
+      await fanOutNotificationEvents(db);
+      const before = await written();
+      await event(db, first, world.users.coordinator, "ASSIGN", { groupId: world.bodies.groupHealth });
+      // A recorded cause the fan-out cannot read (as a row written by a faulty version would be).
+      await recordNotificationEvent(db, {
+        proposal_id: first,
+        cause: "{not json",
+        at: new Date().toISOString(),
+      });
+      const second = await submitted("Etter den ødelagte");
+      await event(db, second, world.users.coordinator, "ASSIGN", { groupId: world.bodies.groupHealth });
+      // The first's assignment, the broken row, the second's submission and its assignment.
+      expect(await pendingNotificationEventCount(db)).toBe(4);
+
+      // The batch fails on the broken row; one at a time, the three others go out and it stays.
+      expect(await fanOutNotificationEvents(db)).toBe(3);
+      expect(await pendingNotificationEventCount(db)).toBe(1);
+      const after = await written();
+      const added = after.told.filter((t) => !before.told.includes(t));
+      for (const id of [first, second])
+        expect(added.some((t) => t.endsWith(`:${id}`) && t.includes(":proposalAssigned:"))).toBe(true);
+      // Trying again writes nothing more and keeps it pending.
+      expect(await fanOutNotificationEvents(db)).toBe(0);
+      expect(await pendingNotificationEventCount(db)).toBe(1);
       expect(await written()).toEqual(after);
     },
   );

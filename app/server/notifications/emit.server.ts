@@ -16,6 +16,7 @@ import {
   recipientsByIds,
   routingCandidates,
   proposalAudience,
+  pendingNotificationEventIds,
   recordNotificationEvent,
   takeNotificationEvent,
   takePendingNotificationEvents,
@@ -400,14 +401,8 @@ export async function fanOutNotificationEvents(
 async function fanOutOneByOne(db: Executor, cause: unknown): Promise<number> {
   const log = logger().child({ component: "notification-fan-out" });
   log.warn({ err: cause }, "notification fan-out batch failed; fanning out one event at a time");
-  const ids = await db
-    .selectFrom("notification_event")
-    .select("id")
-    .orderBy("id")
-    .limit(FAN_OUT_BATCH)
-    .execute();
   let done = 0;
-  for (const { id } of ids) {
+  for (const id of await pendingNotificationEventIds(db, FAN_OUT_BATCH)) {
     try {
       done += await db.transaction().execute(async (trx) => {
         const event = await takeNotificationEvent(trx, id);
