@@ -61,7 +61,7 @@ describe("configuration", () => {
     );
   });
 
-  it("every server process runs with the configured heap limit (SERVER_HEAP_MB), a wrong one stops the server", async () => {
+  it("every server process runs with the configured heap limit (SERVER_HEAP_MB) and, one per core, single-threaded GC; a wrong limit stops the server", async () => {
     expect(await refusedStart({ SERVER_HEAP_MB: "64" })).toMatch(
       /SERVER_HEAP_MB: SERVER_HEAP_MB må være mellom 128 og 65536/,
     );
@@ -83,6 +83,8 @@ describe("configuration", () => {
         expect(argv.filter((arg) => arg.startsWith("--max-old-space-size"))).toEqual([
           "--max-old-space-size=300",
         ]);
+        // With a server process on every core, each collects garbage on its own thread (decision 032).
+        expect(argv.includes("--single-threaded-gc")).toBe(pids.length >= availableParallelism());
       }
     } finally {
       await server.stop();
