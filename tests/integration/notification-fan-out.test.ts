@@ -8,14 +8,13 @@ import {
   pendingNotificationEventCount,
   recordNotificationEvent,
 } from "#db/repositories/notification.repository";
-import { createProposal } from "#db/repositories/proposal.repository";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
 import { onEventsCommitted } from "~/server/notifications/after-commit.server";
 import { startWorker } from "~/server/notifications/delivery.server";
 import { fanOutNotificationEvents } from "~/server/notifications/emit.server";
 import type { MailTransport } from "~/server/notifications/transport.server";
 import { currentUser, makeWorld, testDatabaseLocation, type World } from "../support/db";
-import { expectOk, proposalVersion } from "../support/meetings";
+import { expectOk, proposalIn, proposalVersion } from "../support/meetings";
 
 /**
  * Decision 031: a process event's transaction records one `notification_event` row; the fan-out
@@ -45,20 +44,7 @@ afterEach(async () => {
 const nowhere: MailTransport = { kind: "eml", send: async () => {}, close: () => {} };
 
 async function submitted(title: string): Promise<number> {
-  const id = await createProposal(db, {
-    title,
-    background: "b",
-    problem: "p",
-    solution: "s",
-    benefits: "",
-    affected: "",
-    resources: "",
-    authorId: world.users.employee,
-    municipalityIds: [world.municipalities.Nordby!],
-    suggestedGroupId: null,
-    state: "draft",
-    now: new Date().toISOString(),
-  });
+  const id = await proposalIn(db, world, "draft", title);
   await submit(db, id);
   return id;
 }
