@@ -13,6 +13,7 @@ import {
   WidthType,
   type IXmlableObject,
 } from "docx";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import { entryHeading, type ReportModel } from "~/domain/report-document";
 import { formatDate } from "~/domain/texts";
 import { recordTexts } from "~/domain/texts/records";
@@ -20,6 +21,7 @@ import { reportTexts as R } from "~/domain/texts/report";
 import type { ReportApprovalLine } from "./report.server";
 
 const NUMBERING = "report-headings";
+const DOCUMENT_XML = "word/document.xml";
 
 const headingLevels = {
   1: HeadingLevel.HEADING_1,
@@ -45,92 +47,146 @@ const headingNumbering = {
 };
 
 /**
- * A paragraph of one run of text, written exactly as docx writes
- * `new Paragraph({ keepNext, children: [new TextRun({ text, bold, italics })] })` (an option left
- * out is left out of the XML), without building docx's tree of components for it: a national
- * year's report has some 15,000 such paragraphs, and those components cost most of the file's time.
+ * Where XML written here goes in docx's document.xml: an element no text can write (docx escapes
+ * every `<` of a text), replaced after docx has written the rest. `raw` stands for a stretch of
+ * plain paragraphs; `rows` for a table's body rows, and follows the table docx wrote with its
+ * header row only (its properties and grid are the same: every row has the header's columns).
  */
-class RunParagraph extends FileChild {
-  constructor(private readonly xml: IXmlableObject) {
+const MARKS = /<\/w:tbl><innspill:rows n="(\d+)"\/>|<innspill:raw n="(\d+)"\/>/g;
+
+class Mark extends FileChild {
+  constructor(
+    private readonly kind: "raw" | "rows",
+    private readonly index: number,
+  ) {
     super("w:p");
   }
   override prepForXml(): IXmlableObject {
-    return this.xml;
+    return { [`innspill:${this.kind}`]: { _attr: { n: this.index } } };
   }
 }
 
-const onOff = (name: string, on: boolean): IXmlableObject =>
-  on ? { [name]: {} } : { [name]: { _attr: { "w:val": false } } };
+/** A text escaped as docx escapes it (the `xml` package's rules): five entities, control characters dropped. */
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  '"': "&quot;",
+  "'": "&apos;",
+  "<": "&lt;",
+  ">": "&gt;",
+};
+const escapeXml = (text: string) =>
+  // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 does not allow
+  text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? "");
+
+const onOff = (name: string, on: boolean) => (on ? `<${name}/>` : `<${name} w:val="false"/>`);
+
+/** `<w:rPr>` for a run's bold and italics, as docx writes it ("" for neither). */
+function runProperties(bold: boolean | undefined, italics: boolean | undefined) {
+  const properties =
+    (bold === undefined ? "" : onOff("w:b", bold) + onOff("w:bCs", bold)) +
+    (italics === undefined ? "" : onOff("w:i", italics) + onOff("w:iCs", italics));
+  return properties && `<w:rPr>${properties}</w:rPr>`;
+}
+const RUN_PROPERTIES = new Map(
+  [undefined, false, true].flatMap((bold) =>
+    [undefined, false, true].map((italics) => [`${bold}|${italics}`, runProperties(bold, italics)] as const),
+  ),
+);
 
 /**
- * The parts that are the same in every such paragraph, built once and shared: docx only reads the
- * objects it is given, and a national report's 15,000 paragraphs each allocating their own copies
- * made the garbage collector, under the server's bounded heap (decision 032), a third of the file's time.
+ * The XML of a paragraph of one run of text, exactly as docx writes
+ * `new Paragraph({ keepNext, children: [new TextRun({ text, bold, italics })] })` (an option left
+ * out is left out of the XML). A national year's report has some 15,000 such paragraphs; built
+ * through docx's components, and then its tree of XML objects, they were most of the file's time
+ * and garbage.
  */
-const PRESERVE_SPACE: IXmlableObject = { _attr: { "xml:space": "preserve" } };
-const KEEP_NEXT: IXmlableObject = { "w:pPr": [{ "w:keepNext": {} }] };
-const runPropertiesCache = new Map<string, IXmlableObject | undefined>();
-
-/** `<w:rPr>` for a run's bold and italics, as docx writes it (undefined: no properties). */
-function runProperties(bold: boolean | undefined, italics: boolean | undefined) {
-  const key = `${bold}|${italics}`;
-  if (runPropertiesCache.has(key)) return runPropertiesCache.get(key);
-  const properties: IXmlableObject[] = [];
-  if (bold !== undefined) properties.push(onOff("w:b", bold), onOff("w:bCs", bold));
-  if (italics !== undefined) properties.push(onOff("w:i", italics), onOff("w:iCs", italics));
-  const element = properties.length > 0 ? { "w:rPr": properties } : undefined;
-  runPropertiesCache.set(key, element);
-  return element;
-}
-
 function runParagraph(text: string, opts: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}) {
-  const properties = runProperties(opts.bold, opts.italics);
-  const textElement = { "w:t": [PRESERVE_SPACE, text] };
-  const run = { "w:r": properties ? [properties, textElement] : [textElement] };
-  return new RunParagraph({ "w:p": opts.keepNext ? [KEEP_NEXT, run] : [run] });
+  return (
+    (opts.keepNext ? "<w:p><w:pPr><w:keepNext/></w:pPr><w:r>" : "<w:p><w:r>") +
+    RUN_PROPERTIES.get(`${opts.bold}|${opts.italics}`)! +
+    `<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`
+  );
 }
 
-function tableOf(caption: string, head: string[], rows: string[][]): (Paragraph | Table)[] {
-  const cell = (text: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-  return [
-    new Paragraph({ style: "Caption", children: [new TextRun(caption)] }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-        ...rows.map((row) => new TableRow({ children: row.map((c) => cell(c)) })),
-      ],
-    }),
-    new Paragraph(""),
-  ];
+/**
+ * The document's body as docx's children, with the XML written here (each stretch of plain
+ * paragraphs, each table's body rows) kept behind marks (see `MARKS`).
+ */
+class Body {
+  readonly children: FileChild[] = [];
+  readonly stretches: string[][] = [];
+  private open: string[] | null = null;
+
+  add(...children: FileChild[]) {
+    this.children.push(...children);
+    this.open = null;
+  }
+
+  plain(...paragraphs: string[]) {
+    if (!this.open) {
+      this.children.push(new Mark("raw", this.stretches.length));
+      this.stretches.push((this.open = []));
+    }
+    this.open.push(...paragraphs);
+  }
+
+  /** A table with its caption: its header row through docx, its rows as docx writes them. */
+  table(caption: string, head: string[], rows: string[][]) {
+    const header = new TableRow({
+      tableHeader: true,
+      children: head.map(
+        (text) =>
+          new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: true })] })] }),
+      ),
+    });
+    this.add(
+      new Paragraph({ style: "Caption", children: [new TextRun(caption)] }),
+      new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header] }),
+      new Mark("rows", this.stretches.length),
+      new Paragraph(""),
+    );
+    this.stretches.push(
+      rows.map(
+        (row) =>
+          `<w:tr>${row.map((c) => `<w:tc>${runParagraph(c, { bold: false })}</w:tc>`).join("")}</w:tr>`,
+      ),
+    );
+  }
+}
+
+/** docx's document.xml with the XML written here in the places of its marks. */
+function fillMarks(documentXml: string, stretches: readonly string[][]) {
+  return documentXml.replace(MARKS, (_, rows?: string, raw?: string) =>
+    rows !== undefined ? `${stretches[Number(rows)]!.join("")}</w:tbl>` : stretches[Number(raw)]!.join(""),
+  );
 }
 
 /**
  * The report as a Word document: Title, then Heading1–Heading4 with the report's numbering, so
  * the navigation pane, the table of contents and the numbering work when people edit it.
+ *
+ * docx writes the package (styles, numbering, headings, lists, tables, section); the plain
+ * paragraphs, most of a national year's file, are written here as the XML docx would write for
+ * them and put in its document.xml in their places, and the package is zipped again.
  */
 export async function reportDocx(
   model: ReportModel,
   status: "draft" | "final",
   approvals: ReportApprovalLine[] = [],
 ): Promise<Buffer> {
-  const children: FileChild[] = [
+  const body = new Body();
+  body.add(
     new Paragraph({
       heading: HeadingLevel.TITLE,
       children: [new TextRun(status === "final" ? R.finalTitle(model.year) : model.title)],
     }),
-  ];
+  );
   if (status === "draft")
-    children.push(
-      new Paragraph({
-        children: [new TextRun({ text: R.draftNotice(formatDate(model.generatedAt)), italics: true })],
-      }),
-    );
+    body.plain(runParagraph(R.draftNotice(formatDate(model.generatedAt)), { italics: true }));
   for (const b of model.blocks) {
     switch (b.kind) {
       case "heading":
-        children.push(
+        body.add(
           new Paragraph({
             heading: headingLevels[b.level],
             numbering: { reference: NUMBERING, level: b.level - 1 },
@@ -139,41 +195,41 @@ export async function reportDocx(
         );
         break;
       case "paragraph":
-        children.push(runParagraph(b.text, { italics: b.placeholder === true }));
+        body.plain(runParagraph(b.text, { italics: b.placeholder === true }));
         break;
       case "entry":
-        children.push(
+        body.plain(
           runParagraph(entryHeading(b), { bold: true, keepNext: true }),
           runParagraph(b.state, { italics: true, keepNext: true }),
           ...b.text.split(/\n\s*\n/).map((para) => runParagraph(para.trim())),
         );
         break;
       case "list":
-        children.push(
+        body.add(
           ...b.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] })),
         );
         break;
       case "table":
-        children.push(...tableOf(b.caption, b.head, b.rows));
+        body.table(b.caption, b.head, b.rows);
         break;
     }
   }
   // Chapter 7 of the report: each member municipality's approval, with who and when.
   const A = recordTexts.reportApproval;
-  children.push(
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(A.heading)] }),
-    new Paragraph({ children: [new TextRun(status === "final" ? A.intro : A.pendingIntro)] }),
-    ...approvals.map(
-      (a) => new Paragraph({ children: [new TextRun({ text: a.text, italics: !a.approved })] }),
-    ),
+  body.add(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(A.heading)] }));
+  body.plain(
+    runParagraph(status === "final" ? A.intro : A.pendingIntro),
+    ...approvals.map((a) => runParagraph(a.text, { italics: !a.approved })),
   );
   const doc = new Document({
     creator: "Innspill",
     title: status === "final" ? R.finalTitle(model.year) : model.title,
     numbering: { config: [headingNumbering] },
-    sections: [{ children }],
+    sections: [{ children: body.children }],
   });
-  return Packer.toBuffer(doc);
+  const files = unzipSync(await Packer.toBuffer(doc));
+  files[DOCUMENT_XML] = Buffer.from(fillMarks(strFromU8(files[DOCUMENT_XML]!), body.stretches), "utf8");
+  return Buffer.from(zipSync(files));
 }
 
 /** A download response for a Word file. */
