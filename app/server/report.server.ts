@@ -5,7 +5,7 @@ import { listBodies, listMunicipalities, type BodyOnDate } from "#db/repositorie
 import { municipalityNamesFor } from "#db/repositories/proposal.repository";
 import {
   approvalsOfReport,
-  followupsOf,
+  reportTextsOf,
   getAnnualReport,
   allGoals,
   goalLinksOf,
@@ -138,11 +138,16 @@ export async function reportFigures(
     ]);
   const proposals = await proposalsActiveIn(db, year, steps.keys());
   const ids = proposals.map((p) => p.id);
-  const [followups, municipalityNames, strategies, goalLinks] = await Promise.all([
-    followupsOf(db, ids),
+  const [reportTexts, municipalityNames, strategies, goalLinks] = await Promise.all([
+    reportTextsOf(db, ids),
     municipalityNamesFor(db, ids),
     nonDraftStrategies(db),
-    goalLinksOf(db, [...new Set([...ids, ...changed.map((c) => c.id)])]),
+    // The links of those that moved since, to count them by their state then; the basis data
+    // shows every listed proposal's goals too.
+    goalLinksOf(
+      db,
+      basisData ? [...new Set([...ids, ...changed.map((c) => c.id)])] : changed.map((c) => c.id),
+    ),
   ]);
   const changedById = new Map(changed.map((c) => [c.id, c]));
   const atYearEnd = (p: { id: number; state: string; group_id: number | null }) => {
@@ -211,7 +216,7 @@ export async function reportFigures(
       title: r.title,
       municipalities: r.municipalities,
       stateLabel: stateLabel(r.activity.stateAtEnd),
-      reportText: followups.get(r.id)?.report_text || cancelReason(steps.get(r.id), year),
+      reportText: reportTexts.get(r.id) || cancelReason(steps.get(r.id), year),
     });
     activityGroups.set(groupId, entries);
   }
@@ -385,7 +390,7 @@ export async function reportFigures(
         dateOnly(r.activity.completed),
         stateLabel(r.activity.stateAtEnd),
         goalNumbers(r.id),
-        followups.get(r.id)?.report_text ?? "",
+        reportTexts.get(r.id) ?? "",
       ];
     }),
     more: organisationCsv(organisation),

@@ -33,17 +33,24 @@ export async function stepsInYear(
 
 /**
  * The proposals a year's report speaks of one by one: submitted in the year, or among `stepped`
- * (those with a step of the year that counts). Drafts never count. By id.
+ * (those with a step of the year that counts). Drafts never count. By id. Those submitted in the
+ * year are read in one range of the submission index; only the others are looked up by id.
  */
 export async function proposalsActiveIn(db: Executor, year: number, stepped: Iterable<number>) {
   const to = yearStart(year + 1);
   const received = await db
     .selectFrom("proposal")
-    .select("id")
+    .select(["id", "title", "state", "group_id", "submitted_at"])
     .where("submitted_at", ">=", yearStart(year))
     .where("submitted_at", "<", to)
     .execute();
-  return proposalsByIds(db, [...new Set([...received.map((r) => r.id), ...stepped])], to);
+  const seen = new Set(received.map((r) => r.id));
+  const others = await proposalsByIds(
+    db,
+    [...new Set(stepped)].filter((id) => !seen.has(id)),
+    to,
+  );
+  return [...received, ...others].sort((a, b) => a.id - b.id);
 }
 
 /**
@@ -78,7 +85,7 @@ export async function proposalsChangedSince(db: Executor, before: string, states
   }));
 }
 
-/** Proposals by id (submitted before `before`), with what the report shows of them; by id. */
+/** Proposals by id (submitted before `before`), with what the report shows of them. */
 async function proposalsByIds(db: Executor, ids: readonly number[], before: string) {
   const rows: {
     id: number;
@@ -97,7 +104,7 @@ async function proposalsByIds(db: Executor, ids: readonly number[], before: stri
         .execute()),
     );
   }
-  return rows.sort((a, b) => a.id - b.id);
+  return rows;
 }
 
 /** Every strategy's goals (a few dozen): each with its parent and strategy. */
@@ -197,6 +204,21 @@ export async function followupsOf(db: Executor, proposalIds: readonly number[]) 
       .where("proposal_id", "in", proposalIds.slice(i, i + 500))
       .execute();
     for (const { proposal_id, ...f } of rows) map.set(proposal_id, f);
+  }
+  return map;
+}
+
+/** The report texts of proposals' follow-ups (those that have one), by proposal id. */
+export async function reportTextsOf(db: Executor, proposalIds: readonly number[]) {
+  const map = new Map<number, string>();
+  for (let i = 0; i < proposalIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("proposal_followup")
+      .select(["proposal_id", "report_text"])
+      .where("proposal_id", "in", proposalIds.slice(i, i + 500))
+      .where("report_text", "!=", "")
+      .execute();
+    for (const r of rows) map.set(r.proposal_id, r.report_text);
   }
   return map;
 }
