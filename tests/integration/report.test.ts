@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { unzipSync, strFromU8 } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
@@ -5,7 +6,7 @@ import { getFollowup } from "#db/repositories/followup.repository";
 import { renameBody } from "#db/repositories/organisation.repository";
 import { createProposal, getProposal } from "#db/repositories/proposal.repository";
 import type { ProposalEventType } from "#workflows/proposal.machine";
-import { reportMarkdown, type ReportBlock, type ReportModel } from "~/domain/report-document";
+import { entryHeading, reportMarkdown, type ReportBlock, type ReportModel } from "~/domain/report-document";
 import { followupTexts, reportTexts } from "~/domain/texts/report";
 import type { CurrentUser } from "~/server/auth.server";
 import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
@@ -368,6 +369,78 @@ describe("annual report", () => {
     );
     expect(xml).toContain("<w:numPr>");
     expect(strFromU8(files["word/numbering.xml"]!)).toContain('<w:start w:val="2"/>');
+  });
+
+  it("writes its plain paragraphs and tables as docx writes them, any text escaped", async () => {
+    const tricky = `A <b> & 'sitat' "dobbel" {report-headings-0}\u0001 slutt`;
+    const entry = {
+      kind: "entry",
+      proposalId: 1,
+      title: tricky,
+      municipalities: "Nordby",
+      state: tricky,
+    } as const;
+    const blocks: ReportBlock[] = [
+      { kind: "paragraph", text: tricky },
+      { ...entry, text: `${tricky}\n\n${tricky}` },
+      {
+        kind: "table",
+        caption: "Tabell",
+        head: ["Mål", "Antall"],
+        rows: [
+          [tricky, "1"],
+          ["2.1", ""],
+        ],
+      },
+    ];
+    // docx itself, for the same paragraphs and table: what the Word file must hold.
+    const run = (text: string, options: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}) =>
+      new Paragraph({ keepNext: options.keepNext, children: [new TextRun({ text, ...options })] });
+    const reference = new Document({
+      sections: [
+        {
+          children: [
+            run(tricky, { italics: false }),
+            run(entryHeading(entry), { bold: true, keepNext: true }),
+            run(tricky, { italics: true, keepNext: true }),
+            run(tricky),
+            new Table({
+              width: { size: 100, type: WidthType.PERCENTAGE },
+              rows: [
+                ["Mål", "Antall"],
+                [tricky, "1"],
+                ["2.1", ""],
+              ].map(
+                (cells, i) =>
+                  new TableRow({
+                    tableHeader: i === 0,
+                    children: cells.map(
+                      (text) => new TableCell({ children: [run(text, { bold: i === 0 })] }),
+                    ),
+                  }),
+              ),
+            }),
+          ],
+        },
+      ],
+    });
+    const body = (docx: Buffer) => {
+      const xml = strFromU8(unzipSync(new Uint8Array(docx))["word/document.xml"]!);
+      return xml.slice(xml.indexOf("<w:body>") + "<w:body>".length, xml.indexOf("<w:sectPr>"));
+    };
+    const [paragraph, heading, state, text, table] = body(await Packer.toBuffer(reference)).split(
+      /(?=<w:p>|<w:tbl>)/,
+    );
+
+    const model = await liveReport(db, 2021, at("2026-11-26"));
+    const xml = body(await reportDocx({ ...model, blocks }, "final"));
+    expect(xml).toContain(paragraph! + heading! + state! + text! + text!);
+    expect(xml).toContain(table);
+    // Escaped once, and never taken for docx's numbering placeholder.
+    expect(text).toContain(
+      "A &lt;b&gt; &amp; &apos;sitat&apos; &quot;dobbel&quot; {report-headings-0} slutt",
+    );
+    expect(xml).not.toContain("innspill:");
   });
 
   describe("when the year's report is marked final", () => {
