@@ -191,23 +191,6 @@ export async function historiesOf(db: Executor, proposalIds: readonly number[], 
   return map;
 }
 
-/** Follow-up rows of proposals, by proposal id. */
-export async function followupsOf(db: Executor, proposalIds: readonly number[]) {
-  const map = new Map<
-    number,
-    { start_date: string | null; completed_on: string | null; report_text: string; realised_benefits: string }
-  >();
-  for (let i = 0; i < proposalIds.length; i += 500) {
-    const rows = await db
-      .selectFrom("proposal_followup")
-      .select(["proposal_id", "start_date", "completed_on", "report_text", "realised_benefits"])
-      .where("proposal_id", "in", proposalIds.slice(i, i + 500))
-      .execute();
-    for (const { proposal_id, ...f } of rows) map.set(proposal_id, f);
-  }
-  return map;
-}
-
 /** The report texts of proposals' follow-ups (those that have one), by proposal id. */
 export async function reportTextsOf(db: Executor, proposalIds: readonly number[]) {
   const map = new Map<number, string>();

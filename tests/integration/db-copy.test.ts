@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "#db/connection";
 import { meetingFigures } from "#db/repositories/meeting.repository";
 import { getProposalForViewer, listProposals } from "#db/repositories/proposal.repository";
-import { followupsOf, historiesOf, yearsWithData } from "#db/repositories/report.repository";
+import { historiesOf, reportTextsOf, yearsWithData } from "#db/repositories/report.repository";
 import {
   demoCoordinatorId,
   expectHistoryContinuesAppendOnly,
@@ -129,11 +129,11 @@ describe("npm run db:copy", () => {
       expect(await getProposalForViewer(postgres, id, viewer)).toEqual(
         await getProposalForViewer(sqlite, id, viewer),
       );
-    // The annual report's inputs: meeting figures, the years with data, histories, follow-ups.
+    // The annual report's inputs: meeting figures, the years with data, histories, follow-ups' report texts.
     expect(await yearsWithData(postgres)).toEqual(await yearsWithData(sqlite));
     expect(await meetingFigures(postgres, 2021)).toEqual(await meetingFigures(sqlite, 2021));
     expect(await historiesOf(postgres, someIds)).toEqual(await historiesOf(sqlite, someIds));
-    expect(await followupsOf(postgres, someIds)).toEqual(await followupsOf(sqlite, someIds));
+    expect(await reportTextsOf(postgres, someIds)).toEqual(await reportTextsOf(sqlite, someIds));
   });
 
   it("numbers new rows after the copied ones, and the history is still append-only", async () => {
