@@ -332,9 +332,10 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
                 .where(sql<SqlBool>`proposal_fts match ${match}`),
       ) as unknown as QueryCreator<Database>)
     : db;
+  const inHits = sql<SqlBool>`proposal.id in (select id from hits)`;
   const filtered = (from: QueryCreator<Database>) => {
     const q = from.selectFrom("proposal").where(conditions);
-    return match ? q.where(sql<SqlBool>`proposal.id in (select id from hits)`) : q;
+    return match ? q.where(inHits) : q;
   };
   // Unfiltered, the total is every proposal but other people's drafts: SQLite counts a whole table
   // from its b-tree's pages (0.04 ms at 100,000 proposals) where the visibility test read every
@@ -409,7 +410,7 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
         .where((eb) =>
           conditions(eb as unknown as ExpressionBuilder<Database, "proposal">, undefined, "walked"),
         )
-        .$if(match !== null, (qb) => qb.where(sql<SqlBool>`proposal.id in (select id from hits)`))
+        .$if(match !== null, (qb) => qb.where(inHits))
         .orderBy("pm.listed_at", direction)
         .orderBy("pm.proposal_id", direction)
         .limit(pageSize)
