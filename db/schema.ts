@@ -101,6 +101,11 @@ export interface ProposalTable {
 export interface ProposalMunicipalityTable {
   proposal_id: number;
   municipality_id: number;
+  /**
+   * A copy of when the proposal was listed (`coalesce(submitted_at, created_at)`), the list's sort
+   * key, kept by the database's triggers on every write (migration 2026-11-30-h15t-001): never written.
+   */
+  listed_at: Generated<IsoText>;
 }
 
 export interface AttachmentTable {

@@ -267,11 +267,12 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
   const match = filters.q ? ftsQuery(filters.q) : null;
   // The viewer's rows, or (for the counts below) other parts of the visibility rule. "exists":
   // each proposal checked against its municipalities, for a few proposals (one person's drafts)
-  // instead of a municipality's hundreds looked up.
+  // instead of a municipality's hundreds looked up; "walked": the statement walks the
+  // municipality's links itself (the page below).
   const conditions = (
     eb: ExpressionBuilder<Database, "proposal">,
     visibility: Expression<SqlBool> = visibleTo(filters.viewerId)(eb),
-    municipality: "in" | "exists" = "in",
+    municipality: "in" | "exists" | "walked" = "in",
   ) => {
     const all = [visibility];
     if (filters.states && filters.states.length > 0) all.push(eb("proposal.state", "in", filters.states));
@@ -287,7 +288,7 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
             .where("pm.municipality_id", "=", filters.municipalityId),
         ),
       );
-    } else if (filters.municipalityId) {
+    } else if (filters.municipalityId && municipality === "in") {
       all.push(
         eb(
           "proposal.id",
@@ -331,9 +332,10 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
                 .where(sql<SqlBool>`proposal_fts match ${match}`),
       ) as unknown as QueryCreator<Database>)
     : db;
+  const inHits = sql<SqlBool>`proposal.id in (select id from hits)`;
   const filtered = (from: QueryCreator<Database>) => {
     const q = from.selectFrom("proposal").where(conditions);
-    return match ? q.where(sql<SqlBool>`proposal.id in (select id from hits)`) : q;
+    return match ? q.where(inHits) : q;
   };
   // Unfiltered, the total is every proposal but other people's drafts: SQLite counts a whole table
   // from its b-tree's pages (0.04 ms at 100,000 proposals) where the visibility test read every
@@ -394,12 +396,31 @@ export function listProposalsQueries(db: Executor, filters: ProposalFilters) {
   const direction = filters.sort === "oldest" ? "asc" : "desc";
   // The page's ids first, from the indexes alone; only those rows are then read from the table,
   // whose rows carry the long texts (a late row lookup: sorting thousands of hits reads no text).
-  const pageIds = filtered(db)
-    .select("proposal.id")
-    .orderBy(listedAt, direction)
-    .orderBy("proposal.id", direction)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+  const pageIds = filters.municipalityId
+    ? // By municipality: its links in date order (each carries its proposal's listing date,
+      // migration 2026-11-30-h15t-001), each checked against the other filters, up to the page's
+      // end, instead of every one of the municipality's proposals sorted. CROSS JOIN: SQLite keeps
+      // the links as the outer loop, so no more than the municipality's links are ever walked.
+      db
+        .selectFrom("proposal_municipality as pm")
+        .crossJoin("proposal")
+        .select("proposal.id")
+        .whereRef("proposal.id", "=", "pm.proposal_id")
+        .where("pm.municipality_id", "=", filters.municipalityId)
+        .where((eb) =>
+          conditions(eb as unknown as ExpressionBuilder<Database, "proposal">, undefined, "walked"),
+        )
+        .$if(match !== null, (qb) => qb.where(inHits))
+        .orderBy("pm.listed_at", direction)
+        .orderBy("pm.proposal_id", direction)
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+    : filtered(db)
+        .select("proposal.id")
+        .orderBy(listedAt, direction)
+        .orderBy("proposal.id", direction)
+        .limit(pageSize)
+        .offset((page - 1) * pageSize);
   return {
     page,
     pageSize,

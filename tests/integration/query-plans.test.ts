@@ -176,6 +176,26 @@ describe.each([
     expect(plan.filter((line) => line === "USE TEMP B-TREE FOR ORDER BY")).toHaveLength(1);
   });
 
+  it("walks a municipality's links in date order instead of sorting its every proposal", async () => {
+    for (const f of [
+      { viewerId, municipalityId: 42 },
+      { viewerId, municipalityId: 42, sort: "oldest" as const, page: 2 },
+      { viewerId, municipalityId: 42, states: ["completed"], groupId: 3 },
+    ]) {
+      const plan = await planOf(countAndRows(f).rows);
+      // The links' copy of each proposal's listing date, in order, each link's proposal checked against
+      // the filters (in the narrow index when it holds them: "checks sets of ids" above) up to the page's end.
+      expect(plan.join("\n")).toMatch(
+        /SEARCH pm USING COVERING INDEX proposal_municipality_listed \(municipality_id=\?\)\nSEARCH proposal USING /,
+      );
+      // One sort only: of the page's twenty rows, after they are picked.
+      expect(
+        plan.filter((line) => line.startsWith("USE TEMP B-TREE")),
+        plan.join("\n"),
+      ).toEqual(["USE TEMP B-TREE FOR ORDER BY"]);
+    }
+  });
+
   it("reads the report's group figures for a year from the event index, never the whole history", async () => {
     const year = new Date().getFullYear() - 1;
     const [from, to] = [`${year}-01-01`, `${year + 1}-01-01`];
@@ -295,6 +315,30 @@ describe("the list's answers", () => {
     const inGroup = await waitingProposals(db, { states: ["groupReview"], groupIds: [2, 3], limit: 10 });
     expect(inGroup.length).toBe(10);
     expect(inGroup.every((w) => w.state === "groupReview" && [2, 3].includes(w.group_id!))).toBe(true);
+
+    // By municipality: the links' copy of the listing date orders the page as the proposals' own dates do.
+    const links = await db
+      .selectFrom("proposal_municipality")
+      .select(["proposal_id", "listed_at"])
+      .where("municipality_id", "=", 42)
+      .execute();
+    const ofMunicipality = new Set(links.map((l) => l.proposal_id));
+    const inMunicipality = visible.filter((p) => ofMunicipality.has(p.id)).sort(byNewest);
+    expect(inMunicipality.length).toBeGreaterThan(10);
+    for (const [page, sort] of [
+      [1, "newest"],
+      [2, "newest"],
+      [2, "oldest"],
+    ] as const) {
+      const listedPage = await listProposals(db, { viewerId, municipalityId: 42, page, sort, pageSize: 5 });
+      const order = sort === "newest" ? inMunicipality : [...inMunicipality].reverse();
+      expect(listedPage.total).toBe(inMunicipality.length);
+      expect(listedPage.rows.map((r) => r.id)).toEqual(
+        order.slice((page - 1) * 5, page * 5).map((p) => p.id),
+      );
+    }
+    const byId = new Map(all.map((p) => [p.id, p]));
+    expect(links.filter((l) => l.listed_at !== listed(byId.get(l.proposal_id)!))).toEqual([]);
 
     const year = new Date().getFullYear() - 2;
     const ofYear = await listProposals(db, { viewerId, year, sort: "oldest" });

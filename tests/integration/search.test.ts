@@ -6,9 +6,11 @@ import {
   createProposal,
   listProposals,
   similarProposals,
+  updateDraft,
   type KeepUntilChange,
 } from "#db/repositories/proposal.repository";
-import { makeWorld, testDb, type World } from "../support/db";
+import { applyProposalEvent } from "~/server/commands/apply-proposal-event.server";
+import { currentUser, makeWorld, testDb, type World } from "../support/db";
 
 /**
  * The search's contract, the same on both engines (FTS5 trigrams on SQLite, pg_trgm on
@@ -139,5 +141,75 @@ describe("search", () => {
     expect(similar.map((s) => s.title)).toEqual(["Smarte vannmålere", "Varsling av lekkasjer"]);
     const without = await similarProposals(db, "Vannmåler med fjernavlesning", { excludeId: ids.meters });
     expect(without.map((s) => s.title)).toEqual(["Varsling av lekkasjer"]);
+  });
+});
+
+/**
+ * The list by municipality walks the municipality's links in date order, each carrying a copy of
+ * when its proposal was listed (migration 2026-11-30-h15t-001, kept by the database): the copy
+ * follows every write, so the list is ordered as the proposals' own dates order it.
+ */
+describe("the list by municipality", () => {
+  let db: DB;
+  let world: World;
+  beforeAll(async () => {
+    db = await testDb();
+    world = await makeWorld(db);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it("is newest first by when each was listed, also after a draft is submitted or its municipalities change", async () => {
+    const { Vestøy: west, Østdal: east } = world.municipalities as Record<string, number>;
+    const texts = { background: "b", problem: "p", solution: "s", benefits: "", affected: "", resources: "" };
+    const draft = (title: string, municipalityIds: number[], now: string) =>
+      createProposal(db, {
+        ...texts,
+        title,
+        authorId: world.users.employee,
+        municipalityIds,
+        suggestedGroupId: null,
+        state: "draft",
+        now,
+      });
+    const a = await draft("A", [west!], "2024-01-01T10:00:00.000Z");
+    const b = await draft("B", [west!, east!], "2024-02-01T10:00:00.000Z");
+    const c = await draft("C", [west!], "2024-03-01T10:00:00.000Z");
+    const author = await currentUser(db, world.users.employee);
+    for (const [id, at] of [
+      [a, "2024-06-01T10:00:00.000Z"],
+      [c, "2024-04-01T10:00:00.000Z"],
+    ] as const) {
+      const submitted = await applyProposalEvent(db, {
+        proposalId: id,
+        expectedVersion: 1,
+        user: author,
+        type: "SUBMIT",
+        payload: {},
+        now: new Date(at),
+      });
+      expect(submitted).toMatchObject({ ok: true });
+    }
+    // B, still a draft, leaves Østdal: its links are written anew.
+    expect(
+      await updateDraft(db, b, 1, { ...texts, title: "B", municipalityIds: [west!], suggestedGroupId: null }),
+    ).toBe(true);
+
+    const ids = async (viewerId: number, municipalityId: number, more: Record<string, unknown> = {}) =>
+      (await listProposals(db, { viewerId, municipalityId, ...more })).rows.map((r) => r.id);
+    // A submitted in June, C in April, then B's draft of February (its author's alone).
+    expect(await ids(world.users.employee2, west!)).toEqual([a, c]);
+    expect(await ids(world.users.employee, west!)).toEqual([a, c, b]);
+    expect(await ids(world.users.employee, west!, { sort: "oldest" })).toEqual([b, c, a]);
+    expect(await ids(world.users.employee, west!, { pageSize: 1, page: 2 })).toEqual([c]);
+    expect(await ids(world.users.employee, west!, { states: ["submitted"] })).toEqual([a, c]);
+    expect(await ids(world.users.employee, east!)).toEqual([]);
+    const page = await listProposals(db, {
+      viewerId: world.users.employee,
+      municipalityId: west!,
+      pageSize: 2,
+    });
+    expect(page.total).toBe(3);
   });
 });
