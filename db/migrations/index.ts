@@ -21,6 +21,7 @@ import * as digestIndexById from "./2026-11-30-h15d-001-digest-index-by-id";
 import * as digestIndexWaitingOnly from "./2026-11-30-h15f-001-digest-index-waiting-only";
 import * as notificationJobProgress from "./2026-11-30-h15j-001-notification-job-progress";
 import * as notificationEvents from "./2026-11-30-h15m-001-notification-events";
+import * as searchFoldsDiacritics from "./2026-11-30-h15v-001-search-folds-diacritics";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-30-h15f-001-digest-index-waiting-only": digestIndexWaitingOnly,
   "2026-11-30-h15j-001-notification-job-progress": notificationJobProgress,
   "2026-11-30-h15m-001-notification-events": notificationEvents,
+  "2026-11-30-h15v-001-search-folds-diacritics": searchFoldsDiacritics,
   "2026-11-30-h17-001-history-events": historyEvents,
 };
 
