@@ -21,27 +21,6 @@ import { isPostgres } from "../dialect";
  * PostgreSQL re-checks every candidate row, and folding 20,000 rows' texts for a common word would
  * take seconds. SQLite is unchanged.
  */
-/**
- * SQLite's marks (they drop them wherever they stand; here after an ASCII letter, so that Greek and
- * Cyrillic letters keep theirs, as on SQLite) and its case folds that lower() does not make.
- */
-const FOLD_FUNCTION = `create function innspill_search_fold(t text) returns text
-  language sql immutable strict parallel safe as $$
-  select translate(
-    normalize(
-      regexp_replace(
-        normalize(lower(t), nfd),
-        '([a-z])(?!\\u0307\\u0304)[\\u0300-\\u0304\\u0306-\\u030c\\u030f\\u0311\\u031b\\u0323-\\u0328\\u032d\\u032e\\u0330\\u0331]+',
-        '\\1',
-        'g'
-      ),
-      nfc
-    ),
-    'ſẛµςϐϑϕϖϰϱϵͅ',
-    'ssμσβθφπκρει'
-  )
-$$`;
-
 export async function up(db: Kysely<any>): Promise<void> {
   if (!isPostgres(db)) return;
   await sql.raw(FOLD_FUNCTION).execute(db);
@@ -85,3 +64,30 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`create index proposal_search on proposal using gin ((title || ' ' || background || ' ' || problem
     || ' ' || solution || ' ' || benefits) gin_trgm_ops)`.execute(db);
 }
+
+/** The combining marks SQLite's `remove_diacritics 1` drops (its others, and other scripts', it keeps). */
+const MARKS =
+  "[\\u0300-\\u0304\\u0306-\\u030c\\u030f\\u0311\\u031b\\u0323-\\u0328\\u032d\\u032e\\u0330\\u0331]";
+
+/**
+ * lower(); the marks that stand alone (no letter they could be part of) dropped, as SQLite drops
+ * them; decomposed (NFD), the marks after an ASCII letter dropped (not ǡ's, as SQLite), so that
+ * Greek and Cyrillic letters keep theirs as on SQLite; recomposed (NFC); SQLite's case folds that
+ * lower() does not make.
+ */
+const FOLD_FUNCTION = `create function innspill_search_fold(t text) returns text
+  language sql immutable strict parallel safe as $$
+  select translate(
+    normalize(
+      regexp_replace(
+        normalize(regexp_replace(lower(t), '${MARKS}+', '', 'g'), nfd),
+        '([b-z]|a(?!\\u0307\\u0304))${MARKS}+',
+        '\\1',
+        'g'
+      ),
+      nfc
+    ),
+    'ſẛµςϐϑϕϖϰϱϵͅ',
+    'ssμσβθφπκρει'
+  )
+$$`;
