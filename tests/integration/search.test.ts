@@ -6,8 +6,10 @@ import { isPostgres } from "#db/dialect";
 import {
   compactSearchIndex,
   createProposal,
+  deleteDraft,
   listProposals,
   similarProposals,
+  updateDraft,
   type KeepUntilChange,
 } from "#db/repositories/proposal.repository";
 import { makeWorld, testDb, type World } from "../support/db";
@@ -201,6 +203,31 @@ describe("search folds letters as SQLite does", () => {
     expect(await titles("gronn")).toEqual([]);
     expect(await titles("aerlig")).toEqual([]);
     expect(await titles("arlig")).toEqual([]);
+  });
+
+  it("follows a draft's edit and its deletion, as the triggers keep the search's texts", async () => {
+    const mine = async (q: string) =>
+      (await listProposals(db, { viewerId: world.users.employee, q })).rows.map((r) => r.title);
+    const id = await addProposal(db, world, "Sykkelparkering ved skolen", {}, "draft");
+    expect(await mine("sykkelparkering")).toEqual(["Sykkelparkering ved skolen"]);
+    const { version } = await db
+      .selectFrom("proposal")
+      .select("version")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    const edited = await updateDraft(db, id, version, {
+      ...texts,
+      title: "Bysykler på Ås",
+      problem: "Få ledige sykler på stasjonen.",
+      municipalityIds: [world.municipalities.Nordby],
+      suggestedGroupId: null,
+    });
+    expect(edited).toBe(true);
+    expect(await mine("sykkelparkering")).toEqual([]);
+    expect(await mine("bysykler stasjonen")).toEqual(["Bysykler på Ås"]);
+    expect(await mine("ledige")).toEqual(["Bysykler på Ås"]);
+    expect(await db.transaction().execute((trx) => deleteDraft(trx, id, world.users.employee))).toBe(true);
+    expect(await mine("bysykler")).toEqual([]);
   });
 
   it("folds each letter of the Latin blocks and each combining mark on PostgreSQL as SQLite's tokenizer does", async (ctx) => {
