@@ -628,18 +628,19 @@ export async function similarProposals(
 const foldedText = sql<string>`s.text`;
 const foldedTitle = sql<string>`s.title`;
 
+/** Whether the folded text holds every word ("and") or any of them ("or"). */
+const textHas = (words: string[], join: "and" | "or") =>
+  sql<SqlBool>`(${sql.join(
+    words.map((w) => postgresFoldedContains(foldedText, w)),
+    sql.raw(` ${join} `),
+  )})`;
+
 /** The ids of proposals containing every word: what the list's `hits` holds on PostgreSQL. */
 function postgresSearchHits(qc: QueryCreator<Database>, words: string[]) {
   return qc
     .selectFrom(sql`proposal_search`.as("s"))
     .select(sql<number>`s.proposal_id`.as("id"))
-    .where(
-      () =>
-        sql<SqlBool>`${sql.join(
-          words.map((w) => postgresFoldedContains(foldedText, w)),
-          sql` and `,
-        )}`,
-    );
+    .where(() => textHas(words, "and"));
 }
 
 /**
@@ -664,13 +665,7 @@ function postgresRelevanceHits(
     .selectFrom("proposal")
     .innerJoin(sql`proposal_search`.as("s"), (join) => join.on(sql<SqlBool>`s.proposal_id = proposal.id`))
     .select(["proposal.id", sql<number>`${score}`.as("score")])
-    .where(
-      () =>
-        sql<SqlBool>`${sql.join(
-          opts.words.map((w) => postgresFoldedContains(foldedText, w)),
-          sql` and `,
-        )}`,
-    )
+    .where(() => textHas(opts.words, "and"))
     .where((eb) => opts.conditions(eb))
     .orderBy("proposal.id", "desc")
     .limit(opts.cap + 1);
@@ -697,13 +692,7 @@ async function similarProposalsPostgres(
     .selectFrom("proposal")
     .innerJoin(sql`proposal_search`.as("s"), (join) => join.on(sql<SqlBool>`s.proposal_id = proposal.id`))
     .select(["proposal.id", "proposal.title", "proposal.state"])
-    .where(
-      () =>
-        sql<SqlBool>`(${sql.join(
-          words.map((w) => postgresFoldedContains(foldedText, w)),
-          sql` or `,
-        )})`,
-    )
+    .where(() => textHas(words, "or"))
     .where("proposal.state", "!=", "draft")
     .where("proposal.id", "!=", opts.excludeId ?? -1)
     .orderBy(sql`${score}`, "desc")
