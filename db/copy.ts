@@ -76,6 +76,12 @@ const HELD_BACK_STATUS: Record<string, { frozen: string[]; placeholder: string }
 /** Kysely's own bookkeeping: written by migrating the target, not copied. */
 const MIGRATION_TABLES = new Set(["kysely_migration", "kysely_migration_lock"]);
 
+/**
+ * PostgreSQL's tables that its triggers fill from the copied ones, as SQLite's full-text index is
+ * filled from `proposal`: not in the SQLite file, not copied (migration 2026-11-30-h15v-001).
+ */
+const DERIVED_TABLES = new Set(["proposal_search"]);
+
 /** At most this many bound values in one INSERT (PostgreSQL allows 65,535). */
 const MAX_PARAMETERS = 30_000;
 
@@ -144,7 +150,7 @@ async function postgresTables(db: Untyped): Promise<TableShape[]> {
 
   const shapes = new Map<string, TableShape>();
   for (const c of columns.rows) {
-    if (MIGRATION_TABLES.has(c.table_name)) continue;
+    if (MIGRATION_TABLES.has(c.table_name) || DERIVED_TABLES.has(c.table_name)) continue;
     let shape = shapes.get(c.table_name);
     if (!shape) {
       shape = {

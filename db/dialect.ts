@@ -2,6 +2,8 @@ import {
   PostgresAdapter,
   sql,
   type ColumnDefinitionBuilder,
+  type RawBuilder,
+  type SqlBool,
   type Kysely,
   type QueryExecutor,
   type SelectQueryBuilder,
@@ -81,13 +83,24 @@ export function postgresRefuseTrigger(
 }
 
 /**
- * What PostgreSQL's search reads (a proposal's title and texts, as SQLite's FTS table holds
- * them), indexed by migration 2026-11-26-001 with pg_trgm. The repository queries this very
- * expression, so the index is used; changing it needs a new migration with a new index.
+ * What PostgreSQL's search read before its texts were folded: the expression the first migration
+ * (2026-11-26-001) indexed. Kept for that migration only; the search now reads `proposal_search`.
  */
 export const POSTGRES_SEARCH_TEXT = sql.raw(
   "title || ' ' || background || ' ' || problem || ' ' || solution || ' ' || benefits",
 );
+
+/**
+ * Whether PostgreSQL's folded search text (a column of `proposal_search`, folded by
+ * `innspill_search_fold` when the proposal is written: migration 2026-11-30-h15v-001) contains a
+ * word, folded by the same function: lower case, and a Latin letter's accents and rings dropped as
+ * SQLite's `remove_diacritics 1` drops them, so "vannmal" finds "vannmålere" on both engines. The
+ * pattern is a constant when the statement is planned, so the trigram index answers it. Words are
+ * letters and digits only (no LIKE wildcards).
+ */
+export function postgresFoldedContains(folded: RawBuilder<string>, word: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${folded} like '%' || innspill_search_fold(${word}) || '%'`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Errors: what each engine says when it refuses

@@ -22,6 +22,7 @@ import * as digestIndexWaitingOnly from "./2026-11-30-h15f-001-digest-index-wait
 import * as notificationJobProgress from "./2026-11-30-h15j-001-notification-job-progress";
 import * as notificationEvents from "./2026-11-30-h15m-001-notification-events";
 import * as municipalityListed from "./2026-11-30-h15t-001-municipality-listed";
+import * as searchFoldsDiacritics from "./2026-11-30-h15v-001-search-folds-diacritics";
 
 /**
  * Migrations are imported statically so the production bundle carries them
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-30-h15j-001-notification-job-progress": notificationJobProgress,
   "2026-11-30-h15m-001-notification-events": notificationEvents,
   "2026-11-30-h15t-001-municipality-listed": municipalityListed,
+  "2026-11-30-h15v-001-search-folds-diacritics": searchFoldsDiacritics,
   "2026-11-30-h17-001-history-events": historyEvents,
 };
 

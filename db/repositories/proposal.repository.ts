@@ -1,13 +1,6 @@
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type QueryCreator,
-  type RawBuilder,
-  type SqlBool,
-} from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type QueryCreator, type SqlBool } from "kysely";
 import type { Executor } from "../connection";
-import { isPostgres, likeIgnoringCase, POSTGRES_SEARCH_TEXT } from "../dialect";
+import { isPostgres, likeIgnoringCase, postgresFoldedContains } from "../dialect";
 import type { Database, NewProposal, Proposal } from "../schema";
 
 export interface ProposalTexts {
@@ -648,18 +641,27 @@ export async function similarProposals(
 // ---------------------------------------------------------------------------------------------
 // Search on PostgreSQL: the siblings of the FTS5 statements above (decision record 024). The same
 // contract: every word (three letters or more) must occur in the title or the texts as a
-// substring, case-insensitively, so "vannmål" finds "Smarte vannmålere"; the pg_trgm GIN index
-// on the searchable text (migration 2026-11-26-001) answers the ILIKEs.
+// substring, whatever its case and accents, so "vannmal" finds "Smarte vannmålere". The texts are
+// read from `proposal_search`, PostgreSQL's counterpart of `proposal_fts`: each proposal's title
+// and searchable text folded as SQLite's tokenizer folds them, kept by a trigger, its text under a
+// pg_trgm GIN index (migration 2026-11-30-h15v-001).
 
-/** Words are letters and digits only (searchWords splits on everything else): no LIKE wildcards. */
-const containsWord = (text: RawBuilder<string>, word: string) => sql<SqlBool>`${text} ilike ${`%${word}%`}`;
+const foldedText = sql<string>`s.text`;
+const foldedTitle = sql<string>`s.title`;
+
+/** Whether the folded text holds every word ("and") or any of them ("or"). */
+const textHas = (words: string[], join: "and" | "or") =>
+  sql<SqlBool>`(${sql.join(
+    words.map((w) => postgresFoldedContains(foldedText, w)),
+    sql.raw(` ${join} `),
+  )})`;
 
 /** The ids of proposals containing every word: what the list's `hits` holds on PostgreSQL. */
 function postgresSearchHits(qc: QueryCreator<Database>, words: string[]) {
   return qc
-    .selectFrom("proposal")
-    .select("proposal.id")
-    .where((eb) => eb.and(words.map((w) => containsWord(POSTGRES_SEARCH_TEXT as RawBuilder<string>, w))));
+    .selectFrom(sql`proposal_search`.as("s"))
+    .select(sql<number>`s.proposal_id`.as("id"))
+    .where(() => textHas(words, "and"));
 }
 
 /**
@@ -676,15 +678,15 @@ function postgresRelevanceHits(
     cap: number;
   },
 ) {
-  const title = sql<string>`proposal.title`;
   const titleHas = opts.words.map(
-    (w) => sql<number>`(case when ${containsWord(title, w)} then 1 else 0 end)`,
+    (w) => sql<number>`(case when ${postgresFoldedContains(foldedTitle, w)} then 1 else 0 end)`,
   );
   const score = titleHas.length > 0 ? sql.join(titleHas, sql` + `) : sql`0`;
   return qc
     .selectFrom("proposal")
+    .innerJoin(sql`proposal_search`.as("s"), (join) => join.on(sql<SqlBool>`s.proposal_id = proposal.id`))
     .select(["proposal.id", sql<number>`${score}`.as("score")])
-    .where((eb) => eb.and(opts.words.map((w) => containsWord(POSTGRES_SEARCH_TEXT as RawBuilder<string>, w))))
+    .where(() => textHas(opts.words, "and"))
     .where((eb) => opts.conditions(eb))
     .orderBy("proposal.id", "desc")
     .limit(opts.cap + 1);
@@ -700,23 +702,22 @@ async function similarProposalsPostgres(
   opts: { excludeId?: number; limit?: number },
 ) {
   if (words.length === 0) return [];
-  const text = POSTGRES_SEARCH_TEXT as RawBuilder<string>;
-  const title = sql<string>`title`;
   const score = sql.join(
     words.map(
       (w) =>
-        sql`(case when ${containsWord(title, w)} then 5 else 0 end + case when ${containsWord(text, w)} then 1 else 0 end)`,
+        sql`(case when ${postgresFoldedContains(foldedTitle, w)} then 5 else 0 end + case when ${postgresFoldedContains(foldedText, w)} then 1 else 0 end)`,
     ),
     sql` + `,
   );
   return db
     .selectFrom("proposal")
-    .select(["id", "title", "state"])
-    .where((eb) => eb.or(words.map((w) => containsWord(text, w))))
-    .where("state", "!=", "draft")
-    .where("id", "!=", opts.excludeId ?? -1)
+    .innerJoin(sql`proposal_search`.as("s"), (join) => join.on(sql<SqlBool>`s.proposal_id = proposal.id`))
+    .select(["proposal.id", "proposal.title", "proposal.state"])
+    .where(() => textHas(words, "or"))
+    .where("proposal.state", "!=", "draft")
+    .where("proposal.id", "!=", opts.excludeId ?? -1)
     .orderBy(sql`${score}`, "desc")
-    .orderBy("id", "desc")
+    .orderBy("proposal.id", "desc")
     .limit(opts.limit ?? 5)
     .execute();
 }
@@ -752,7 +753,7 @@ async function rareWords(db: Executor, words: string[]): Promise<string[]> {
     if (verdicts.size + unknown.length > WORD_VERDICTS_KEPT) verdicts.clear();
     for (const word of unknown) {
       const hits = isPostgres(db)
-        ? sql`select 1 from proposal where ${containsWord(POSTGRES_SEARCH_TEXT as RawBuilder<string>, word)}`
+        ? sql`select 1 from proposal_search s where ${postgresFoldedContains(foldedText, word)}`
         : sql`select 1 from proposal_fts where proposal_fts match ${`"${word}"`}`;
       const { rows } = await sql<{ n: number }>`
         select count(*) as n from (${hits} limit ${limit + 1}) as hits

@@ -1,9 +1,12 @@
+import Database from "better-sqlite3";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
 import { isPostgres } from "#db/dialect";
 import {
   compactSearchIndex,
   createProposal,
+  deleteDraft,
   listProposals,
   similarProposals,
   updateDraft,
@@ -15,8 +18,9 @@ import { currentUser, makeWorld, testDb, type World } from "../support/db";
 /**
  * The search's contract, the same on both engines (FTS5 trigrams on SQLite, pg_trgm on
  * PostgreSQL: this file runs in the unit and the integration-pg projects): every word of three
- * letters or more occurs, as a substring of a compound too, whatever its case; drafts only for
- * their author; "similar" ranks a word in the title above one in the texts.
+ * letters or more occurs, as a substring of a compound too, whatever its case and accents (as
+ * SQLite's `remove_diacritics 1` folds them: å is a, ø is not o); drafts only for their author;
+ * "similar" ranks a word in the title above one in the texts.
  */
 describe("search", () => {
   let db: DB;
@@ -26,24 +30,8 @@ describe("search", () => {
   beforeAll(async () => {
     db = await testDb();
     world = await makeWorld(db);
-    const texts = { background: "", problem: "", solution: "", benefits: "", affected: "", resources: "" };
-    const add = async (key: string, title: string, extra: Partial<typeof texts>, state = "submitted") => {
-      ids[key] = await createProposal(db, {
-        ...texts,
-        ...extra,
-        title,
-        authorId: world.users.employee,
-        municipalityIds: [world.municipalities.Nordby],
-        suggestedGroupId: null,
-        state,
-        now: "2024-03-01T10:00:00.000Z",
-      });
-      if (state !== "draft")
-        await db
-          .updateTable("proposal")
-          .set({ submitted_at: "2024-03-01T10:00:00.000Z" })
-          .where("id", "=", ids[key]!)
-          .execute();
+    const add = async (key: string, title: string, extra: Partial<ProposalTexts>, state = "submitted") => {
+      ids[key] = await addProposal(db, world, title, extra, state);
     };
     await add("meters", "Smarte vannmålere", { problem: "Manuell avlesning hvert år." });
     await add("leaks", "Varsling av lekkasjer", {
@@ -213,3 +201,238 @@ describe("the list by municipality", () => {
     expect(page.total).toBe(3);
   });
 });
+
+const texts = { background: "", problem: "", solution: "", benefits: "", affected: "", resources: "" };
+type ProposalTexts = typeof texts;
+
+/** A proposal by the world's employee in Nordby, submitted (listed) on 1 March 2024 unless a draft. */
+async function addProposal(
+  db: DB,
+  world: World,
+  title: string,
+  extra: Partial<ProposalTexts>,
+  state = "submitted",
+) {
+  const id = await createProposal(db, {
+    ...texts,
+    ...extra,
+    title,
+    authorId: world.users.employee,
+    municipalityIds: [world.municipalities.Nordby],
+    suggestedGroupId: null,
+    state,
+    now: "2024-03-01T10:00:00.000Z",
+  });
+  if (state !== "draft")
+    await db
+      .updateTable("proposal")
+      .set({ submitted_at: "2024-03-01T10:00:00.000Z" })
+      .where("id", "=", id)
+      .execute();
+  return id;
+}
+
+/**
+ * Letters are folded as SQLite's FTS5 `trigram remove_diacritics 1` folds them, on both engines
+ * (PostgreSQL: migration 2026-11-30-h15v-001's innspill_search_fold): a user who types without
+ * å, é or ü finds the same proposals on either; ø, æ and the other letters SQLite keeps are kept.
+ */
+describe("search folds letters as SQLite does", () => {
+  let db: DB;
+  let world: World;
+
+  beforeAll(async () => {
+    db = await testDb();
+    world = await makeWorld(db);
+    await addProposal(db, world, "Smarte vannmålere", { problem: "Manuell avlesning hvert år." });
+    await addProposal(db, world, "Varsling av lekkasjer", {
+      solution: "Sensorer som melder fra om vannmåler viser lekkasje.",
+    });
+    await addProposal(db, world, "Kafé for eldre", { background: "Grønn omstilling i Ærlig kommune." });
+    await addProposal(db, world, "Bokstaver", { background: letterTokens().text });
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  const titles = async (q: string) =>
+    (await listProposals(db, { viewerId: world.users.employee2, q })).rows.map((r) => r.title).sort();
+
+  it('finds "Smarte vannmålere" by "vannmal" and "Kafé" by "kafe": accents and rings fold on both engines', async () => {
+    expect(await titles("vannmal")).toEqual(["Smarte vannmålere", "Varsling av lekkasjer"]);
+    expect(await titles("VANNMALER")).toEqual(["Smarte vannmålere", "Varsling av lekkasjer"]);
+    expect(await titles("kafe")).toEqual(["Kafé for eldre"]);
+    expect(await titles("KAFÈ")).toEqual(["Kafé for eldre"]);
+    expect(await titles("vannmal kafe")).toEqual([]);
+    const similar = await similarProposals(db, "Vannmaler med fjernavlesning");
+    expect(similar.map((s) => s.title)).toEqual(["Smarte vannmålere", "Varsling av lekkasjer"]);
+  });
+
+  it('keeps ø and æ letters of their own, as SQLite does: "gronn" and "aerlig" find nothing', async () => {
+    expect(await titles("grønn")).toEqual(["Kafé for eldre"]);
+    expect(await titles("GRØNN ÆRLIG")).toEqual(["Kafé for eldre"]);
+    expect(await titles("gronn")).toEqual([]);
+    expect(await titles("aerlig")).toEqual([]);
+    expect(await titles("arlig")).toEqual([]);
+  });
+
+  it("follows a draft's edit and its deletion, as the triggers keep the search's texts", async () => {
+    const mine = async (q: string) =>
+      (await listProposals(db, { viewerId: world.users.employee, q })).rows.map((r) => r.title);
+    const id = await addProposal(db, world, "Sykkelparkering ved skolen", {}, "draft");
+    expect(await mine("sykkelparkering")).toEqual(["Sykkelparkering ved skolen"]);
+    const { version } = await db
+      .selectFrom("proposal")
+      .select("version")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    const edited = await updateDraft(db, id, version, {
+      ...texts,
+      title: "Bysykler på Ås",
+      problem: "Få ledige sykler på stasjonen.",
+      municipalityIds: [world.municipalities.Nordby],
+      suggestedGroupId: null,
+    });
+    expect(edited).toBe(true);
+    expect(await mine("sykkelparkering")).toEqual([]);
+    expect(await mine("bysykler stasjonen")).toEqual(["Bysykler på Ås"]);
+    expect(await mine("ledige")).toEqual(["Bysykler på Ås"]);
+    expect(await db.transaction().execute((trx) => deleteDraft(trx, id, world.users.employee))).toBe(true);
+    expect(await mine("bysykler")).toEqual([]);
+  });
+
+  it("folds each letter of the Latin blocks and each combining mark on PostgreSQL as SQLite's tokenizer does", async (ctx) => {
+    // SQLite is the reference: on SQLite the search is that tokenizer (the letters above check it).
+    if (!isPostgres(db)) ctx.skip();
+    const codePoints = [...range(0xc0, 0x24f), ...range(0x300, 0x33f), ...range(0x1e00, 0x1eff)];
+    const expected = sqliteFolds(codePoints);
+    const { rows } = await sql<{ c: number; folded: string }>`
+      select c, innspill_search_fold(chr(c)) as folded from unnest(${codePoints}::int[]) as c
+    `.execute(db);
+    const differing = rows
+      .filter((r) => r.folded !== expected.get(r.c))
+      .map(
+        (r) =>
+          `U+${r.c.toString(16)} ${String.fromCodePoint(r.c)}: ${r.folded} (SQLite: ${expected.get(r.c)})`,
+      );
+    expect(differing).toEqual([]);
+    expect(rows).toHaveLength(codePoints.length);
+  });
+
+  it("folds every letter of Latin-1 and Latin Extended-A as SQLite's trigram tokenizer does", async () => {
+    // A token per letter in one proposal's text; each is searched with the letter SQLite folds it to
+    // (and, for a letter kept as it is, with the ASCII letter it is not), so both engines must agree.
+    const found: string[] = [];
+    const wrong: string[] = [];
+    for (const { letter, token, searchedAs, kept } of letterTokens().tokens) {
+      const hits = (await listProposals(db, { viewerId: world.users.employee2, q: searchedAs })).total;
+      if (hits === 1) found.push(letter);
+      else wrong.push(`${letter} as ${searchedAs} (${token}): ${hits}`);
+      if (kept) {
+        const ascii = searchedAs.replace(kept.letter, kept.notAs);
+        const none = (await listProposals(db, { viewerId: world.users.employee2, q: ascii })).total;
+        if (none !== 0) wrong.push(`${letter} found as ${ascii}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(found.length).toBe(letterTokens().tokens.length);
+  });
+});
+
+/** Latin letters SQLite's `trigram remove_diacritics 1` folds to an ASCII letter (measured on SQLite). */
+const FOLDED: Record<string, string> = {
+  a: "ÀÁÂÃÄÅàáâãäåĀāĂăĄą",
+  c: "ÇçĆćĈĉĊċČč",
+  d: "Ďď",
+  e: "ÈÉÊËèéêëĒēĔĕĖėĘęĚě",
+  g: "ĜĝĞğĠġĢģ",
+  h: "Ĥĥ",
+  i: "ÌÍÎÏìíîïĨĩĪīĬĭĮįİ",
+  j: "Ĵĵ",
+  k: "Ķķ",
+  l: "ĹĺĻļĽľ",
+  n: "ÑñŃńŅņŇň",
+  o: "ÒÓÔÕÖòóôõöŌōŎŏŐő",
+  r: "ŔŕŖŗŘř",
+  s: "ŚśŜŝŞşŠšſ",
+  t: "ŢţŤť",
+  u: "ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų",
+  w: "Ŵŵ",
+  y: "ÝýÿŶŷŸ",
+  z: "ŹźŻżŽž",
+};
+
+/**
+ * Latin-1 and Extended-A letters SQLite keeps (case folded only), each with an ASCII letter a user
+ * might type for it, which must not find it.
+ */
+const KEPT: Record<string, string> = {
+  Æ: "a",
+  æ: "a",
+  Ð: "d",
+  ð: "d",
+  Ø: "o",
+  ø: "o",
+  Þ: "t",
+  þ: "t",
+  ß: "s",
+  Đ: "d",
+  đ: "d",
+  Ħ: "h",
+  ħ: "h",
+  ı: "i",
+  Ĳ: "i",
+  ĳ: "i",
+  ĸ: "k",
+  Ŀ: "l",
+  ŀ: "l",
+  Ł: "l",
+  ł: "l",
+  Ŋ: "n",
+  ŋ: "n",
+  Œ: "o",
+  œ: "o",
+  Ŧ: "t",
+  ŧ: "t",
+};
+
+/** One token per letter ("kx", a two-letter code, the letter, "q") and what finds it. */
+function letterTokens() {
+  const letters = [
+    ...Object.entries(FOLDED).flatMap(([to, from]) => [...from].map((letter) => ({ letter, to }))),
+    ...Object.keys(KEPT).map((letter) => ({ letter, to: letter.toLowerCase() })),
+  ];
+  const code = (i: number) => String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26));
+  const tokens = letters.map(({ letter, to }, i) => ({
+    letter,
+    token: `kx${code(i)}${letter}q`,
+    searchedAs: `kx${code(i)}${to}q`,
+    kept: KEPT[letter] ? { letter: to, notAs: KEPT[letter] } : null,
+  }));
+  return { tokens, text: tokens.map((t) => t.token).join(" ") };
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/**
+ * What SQLite's `trigram remove_diacritics 1` makes of each character: a document "qq" + the
+ * character per row, read back as its one trigram (an empty string when SQLite drops it).
+ */
+function sqliteFolds(codePoints: number[]): Map<number, string> {
+  const sqlite = new Database(":memory:");
+  try {
+    sqlite.exec(`create virtual table t using fts5(x, tokenize = 'trigram remove_diacritics 1');
+      create virtual table v using fts5vocab(t, 'instance')`);
+    const insert = sqlite.prepare("insert into t(rowid, x) values (?, ?)");
+    for (const c of codePoints) insert.run(c, `qq${String.fromCodePoint(c)}`);
+    const folds = new Map(codePoints.map((c) => [c, ""]));
+    for (const { doc, term } of sqlite.prepare("select doc, term from v").all() as {
+      doc: number;
+      term: string;
+    }[])
+      folds.set(doc, term.slice(2));
+    return folds;
+  } finally {
+    sqlite.close();
+  }
+}
