@@ -21,6 +21,8 @@ import { BENCH_PASSWORD, type Dataset } from "./generate";
 import { peakMemory, processCpuMs, startProductionServer } from "./server";
 
 const TICKS_PER_SECOND = 100;
+/** `--threads`: every other thread on its own instead of summed. */
+let perThread = false;
 
 /**
  * CPU ms of a process's threads: the main thread's user and system time, and the other threads'
@@ -37,7 +39,8 @@ function threadCpuMs(pid: number): Map<string, number> {
       if (Number(tid) === pid) {
         byName.set("main user", user);
         byName.set("main system", system);
-      } else byName.set("other threads", (byName.get("other threads") ?? 0) + user + system);
+      } else if (perThread) byName.set(`thread ${tid}`, user + system);
+      else byName.set("other threads", (byName.get("other threads") ?? 0) + user + system);
     } catch {
       // The thread ended while we looked.
     }
@@ -63,8 +66,10 @@ async function main() {
       connections: { type: "string", default: "10" },
       path: { type: "string", default: "/innspill" },
       env: { type: "string", multiple: true, default: [] },
+      threads: { type: "boolean", default: false },
     },
   });
+  perThread = values.threads;
   if (!values.data) throw new Error("--data <kept bench data directory> is required");
   const dataDir = path.resolve(values.data);
   const dataset = JSON.parse(readFileSync(path.join(dataDir, "dataset.json"), "utf8")) as Dataset;
