@@ -424,7 +424,7 @@ const WRITE_BYTES = 64 * 1024;
  * (a zlib job on the thread pool, a sync-flush marker and a socket write per chunk). Here the chunks
  * are gathered until the body's stream has nothing more at hand (the next turn of the event loop)
  * and then written and flushed once, so a streamed (deferred) part still goes out as soon as it is
- * rendered. Decision 030, "Round 4": the list page's chunks cost both server processes CPU.
+ * rendered. Decision 032, "Round 4": the list page's chunks cost both server processes CPU.
  */
 async function writeBody(body, res) {
   const reader = body.getReader();

@@ -145,7 +145,7 @@ describe("compression", () => {
     expect(html).toMatch(/^<!DOCTYPE html>/i);
     expect(html).toContain("</html>");
     // Every flush of a deflate stream ends in an empty stored block, 00 00 ff ff. The page renders
-    // in chunks of about 2 kB; they are written together (server/start.js, decision 030), so the
+    // in chunks of about 2 kB; they are written together (server/start.js, decision 032), so the
     // body holds at most one or two flushes where it held one per chunk.
     let flushes = 0;
     for (let at = reply.body.indexOf(SYNC_FLUSH); at >= 0; at = reply.body.indexOf(SYNC_FLUSH, at + 1))

@@ -135,7 +135,7 @@ export async function startServer(
   });
   child.removeAllListeners("exit");
   // Started: the output is no longer kept (a server logs a line per request; keeping and searching it
-  // all would cost the test or bench process CPU that grows with every request, decision 030). The
+  // all would cost the test or bench process CPU that grows with every request, decision 032). The
   // pipes are still read, so the server never waits on a full one; a test may listen itself.
   child.stdout!.removeListener("data", collectStdout).resume();
   child.stderr!.removeListener("data", collectStderr).resume();
