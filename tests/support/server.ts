@@ -106,6 +106,12 @@ export async function startServer(
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let started = () => {};
+  const collectStderr = (chunk: Buffer) => (output += chunk.toString());
+  const collectStdout = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.includes("kjører på")) started();
+  };
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => {
@@ -116,20 +122,23 @@ export async function startServer(
       // Seeding the demo world over PostgreSQL's round trips takes longer than into a SQLite file.
       opts.startTimeoutMs ?? (databaseUrl ? 180_000 : 30_000),
     );
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("kjører på")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    started = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    child.stdout!.on("data", collectStdout);
+    child.stderr!.on("data", collectStderr);
     child.on("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`Server exited with ${code}:\n${output}`));
     });
   });
   child.removeAllListeners("exit");
+  // Started: the output is no longer kept (a server logs a line per request; keeping and searching it
+  // all would cost the test or bench process CPU that grows with every request, decision 032). The
+  // pipes are still read, so the server never waits on a full one; a test may listen itself.
+  child.stdout!.removeListener("data", collectStdout).resume();
+  child.stderr!.removeListener("data", collectStderr).resume();
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,

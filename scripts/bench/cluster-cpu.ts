@@ -1,0 +1,148 @@
+/**
+ * Where the CPU goes when the list page is loaded with one and with two server processes: a
+ * measurement that holds on a busy machine, where the bench's req/s measure the other work too.
+ * Starts the built server on a copy of a kept bench data set with `--processes` server processes,
+ * logs in, warms up, then sends a fixed number of requests (`--requests`) at `--connections`
+ * (autocannon, as the bench) and prints the CPU time (utime + stime, /proc/<pid>/stat) of the
+ * primary, each server process (and its threads by name) and this load generator, per request.
+ *
+ *   npm run build
+ *   cp -r /tmp/innspill-bench-1-… /tmp/mine && rm -rf /tmp/mine/outbox/*
+ *   npx tsx scripts/bench/cluster-cpu.ts --data /tmp/mine --processes 2 [--requests 6000] [--path /innspill]
+ *
+ * More server environment with `--env NAME=value` (repeatable), e.g. `--env NODE_OPTIONS=--max-semi-space-size=32`.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { loginCookie } from "../../tests/support/server";
+import { BENCH_PASSWORD, type Dataset } from "./generate";
+import { peakMemory, processCpuMs, startProductionServer } from "./server";
+
+const TICKS_PER_SECOND = 100;
+/** `--threads`: every other thread on its own instead of summed. */
+let perThread = false;
+
+/**
+ * CPU ms of a process's threads: the main thread's user and system time, and the other threads'
+ * (V8's GC helpers, libuv's pool; node names them all "node").
+ */
+function threadCpuMs(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const user = (Number(fields[11]) * 1000) / TICKS_PER_SECOND;
+      const system = (Number(fields[12]) * 1000) / TICKS_PER_SECOND;
+      if (Number(tid) === pid) {
+        byName.set("main user", user);
+        byName.set("main system", system);
+      } else if (perThread) byName.set(`thread ${tid}`, user + system);
+      else byName.set("other threads", (byName.get("other threads") ?? 0) + user + system);
+    } catch {
+      // The thread ended while we looked.
+    }
+  }
+  return byName;
+}
+
+/** The machine's CPU time by kind (/proc/stat's first line), in ms. */
+function machineCpuMs(): Record<string, number> {
+  const [, ...values] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+  const names = ["user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"];
+  return Object.fromEntries(names.map((n, i) => [n, (Number(values[i]) * 1000) / TICKS_PER_SECOND]));
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      data: { type: "string" },
+      build: { type: "string", default: "build" },
+      processes: { type: "string", default: "1" },
+      requests: { type: "string", default: "6000" },
+      warmup: { type: "string", default: "1000" },
+      connections: { type: "string", default: "10" },
+      path: { type: "string", default: "/innspill" },
+      env: { type: "string", multiple: true, default: [] },
+      threads: { type: "boolean", default: false },
+    },
+  });
+  perThread = values.threads;
+  if (!values.data) throw new Error("--data <kept bench data directory> is required");
+  const dataDir = path.resolve(values.data);
+  const dataset = JSON.parse(readFileSync(path.join(dataDir, "dataset.json"), "utf8")) as Dataset;
+  const processes = Number(values.processes);
+  const requests = Number(values.requests);
+  const connections = Number(values.connections);
+  const env = Object.fromEntries(
+    values.env.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]),
+  );
+  const server = await startProductionServer({
+    engine: "sqlite",
+    location: path.join(dataDir, "innspill.db"),
+    dataDir,
+    buildDir: path.resolve(values.build),
+    processes,
+    env,
+  });
+  try {
+    const cookie = await loginCookie(server.url, dataset.bench.email, BENCH_PASSWORD);
+    const headers = { Cookie: cookie, "Accept-Encoding": "gzip" };
+    const url = `${server.url}${values.path}`;
+    await autocannon({ url, connections, amount: Number(values.warmup), headers });
+    const primary = server.process.pid!;
+    const serving = processes > 1 ? server.servingPids() : [];
+    const pids = [primary, ...serving];
+    const before = {
+      pids: pids.map((pid) => processCpuMs(pid)),
+      threads: pids.map((pid) => threadCpuMs(pid)),
+      self: process.cpuUsage(),
+      machine: machineCpuMs(),
+    };
+    const started = performance.now();
+    const result = await autocannon({ url, connections, amount: requests, headers });
+    const wallMs = performance.now() - started;
+    const self = process.cpuUsage(before.self);
+    const machine = machineCpuMs();
+    const done = result.requests.total;
+    const per = (ms: number) => (ms / done).toFixed(3);
+    console.log(
+      `${values.path}, ${processes} process(es), ${done} requests (${result.non2xx} non-2xx, ${result.errors} errors) ` +
+        `at ${connections} connections, ${(done / (wallMs / 1000)).toFixed(0)} req/s wall (noise on a busy machine)`,
+    );
+    console.log("| who | CPU ms / request |");
+    console.log("| --- | --- |");
+    let servers = 0;
+    pids.forEach((pid, i) => {
+      const ms = processCpuMs(pid) - before.pids[i]!;
+      const role = i === 0 ? (processes > 1 ? "primary" : "server") : `server process ${i}`;
+      if (processes === 1 || i > 0) servers += ms;
+      const threads = threadCpuMs(pid);
+      const detail = [...threads]
+        .map(([name, t]) => [name, t - (before.threads[i]!.get(name) ?? 0)] as const)
+        .filter(([, t]) => t > 0)
+        .map(([name, t]) => `${name} ${per(t)}`)
+        .join(", ");
+      console.log(`| ${role} ${pid} | ${per(ms)} (${detail}) |`);
+    });
+    console.log(`| all server processes | ${per(servers)} |`);
+    console.log(
+      `| load generator (this process) | ${per((self.user + self.system) / 1000)} (user ${per(self.user / 1000)}, system ${per(self.system / 1000)}) |`,
+    );
+    const kinds = Object.entries(machine)
+      .map(([k, v]) => `${k} ${per(v - before.machine[k]!)}`)
+      .join(", ");
+    console.log(`| machine (all processes, /proc/stat) | ${kinds} |`);
+    for (const m of peakMemory(server))
+      console.log(`peak memory (VmHWM) ${m.role} ${m.pid}: ${Math.round(m.bytes / 1024 / 1024)} MB`);
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
