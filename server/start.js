@@ -431,19 +431,49 @@ async function writeBody(body, res) {
   let chunks = [];
   let size = 0;
   let pending;
+  // Backpressure: after a write the client (or the compression) could not take at once, the next
+  // chunk is read only once it has drained, so a slow client never makes a streamed attachment pile
+  // up in memory. A client that has gone away ends the reading: the rest is never read. The drain
+  // listener is there from the start (compression hands it to its zlib stream), so no drain is missed.
+  let full = false;
+  let gone = false;
+  let wake;
+  const onDrain = () => {
+    full = false;
+    wake?.();
+  };
+  const onClose = () => {
+    gone = !res.writableFinished;
+    wake?.();
+  };
+  res.on("drain", onDrain);
+  res.on("close", onClose);
   const write = () => {
     if (size === 0) return;
-    res.write(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+    if (!res.write(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size))) full = true;
     chunks = [];
     size = 0;
   };
   const flush = () => {
     pending = undefined;
-    write();
-    res.flush?.();
+    try {
+      write();
+      res.flush?.();
+    } catch (error) {
+      res.destroy(error);
+    }
   };
   try {
     while (true) {
+      if (full && !gone && !res.destroyed) {
+        await new Promise((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+      if (gone || res.destroyed) {
+        clearImmediate(pending);
+        await reader.cancel().catch(() => {});
+        return;
+      }
       const { done, value } = await reader.read();
       if (done) break;
       chunks.push(value);
@@ -458,6 +488,8 @@ async function writeBody(body, res) {
     clearImmediate(pending);
     res.destroy(error);
     throw error;
+  } finally {
+    res.removeListener("close", onClose);
   }
 }
 

@@ -154,11 +154,21 @@ class Body {
   }
 }
 
-/** docx's document.xml with the XML written here in the places of its marks. */
+/**
+ * docx's document.xml with the XML written here in the places of its marks. Every mark must be
+ * found once: a docx that wrote them differently would otherwise leave an element Word refuses.
+ */
 function fillMarks(documentXml: string, stretches: readonly string[][]) {
-  return documentXml.replace(MARKS, (_, rows?: string, raw?: string) =>
-    rows !== undefined ? `${stretches[Number(rows)]!.join("")}</w:tbl>` : stretches[Number(raw)]!.join(""),
-  );
+  let filled = 0;
+  const xml = documentXml.replace(MARKS, (_, rows?: string, raw?: string) => {
+    filled += 1;
+    return rows !== undefined
+      ? `${stretches[Number(rows)]!.join("")}</w:tbl>`
+      : stretches[Number(raw)]!.join("");
+  });
+  if (filled !== stretches.length)
+    throw new Error(`report DOCX: ${filled} of ${stretches.length} marks found in docx's document.xml`);
+  return xml;
 }
 
 /**

@@ -77,7 +77,11 @@ async function main() {
   const requests = Number(values.requests);
   const connections = Number(values.connections);
   const env = Object.fromEntries(
-    values.env.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]),
+    values.env.map((e) => {
+      const at = e.indexOf("=");
+      if (at < 1) throw new Error(`--env ${e}: expected NAME=value`);
+      return [e.slice(0, at), e.slice(at + 1)];
+    }),
   );
   const server = await startProductionServer({
     engine: "sqlite",

@@ -111,6 +111,13 @@ describe("npm run db:copy", () => {
 
   it("answers the app's queries the same on both engines: list, a proposal, the report's inputs", async () => {
     const viewer = await demoCoordinatorId(sqlite);
+    // The municipality with the most proposals: its list walks its links in date order.
+    const { municipality_id: municipalityId } = await sqlite
+      .selectFrom("proposal_municipality")
+      .select(["municipality_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("municipality_id")
+      .orderBy("n", "desc")
+      .executeTakeFirstOrThrow();
     for (const filters of [
       { viewerId: viewer },
       { viewerId: viewer, page: 2 },
@@ -118,8 +125,13 @@ describe("npm run db:copy", () => {
       // A search by relevance: its walk of the hits, then the page picked from them by title score.
       { viewerId: viewer, q: "digital" },
       { viewerId: viewer, q: "digital", page: 2, pageSize: 5 },
+      { viewerId: viewer, municipalityId },
+      { viewerId: viewer, municipalityId, sort: "oldest" as const, page: 2, pageSize: 3 },
+      { viewerId: viewer, municipalityId, q: "digital", sort: "newest" as const, pageSize: 2 },
+      { viewerId: viewer, municipalityId, q: "digital", sort: "oldest" as const, page: 2, pageSize: 1 },
     ]) {
       const onSqlite = await listProposals(sqlite, filters);
+      expect(onSqlite.rows.length, JSON.stringify(filters)).toBeGreaterThan(0);
       expect(await listProposals(postgres, filters)).toEqual(onSqlite);
     }
     const someIds = (await sqlite.selectFrom("proposal").select("id").orderBy("id").execute()).map(

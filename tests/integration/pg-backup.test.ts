@@ -76,9 +76,13 @@ describe("backup and restore on PostgreSQL", () => {
 
     restored = openDatabase(cluster.url("restored"), { poolSize: 2 });
     const viewer = await demoCoordinatorId(original);
-    expect(await listProposals(restored, { viewerId: viewer })).toEqual(
-      await listProposals(original, { viewerId: viewer }),
-    );
+    // The list, and a search: PostgreSQL's search reads proposal_search (kept by a trigger, left
+    // out of the checksums above), so a restore without it would find nothing.
+    for (const filters of [{ viewerId: viewer }, { viewerId: viewer, q: "digital" }]) {
+      const onOriginal = await listProposals(original, filters);
+      expect(onOriginal.rows.length).toBeGreaterThan(0);
+      expect(await listProposals(restored, filters)).toEqual(onOriginal);
+    }
     const last = (
       await original
         .selectFrom("proposal")

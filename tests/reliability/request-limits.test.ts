@@ -1,5 +1,6 @@
 import type { SyncDb } from "../support/sync-db";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -253,6 +254,58 @@ describe("uploads", () => {
     });
     expect(two.status).toBe(302);
     expect(attachmentCount(id)).toBe(5);
+  });
+
+  it("a large attachment reaches a slow reader whole, and a reader that leaves mid-file does not stop the server", async () => {
+    // 9 MB that gzip cannot shrink and a PDF's header: bigger than the socket's and compression's
+    // buffers, so the server must wait for the reader (server/start.js writeBody) and never lose a byte.
+    const content = Buffer.concat([Buffer.from("%PDF-1.4 "), randomBytes(9 * MB)]);
+    const created = await request(server.url, "/innspill/ny", {
+      cookie,
+      body: proposalForm("draft", [["stor.pdf", content]]),
+    });
+    expect(created.status).toBe(302);
+    const id = idFrom(created.location);
+    const { id: attachmentId } = readDb
+      .prepare("select id from attachment where proposal_id = ?")
+      .get(id) as {
+      id: number;
+    };
+    const download = (onResponse: (res: http.IncomingMessage, done: (body: Buffer) => void) => void) =>
+      new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
+        const req = http.get(
+          `${server.url}/innspill/${id}/vedlegg/${attachmentId}`,
+          { headers: { cookie } },
+          (res) => onResponse(res, (body) => resolve({ status: res.statusCode ?? 0, body })),
+        );
+        req.on("error", reject);
+      });
+
+    // A slow reader: reads nothing for a while, then everything.
+    const slow = await download((res, done) => {
+      res.pause();
+      setTimeout(() => {
+        const parts: Buffer[] = [];
+        res.on("data", (part: Buffer) => parts.push(part));
+        res.on("end", () => done(Buffer.concat(parts)));
+        res.resume();
+      }, 1_500);
+    });
+    expect(slow.status).toBe(200);
+    expect(slow.body.length).toBe(content.length);
+    expect(slow.body.equals(content)).toBe(true);
+
+    // A reader that leaves after the first bytes: the server goes on answering.
+    const left = await download((res, done) => {
+      res.once("data", (part: Buffer) => {
+        res.destroy();
+        done(part);
+      });
+    });
+    expect(left.status).toBe(200);
+    expect(left.body.length).toBeGreaterThan(0);
+    const after = await request(server.url, "/healthz");
+    expect(after.status).toBe(200);
   });
 
   it("a file whose content is not what its type says is refused; a real PDF and PNG are kept", async () => {
