@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { loginCookie } from "../../tests/support/server";
 import { BENCH_PASSWORD, type Dataset } from "./generate";
-import { peakMemory, processCpuMs, startProductionServer } from "./server";
+import { logPeakMemory, processCpuMs, startProductionServer } from "./server";
 
 const TICKS_PER_SECOND = 100;
 /** `--threads`: every other thread on its own instead of summed. */
@@ -139,8 +139,7 @@ async function main() {
       .map(([k, v]) => `${k} ${per(v - before.machine[k]!)}`)
       .join(", ");
     console.log(`| machine (all processes, /proc/stat) | ${kinds} |`);
-    for (const m of peakMemory(server))
-      console.log(`peak memory (VmHWM) ${m.role} ${m.pid}: ${Math.round(m.bytes / 1024 / 1024)} MB`);
+    logPeakMemory(server);
   } finally {
     await server.stop();
   }

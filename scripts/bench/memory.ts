@@ -15,7 +15,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loginCookie } from "../../tests/support/server";
 import { BENCH_PASSWORD, type Dataset } from "./generate";
-import { measurePath, peakMemory, processCpuMs, startProductionServer, timeSingleRequests } from "./server";
+import {
+  logPeakMemory,
+  measurePath,
+  processCpuMs,
+  startProductionServer,
+  timeSingleRequests,
+} from "./server";
 
 const MB = 1024 * 1024;
 
@@ -113,8 +119,7 @@ async function main() {
     const before = processCpuMs(pid);
     const r = await measurePath(server.url, "/innspill", { cookie, connections: 10, duration, warmup: 1 });
     row("/innspill again", r.requests, processCpuMs(pid) - before);
-    for (const m of peakMemory(server))
-      console.log(`peak memory (VmHWM) ${m.role} ${m.pid}: ${Math.round(m.bytes / MB)} MB`);
+    logPeakMemory(server);
   } finally {
     await server.stop();
   }

@@ -20,7 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loginCookie } from "../../tests/support/server";
 import { BENCH_PASSWORD, type Dataset } from "./generate";
-import { idleCpuMsPerSecond, peakMemory, processCpuMs as cpuMs, startProductionServer } from "./server";
+import { idleCpuMsPerSecond, logPeakMemory, processCpuMs as cpuMs, startProductionServer } from "./server";
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -81,8 +81,7 @@ async function main() {
       const cpu = (cpuMs(pid) - cpuBefore) / requests;
       console.log(`| ${p} | ${status} | ${bytes} | ${cpu.toFixed(2)} | ${wall.toFixed(2)} |`);
     }
-    for (const m of peakMemory(server))
-      console.log(`peak memory (VmHWM) ${m.role} ${m.pid}: ${Math.round(m.bytes / 1024 / 1024)} MB`);
+    logPeakMemory(server);
   } finally {
     await server.stop();
   }

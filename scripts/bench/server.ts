@@ -97,6 +97,12 @@ export function peakMemory(server: TestServer): { pid: number; role: string; byt
   });
 }
 
+/** Prints each of the server's processes' peak memory (the measuring tools' last line). */
+export function logPeakMemory(server: TestServer): void {
+  for (const m of peakMemory(server))
+    console.log(`peak memory (VmHWM) ${m.role} ${m.pid}: ${Math.round(m.bytes / 1024 / 1024)} MB`);
+}
+
 /** Times `runs` requests one after the other (after one that is not counted); milliseconds, sorted. */
 export async function timeSingleRequests(
   url: string,
