@@ -39,8 +39,9 @@ describe("the municipality filter without JavaScript", () => {
     expect(await page.locator(".proposal-list li").count()).toBe(0);
     await page.getByRole("link", { name: "Molde", exact: true }).click();
     await page.waitForURL(/kommune=Molde/);
-    expect(await page.getByLabel("Kommune", { exact: true }).inputValue()).toBe("Molde");
-    expect(await page.locator(".proposal-list li").count()).toBeGreaterThan(0);
+    // The URL changes before React has rendered the new list: poll until it has.
+    await expect.poll(() => page.getByLabel("Kommune", { exact: true }).inputValue()).toBe("Molde");
+    await expect.poll(() => page.locator(".proposal-list li").count()).toBeGreaterThan(0);
     await expectNoAxeViolationsWithoutScripts(browser, page, server.url);
 
     await page.goto(`${server.url}/innspill?kommune=Atlantis`);

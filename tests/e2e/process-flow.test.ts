@@ -147,6 +147,8 @@ describe("refusals in the browser", () => {
     await page.goto(`${server.url}/innspill?status=submitted`);
     await page.locator(".proposal-list a").first().click();
     await page.waitForURL(/\/innspill\/\d+$/);
+    // The proposal page rendered (the URL changes before React renders it), then: no action for this user.
+    await page.locator(".process-path-text").waitFor();
     expect(await page.getByRole("button", { name: "Fordel til faggruppe" }).count()).toBe(0);
     const id = /\/innspill\/(\d+)/.exec(page.url())![1];
     const status = await page.evaluate(async (proposalId) => {

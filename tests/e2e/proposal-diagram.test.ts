@@ -24,10 +24,12 @@ describe("the proposal page's process diagram on a phone", () => {
     await page.locator(".proposal-list a").first().click();
     await page.waitForURL(/\/innspill\/\d+$/);
 
+    // The URL changes before React has rendered the new page: wait for its words (this fails if
+    // they never show), then check what is and is not there.
+    const words = page.locator(".process-path-text");
+    await words.waitFor({ state: "visible" });
     // Drawn only on request (a plain link, so without JavaScript too): not sent with every view.
     expect(await page.locator(".process-diagram svg").count()).toBe(0);
-    const words = page.locator(".process-path-text");
-    expect(await words.isVisible()).toBe(true);
     expect(await words.innerText()).toContain("Innspillet er nå i steget «Til vurdering i faggruppe».");
     // The words are read at the page's size, not the drawing's.
     const size = await words.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
