@@ -2,23 +2,28 @@
  * Where the CPU goes when the list page is loaded with one and with two server processes: a
  * measurement that holds on a busy machine, where the bench's req/s measure the other work too.
  * Starts the built server on a copy of a kept bench data set with `--processes` server processes,
- * logs in, warms up, then sends a fixed number of requests (`--requests`) at `--connections`
- * (autocannon, as the bench) and prints the CPU time (utime + stime, /proc/<pid>/stat) of the
- * primary, each server process (and its threads by name) and this load generator, per request.
+ * logs in, warms up as the bench does (`--warmup` requests; the bench's 2,000 per server process if
+ * not given), then loads `--path` at `--connections` (autocannon, as the bench) for a fixed number of
+ * requests (`--requests`) or for `--duration` seconds, and prints how many connections each server
+ * process held, and the CPU time (utime + stime, /proc/<pid>/stat) of the primary, each server
+ * process (and its threads, by name with `--threads`) and this load generator, per request.
+ * Prefer `--duration`: autocannon splits `--requests` evenly over the connections, so at the end the
+ * connections of the process that was faster have finished and it idles (decision 032, round 5).
  *
  *   npm run build
  *   cp -r /tmp/innspill-bench-1-… /tmp/mine && rm -rf /tmp/mine/outbox/*
- *   npx tsx scripts/bench/cluster-cpu.ts --data /tmp/mine --processes 2 [--requests 6000] [--path /innspill]
+ *   npx tsx scripts/bench/cluster-cpu.ts --data /tmp/mine --processes 2 [--duration 20] [--path /innspill]
  *
  * More server environment with `--env NAME=value` (repeatable), e.g. `--env NODE_OPTIONS=--max-semi-space-size=32`.
  */
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { loginCookie } from "../../tests/support/server";
 import { BENCH_PASSWORD, type Dataset } from "./generate";
-import { logPeakMemory, processCpuMs, startProductionServer } from "./server";
+import { logPeakMemory, processCpuMs, startProductionServer, WARM_UP_REQUESTS_PER_PROCESS } from "./server";
 
 const TICKS_PER_SECOND = 100;
 /** `--threads`: every other thread on its own instead of summed. */
@@ -39,8 +44,10 @@ function threadCpuMs(pid: number): Map<string, number> {
       if (Number(tid) === pid) {
         byName.set("main user", user);
         byName.set("main system", system);
-      } else if (perThread) byName.set(`thread ${tid}`, user + system);
-      else byName.set("other threads", (byName.get("other threads") ?? 0) + user + system);
+      } else if (perThread) {
+        const comm = readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
+        byName.set(`${comm} ${tid}`, user + system);
+      } else byName.set("other threads", (byName.get("other threads") ?? 0) + user + system);
     } catch {
       // The thread ended while we looked.
     }
@@ -55,6 +62,17 @@ function machineCpuMs(): Record<string, number> {
   return Object.fromEntries(names.map((n, i) => [n, (Number(values[i]) * 1000) / TICKS_PER_SECOND]));
 }
 
+/** How many established connections each server process holds on the port (`ss -tnp`). */
+function connectionsByProcess(port: string): Map<number, number> {
+  const out = execFileSync("ss", ["-tnpH", "state", "established", `( sport = :${port} )`], {
+    encoding: "utf8",
+  });
+  const counts = new Map<number, number>();
+  for (const match of out.matchAll(/pid=(\d+)/g))
+    counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
+  return counts;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -62,7 +80,8 @@ async function main() {
       build: { type: "string", default: "build" },
       processes: { type: "string", default: "1" },
       requests: { type: "string", default: "6000" },
-      warmup: { type: "string", default: "1000" },
+      duration: { type: "string" },
+      warmup: { type: "string" },
       connections: { type: "string", default: "10" },
       path: { type: "string", default: "/innspill" },
       env: { type: "string", multiple: true, default: [] },
@@ -95,7 +114,9 @@ async function main() {
     const cookie = await loginCookie(server.url, dataset.bench.email, BENCH_PASSWORD);
     const headers = { Cookie: cookie, "Accept-Encoding": "gzip" };
     const url = `${server.url}${values.path}`;
-    await autocannon({ url, connections, amount: Number(values.warmup), headers });
+    // The bench's warm-up unless told: the same requests per server process (decision 032, round 5).
+    const warmup = values.warmup ? Number(values.warmup) : WARM_UP_REQUESTS_PER_PROCESS * processes;
+    await autocannon({ url, connections, amount: warmup, headers });
     const primary = server.process.pid!;
     const serving = processes > 1 ? server.servingPids() : [];
     const pids = [primary, ...serving];
@@ -106,7 +127,14 @@ async function main() {
       machine: machineCpuMs(),
     };
     const started = performance.now();
-    const result = await autocannon({ url, connections, amount: requests, headers });
+    const running = autocannon(
+      values.duration
+        ? { url, connections, duration: Number(values.duration), headers }
+        : { url, connections, amount: requests, headers },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const split = connectionsByProcess(new URL(server.url).port);
+    const result = await running;
     const wallMs = performance.now() - started;
     const self = process.cpuUsage(before.self);
     const machine = machineCpuMs();
@@ -116,6 +144,7 @@ async function main() {
       `${values.path}, ${processes} process(es), ${done} requests (${result.non2xx} non-2xx, ${result.errors} errors) ` +
         `at ${connections} connections, ${(done / (wallMs / 1000)).toFixed(0)} req/s wall (noise on a busy machine)`,
     );
+    console.log(`connections by server process: ${[...split].map(([pid, n]) => `${pid}: ${n}`).join(", ")}`);
     console.log("| who | CPU ms / request |");
     console.log("| --- | --- |");
     let servers = 0;

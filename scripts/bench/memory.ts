@@ -107,9 +107,9 @@ async function main() {
         cookie: anonymous ? undefined : cookie,
         connections: 10,
         duration,
-        warmup: 2,
+        processes: 1,
       });
-      row(p, r.requests, processCpuMs(pid) - before);
+      row(p, r.requests + r.warmUp.requests, processCpuMs(pid) - before);
     }
     for (const p of single) {
       const before = processCpuMs(pid);
@@ -117,8 +117,8 @@ async function main() {
       row(`${p} (${r.status}, ${Math.round(r.bytes / 1024)} kB)`, 4, processCpuMs(pid) - before);
     }
     const before = processCpuMs(pid);
-    const r = await measurePath(server.url, "/innspill", { cookie, connections: 10, duration, warmup: 1 });
-    row("/innspill again", r.requests, processCpuMs(pid) - before);
+    const r = await measurePath(server.url, "/innspill", { cookie, connections: 10, duration, processes: 1 });
+    row("/innspill again", r.requests + r.warmUp.requests, processCpuMs(pid) - before);
     logPeakMemory(server);
   } finally {
     await server.stop();

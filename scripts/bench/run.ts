@@ -356,7 +356,7 @@ async function measureEngine(opts: {
             cookie,
             connections,
             duration,
-            warmup: 1,
+            processes: 1,
           }).catch((error: unknown) => {
             rows.push(failedRow("list page, 1 server process", "http", "", error));
             return undefined;
@@ -381,7 +381,7 @@ async function measureEngine(opts: {
           cookie: clusterCookie,
           connections,
           duration,
-          warmup: Math.min(3, duration),
+          processes: 2,
         });
         const measured = listOne.requests > 0 && listTwo.requests > 0;
         const gain = measured ? listTwo.requestsPerSecond / listOne.requestsPerSecond : null;
@@ -580,12 +580,10 @@ async function measurePage(
     };
   }
   log(`measuring ${page.path} (${duration} s, ${connections} connections)`);
-  const result = await measurePath(url, page.path, {
-    cookie,
-    connections,
-    duration,
-    warmup: Math.min(3, duration),
-  });
+  const result = await measurePath(url, page.path, { cookie, connections, duration, processes: 1 });
+  log(
+    `${page.path}: measured after ${result.warmUp.requests} requests of warm-up (${result.warmUp.seconds} s)`,
+  );
   const failures = result.errors + result.non2xx;
   // On a busy machine a slow page may see no answer within the window: then nothing was measured.
   if (result.requests === 0)
@@ -628,7 +626,12 @@ function throughputRow(name: string, r: HttpResult, target: string, met: boolean
     ratio: null,
     target,
     met: met === null ? null : met && failures === 0,
-    note: [note, none, failures > 0 ? `${r.errors} errors, ${r.non2xx} non-2xx of ${r.requests}` : undefined]
+    note: [
+      note,
+      `after ${r.warmUp.requests} requests of warm-up (${r.warmUp.seconds} s)`,
+      none,
+      failures > 0 ? `${r.errors} errors, ${r.non2xx} non-2xx of ${r.requests}` : undefined,
+    ]
       .filter(Boolean)
       .join("; "),
   };
