@@ -2,8 +2,8 @@
  * Where the CPU goes when the list page is loaded with one and with two server processes: a
  * measurement that holds on a busy machine, where the bench's req/s measure the other work too.
  * Starts the built server on a copy of a kept bench data set with `--processes` server processes,
- * logs in, warms up as the bench does (`--warmup` requests; the bench's 2,000 per server process if
- * not given), then loads `--path` at `--connections` (autocannon, as the bench) for a fixed number of
+ * logs in, warms up as the bench does (until `--warmup` answers; the bench's 2,000 per server process
+ * if not given), then loads `--path` at `--connections` (autocannon, as the bench) for a fixed number of
  * requests (`--requests`) or for `--duration` seconds, and prints how many connections each server
  * process held, and the CPU time (utime + stime, /proc/<pid>/stat) of the primary, each server
  * process (and its threads, by name with `--threads`) and this load generator, per request.
@@ -23,7 +23,13 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { loginCookie } from "../../tests/support/server";
 import { BENCH_PASSWORD, type Dataset } from "./generate";
-import { logPeakMemory, processCpuMs, startProductionServer, WARM_UP_REQUESTS_PER_PROCESS } from "./server";
+import {
+  logPeakMemory,
+  processCpuMs,
+  startProductionServer,
+  warmUp,
+  WARM_UP_REQUESTS_PER_PROCESS,
+} from "./server";
 
 const TICKS_PER_SECOND = 100;
 /** `--threads`: every other thread on its own instead of summed. */
@@ -62,12 +68,15 @@ function machineCpuMs(): Record<string, number> {
   return Object.fromEntries(names.map((n, i) => [n, (Number(values[i]) * 1000) / TICKS_PER_SECOND]));
 }
 
-/** How many established connections each server process holds on the port (`ss -tnp`). */
+/** How many established connections each server process holds on the port (`ss -tnp`; none without ss). */
 function connectionsByProcess(port: string): Map<number, number> {
-  const out = execFileSync("ss", ["-tnpH", "state", "established", `( sport = :${port} )`], {
-    encoding: "utf8",
-  });
   const counts = new Map<number, number>();
+  let out = "";
+  try {
+    out = execFileSync("ss", ["-tnpH", "state", "established", `( sport = :${port} )`], { encoding: "utf8" });
+  } catch {
+    return counts;
+  }
   for (const match of out.matchAll(/pid=(\d+)/g))
     counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
   return counts;
@@ -114,9 +123,15 @@ async function main() {
     const cookie = await loginCookie(server.url, dataset.bench.email, BENCH_PASSWORD);
     const headers = { Cookie: cookie, "Accept-Encoding": "gzip" };
     const url = `${server.url}${values.path}`;
-    // The bench's warm-up unless told: the same requests per server process (decision 032, round 5).
-    const warmup = values.warmup ? Number(values.warmup) : WARM_UP_REQUESTS_PER_PROCESS * processes;
-    await autocannon({ url, connections, amount: warmup, headers });
+    // The bench's warm-up unless told: the same answers per server process (decision 032, round 5).
+    const warmedUp = await warmUp(url, {
+      headers,
+      connections,
+      requests:
+        values.warmup !== undefined ? Number(values.warmup) : WARM_UP_REQUESTS_PER_PROCESS * processes,
+      maxSeconds: 600,
+    });
+    console.log(`warm-up: ${warmedUp.requests} answers in ${warmedUp.seconds} s`);
     const primary = server.process.pid!;
     const serving = processes > 1 ? server.servingPids() : [];
     const pids = [primary, ...serving];
@@ -144,7 +159,9 @@ async function main() {
       `${values.path}, ${processes} process(es), ${done} requests (${result.non2xx} non-2xx, ${result.errors} errors) ` +
         `at ${connections} connections, ${(done / (wallMs / 1000)).toFixed(0)} req/s wall (noise on a busy machine)`,
     );
-    console.log(`connections by server process: ${[...split].map(([pid, n]) => `${pid}: ${n}`).join(", ")}`);
+    console.log(
+      `connections by server process: ${[...split].map(([pid, n]) => `${pid}: ${n}`).join(", ") || "not read"}`,
+    );
     console.log("| who | CPU ms / request |");
     console.log("| --- | --- |");
     let servers = 0;

@@ -136,56 +136,78 @@ export interface HttpResult {
   requests: number;
   errors: number;
   non2xx: number;
-  /** The warm-up before the measurement: its requests and the seconds it took. */
+  /** The warm-up before the measurement: its 2xx answers and the seconds it took. */
   warmUp: { seconds: number; requests: number };
 }
 
 /**
  * Requests each server process serves of a path before it is measured. A process that has just
- * started runs the page's code unoptimised for its first requests (V8 compiles the hot functions as
- * they run, on counts of calls): on the national list page two fresh processes spend 9.6 ms of CPU
- * per request after 300 requests each, 8.6 ms after 1,200, 7.6–7.7 ms after 2,000–4,000 (decision
+ * started runs the page's code unoptimised for its first requests (V8 compiles a hot function once it
+ * has been called often enough): on the national list page two fresh processes spend 9.6 ms of CPU
+ * per request after 300 requests each, 8.6 ms after 1,200, 7.6–7.8 ms after 2,000 and more (decision
  * 032, round 5). A warm-up of a fixed few seconds warmed a fast page more than a slow one and each of
  * two processes half as much as one.
  */
 export const WARM_UP_REQUESTS_PER_PROCESS = 2_000;
 
+/** The warm-up loads in slices of this many seconds, counting the answers. */
+const WARM_UP_SLICE_S = 2;
+
 /**
- * The warm-up: `WARM_UP_REQUESTS_PER_PROCESS` requests per server process, sent in parts of 100 per
- * connection so that a slow page (a PostgreSQL page on a busy machine) stops after at most six times
- * the measurement's duration.
+ * Loads a path for slices of `WARM_UP_SLICE_S` seconds until it has answered `requests` times with
+ * 2xx, or `maxSeconds` have passed, or a slice got no 2xx answer at all (the measurement then shows
+ * the failure). Timed slices, not a fixed amount: autocannon divides an amount evenly over the
+ * connections, so the process that holds more of them would get more of the warm-up; under timed load
+ * both processes stay busy and each serves about half.
  */
-async function warmUpPath(
+export async function warmUp(
   target: string,
-  headers: Record<string, string>,
-  opts: { connections: number; duration: number; processes: number },
+  opts: { headers: Record<string, string>; connections: number; requests: number; maxSeconds: number },
 ): Promise<HttpResult["warmUp"]> {
-  const wanted = WARM_UP_REQUESTS_PER_PROCESS * opts.processes;
-  const started = performance.now();
-  const seconds = () => (performance.now() - started) / 1000;
   let requests = 0;
-  while (requests < wanted && seconds() < 6 * opts.duration) {
-    const amount = Math.max(opts.connections, Math.min(100 * opts.connections, wanted - requests));
-    const r = await autocannon({ url: target, connections: opts.connections, amount, headers });
-    requests += r.requests.total;
+  let seconds = 0;
+  while (requests < opts.requests && seconds < opts.maxSeconds) {
+    const slice = Math.min(WARM_UP_SLICE_S, opts.maxSeconds - seconds);
+    const r = await autocannon({
+      url: target,
+      connections: opts.connections,
+      duration: slice,
+      headers: opts.headers,
+    });
+    seconds += slice;
+    requests += r["2xx"];
+    if (r["2xx"] === 0) break;
   }
-  return { requests, seconds: Math.round(seconds()) };
+  return { requests, seconds };
 }
 
 /**
  * Loads one path with a fixed number of connections for `duration` seconds, after a warm-up of
- * `WARM_UP_REQUESTS_PER_PROCESS` requests per server process, so the first requests' JIT and
- * page-cache misses do not count. Latencies in milliseconds.
+ * `WARM_UP_REQUESTS_PER_PROCESS` answers per server process (`warmUp`; at most six times the
+ * duration), so the first requests' JIT and page-cache misses do not count. `afterWarmUp` runs
+ * between the two (to read a process's CPU time there). Latencies in milliseconds.
  */
 export async function measurePath(
   url: string,
   pathName: string,
-  opts: { cookie?: string; connections: number; duration: number; processes: number },
+  opts: {
+    cookie?: string;
+    connections: number;
+    duration: number;
+    processes: number;
+    afterWarmUp?: () => void;
+  },
 ): Promise<HttpResult> {
   const headers: Record<string, string> = { "Accept-Encoding": "gzip" };
   if (opts.cookie) headers.Cookie = opts.cookie;
   const target = `${url}${pathName}`;
-  const warmUp = await warmUpPath(target, headers, opts);
+  const warmedUp = await warmUp(target, {
+    headers,
+    connections: opts.connections,
+    requests: WARM_UP_REQUESTS_PER_PROCESS * opts.processes,
+    maxSeconds: 6 * opts.duration,
+  });
+  opts.afterWarmUp?.();
   const r = await autocannon({
     url: target,
     connections: opts.connections,
@@ -201,7 +223,7 @@ export async function measurePath(
     requests: r.requests.total,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
-    warmUp,
+    warmUp: warmedUp,
   };
 }
 
