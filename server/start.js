@@ -62,6 +62,16 @@ const cookieNames = [appServer.sessionCookieName(true), appServer.sessionCookieN
 // The Vite dev server lives in one process: development always serves alone.
 const processes = development ? 1 : config.webConcurrency;
 
+// scrypt takes 16 MB for each password it checks, on one of libuv's threads. glibc's malloc raises its
+// threshold for memory of its own mapping to the largest block freed, so from the second check on
+// each thread keeps its 16 MB in its arena: 60 logins left a server process 50–80 MB larger for
+// good. `npm run serve` fixes the threshold at 1 MB (decision 032, round 5); the processes the
+// primary forks inherit it.
+if (!development && cluster.isPrimary && process.env.MALLOC_MMAP_THRESHOLD_ === undefined)
+  log.warn(
+    "started without MALLOC_MMAP_THRESHOLD_: every login thread keeps 16 MB after a password check (start with npm run serve)",
+  );
+
 if (cluster.isPrimary && processes > 1) {
   // The primary serves nothing: it holds no database connection while the server processes work.
   await appServer.closeDatabase();

@@ -115,7 +115,8 @@ async function main() {
     for (const p of single) {
       const before = processCpuMs(pid);
       const r = await timeSingleRequests(server.url, p, cookie, 3);
-      row(`${p} (${r.status}, ${Math.round(r.bytes / 1024)} kB)`, 4, processCpuMs(pid) - before);
+      const ms = r.ms.map((m) => m.toFixed(0)).join(", ");
+      row(`${p} (${r.status}, ${Math.round(r.bytes / 1024)} kB; ${ms} ms)`, 4, processCpuMs(pid) - before);
     }
     let before = 0;
     const r = await measurePath(server.url, "/innspill", {

@@ -61,7 +61,7 @@ describe("configuration", () => {
     );
   });
 
-  it("every server process runs with the configured heap limit (SERVER_HEAP_MB) and, one per core, single-threaded GC; a wrong limit stops the server", async () => {
+  it("every server process runs with the configured heap limit (SERVER_HEAP_MB), malloc's fixed mmap threshold and, one per core, single-threaded GC; a wrong limit stops the server", async () => {
     expect(await refusedStart({ SERVER_HEAP_MB: "64" })).toMatch(
       /SERVER_HEAP_MB: SERVER_HEAP_MB må være mellom 128 og 65536/,
     );
@@ -85,6 +85,9 @@ describe("configuration", () => {
         ]);
         // With a server process on every core, each collects garbage on its own thread (decision 032).
         expect(argv.includes("--single-threaded-gc")).toBe(pids.length >= availableParallelism());
+        // And each keeps no 16 MB scrypt block per thread: malloc's threshold is fixed (round 5).
+        const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+        expect(environ).toContain("MALLOC_MMAP_THRESHOLD_=1048576");
       }
     } finally {
       await server.stop();

@@ -87,10 +87,12 @@ export async function startServer(
       ? await newServerDatabase(opts.seed !== false)
       : undefined);
   const port = opts.port ?? (await freePort());
-  // Started as `npm run serve` starts it: with its V8 heap limit (SERVER_HEAP_MB, decision 032).
+  // Started as `npm run serve` starts it: with its V8 heap limit (SERVER_HEAP_MB) and malloc's fixed
+  // threshold for memory of its own mapping (decision 032).
   const child = spawn(process.execPath, [heapLimitFlag(opts.env), "server/start.js"], {
     cwd: root,
     env: {
+      MALLOC_MMAP_THRESHOLD_: serveScriptDefault("MALLOC_MMAP_THRESHOLD_"),
       ...process.env,
       NODE_ENV: "production",
       DATA_DIR: dataDir,
@@ -189,18 +191,24 @@ export function post(baseUrl: string, pathName: string, body: FormData | URLSear
   });
 }
 
-/**
- * `npm run serve`'s `--max-old-space-size` (package.json: `${SERVER_HEAP_MB:-<default>}`), with
- * SERVER_HEAP_MB from the server's environment when it is set, as the shell would take it.
- */
-function heapLimitFlag(env: Record<string, string> | undefined): string {
+/** The default `npm run serve` gives a variable (package.json: `${NAME:-<default>}`). */
+function serveScriptDefault(name: string): string {
   const scripts = (
     JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
       scripts: Record<string, string>;
     }
   ).scripts;
-  const fallback = /\$\{SERVER_HEAP_MB:-(\d+)\}/.exec(scripts.serve ?? "")?.[1];
-  if (!fallback) throw new Error("package.json's serve script has no ${SERVER_HEAP_MB:-…} heap limit");
+  const fallback = new RegExp(`\\$\\{${name}:-(\\d+)\\}`).exec(scripts.serve ?? "")?.[1];
+  if (!fallback) throw new Error(`package.json's serve script has no \${${name}:-…} default`);
+  return fallback;
+}
+
+/**
+ * `npm run serve`'s `--max-old-space-size` (package.json: `${SERVER_HEAP_MB:-<default>}`), with
+ * SERVER_HEAP_MB from the server's environment when it is set, as the shell would take it.
+ */
+function heapLimitFlag(env: Record<string, string> | undefined): string {
+  const fallback = serveScriptDefault("SERVER_HEAP_MB");
   const given = env?.SERVER_HEAP_MB || process.env.SERVER_HEAP_MB;
   // A value that is not a number is the configuration's to refuse (with its message), not node's.
   return `--max-old-space-size=${given && /^\d+$/.test(given) ? given : fallback}`;
