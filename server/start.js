@@ -64,8 +64,8 @@ const processes = development ? 1 : config.webConcurrency;
 
 // scrypt takes 16 MB for each password it checks, on one of libuv's threads. glibc's malloc raises its
 // threshold for memory of its own mapping to the largest block freed, so from the second check on
-// each thread keeps its 16 MB in its arena: 60 logins left a server process 50–80 MB larger for
-// good. `npm run serve` fixes the threshold at 1 MB (decision 032, round 5); the processes the
+// each thread keeps its 16 MB in its arena: 60 logins left a server process 78 MB larger for good
+// (11–25 MB with the threshold fixed). `npm run serve` fixes the threshold at 1 MB (decision 032, round 5); the processes the
 // primary forks inherit it.
 if (!development && cluster.isPrimary && process.env.MALLOC_MMAP_THRESHOLD_ === undefined)
   log.warn(
